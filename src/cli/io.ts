@@ -1,0 +1,17 @@
+import type { FileSystem } from '../core/fileSystem';
+
+/** What a CLI command may touch. The real one wraps process and Node's fs; tests pass fakes. */
+export interface CliIo {
+  readonly fs: FileSystem;
+  readonly cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A usage error: exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

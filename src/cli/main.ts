@@ -1,0 +1,52 @@
+import { UserError } from '../core/fileSystem';
+import { ANALYZE_USAGE, runAnalyze } from './analyze';
+import { UsageError, type CliIo } from './io';
+
+/** One entry per subcommand. Each issue adds its own (annotate, check, export, import). */
+export interface CliCommand {
+  readonly usage: string;
+  readonly summary: string;
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+export const COMMANDS: Readonly<Record<string, CliCommand>> = {
+  analyze: { usage: ANALYZE_USAGE, summary: 'find entities, quotes and speakers; --json for the documented JSON', run: runAnalyze },
+};
+
+export function usage(): string {
+  const rows = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `usage: source-annotator <command> [options]\n\ncommands:\n${rows.join('\n')}\n`;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 error, 2 usage error. Never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`source-annotator: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`source-annotator ${name}: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof UserError) {
+      io.stderr(`source-annotator ${name}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT' || code === 'EPERM') {
+      io.stderr(`source-annotator ${name}: ${(err as Error).message}\n`);
+      return 1;
+    }
+    io.stderr(`source-annotator ${name}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

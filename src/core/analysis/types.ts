@@ -1,0 +1,46 @@
+/**
+ * The analysis contract shared by the engine, the editor, the tree and the CLI.
+ * All offsets here are UTF-16 code units, end-exclusive (convert with core/text/offsets at
+ * the boundaries). The CLI's `analyze --json` output is documented in README.md.
+ */
+export type EntityType = 'PERSON' | 'ORG' | 'LOC' | 'NORP';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'LOC', 'NORP'];
+
+export interface EntityMention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly type: EntityType;
+  /** Canonical (longest, fullest) name of the entity this mention belongs to. */
+  readonly entity: string;
+  /** 'name' for proper names; 'role' for descriptions such as "the US President". */
+  readonly kind: 'name' | 'role';
+}
+
+export interface Quote {
+  /** Span of the quoted words, without the quote marks. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Canonical entity name of the speaker, or null when truly unattributed. */
+  readonly speaker: string | null;
+  /** The cue verb ("said", "told", "according to"), or null. */
+  readonly cue: string | null;
+}
+
+export interface DocumentAnalysis {
+  readonly entities: readonly EntityMention[];
+  readonly quotes: readonly Quote[];
+}
+
+export interface QuoteMentionRef {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface QuoteCluster {
+  readonly id: string;
+  readonly mentions: readonly QuoteMentionRef[];
+}

@@ -1,0 +1,36 @@
+/**
+ * A user's annotation, as the store, the editor and the exports see it.
+ *
+ * Positions in `target` are Unicode code points, end-exclusive, as in the sidecar YAML and the
+ * W3C TextPositionSelector. Convert with core/text/offsets before handing them to VS Code.
+ */
+export interface AnnotationTarget {
+  /** TextQuoteSelector */
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  /** TextPositionSelector, code points. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Annotation {
+  /** Stable id, e.g. "a-3f9c2e1b7d". Never reused. */
+  readonly id: string;
+  readonly target: AnnotationTarget;
+  /** Markdown. May be empty. */
+  readonly note: string;
+  readonly tags: readonly string[];
+  readonly author: string;
+  /** ISO 8601 date-times. */
+  readonly created: string;
+  readonly modified: string;
+}
+
+/** One source document with its annotations, the unit that exports consume. */
+export interface AnnotatedSource {
+  /** Path relative to the workspace root, '/'-separated. */
+  readonly path: string;
+  readonly text: string;
+  readonly annotations: readonly Annotation[];
+}

@@ -1,0 +1,25 @@
+import { UserError } from '../fileSystem';
+
+/** Largest source the engine accepts, in bytes. Bigger files get a clear error instead of a hang. */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Decode a source file's bytes as UTF-8 text, or throw a UserError that says why not:
+ * binary content (NUL bytes), invalid UTF-8, or too large. A UTF-8 BOM is dropped.
+ */
+export function decodeSource(bytes: Uint8Array, displayPath: string, maxBytes = MAX_SOURCE_BYTES): string {
+  if (bytes.length > maxBytes) {
+    throw new UserError(`${displayPath}: file is too large (${bytes.length} bytes; the limit is ${maxBytes})`);
+  }
+  const probe = Math.min(bytes.length, 8192);
+  for (let i = 0; i < probe; i++) {
+    if (bytes[i] === 0) throw new UserError(`${displayPath}: looks like a binary file (it contains NUL bytes)`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${displayPath}: is not valid UTF-8 text`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

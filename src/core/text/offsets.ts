@@ -1,0 +1,93 @@
+/**
+ * The one place where offsets change units.
+ *
+ * In memory, the core works in UTF-16 code units, as JavaScript strings and VS Code do.
+ * Everything that leaves the process (the CLI's JSON, sidecar YAML, W3C Web Annotation,
+ * REFI-QDA) counts Unicode code points. Convert at those boundaries, only with this module.
+ *
+ * All offsets are end-exclusive. A UTF-16 offset that falls between the two halves of a
+ * surrogate pair is rounded down to the start of the pair.
+ */
+export class OffsetMap {
+  /** UTF-16 offsets of the high surrogates of astral characters, ascending. Empty for BMP-only text. */
+  private readonly astral: readonly number[];
+  readonly utf16Length: number;
+  readonly codePointLength: number;
+
+  constructor(text: string) {
+    const astral: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          astral.push(i);
+          i++;
+        }
+      }
+    }
+    this.astral = astral;
+    this.utf16Length = text.length;
+    this.codePointLength = text.length - astral.length;
+  }
+
+  /** True when both units agree everywhere (no astral characters). */
+  get isIdentity(): boolean {
+    return this.astral.length === 0;
+  }
+
+  /** UTF-16 offset to code-point offset. */
+  toCodePoint(utf16: number): number {
+    const u = clamp(utf16, 0, this.utf16Length);
+    if (this.astral.length === 0) return u;
+    // Every pair that starts before u counts one code point for two units. A pair that starts
+    // at u - 1 is split by u; rounding down to its start gives the same count.
+    return u - countLess(this.astral, u);
+  }
+
+  /** Code-point offset to UTF-16 offset. */
+  toUtf16(codePoint: number): number {
+    const cp = clamp(codePoint, 0, this.codePointLength);
+    if (this.astral.length === 0) return cp;
+    // The k-th astral pair (0-based) starts at code point astral[k] - k.
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.astral[mid] - mid < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return cp + lo;
+  }
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  if (!Number.isFinite(n)) return lo;
+  return n < lo ? lo : n > hi ? hi : Math.floor(n);
+}
+
+/** Number of items in the ascending array `xs` that are < x. */
+function countLess(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Convenience for one-off conversions of a span. */
+export function spanToCodePoints(map: OffsetMap, start: number, end: number): { start: number; end: number } {
+  return { start: map.toCodePoint(start), end: map.toCodePoint(end) };
+}
+
+export function spanToUtf16(map: OffsetMap, start: number, end: number): { start: number; end: number } {
+  return { start: map.toUtf16(start), end: map.toUtf16(end) };
+}
+
+/** Slice a string by code-point offsets. */
+export function sliceCodePoints(text: string, map: OffsetMap, start: number, end: number): string {
+  return text.slice(map.toUtf16(start), map.toUtf16(end));
+}
