@@ -1,0 +1,19 @@
+/**
+ * The small file protocol between a launcher and the Mocha suite inside the extension host.
+ * The launcher passes the paths in environment variables; the suite writes its progress and
+ * result there, and asks for screenshots, which only the launcher (driving the browser) can take.
+ */
+export const ENV_RESULT_FILE = 'SOURCE_ANNOTATOR_TEST_RESULT';
+export const ENV_PROGRESS_FILE = 'SOURCE_ANNOTATOR_TEST_PROGRESS';
+export const ENV_SCREENSHOT_DIR = 'SOURCE_ANNOTATOR_SCREENSHOT_DIR';
+export const ENV_TEST_GREP = 'SOURCE_ANNOTATOR_TEST_GREP';
+
+export interface SuiteResult {
+  readonly vscodeVersion: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly failures: ReadonlyArray<{ readonly title: string; readonly error: string }>;
+}
+
+/** A screenshot request: the suite writes `<name>.request`, the launcher answers with `<name>.png`. */
+export const SCREENSHOT_REQUEST_SUFFIX = '.request';
