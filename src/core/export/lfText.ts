@@ -1,0 +1,47 @@
+import { OffsetMap } from '../text/offsets';
+
+/**
+ * A source's text with line endings normalised to LF (CRLF and lone CR become LF), and the
+ * mapping of positions from the original text into it. REFI-QDA sources are written as this
+ * LF text, and their positions are code points counted in it.
+ */
+export class LfText {
+  readonly text: string;
+  private readonly original: OffsetMap;
+  private readonly lf: OffsetMap;
+  /** UTF-16 offsets (in the original) of the CR of every CRLF pair, ascending. */
+  private readonly crlf: readonly number[];
+
+  constructor(original: string) {
+    const crlf: number[] = [];
+    for (let i = original.indexOf('\r'); i >= 0; i = original.indexOf('\r', i + 1)) {
+      if (original.charCodeAt(i + 1) === 10) crlf.push(i);
+    }
+    this.crlf = crlf;
+    this.text = original.replace(/\r\n?/g, '\n');
+    this.original = new OffsetMap(original);
+    this.lf = new OffsetMap(this.text);
+  }
+
+  /** UTF-16 offset in the original text to a code-point offset in the LF text. */
+  fromUtf16(utf16: number): number {
+    const u = Math.max(0, Math.min(this.original.utf16Length, Math.floor(Number.isFinite(utf16) ? utf16 : 0)));
+    return this.lf.toCodePoint(u - countLess(this.crlf, u));
+  }
+
+  /** Code-point offset in the original text to a code-point offset in the LF text. */
+  fromCodePoint(codePoint: number): number {
+    return this.fromUtf16(this.original.toUtf16(codePoint));
+  }
+}
+
+function countLess(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,36 @@
+import type { DocumentAnalysis, QuoteCluster } from '../analysis/types';
+
+export type ExportFormat = 'md' | 'csv' | 'w3c' | 'qdpx' | 'qdc';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'w3c', 'qdpx', 'qdc'];
+
+/** Optional results of the analysis engine (UTF-16 offsets, as in src/core/analysis/types). */
+export interface ExportAnalysis {
+  /** Per source path (the same relative paths as AnnotatedSource.path). */
+  readonly byPath: ReadonlyMap<string, DocumentAnalysis>;
+  readonly clusters: readonly QuoteCluster[];
+}
+
+export interface ExportOptions {
+  /** Detected entities and quotes: summarised in Markdown; exported as codes in REFI-QDA when includeAnalysis. */
+  readonly analysis?: ExportAnalysis;
+  /** REFI-QDA: also export the analysis as codes (the "export entities and quotes" setting). */
+  readonly includeAnalysis?: boolean;
+  /** CSV: start with a UTF-8 BOM, for Excel. */
+  readonly bom?: boolean;
+  /** W3C: an AnnotationCollection (default) or a plain array of Annotations. */
+  readonly w3cForm?: 'collection' | 'array';
+  /** W3C: the IRI that source paths are resolved against (default DEFAULT_SOURCE_BASE). */
+  readonly sourceBase?: string;
+  /** Title of the Markdown report, name of the REFI-QDA project, label of the W3C collection. */
+  readonly title?: string;
+  /** Called with (done, total) as sources are processed, for progress reporting. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExportResult {
+  readonly data: Uint8Array;
+  /** Without the dot: "md", "csv", "jsonld", "qdpx", "qdc". */
+  readonly extension: string;
+  readonly mime: string;
+}
