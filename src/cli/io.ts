@@ -4,8 +4,8 @@ import type { FileSystem } from '../core/fileSystem';
 export interface CliIo {
   readonly fs: FileSystem;
   readonly cwd: string;
-  stdout(text: string): void;
-  stderr(text: string): void;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
 }
 
 /** A usage error: exit code 2. */

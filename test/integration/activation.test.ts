@@ -41,7 +41,7 @@ describe('activation', () => {
     const editor = await vscode.window.showTextDocument(doc);
     assert.ok(doc.getText().includes('Vladimir Putin'));
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
-    const result = (await vscode.commands.executeCommand(CommandIds.analyzeActive)) as { entities: unknown[]; quotes: unknown[] } | undefined;
+    const result = await vscode.commands.executeCommand<{ entities: unknown[]; quotes: unknown[] } | undefined>(CommandIds.analyzeActive);
     assert.ok(result && Array.isArray(result.entities) && Array.isArray(result.quotes));
     assert.ok(editor.visibleRanges.length > 0);
     await screenshot('seed-open');

@@ -1,0 +1,53 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ESLint } from 'eslint';
+import { CommandIds } from '../../../src/extension/commandIds';
+
+const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+
+interface Manifest {
+  engines: { vscode: string };
+  contributes: { commands: Array<{ command: string }> };
+  devDependencies: Record<string, string>;
+  main: string;
+  bin: Record<string, string>;
+}
+
+describe('package.json manifest', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Manifest;
+
+  it('contributes exactly the commands listed in commandIds.ts', () => {
+    const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+    assert.deepStrictEqual(contributed, Object.values(CommandIds).sort());
+  });
+
+  it('targets a VS Code no newer than the one the tests run in (1.139)', () => {
+    const m = /^\^?(\d+)\.(\d+)\./.exec(manifest.engines.vscode);
+    assert.ok(m, manifest.engines.vscode);
+    assert.ok(Number(m[1]) === 1 && Number(m[2]) <= 139, manifest.engines.vscode);
+    const types = manifest.devDependencies['@types/vscode'].replace(/^[\^~]/, '');
+    assert.ok(Number(types.split('.')[1]) <= Number(m[2]), `@types/vscode ${types} must not be newer than engines.vscode`);
+  });
+
+  it('seeds/ holds the three sample articles', () => {
+    const seeds = fs.readdirSync(path.join(REPO, 'seeds')).filter((f) => f.endsWith('.txt'));
+    assert.deepStrictEqual(seeds.sort(), ['000_424defb743cef938.txt', '001_61c640aecea7aba7.txt', '002_a6f8cf2398086dd3.txt']);
+    const shared = path.resolve(REPO, '..', 'shared', 'seeds');
+    if (fs.existsSync(shared)) {
+      for (const f of seeds) assert.ok(fs.readFileSync(path.join(REPO, 'seeds', f)).equals(fs.readFileSync(path.join(shared, f))), `${f} is byte for byte`);
+    }
+  });
+});
+
+describe('architecture boundary (eslint no-restricted-imports)', () => {
+  it('rejects vscode and fs imports in src/core, and allows them in the adapters', async () => {
+    const eslint = new ESLint({ cwd: REPO, overrideConfigFile: path.join(REPO, 'test', 'eslint.config.mjs') });
+    const bad = "import * as vscode from 'vscode';\nimport { readFileSync } from 'fs';\nexport const x = [vscode, readFileSync];\n";
+    const [core] = await eslint.lintText(bad, { filePath: path.join(REPO, 'src', 'core', 'text', 'offsets.ts') });
+    const rules = core.messages.map((m) => m.ruleId);
+    assert.strictEqual(rules.filter((r) => r === 'no-restricted-imports').length, 2, JSON.stringify(core.messages));
+    const [ext] = await eslint.lintText(bad, { filePath: path.join(REPO, 'src', 'extension', 'main.ts') });
+    assert.strictEqual(ext.messages.filter((m) => m.ruleId === 'no-restricted-imports').length, 0);
+  });
+});
