@@ -1,0 +1,323 @@
+import type { Annotation, AnnotationTarget } from '../annotations/model';
+import { ANNOTATION_ID_PREFIX, DEFAULT_SOURCE_BASE } from '../export/w3c';
+import { stableGuid } from '../export/ids';
+import { UserError } from '../fileSystem';
+import { OffsetMap, sliceCodePoints } from '../text/offsets';
+
+/**
+ * Import of W3C Web Annotation JSON(-LD): the inverse of core/export/w3c, and tolerant of what
+ * other tools write (Hypothesis, Recogito): a single Annotation, an array, an AnnotationPage or an
+ * AnnotationCollection with embedded pages; bodies as objects, arrays or bodyValue; creator as
+ * IRI, name or object. Positions are code points, as in the model.
+ */
+
+/** Largest W3C file accepted, in characters. */
+export const MAX_W3C_IMPORT_CHARS = 128 * 1024 * 1024;
+
+/** The sidecar id pattern (src/core/store/schema.ts). */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}T/;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+export interface W3cImportOptions {
+  /** IRIs that source paths are relative to; the first that prefixes a source wins. Default [DEFAULT_SOURCE_BASE]. */
+  readonly sourceBases?: readonly string[];
+  /** The text of a workspace source (by relative path), used when a target lacks a position or quote selector. */
+  readonly textOf?: (path: string) => string | undefined;
+  /** ISO date-time used for a missing created/modified. */
+  readonly now?: string;
+}
+
+export interface ImportedSource {
+  readonly path: string;
+  readonly annotations: Annotation[];
+}
+
+export interface W3cImportResult {
+  /** Sorted by path; annotations by position. */
+  readonly sources: ImportedSource[];
+  /** Things that were dropped or guessed, one sentence each. */
+  readonly warnings: string[];
+}
+
+/** Parse a W3C JSON text. Throws UserError on malformed input, naming the item at fault. */
+export function importW3cJson(json: string, options: W3cImportOptions = {}): W3cImportResult {
+  if (json.length > MAX_W3C_IMPORT_CHARS) throw new UserError(`the file is too large to import (${json.length} characters; the limit is ${MAX_W3C_IMPORT_CHARS})`);
+  let value: unknown;
+  try {
+    value = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  } catch (err) {
+    throw new UserError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return importW3c(value, options);
+}
+
+/** Import already-parsed JSON. */
+export function importW3c(value: unknown, options: W3cImportOptions = {}): W3cImportResult {
+  const items = collectItems(value);
+  const warnings: string[] = [];
+  const bases = options.sourceBases ?? [DEFAULT_SOURCE_BASE];
+  const now = options.now ?? new Date().toISOString();
+  const byPath = new Map<string, Annotation[]>();
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const where = `annotation ${index + 1}${isObject(item) && typeof item.id === 'string' ? ` (${item.id})` : ''}`;
+    const { path, annotation } = readAnnotation(item, index, where, bases, now, options, warnings);
+    if (seen.has(annotation.id)) throw new UserError(`${where}: the id ${annotation.id} appears more than once`);
+    seen.add(annotation.id);
+    const list = byPath.get(path) ?? [];
+    list.push(annotation);
+    byPath.set(path, list);
+  });
+  const sources = [...byPath.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([path, annotations]) => ({ path, annotations: annotations.sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end) }));
+  return { sources, warnings };
+}
+
+function collectItems(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (!isObject(value)) throw new UserError('expected a W3C Annotation, an array of annotations, an AnnotationPage or an AnnotationCollection');
+  if (hasType(value, 'Annotation')) return [value];
+  if (hasType(value, 'AnnotationPage')) return pageItems(value, 'the AnnotationPage');
+  if (hasType(value, 'AnnotationCollection')) {
+    const out: unknown[] = [];
+    let page: unknown = value.first;
+    if (page === undefined) return out;
+    for (let n = 1; page !== undefined; n++) {
+      if (typeof page === 'string') throw new UserError(`page ${n} of the collection is a reference (${page}); only embedded pages can be imported`);
+      if (!isObject(page)) throw new UserError(`page ${n} of the collection is not an object`);
+      if (n > 100000) throw new UserError('the collection has too many pages');
+      out.push(...pageItems(page, `page ${n} of the collection`));
+      page = page.next;
+    }
+    return out;
+  }
+  throw new UserError('expected a W3C Annotation, an array of annotations, an AnnotationPage or an AnnotationCollection (no recognised "type")');
+}
+
+function pageItems(page: Record<string, unknown>, where: string): unknown[] {
+  if (page.items === undefined) return [];
+  if (!Array.isArray(page.items)) throw new UserError(`${where}: "items" is not an array`);
+  return page.items;
+}
+
+function readAnnotation(
+  item: unknown,
+  index: number,
+  where: string,
+  bases: readonly string[],
+  now: string,
+  options: W3cImportOptions,
+  warnings: string[],
+): { path: string; annotation: Annotation } {
+  if (!isObject(item)) throw new UserError(`${where}: not an object`);
+  if (!hasType(item, 'Annotation')) throw new UserError(`${where}: its "type" is not Annotation`);
+  const id = readId(item.id, index);
+
+  const target = firstTarget(item.target, where);
+  if (typeof target.source !== 'string') throw new UserError(`${where}: the target has no "source" IRI`);
+  const path = sourcePath(target.source, bases, where);
+  const { quote, position } = readSelectors(target.selector, where);
+  const annotationTarget = resolveTarget(quote, position, path, options.textOf, where, warnings);
+
+  const { note, tags } = readBodies(item, where, warnings);
+  const created = readDate(item.created, now, where, 'created', warnings);
+  const modified = readDate(item.modified, created, where, 'modified', warnings);
+  return { path, annotation: { id, target: annotationTarget, note, tags, author: readCreator(item.creator), created, modified } };
+}
+
+function readId(id: unknown, index: number): string {
+  if (typeof id === 'string' && id.startsWith(ANNOTATION_ID_PREFIX)) {
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURIComponent(id.slice(ANNOTATION_ID_PREFIX.length));
+    } catch {
+      decoded = undefined;
+    }
+    if (decoded !== undefined && ID_PATTERN.test(decoded)) return decoded;
+  }
+  // A foreign or missing id: a stable id derived from it (or from the position in the file).
+  const key = typeof id === 'string' && id !== '' ? id : `#${index}`;
+  return 'a-' + stableGuid('import', key).replace(/-/g, '').slice(0, 12);
+}
+
+function firstTarget(target: unknown, where: string): Record<string, unknown> {
+  const list: readonly unknown[] = Array.isArray(target) ? (target as unknown[]) : [target];
+  if (list.length === 0 || target === undefined) throw new UserError(`${where}: no "target"`);
+  const withSelector = list.find((t) => isObject(t) && t.selector !== undefined);
+  const first = withSelector ?? list[0];
+  if (typeof first === 'string') throw new UserError(`${where}: the target ${first} has no selector, so there is no text span to annotate`);
+  if (!isObject(first)) throw new UserError(`${where}: the target is not an object`);
+  return first;
+}
+
+interface Quote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+function readSelectors(selector: unknown, where: string): { quote?: Quote; position?: { start: number; end: number } } {
+  const list = Array.isArray(selector) ? selector : selector === undefined ? [] : [selector];
+  let quote: Quote | undefined;
+  let position: { start: number; end: number } | undefined;
+  for (const s of list) {
+    if (!isObject(s)) continue;
+    if (hasType(s, 'TextQuoteSelector') && quote === undefined) {
+      if (typeof s.exact !== 'string') throw new UserError(`${where}: the TextQuoteSelector has no "exact" string`);
+      quote = { exact: s.exact, prefix: typeof s.prefix === 'string' ? s.prefix : '', suffix: typeof s.suffix === 'string' ? s.suffix : '' };
+    } else if (hasType(s, 'TextPositionSelector') && position === undefined) {
+      const { start, end } = s;
+      if (!isIndex(start) || !isIndex(end) || end < start) {
+        throw new UserError(`${where}: the TextPositionSelector needs integers 0 <= start <= end (got start ${String(start)}, end ${String(end)})`);
+      }
+      position = { start, end };
+    }
+  }
+  return { quote, position };
+}
+
+function resolveTarget(
+  quote: Quote | undefined,
+  position: { start: number; end: number } | undefined,
+  path: string,
+  textOf: ((path: string) => string | undefined) | undefined,
+  where: string,
+  warnings: string[],
+): AnnotationTarget {
+  if (quote && position) {
+    if (quote.exact === '') throw new UserError(`${where}: the quoted text ("exact") is empty`);
+    return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
+  }
+  const text = textOf?.(path);
+  if (text === undefined) {
+    throw new UserError(`${where}: the target needs both a TextQuoteSelector and a TextPositionSelector (or the source ${path} must be present to locate it)`);
+  }
+  const map = new OffsetMap(text);
+  if (position) {
+    const exact = sliceCodePoints(text, map, position.start, position.end);
+    if (exact === '') throw new UserError(`${where}: the position ${position.start}-${position.end} selects no text in ${path}`);
+    warnings.push(`${where}: no TextQuoteSelector; the quote was taken from ${path}`);
+    return { exact, ...context(text, map, position.start, position.end), start: position.start, end: position.end };
+  }
+  if (!quote || quote.exact === '') throw new UserError(`${where}: the target has neither a TextQuoteSelector nor a TextPositionSelector`);
+  const at = locate(text, quote);
+  if (at < 0) throw new UserError(`${where}: the quoted text was not found in ${path}`);
+  const start = map.toCodePoint(at);
+  const end = map.toCodePoint(at + quote.exact.length);
+  warnings.push(`${where}: no TextPositionSelector; the quote was located in ${path}`);
+  return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start, end };
+}
+
+/** The occurrence of the quote whose surroundings best match its prefix and suffix (UTF-16 offset), or -1. */
+function locate(text: string, q: Quote): number {
+  let best = -1;
+  let bestScore = -1;
+  for (let i = text.indexOf(q.exact), n = 0; i >= 0 && n < 10000; i = text.indexOf(q.exact, i + 1), n++) {
+    const before = text.slice(Math.max(0, i - q.prefix.length), i);
+    const after = text.slice(i + q.exact.length, i + q.exact.length + q.suffix.length);
+    const score = commonSuffix(before, q.prefix) + commonPrefix(after, q.suffix);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+/** 32 code points of context on each side, as the store keeps. */
+function context(text: string, map: OffsetMap, start: number, end: number): { prefix: string; suffix: string } {
+  return { prefix: sliceCodePoints(text, map, Math.max(0, start - 32), start), suffix: sliceCodePoints(text, map, end, end + 32) };
+}
+
+function readBodies(item: Record<string, unknown>, where: string, warnings: string[]): { note: string; tags: string[] } {
+  const notes: string[] = [];
+  const tags: string[] = [];
+  if (item.body !== undefined && item.bodyValue !== undefined) throw new UserError(`${where}: has both "body" and "bodyValue"`);
+  if (typeof item.bodyValue === 'string') notes.push(item.bodyValue);
+  const bodies = item.body === undefined ? [] : Array.isArray(item.body) ? item.body : [item.body];
+  for (const b of bodies) {
+    if (typeof b === 'string') {
+      warnings.push(`${where}: the body ${b} is a link, not text; it was not imported`);
+      continue;
+    }
+    if (!isObject(b) || typeof b.value !== 'string') {
+      warnings.push(`${where}: a body without a text value was not imported`);
+      continue;
+    }
+    const purposes = Array.isArray(b.purpose) ? b.purpose : [b.purpose];
+    if (purposes.includes('tagging')) {
+      const tag = b.value.trim();
+      if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+    } else {
+      notes.push(b.value);
+    }
+  }
+  return { note: notes.join('\n\n'), tags };
+}
+
+function readCreator(creator: unknown): string {
+  const c: unknown = Array.isArray(creator) ? (creator as unknown[])[0] : creator;
+  if (typeof c === 'string') return c;
+  if (isObject(c)) {
+    for (const k of ['name', 'nickname', 'id'] as const) if (typeof c[k] === 'string') return c[k];
+  }
+  return '';
+}
+
+function readDate(value: unknown, fallback: string, where: string, field: string, warnings: string[]): string {
+  if (typeof value === 'string' && DATE_PATTERN.test(value) && Number.isFinite(Date.parse(value))) return value;
+  if (value !== undefined) warnings.push(`${where}: "${field}" is not an ISO 8601 date-time; ${fallback} was used`);
+  return fallback;
+}
+
+/** The workspace-relative path of a source IRI, or a UserError. Never escapes the root. */
+export function sourcePath(iri: string, bases: readonly string[], where = 'annotation'): string {
+  let rest: string | undefined;
+  for (const b of bases) {
+    if (iri.startsWith(b)) {
+      rest = iri.slice(b.length);
+      break;
+    }
+  }
+  if (rest === undefined) {
+    if (SCHEME.test(iri)) throw new UserError(`${where}: the source ${iri} is not in this workspace (expected an IRI starting with ${bases.join(' or ')})`);
+    rest = iri;
+  }
+  rest = rest.replace(/[?#].*$/, '');
+  let segments: string[];
+  try {
+    segments = rest.split('/').map(decodeURIComponent);
+  } catch {
+    throw new UserError(`${where}: the source ${iri} is not a valid IRI`);
+  }
+  if (segments.length === 0 || segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) {
+    throw new UserError(`${where}: the source ${iri} is not a path inside the workspace`);
+  }
+  return segments.join('/');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasType(v: Record<string, unknown>, type: string): boolean {
+  return v.type === type || (Array.isArray(v.type) && v.type.includes(type));
+}
+
+function isIndex(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
