@@ -1,0 +1,176 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import type { AnnotatedSource } from '../../../src/core/annotations/model';
+import { exportW3c, exportW3cJson, exportWorkspace, W3C_CONTEXT, type W3cAnnotation, type W3cCollection } from '../../../src/core/export';
+import { importW3c, importW3cJson } from '../../../src/core/import';
+import { OffsetMap, sliceCodePoints } from '../../../src/core/text/offsets';
+import { sampleSources } from './fixtures';
+
+const W3C_DIR = path.resolve(__dirname, '../../../../../shared/w3c-annotation');
+const WPT = path.join(W3C_DIR, 'wpt-annotation-model');
+
+interface Check {
+  name: string;
+  validate: ValidateFunction;
+}
+
+/** The official W3C annotation-model test-suite schemas (annotationMusts) plus the local selector glue schema. */
+function loadValidators(): Check[] {
+  assert.ok(fs.existsSync(WPT), `the W3C schemas are missing: expected ${WPT} (../shared/w3c-annotation beside the clone)`);
+  const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true });
+  addFormats(ajv);
+  for (const f of fs.readdirSync(path.join(WPT, 'definitions')).filter((n) => n.endsWith('.json'))) {
+    ajv.addSchema(JSON.parse(fs.readFileSync(path.join(WPT, 'definitions', f), 'utf8')) as object);
+  }
+  const musts = JSON.parse(fs.readFileSync(path.join(WPT, 'annotations', 'annotationMusts.test'), 'utf8')) as { assertions: string[] };
+  const checks: Check[] = musts.assertions.map((a) => ({
+    name: a,
+    validate: ajv.compile(JSON.parse(fs.readFileSync(path.join(WPT, a), 'utf8')) as object),
+  }));
+  checks.push({ name: 'local-textSelectorsValid.json', validate: ajv.compile(JSON.parse(fs.readFileSync(path.join(W3C_DIR, 'local-textSelectorsValid.json'), 'utf8')) as object) });
+  assert.ok(checks.length >= 15, `expected the 14 annotationMusts assertions and the glue schema, got ${checks.length}`);
+  return checks;
+}
+
+function failures(checks: Check[], annotation: unknown): string[] {
+  return checks.filter((c) => !c.validate(annotation)).map((c) => `${c.name}: ${JSON.stringify(c.validate.errors?.slice(0, 2))}`);
+}
+
+/** Normalise what the store would hold: the model as plain data, sources sorted, annotations by position. */
+function normalise(sources: readonly AnnotatedSource[]): unknown {
+  return sources
+    .filter((s) => s.annotations.length > 0)
+    .map((s) => ({ path: s.path, annotations: [...s.annotations].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end).map((a) => ({ ...a, target: { ...a.target }, tags: [...a.tags] })) }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+describe('export/w3c', () => {
+  const checks = loadValidators();
+
+  it('every exported annotation passes the official W3C test-suite schemas', () => {
+    const collection = exportW3c(sampleSources()) as W3cCollection;
+    assert.strictEqual(collection['@context'], W3C_CONTEXT);
+    assert.strictEqual(collection.type, 'AnnotationCollection');
+    assert.strictEqual(collection.first.type, 'AnnotationPage');
+    assert.strictEqual(collection.total, 6);
+    assert.strictEqual(collection.first.items.length, 6);
+    for (const a of collection.first.items) assert.deepStrictEqual(failures(checks, a), [], a.id);
+    const array = exportW3c(sampleSources(), { w3cForm: 'array' }) as W3cAnnotation[];
+    assert.ok(Array.isArray(array));
+    assert.strictEqual(array.length, 6);
+    for (const a of array) assert.deepStrictEqual(failures(checks, a), [], a.id);
+  });
+
+  it('the validators do fail on broken annotations (so the check above means something)', () => {
+    const good = (exportW3c(sampleSources(), { w3cForm: 'array' }) as W3cAnnotation[])[0];
+    const broken: unknown[] = [
+      { ...good, '@context': 'https://www.w3.org/ns/anno.jsonld' },
+      { ...good, id: 'not a uri' },
+      { ...good, target: { ...good.target, selector: [{ type: 'TextPositionSelector', start: -1, end: 2 }] } },
+      { ...good, target: { ...good.target, selector: [{ type: 'TextQuoteSelector', prefix: 'x' }] } },
+      { ...good, bodyValue: 'x' },
+      { ...good, created: 'yesterday' },
+    ];
+    for (const b of broken) assert.notDeepStrictEqual(failures(checks, b), [], JSON.stringify(b).slice(0, 120));
+  });
+
+  it('has the required shape: context, stable ids, selectors in code points, bodies, creator and dates', () => {
+    const sources = sampleSources();
+    const items = (exportW3c(sources) as W3cCollection).first.items;
+    const again = (exportW3c(sampleSources()) as W3cCollection).first.items;
+    assert.deepStrictEqual(items.map((a) => a.id), again.map((a) => a.id), 'ids are stable across exports');
+    assert.strictEqual(new Set(items.map((a) => a.id)).size, items.length);
+    const first = items[0];
+    assert.strictEqual(first['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.match(first.id, /^urn:source-annotator:annotation:a-0000000001$/);
+    assert.strictEqual(first.target.source, 'urn:source-annotator:source:news/a.txt');
+    const [quote, position] = first.target.selector;
+    assert.strictEqual(quote.type, 'TextQuoteSelector');
+    assert.strictEqual(quote.exact, 'we will cut taxes');
+    assert.strictEqual(position.type, 'TextPositionSelector');
+    const text = sources[0].text;
+    assert.strictEqual(sliceCodePoints(text, new OffsetMap(text), position.start, position.end), quote.exact);
+    assert.strictEqual(position.start, text.indexOf('we will') - 1, 'one emoji before: code points are one fewer than UTF-16 units');
+    assert.deepStrictEqual(first.body, [
+      { type: 'TextualBody', value: sources[0].annotations[0].note, purpose: 'commenting', format: 'text/markdown' },
+      { type: 'TextualBody', value: 'claim', purpose: 'tagging' },
+      { type: 'TextualBody', value: 'economy', purpose: 'tagging' },
+    ]);
+    assert.deepStrictEqual(first.creator, { type: 'Person', name: 'Ada Reporter' });
+    assert.strictEqual(first.created, '2026-11-20T09:15:00.000Z');
+    assert.strictEqual(first.modified, '2026-11-20T10:00:00.000Z');
+    const b = items.find((a) => a.target.source.endsWith('b%20%C3%A9.md') && a.creator === undefined);
+    assert.ok(b, 'paths are percent-encoded and an empty author has no creator');
+    assert.strictEqual(b.target.source, 'urn:source-annotator:source:dir%20with%20space/b%20%C3%A9.md');
+    assert.strictEqual(b.body, undefined, 'no note and no tags: no body');
+  });
+
+  it('round trip: export, drop the annotations, import, and they are equal (collection and array)', () => {
+    for (const form of ['collection', 'array'] as const) {
+      const original = sampleSources();
+      const json = new TextDecoder().decode(exportWorkspace('w3c', original, { w3cForm: form }).data);
+      const imported = importW3cJson(json);
+      assert.deepStrictEqual(imported.warnings, []);
+      assert.deepStrictEqual(normalise(imported.sources.map((s) => ({ path: s.path, text: '', annotations: s.annotations }))), normalise(original));
+    }
+  });
+
+  it('round trip with a custom source base IRI', () => {
+    const original = sampleSources();
+    const base = 'file:///home/ada/workspace/';
+    const json = exportW3cJson(original, { sourceBase: base });
+    assert.ok(json.includes('"source": "file:///home/ada/workspace/news/a.txt"'));
+    const back = importW3cJson(json, { sourceBases: [base] });
+    assert.deepStrictEqual(normalise(back.sources.map((s) => ({ ...s, text: '' }))), normalise(original));
+    assert.throws(() => importW3cJson(json), /not in this workspace/);
+  });
+
+  it('imports what other tools write: single annotation, bodyValue, string creator, page, foreign ids', () => {
+    const text = 'Intro 😀 "hello world" end';
+    const single = {
+      '@context': W3C_CONTEXT,
+      id: 'https://hypothes.is/a/abc123',
+      type: 'Annotation',
+      bodyValue: 'A plain note',
+      creator: 'acct:ada@hypothes.is',
+      target: { source: 'doc.txt', selector: { type: 'TextQuoteSelector', exact: 'hello world', prefix: '"', suffix: '"' } },
+    };
+    const r = importW3c(single, { textOf: (p) => (p === 'doc.txt' ? text : undefined), now: '2026-11-21T00:00:00Z' });
+    assert.strictEqual(r.sources.length, 1);
+    const a = r.sources[0].annotations[0];
+    assert.match(a.id, /^a-[0-9a-f]{12}$/);
+    assert.strictEqual(importW3c(single, { textOf: () => text, now: 'x' }).sources[0].annotations[0].id, a.id, 'foreign ids map to stable ids');
+    assert.strictEqual(a.note, 'A plain note');
+    assert.strictEqual(a.author, 'acct:ada@hypothes.is');
+    assert.strictEqual(a.created, '2026-11-21T00:00:00Z');
+    assert.strictEqual(sliceCodePoints(text, new OffsetMap(text), a.target.start, a.target.end), 'hello world');
+    assert.strictEqual(a.target.start, 9);
+    assert.ok(r.warnings.some((w) => w.includes('no TextPositionSelector')));
+
+    const page = { type: 'AnnotationPage', items: [{ ...single, id: 'urn:uuid:6f0c2d1e-9b7a-4c35-8e2f-53a1d0b47c9e', body: [{ type: 'TextualBody', value: 'x', purpose: ['tagging'] }], bodyValue: undefined }] };
+    const p = importW3c(JSON.parse(JSON.stringify(page)), { textOf: () => text });
+    assert.deepStrictEqual(p.sources[0].annotations[0].tags, ['x']);
+  });
+
+  it('rejects malformed input with a clear message and never a crash', () => {
+    const bad: Array<[string, RegExp]> = [
+      ['{', /not valid JSON/],
+      ['42', /expected a W3C Annotation/],
+      ['{"type":"Nope"}', /no recognised "type"/],
+      ['[1]', /annotation 1: not an object/],
+      ['[{"type":"Annotation","target":"http://x"}]', /has no selector/],
+      ['[{"type":"Annotation","target":{"source":"a.txt","selector":{"type":"TextPositionSelector","start":5,"end":2}}}]', /0 <= start <= end/],
+      ['[{"type":"Annotation","target":{"source":"../etc/passwd","selector":[{"type":"TextQuoteSelector","exact":"x"},{"type":"TextPositionSelector","start":0,"end":1}]}}]', /not a path inside the workspace/],
+      ['[{"type":"Annotation","target":{"source":"http://evil/x","selector":[{"type":"TextQuoteSelector","exact":"x"},{"type":"TextPositionSelector","start":0,"end":1}]}}]', /not in this workspace/],
+      ['{"type":"AnnotationCollection","first":"http://x/page1"}', /only embedded pages/],
+      ['[{"type":"Annotation","target":{"source":"a.txt","selector":{"type":"TextQuoteSelector","exact":"x"}}}]', /must be present/],
+    ];
+    for (const [json, message] of bad) assert.throws(() => importW3cJson(json), (e: Error) => e.name === 'UserError' && message.test(e.message), json);
+    const dup = exportW3c(sampleSources(), { w3cForm: 'array' }) as W3cAnnotation[];
+    assert.throws(() => importW3c([dup[0], dup[0]]), /appears more than once/);
+  });
+});
