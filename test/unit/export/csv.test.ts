@@ -1,11 +1,12 @@
 import * as assert from 'assert';
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 import { CSV_COLUMNS, exportCsv, exportWorkspace } from '../../../src/core/export';
 import { OffsetMap, sliceCodePoints } from '../../../src/core/text/offsets';
 import { sampleSources } from './fixtures';
 
 function parseCsv(text: string): string[][] {
-  return parse<string[]>(text, { bom: true, relax_column_count: false });
+  const options: Options = { bom: true, relax_column_count: false };
+  return parse(text, options);
 }
 
 describe('export/csv', () => {
