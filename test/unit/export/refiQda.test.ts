@@ -1,0 +1,208 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { unzipSync } from 'fflate';
+import type { AnnotatedSource } from '../../../src/core/annotations/model';
+import type { DocumentAnalysis } from '../../../src/core/analysis/types';
+import { buildRefiQdaProject, exportQdc, exportQdpx, exportWorkspace, stableGuid } from '../../../src/core/export';
+import { OffsetMap, sliceCodePoints } from '../../../src/core/text/offsets';
+import { annotate, sampleSources } from './fixtures';
+
+const REFI_DIR = path.resolve(__dirname, '../../../../../shared/refi-qda');
+const PROJECT_XSD = path.join(REFI_DIR, 'Project-mrt2019.xsd');
+const CODEBOOK_XSD = path.join(REFI_DIR, 'Codebook-mrt2019.xsd');
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function xmllint(args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync('xmllint', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    assert.fail('xmllint is not installed: install the Debian package libxml2-utils (apt-get install libxml2-utils)');
+  }
+  if (r.error) throw r.error;
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+class TempDir {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-refi-'));
+  write(name: string, content: string | Uint8Array): string {
+    const p = path.join(this.dir, name);
+    fs.writeFileSync(p, content);
+    return p;
+  }
+  dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function validate(tmp: TempDir, xml: string, xsd: string, name = 'doc.xml'): { status: number; stderr: string } {
+  const file = tmp.write(name, xml);
+  return xmllint(['--noout', '--schema', xsd, file]);
+}
+
+function xpath(file: string, expr: string): string {
+  const r = xmllint(['--xpath', expr, file]);
+  return r.status === 0 ? r.stdout.replace(/\n$/, '') : '';
+}
+
+describe('export/refiQda', () => {
+  let tmp: TempDir;
+  beforeEach(() => {
+    assert.ok(fs.existsSync(PROJECT_XSD), `the REFI-QDA XSD is missing: expected ${PROJECT_XSD} (../shared/refi-qda beside the clone)`);
+    tmp = new TempDir();
+  });
+  afterEach(() => tmp.dispose());
+
+  it('the .qdpx is a zip of project.qde and sources/<guid>.txt, valid against the Project XSD', () => {
+    const sources = sampleSources();
+    const zip = exportQdpx(sources);
+    const files = unzipSync(zip);
+    const names = Object.keys(files).sort();
+    assert.ok(names.includes('project.qde'));
+    const txts = names.filter((n) => n !== 'project.qde');
+    assert.strictEqual(txts.length, sources.length);
+    for (const n of txts) assert.match(n, /^sources\/[0-9a-f-]{36}\.txt$/);
+    const xml = new TextDecoder('utf-8', { fatal: true }).decode(files['project.qde']);
+    const r = validate(tmp, xml, PROJECT_XSD, 'project.qde');
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(xml, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<Project xmlns="urn:QDA-XML:project:1\.0"/);
+    // Each source: UTF-8, LF only, referenced as internal://<guid>.txt.
+    for (const s of sources) {
+      const guid = stableGuid('source', s.path);
+      const body = new TextDecoder('utf-8', { fatal: true }).decode(files[`sources/${guid}.txt`]);
+      assert.strictEqual(body, s.text.replace(/\r\n?/g, '\n'));
+      assert.ok(!body.includes('\r'));
+      assert.ok(xml.includes(`plainTextPath="internal://${guid}.txt"`));
+    }
+  });
+
+  it('positions are code points in the LF text and select exactly the annotated text', () => {
+    const sources = sampleSources();
+    const project = buildRefiQdaProject(sources);
+    const file = tmp.write('project.qde', project.xml);
+    let checked = 0;
+    for (const s of sources) {
+      const lfText = project.sources.find((x) => x.path === s.path)!.text;
+      const map = new OffsetMap(lfText);
+      for (const a of s.annotations) {
+        const guid = stableGuid('selection', a.id);
+        const sel = `//*[local-name()="PlainTextSelection"][@guid="${guid}"]`;
+        const start = Number(xpath(file, `string(${sel}/@startPosition)`));
+        const end = Number(xpath(file, `string(${sel}/@endPosition)`));
+        assert.strictEqual(sliceCodePoints(lfText, map, start, end), a.target.exact.replace(/\r\n?/g, '\n'), `${a.id}`);
+        checked++;
+      }
+    }
+    assert.strictEqual(checked, 6);
+    // "today.\r\n👍🏽" starts after one CRLF and ends after two: each counts one less in the LF text.
+    const a3 = sources[0].annotations[2];
+    const sel3 = `//*[local-name()="PlainTextSelection"][@guid="${stableGuid('selection', a3.id)}"]`;
+    assert.strictEqual(Number(xpath(file, `string(${sel3}/@startPosition)`)), a3.target.start - 1);
+    assert.strictEqual(Number(xpath(file, `string(${sel3}/@endPosition)`)), a3.target.end - 2);
+    // The last source's annotation follows a CRLF-free line with two astral letters.
+    const b6 = sources[1].annotations[1];
+    const idx = sources[1].text.indexOf(b6.target.exact);
+    assert.strictEqual(b6.target.start, idx - 1);
+  });
+
+  it('one codable Code per tag with a stable colour, Codings per tag, notes as Description, a User per author', () => {
+    const sources = sampleSources();
+    const file = tmp.write('project.qde', buildRefiQdaProject(sources).xml);
+    const tags = [...new Set(sources.flatMap((s) => s.annotations.flatMap((a) => a.tags)))];
+    assert.strictEqual(Number(xpath(file, 'count(//*[local-name()="Code"])')), tags.length);
+    for (const t of tags) {
+      const code = `//*[local-name()="Code"][@guid="${stableGuid('code', t)}"]`;
+      assert.strictEqual(xpath(file, `string(${code}/@name)`), t);
+      assert.strictEqual(xpath(file, `string(${code}/@isCodable)`), 'true');
+      assert.match(xpath(file, `string(${code}/@color)`), /^#[0-9A-F]{6}$/);
+    }
+    const a1 = sources[0].annotations[0];
+    const sel = `//*[local-name()="PlainTextSelection"][@guid="${stableGuid('selection', a1.id)}"]`;
+    assert.strictEqual(xpath(file, `string(${sel}/*[local-name()="Description"])`), a1.note, 'the note, CRLF kept');
+    assert.strictEqual(Number(xpath(file, `count(${sel}/*[local-name()="Coding"]/*[local-name()="CodeRef"])`)), 2);
+    assert.strictEqual(xpath(file, `string(${sel}/*[local-name()="Coding"][2]/*[local-name()="CodeRef"]/@targetGUID)`), stableGuid('code', 'economy'));
+    assert.strictEqual(xpath(file, `string(${sel}/@creationDateTime)`), '2026-11-20T09:15:00Z');
+    const authors = [...new Set(sources.flatMap((s) => s.annotations.map((a) => a.author)).filter((x) => x !== ''))];
+    assert.strictEqual(Number(xpath(file, 'count(//*[local-name()="User"])')), authors.length);
+    assert.strictEqual(xpath(file, `string(${sel}/@creatingUser)`), stableGuid('user', 'Ada Reporter'));
+    for (const g of xpath(file, '//@guid').match(/guid="[^"]*"/g) ?? []) assert.match(g.slice(6, -1), GUID);
+    const tagWithMarkup = 'tag with "quote" & <angle>';
+    assert.strictEqual(xpath(file, `string(//*[local-name()="Code"][@guid="${stableGuid('code', tagWithMarkup)}"]/@name)`), tagWithMarkup);
+  });
+
+  it('is deterministic: the same data gives the same bytes and GUIDs', () => {
+    const one = exportQdpx(sampleSources());
+    const two = exportQdpx(sampleSources());
+    assert.deepStrictEqual(Buffer.from(one), Buffer.from(two));
+    const r = exportWorkspace('qdpx', sampleSources());
+    assert.strictEqual(r.extension, 'qdpx');
+    assert.deepStrictEqual(Buffer.from(r.data), Buffer.from(one));
+  });
+
+  it('hostile text (control characters, lone surrogates, markup) still gives a valid project', () => {
+    const text = 'Bad \u0001 bytes \uD800 here "x" \u000B end\r\n';
+    const src: AnnotatedSource = {
+      path: 'bad<&>"\u0002.txt',
+      text,
+      annotations: [annotate(text, '"x"', { id: 'a-bad', note: 'note \u0000 \u001F ]]> </Description> &amp;', tags: ['\u0007bell', 'a/b'], author: 'x"y<z' })],
+    };
+    const r = validate(tmp, buildRefiQdaProject([src], { title: 'T <&> "' }).xml, PROJECT_XSD);
+    assert.strictEqual(r.status, 0, r.stderr);
+  });
+
+  it('the validator rejects an invalid project (so a pass means something)', () => {
+    const xml = buildRefiQdaProject(sampleSources()).xml.replace(/ isCodable="true"/, '');
+    const r = validate(tmp, xml, PROJECT_XSD);
+    assert.notStrictEqual(r.status, 0);
+    assert.match(r.stderr, /isCodable/);
+  });
+
+  it('the .qdc codebook of the tags is valid against the Codebook XSD; with no tags it says so', () => {
+    const qdc = exportQdc(sampleSources());
+    const r = validate(tmp, qdc, CODEBOOK_XSD, 'codebook.qdc');
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(qdc, /<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"/);
+    assert.strictEqual((qdc.match(/<Code /g) ?? []).length, 5);
+    assert.ok(qdc.includes(`guid="${stableGuid('code', 'claim')}"`), 'codebook GUIDs match the project');
+    assert.throws(() => exportQdc([{ path: 'x.txt', text: 'x', annotations: [] }]), /no tags/);
+    const empty = validate(tmp, buildRefiQdaProject([]).xml, PROJECT_XSD, 'empty.qde');
+    assert.strictEqual(empty.status, 0, empty.stderr);
+  });
+
+  it('optionally exports detected entities and quotes as codes, positions converted from UTF-16', () => {
+    const sources = sampleSources();
+    const a = sources[0].text;
+    const b = sources[1].text;
+    const at = (t: string, s: string): { start: number; end: number } => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
+    const docA: DocumentAnalysis = {
+      entities: [{ ...at(a, 'minister'), text: 'minister', type: 'PERSON', entity: 'The Minister', kind: 'role' }],
+      quotes: [{ ...at(a, 'we will cut taxes'), text: 'we will cut taxes', speaker: 'The Minister', cue: 'said' }],
+    };
+    const docB: DocumentAnalysis = { entities: [], quotes: [{ ...at(b, 'we will cut taxes'), text: 'we will cut taxes', speaker: null, cue: null }] };
+    const analysis = {
+      byPath: new Map([[sources[0].path, docA], [sources[1].path, docB]]),
+      clusters: [{ id: 'q1', mentions: [{ path: sources[0].path, ...at(a, 'we will cut taxes') }, { path: sources[1].path, ...at(b, 'we will cut taxes') }] }],
+    };
+    const without = buildRefiQdaProject(sources, { analysis });
+    assert.ok(!without.xml.includes('name="Entities"'), 'off unless includeAnalysis');
+    const project = buildRefiQdaProject(sources, { analysis, includeAnalysis: true });
+    const file = tmp.write('project.qde', project.xml);
+    const r = xmllint(['--noout', '--schema', PROJECT_XSD, file]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    for (const name of ['Entities', 'PERSON', 'The Minister', 'Quotes', 'Unattributed', 'Shared quotes']) {
+      assert.strictEqual(Number(xpath(file, `count(//*[local-name()="Code"][@name="${name}"])`)), name === 'The Minister' ? 2 : 1, name);
+    }
+    assert.strictEqual(xpath(file, 'string(//*[local-name()="Code"][@name="Entities"]/@isCodable)'), 'false');
+    const lfB = project.sources[1].text;
+    const sharedGuid = xpath(file, 'string(//*[local-name()="Code"][@name="Shared quotes"]/*[local-name()="Code"]/@guid)');
+    assert.match(sharedGuid, GUID);
+    const starts = xpath(file, `//*[local-name()="PlainTextSelection"][*[local-name()="Coding"]/*[local-name()="CodeRef"][@targetGUID="${sharedGuid}"]]/@startPosition`);
+    const positions = (starts.match(/\d+/g) ?? []).map(Number).sort((x, y) => x - y);
+    assert.strictEqual(positions.length, 2, 'both mentions coded with the shared-quote code');
+    assert.ok(positions.includes(new OffsetMap(lfB).toCodePoint(lfB.indexOf('we will cut taxes'))));
+    const qdc = exportQdc(sources, { analysis, includeAnalysis: true });
+    const rq = validate(tmp, qdc, CODEBOOK_XSD, 'with-analysis.qdc');
+    assert.strictEqual(rq.status, 0, rq.stderr);
+  });
+});
