@@ -1,0 +1,60 @@
+/**
+ * The JSON Schema of a sidecar file (`<source>.annotations.yaml`), the one source of truth.
+ * media/schema/annotations.schema.json is this object written out (a unit test checks they are
+ * identical); the extension registers it with `contributes.yamlValidation` so the YAML
+ * extension helps people who edit sidecars by hand. The core validates with
+ * src/core/store/validate.ts, which implements exactly this schema and reports line:col.
+ */
+export const SIDECAR_SCHEMA_ID = 'https://source-annotator.invalid/schema/annotations.schema.json';
+
+export const SIDECAR_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: SIDECAR_SCHEMA_ID,
+  title: 'Source Annotator sidecar',
+  description: 'Annotations of one source file, stored next to it as <source file name>.annotations.yaml.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'annotations'],
+  properties: {
+    version: { description: 'Format version. Only 1 exists.', const: 1 },
+    sourceHash: {
+      description: 'Hash of the source text when the annotations were last anchored: fnv1a32 of its UTF-8 bytes.',
+      type: 'string',
+      pattern: '^fnv1a32:[0-9a-f]{8}$',
+    },
+    annotations: {
+      description: 'One entry per annotation, ordered by position.',
+      type: 'array',
+      items: { $ref: '#/definitions/annotation' },
+    },
+  },
+  definitions: {
+    annotation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'target', 'author', 'created', 'modified'],
+      properties: {
+        id: { description: 'Stable id, unique in the file, never reused.', type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+        target: { $ref: '#/definitions/target' },
+        note: { description: 'Markdown.', type: 'string' },
+        tags: { type: 'array', items: { type: 'string', minLength: 1 } },
+        author: { type: 'string' },
+        created: { description: 'ISO 8601 date-time.', type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
+        modified: { description: 'ISO 8601 date-time.', type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
+      },
+    },
+    target: {
+      description: 'W3C Web Annotation TextQuoteSelector (exact, prefix, suffix) and TextPositionSelector (start, end in Unicode code points, end exclusive).',
+      type: 'object',
+      additionalProperties: false,
+      required: ['exact', 'start', 'end'],
+      properties: {
+        exact: { type: 'string', minLength: 1 },
+        prefix: { type: 'string' },
+        suffix: { type: 'string' },
+        start: { type: 'integer', minimum: 0 },
+        end: { type: 'integer', minimum: 0 },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,322 @@
+import { Document, LineCounter, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Annotation, AnnotationTarget } from '../annotations/model';
+import { ID_PATTERN } from '../annotations/ids';
+import { validateSidecarNode } from './validate';
+
+/**
+ * The sidecar file: `<source file name>.annotations.yaml` next to the source.
+ *
+ *   # comments anywhere are kept
+ *   version: 1
+ *   sourceHash: fnv1a32:0c1d2e3f        # the source text when last anchored
+ *   annotations:                        # ordered by position
+ *     - id: a-3f9c2e1b7d
+ *       target: { exact, prefix, suffix, start, end }   # code points, end exclusive
+ *       note: "Markdown"
+ *       tags: [claim, to-verify]
+ *       author: Jane Doe
+ *       created: 2026-11-21T11:00:00.000Z
+ *       modified: 2026-11-21T11:00:00.000Z
+ *
+ * Parsing keeps the yaml Document so that writes change only the nodes that changed: comments
+ * and the formatting of untouched entries survive a round trip.
+ */
+export const SIDECAR_SUFFIX = '.annotations.yaml';
+export const SIDECAR_VERSION = 1;
+/** Sidecars above this size are refused (reported, never parsed, never written). */
+export const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
+
+/** A problem in a sidecar, 1-based line and column. */
+export interface SidecarIssue {
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}
+
+export interface ParsedSidecar {
+  readonly doc: Document;
+  readonly sourceHash: string | undefined;
+  readonly annotations: readonly Annotation[];
+  /** Where each annotation's entry starts, by id (1-based). */
+  readonly positions: ReadonlyMap<string, { line: number; col: number }>;
+  /** The file used CRLF line endings; writes keep them. */
+  readonly crlf: boolean;
+}
+
+export type ParseResult = { readonly ok: true; readonly sidecar: ParsedSidecar } | { readonly ok: false; readonly issues: readonly SidecarIssue[] };
+
+const STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+/** Decode a sidecar's bytes (UTF-8, optional BOM), or say why not. */
+export function decodeSidecar(bytes: Uint8Array): { text: string } | { issue: SidecarIssue } {
+  if (bytes.length > MAX_SIDECAR_BYTES) {
+    return { issue: { line: 1, col: 1, message: `the file is too large (${bytes.length} bytes; the limit is ${MAX_SIDECAR_BYTES})` } };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.includes('\u0000')) return { issue: { line: 1, col: 1, message: 'the file is binary (it contains NUL bytes)' } };
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    return { issue: { line: 1, col: 1, message: 'the file is not valid UTF-8' } };
+  }
+}
+
+/** Parse and validate a sidecar's text. Never throws. */
+export function parseSidecar(text: string): ParseResult {
+  if (text.length > MAX_SIDECAR_BYTES) {
+    return { ok: false, issues: [{ line: 1, col: 1, message: `the file is too large (the limit is ${MAX_SIDECAR_BYTES} bytes)` }] };
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' });
+  } catch (err) {
+    return { ok: false, issues: [{ line: 1, col: 1, message: `cannot parse YAML: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+  const pos = (offset: number | undefined): { line: number; col: number } => lineCounter.linePos(offset ?? 0);
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => {
+        const lp = e.linePos?.[0] ?? pos(e.pos[0]);
+        return { line: lp.line, col: lp.col, message: firstLine(e.message) };
+      }),
+    };
+  }
+  const issues = validateSidecarNode(doc.contents, (node) => pos(node?.range?.[0]));
+  if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.col - b.col) };
+
+  const root = doc.contents as YAMLMap;
+  const hashNode = root.get('sourceHash', true);
+  const seq = root.get('annotations', true) as YAMLSeq | undefined;
+  const annotations: Annotation[] = [];
+  const positions = new Map<string, { line: number; col: number }>();
+  const duplicates: SidecarIssue[] = [];
+  for (const item of seq?.items ?? []) {
+    const a = annotationFromNode(item as YAMLMap);
+    const at = pos((item as Node).range?.[0]);
+    if (positions.has(a.id)) {
+      const idNode = (item as YAMLMap).get('id', true) as Node | undefined;
+      const idPos = pos(idNode?.range?.[0]);
+      const first = positions.get(a.id)!;
+      duplicates.push({ line: idPos.line, col: idPos.col, message: `duplicate annotation id '${a.id}' (first used on line ${first.line})` });
+      continue;
+    }
+    positions.set(a.id, at);
+    annotations.push(a);
+  }
+  if (duplicates.length > 0) return { ok: false, issues: duplicates };
+  return {
+    ok: true,
+    sidecar: {
+      doc,
+      sourceHash: isScalar(hashNode) ? String(hashNode.value) : undefined,
+      annotations,
+      positions,
+      crlf: text.includes('\r\n'),
+    },
+  };
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n');
+  return (i < 0 ? s : s.slice(0, i)).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function str(map: YAMLMap, key: string, fallback = ''): string {
+  const v = map.get(key);
+  return typeof v === 'string' ? v : fallback;
+}
+
+function annotationFromNode(map: YAMLMap): Annotation {
+  const t = map.get('target', true) as unknown as YAMLMap;
+  const tagsNode = map.get('tags', true);
+  const tags = isSeq(tagsNode) ? tagsNode.items.map((n) => String(isScalar(n) ? n.value : '')) : [];
+  const target: AnnotationTarget = {
+    exact: str(t, 'exact'),
+    prefix: str(t, 'prefix'),
+    suffix: str(t, 'suffix'),
+    start: Number(t.get('start')),
+    end: Number(t.get('end')),
+  };
+  return {
+    id: str(map, 'id'),
+    target,
+    note: str(map, 'note'),
+    tags,
+    author: str(map, 'author'),
+    created: str(map, 'created'),
+    modified: str(map, 'modified'),
+  };
+}
+
+/** A new, empty sidecar document. */
+export function newSidecarDocument(sourceName: string): Document {
+  const doc = new Document({ version: SIDECAR_VERSION, annotations: [] });
+  doc.commentBefore = ` Source Annotator annotations for ${sourceName.replace(/[\r\n]/g, ' ')}. Offsets are Unicode code points.`;
+  return doc;
+}
+
+function scalarFor(doc: Document, value: string, multilineBlock: boolean): Scalar {
+  const node = doc.createNode(value) as Scalar;
+  if (multilineBlock && value.includes('\n') && !hasControl(value) && !/^[ \n]/.test(value) && !/[ ]\n/.test(value)) {
+    node.type = Scalar.BLOCK_LITERAL;
+  }
+  return node;
+}
+
+/** Characters a block scalar cannot carry verbatim (control characters other than \n, odd line breaks). */
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x0a) || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0xfeff) return true;
+  }
+  return false;
+}
+
+function targetNode(doc: Document, t: AnnotationTarget): YAMLMap {
+  const m = new YAMLMap();
+  m.set('exact', scalarFor(doc, t.exact, false));
+  m.set('prefix', scalarFor(doc, t.prefix, false));
+  m.set('suffix', scalarFor(doc, t.suffix, false));
+  m.set('start', t.start);
+  m.set('end', t.end);
+  return m;
+}
+
+function tagsNode(doc: Document, tags: readonly string[]): YAMLSeq {
+  const seq = doc.createNode([...tags]) as YAMLSeq;
+  seq.flow = true;
+  return seq;
+}
+
+function annotationNode(doc: Document, a: Annotation): YAMLMap {
+  const m = new YAMLMap();
+  m.set('id', a.id);
+  m.set('target', targetNode(doc, a.target));
+  m.set('note', scalarFor(doc, a.note, true));
+  m.set('tags', tagsNode(doc, a.tags));
+  m.set('author', scalarFor(doc, a.author, false));
+  m.set('created', a.created);
+  m.set('modified', a.modified);
+  return m;
+}
+
+function annotationsSeq(doc: Document): YAMLSeq {
+  const root = doc.contents as YAMLMap;
+  const seq: unknown = root.get('annotations', true);
+  if (isSeq(seq)) return seq;
+  const fresh = new YAMLSeq();
+  root.set('annotations', fresh);
+  return fresh;
+}
+
+function findItem(doc: Document, id: string): { seq: YAMLSeq; index: number; map: YAMLMap } | undefined {
+  const seq = annotationsSeq(doc);
+  for (let i = 0; i < seq.items.length; i++) {
+    const it = seq.items[i];
+    if (isMap(it) && it.get('id') === id) return { seq, index: i, map: it };
+  }
+  return undefined;
+}
+
+function startOf(item: unknown): number {
+  if (!isMap(item)) return Number.MAX_SAFE_INTEGER;
+  const t = item.get('target', true);
+  const s = isMap(t) ? Number(t.get('start')) : NaN;
+  return Number.isFinite(s) ? s : Number.MAX_SAFE_INTEGER;
+}
+
+/** Insert an annotation's entry where its start belongs (after entries with the same start). */
+export function insertAnnotation(doc: Document, a: Annotation): void {
+  if (!ID_PATTERN.test(a.id)) throw new Error(`invalid annotation id '${a.id}'`);
+  const seq = annotationsSeq(doc);
+  let i = seq.items.length;
+  while (i > 0 && startOf(seq.items[i - 1]) > a.target.start) i--;
+  seq.items.splice(i, 0, annotationNode(doc, a));
+}
+
+/** Remove an annotation's entry. Returns false when there is none. */
+export function removeAnnotation(doc: Document, id: string): boolean {
+  const f = findItem(doc, id);
+  if (!f) return false;
+  f.seq.items.splice(f.index, 1);
+  return true;
+}
+
+/**
+ * Write an annotation's fields into its existing entry, touching only the fields that differ,
+ * so the rest of the entry keeps its formatting. Returns false when there is no entry.
+ */
+export function updateAnnotation(doc: Document, a: Annotation): boolean {
+  const f = findItem(doc, a.id);
+  if (!f) return false;
+  const m = f.map;
+  const setStr = (map: YAMLMap, key: string, value: string, block: boolean): void => {
+    const cur = map.get(key, true);
+    if (isScalar(cur) && cur.value === value) return;
+    if (!isScalar(cur) && value === '' && cur === undefined && (key === 'prefix' || key === 'suffix')) return;
+    if (isScalar(cur) && typeof cur.value === 'string' && (cur.type !== Scalar.BLOCK_LITERAL || value.includes('\n'))) {
+      cur.value = value;
+      if (cur.type === Scalar.BLOCK_LITERAL && /[\r\t]/.test(value)) cur.type = Scalar.QUOTE_DOUBLE;
+      return;
+    }
+    map.set(key, scalarFor(doc, value, block));
+  };
+  const setNum = (map: YAMLMap, key: string, value: number): void => {
+    const cur = map.get(key, true);
+    if (isScalar(cur) && cur.value === value) return;
+    if (isScalar(cur)) cur.value = value;
+    else map.set(key, value);
+  };
+  const t: unknown = m.get('target', true);
+  const tm = isMap(t) ? t : targetNode(doc, a.target);
+  if (tm !== t) m.set('target', tm);
+  setStr(tm, 'exact', a.target.exact, false);
+  setStr(tm, 'prefix', a.target.prefix, false);
+  setStr(tm, 'suffix', a.target.suffix, false);
+  setNum(tm, 'start', a.target.start);
+  setNum(tm, 'end', a.target.end);
+  setStr(m, 'note', a.note, true);
+  const curTags = m.get('tags', true);
+  const same = isSeq(curTags) && curTags.items.length === a.tags.length && curTags.items.every((n, i) => isScalar(n) && n.value === a.tags[i]);
+  if (!same && !(curTags === undefined && a.tags.length === 0)) {
+    const flow = !isSeq(curTags) || curTags.flow === true;
+    const seq = tagsNode(doc, a.tags);
+    seq.flow = flow;
+    m.set('tags', seq);
+  }
+  setStr(m, 'author', a.author, false);
+  setStr(m, 'created', a.created, false);
+  setStr(m, 'modified', a.modified, false);
+  return true;
+}
+
+/** Set the file's sourceHash (added after `version` when missing). */
+export function setSourceHash(doc: Document, hash: string): void {
+  const root = doc.contents as YAMLMap;
+  const cur = root.get('sourceHash', true);
+  if (isScalar(cur)) {
+    if (cur.value !== hash) cur.value = hash;
+    return;
+  }
+  const pair = doc.createPair('sourceHash', hash);
+  const vi = root.items.findIndex((p) => isScalar(p.key) && p.key.value === 'version');
+  root.items.splice(vi < 0 ? 0 : vi + 1, 0, pair as (typeof root.items)[number]);
+}
+
+/** Re-order entries by start (stable), as the format asks. Returns true when anything moved. */
+export function sortAnnotations(doc: Document): boolean {
+  const seq = annotationsSeq(doc);
+  const before = seq.items.slice();
+  const sorted = before.map((it, i) => ({ it, i, s: startOf(it) })).sort((a, b) => a.s - b.s || a.i - b.i);
+  if (sorted.every((x, i) => x.i === i)) return false;
+  seq.items = sorted.map((x) => x.it);
+  return true;
+}
+
+/** Serialize, keeping CRLF line endings when the file had them. */
+export function stringifySidecar(doc: Document, crlf: boolean): string {
+  const text = doc.toString(STRING_OPTIONS);
+  return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
+}

@@ -1,0 +1,610 @@
+import type { Document } from 'yaml';
+import { Anchorer, makeTarget, type AnchorMethod } from '../anchoring/anchor';
+import { applyEditsToSpans, type TextEdit } from '../anchoring/edits';
+import { loadApproxSearch, type ApproxSearch } from '../anchoring/matcher';
+import { hashSourceText } from '../annotations/hash';
+import { ID_PATTERN, randomAnnotationId } from '../annotations/ids';
+import type { AnnotatedSource, Annotation } from '../annotations/model';
+import { UserError, type FileSystem } from '../fileSystem';
+import { decodeSource } from '../text/decode';
+import { OffsetMap } from '../text/offsets';
+import { baseName, checkedPath, isSidecarPath, normalizePath, relativeTo, sidecarPathFor, sourcePathFor } from './paths';
+import {
+  MAX_SIDECAR_BYTES,
+  decodeSidecar,
+  insertAnnotation,
+  newSidecarDocument,
+  parseSidecar,
+  removeAnnotation,
+  setSourceHash,
+  sortAnnotations,
+  stringifySidecar,
+  updateAnnotation,
+  type ParsedSidecar,
+  type SidecarIssue,
+} from './sidecar';
+
+export interface AnnotationStoreOptions {
+  /** Author written into new annotations (the editor's setting; the CLI defaults it to git's user.name). */
+  readonly author: string;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+  /** The approximate matcher; approx-string-match is loaded on first use when absent. */
+  readonly search?: ApproxSearch;
+}
+
+export type ProblemKind = 'malformed' | 'orphan' | 'missing-source' | 'unreadable-source';
+
+/** Something the user should see (VS Code's Problems panel, `source-annotator check`). */
+export interface StoreProblem {
+  readonly kind: ProblemKind;
+  /** The file the problem is in: the sidecar (absolute path). */
+  readonly path: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+  readonly sourcePath: string;
+  readonly annotationId?: string;
+}
+
+export interface AnchoredAnnotation {
+  /**
+   * For an anchored annotation, `target` is where it is in the current source text (it may
+   * differ from the file until the next write). For an orphan, `target` is as stored.
+   */
+  readonly annotation: Annotation;
+  readonly status: 'anchored' | 'orphan';
+  /** How it was anchored: 'position', 'exact', 'fuzzy', 'new' (just added or re-attached), 'edited' (moved by editor edits). */
+  readonly method?: AnchorMethod | 'new' | 'edited';
+  /** UTF-16 span in the current source text (anchored only). */
+  readonly start16?: number;
+  readonly end16?: number;
+  /** Why it is an orphan. */
+  readonly reason?: string;
+}
+
+/** What the store knows about one source and its sidecar. */
+export interface SourceAnnotations {
+  readonly sourcePath: string;
+  readonly sidecarPath: string;
+  /** The sidecar file exists. */
+  readonly exists: boolean;
+  /** True when the sidecar is malformed: nothing may be written until it is fixed. */
+  readonly readOnly: boolean;
+  /** Ordered by position (orphans by stored position). */
+  readonly annotations: readonly AnchoredAnnotation[];
+  readonly problems: readonly StoreProblem[];
+  /** Writing now would change the sidecar (re-anchored positions, new source hash). */
+  readonly stale: boolean;
+}
+
+export interface SpanCodePoints {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface WorkspaceLoad {
+  /** Sources with at least one anchored annotation; orphans are left out (they are in problems). */
+  readonly sources: AnnotatedSource[];
+  readonly states: SourceAnnotations[];
+  readonly problems: StoreProblem[];
+}
+
+interface State {
+  readonly sourcePath: string;
+  readonly sidecarPath: string;
+  /** The sidecar text as last read or written; undefined when there is no file. */
+  readonly diskText: string | undefined;
+  readonly parsed: ParsedSidecar | undefined;
+  readonly issues: readonly SidecarIssue[];
+  readonly sourceText: string;
+  readonly map: OffsetMap;
+  readonly entries: AnchoredAnnotation[];
+}
+
+type DiskRead = { readonly text: string | undefined; readonly issue?: SidecarIssue };
+
+/**
+ * The annotation store shared by the editor and the CLI. Free of vscode and Node: it gets a
+ * FileSystem and a workspace root. Offsets in its API are code points unless named "16".
+ *
+ * Every write re-reads the sidecar first. When it changed on disk since it was read, the store
+ * re-reads it and applies the operation to what is on disk now (a merge: other people's entries
+ * are kept); when it is malformed now, or the operation's annotation is gone, it refuses with a
+ * UserError. Malformed sidecars are never written. Writes go through FileSystem.writeFile, which
+ * is atomic (temporary file, then rename).
+ */
+export class AnnotationStore {
+  readonly root: string;
+  private readonly states = new Map<string, State>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private searchFn: ApproxSearch | undefined;
+  private lastHash: { text: string; hash: string } | undefined;
+
+  constructor(
+    private readonly fs: FileSystem,
+    root: string,
+    private readonly options: AnnotationStoreOptions,
+  ) {
+    this.root = normalizePath(root);
+    this.searchFn = options.search;
+  }
+
+  sidecarPathFor(sourcePath: string): string {
+    return sidecarPathFor(checkedPath(this.root, sourcePath));
+  }
+
+  /** Read the sidecar of a source (if any) and anchor its annotations in `sourceText`. Never writes. */
+  async load(sourcePath: string, sourceText: string): Promise<SourceAnnotations> {
+    const src = checkedPath(this.root, sourcePath);
+    return await this.serialize(src, async () => {
+      const disk = await this.readDisk(sidecarPathFor(src));
+      const st = this.build(src, disk, sourceText, this.states.get(src));
+      this.states.set(src, st);
+      return this.view(st);
+    });
+  }
+
+  /** What was last loaded for a source, without reading anything. */
+  get(sourcePath: string): SourceAnnotations | undefined {
+    const st = this.states.get(normalizePath(sourcePath));
+    return st ? this.view(st) : undefined;
+  }
+
+  /** Every problem of every loaded source. */
+  problems(): StoreProblem[] {
+    return [...this.states.values()].flatMap((st) => problemsOf(st));
+  }
+
+  /** Forget a source (the editor closed it). */
+  forget(sourcePath: string): void {
+    this.states.delete(normalizePath(sourcePath));
+  }
+
+  /**
+   * Move the spans of a loaded source through the editor's text edits (UTF-16, applied in
+   * order; see anchoring/edits). Annotations whose whole text was deleted become orphans.
+   * Nothing is written: the next write (or saveAnchors) records the new positions.
+   */
+  trackEdits(sourcePath: string, newText: string, edits: readonly TextEdit[]): SourceAnnotations | undefined {
+    const src = normalizePath(sourcePath);
+    const st = this.states.get(src);
+    if (!st) return undefined;
+    const live = st.entries.filter((e) => e.status === 'anchored');
+    const moved = applyEditsToSpans(
+      live.map((e) => ({ start: e.start16 ?? 0, end: e.end16 ?? 0 })),
+      edits,
+    );
+    const map = new OffsetMap(newText);
+    const byId = new Map<string, AnchoredAnnotation>();
+    live.forEach((e, i) => {
+      const m = moved[i];
+      if (m.collapsed || m.end <= m.start || m.end > newText.length) {
+        byId.set(e.annotation.id, { annotation: e.annotation, status: 'orphan', reason: 'its text was deleted' });
+      } else {
+        const target = makeTarget(newText, map, m.start, m.end);
+        byId.set(e.annotation.id, {
+          annotation: { ...e.annotation, target },
+          status: 'anchored',
+          method: 'edited',
+          start16: map.toUtf16(target.start),
+          end16: map.toUtf16(target.end),
+        });
+      }
+    });
+    const entries = sortEntries(st.entries.map((e) => byId.get(e.annotation.id) ?? e));
+    const next: State = { ...st, sourceText: newText, map, entries };
+    this.states.set(src, next);
+    return this.view(next);
+  }
+
+  /** Add an annotation on a span (code points) of `sourceText`. Returns it. */
+  add(sourcePath: string, sourceText: string, span: SpanCodePoints, note: string, tags: readonly string[]): Promise<Annotation> {
+    return this.mutate(sourcePath, sourceText, (st, doc) => {
+      const target = this.targetFor(st, span);
+      let id = (this.options.newId ?? randomAnnotationId)();
+      for (let tries = 0; st.entries.some((e) => e.annotation.id === id) && tries < 20; tries++) id = (this.options.newId ?? randomAnnotationId)();
+      if (!ID_PATTERN.test(id) || st.entries.some((e) => e.annotation.id === id)) throw new Error(`could not make a new unique annotation id (got '${id}')`);
+      const now = this.nowIso();
+      const annotation: Annotation = { id, target, note, tags: cleanTags(tags), author: this.options.author, created: now, modified: now };
+      insertAnnotation(doc, annotation);
+      st.entries.push(anchoredEntry(annotation, st.map, 'new'));
+      return annotation;
+    });
+  }
+
+  /** Change the note and/or tags. Returns the annotation before and after (for undo). */
+  update(
+    sourcePath: string,
+    sourceText: string,
+    id: string,
+    changes: { readonly note?: string; readonly tags?: readonly string[] },
+  ): Promise<{ before: Annotation; after: Annotation }> {
+    return this.mutate(sourcePath, sourceText, (st, doc) => {
+      const i = this.indexOf(st, id);
+      const e = st.entries[i];
+      const before = e.annotation;
+      const after: Annotation = {
+        ...before,
+        note: changes.note ?? before.note,
+        tags: changes.tags ? cleanTags(changes.tags) : before.tags,
+        modified: this.nowIso(),
+      };
+      st.entries[i] = { ...e, annotation: after };
+      updateAnnotation(doc, after);
+      return { before, after };
+    });
+  }
+
+  /** Delete an annotation. Returns it, so that `restore` can undo. */
+  delete(sourcePath: string, sourceText: string, id: string): Promise<Annotation> {
+    return this.mutate(sourcePath, sourceText, (st, doc) => {
+      const i = this.indexOf(st, id);
+      const [removed] = st.entries.splice(i, 1);
+      removeAnnotation(doc, id);
+      return removed.annotation;
+    });
+  }
+
+  /** Put back an annotation (undo of delete), with its id; it is re-anchored in `sourceText`. */
+  restore(sourcePath: string, sourceText: string, annotation: Annotation): Promise<AnchoredAnnotation> {
+    return this.mutate(sourcePath, sourceText, (st, doc) => {
+      if (st.entries.some((e) => e.annotation.id === annotation.id)) throw new UserError(`annotation ${annotation.id} already exists`);
+      const r = new Anchorer(st.sourceText, this.searchFn!, st.map).anchor(annotation.target, false);
+      const entry: AnchoredAnnotation =
+        r.status === 'anchored'
+          ? { annotation: { ...annotation, target: r.target }, status: 'anchored', method: r.method, start16: r.start16, end16: r.end16 }
+          : { annotation, status: 'orphan', reason: r.reason };
+      insertAnnotation(doc, entry.annotation);
+      st.entries.push(entry);
+      return entry;
+    });
+  }
+
+  /** Attach an annotation (typically an orphan) to a new span (code points). */
+  reattach(sourcePath: string, sourceText: string, id: string, span: SpanCodePoints): Promise<Annotation> {
+    return this.mutate(sourcePath, sourceText, (st, doc) => {
+      const i = this.indexOf(st, id);
+      const target = this.targetFor(st, span);
+      const annotation: Annotation = { ...st.entries[i].annotation, target, modified: this.nowIso() };
+      st.entries[i] = anchoredEntry(annotation, st.map, 'new');
+      updateAnnotation(doc, annotation);
+      return annotation;
+    });
+  }
+
+  /**
+   * Write re-anchored positions and the source hash back to the sidecar (`check --fix`, or the
+   * editor on save). Orphans stay untouched. Returns true when the file changed. Refuses
+   * (UserError) when the sidecar is malformed or changed on disk into something malformed.
+   */
+  saveAnchors(sourcePath: string, sourceText: string): Promise<boolean> {
+    return this.mutate(sourcePath, sourceText, () => undefined, true).then((r) => r.written);
+  }
+
+  /** Load every sidecar under the root (skipping node_modules and dot-folders) with its source. */
+  async loadWorkspace(options: { readonly concurrency?: number } = {}): Promise<WorkspaceLoad> {
+    const sidecars = await this.findSidecars();
+    const states: SourceAnnotations[] = new Array<SourceAnnotations>(sidecars.length);
+    const problems: StoreProblem[][] = new Array<StoreProblem[]>(sidecars.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < sidecars.length) {
+        const i = next++;
+        const r = await this.loadOne(sidecars[i]);
+        if ('state' in r) states[i] = r.state;
+        problems[i] = r.problems;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 16, sidecars.length)) }, worker));
+    const loaded = states.filter((s) => s !== undefined);
+    const sources: AnnotatedSource[] = [];
+    for (const s of loaded) {
+      const anchored = s.annotations.filter((a) => a.status === 'anchored').map((a) => a.annotation);
+      if (anchored.length === 0) continue;
+      sources.push({ path: relativeTo(this.root, s.sourcePath), text: this.states.get(s.sourcePath)!.sourceText, annotations: anchored });
+    }
+    return { sources, states: loaded, problems: problems.flat() };
+  }
+
+  /** Every sidecar file under the root, sorted. */
+  async findSidecars(): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await this.fs.readDirectory(dir);
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const child = dir.endsWith('/') ? dir + e.name : `${dir}/${e.name}`;
+        if (e.type === 'directory') {
+          if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(child);
+        } else if (e.type === 'file' && isSidecarPath(e.name) && !e.name.startsWith('.')) {
+          out.push(child);
+        }
+      }
+    };
+    await walk(this.root);
+    return out;
+  }
+
+  /**
+   * The source was renamed or moved: move its sidecar along. Returns a message (and moves
+   * nothing) when a sidecar already exists at the destination, so nothing is overwritten.
+   */
+  async moveWithSource(fromSource: string, toSource: string): Promise<{ moved: boolean; message?: string }> {
+    const from = checkedPath(this.root, fromSource);
+    const to = checkedPath(this.root, toSource);
+    return await this.serialize(from, async () => {
+      const fromSidecar = sidecarPathFor(from);
+      const toSidecar = sidecarPathFor(to);
+      if (!(await this.fs.stat(fromSidecar))) return { moved: false };
+      if (await this.fs.stat(toSidecar)) {
+        return { moved: false, message: `${toSidecar} already exists; the annotations of ${baseName(from)} stay in ${fromSidecar}` };
+      }
+      await this.fs.rename(fromSidecar, toSidecar);
+      const st = this.states.get(from);
+      this.states.delete(from);
+      if (st) this.states.set(to, { ...st, sourcePath: to, sidecarPath: toSidecar });
+      return { moved: true };
+    });
+  }
+
+  /**
+   * The source was deleted. Its sidecar is kept (annotations are never dropped silently) and the
+   * returned problem says so; `deleteSidecar` removes it when the user asks.
+   */
+  async sourceDeleted(sourcePath: string): Promise<StoreProblem | undefined> {
+    const src = checkedPath(this.root, sourcePath);
+    const sidecar = sidecarPathFor(src);
+    this.states.delete(src);
+    if (!(await this.fs.stat(sidecar))) return undefined;
+    return { kind: 'missing-source', path: sidecar, line: 1, col: 1, sourcePath: src, message: `its source ${baseName(src)} was deleted; the annotations are kept here` };
+  }
+
+  /** Delete a source's sidecar. Returns its bytes (to undo) or undefined when there was none. */
+  async deleteSidecar(sourcePath: string): Promise<Uint8Array | undefined> {
+    const src = checkedPath(this.root, sourcePath);
+    return await this.serialize(src, async () => {
+      const sidecar = sidecarPathFor(src);
+      if (!(await this.fs.stat(sidecar))) return undefined;
+      const bytes = await this.fs.readFile(sidecar);
+      await this.fs.delete(sidecar);
+      this.states.delete(src);
+      return bytes;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  private async loadOne(sidecarPath: string): Promise<{ state: SourceAnnotations; problems: StoreProblem[] } | { problems: StoreProblem[] }> {
+    const src = sourcePathFor(sidecarPath);
+    const st = await this.fs.stat(src);
+    if (!st || st.type !== 'file') {
+      return { problems: [{ kind: 'missing-source', path: sidecarPath, line: 1, col: 1, sourcePath: src, message: `source ${baseName(src)} not found (renamed or deleted?); the annotations are kept here` }] };
+    }
+    let text: string;
+    try {
+      text = decodeSource(await this.fs.readFile(src), baseName(src));
+    } catch (err) {
+      return { problems: [{ kind: 'unreadable-source', path: sidecarPath, line: 1, col: 1, sourcePath: src, message: `cannot read its source: ${err instanceof Error ? err.message : String(err)}` }] };
+    }
+    const state = await this.load(src, text);
+    return { state, problems: [...state.problems] };
+  }
+
+  private serialize<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(key) ?? Promise.resolve();
+    const run = prev.then(async () => {
+      if (!this.searchFn) this.searchFn = await loadApproxSearch();
+      return fn();
+    });
+    const tail = run.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  private async readDisk(sidecarPath: string): Promise<DiskRead> {
+    const st = await this.fs.stat(sidecarPath);
+    if (!st) return { text: undefined };
+    if (st.type !== 'file') return { text: '', issue: { line: 1, col: 1, message: 'not a regular file' } };
+    if (st.size > MAX_SIDECAR_BYTES) {
+      return { text: `\u0000size:${st.size}:${st.mtime}`, issue: { line: 1, col: 1, message: `the file is too large (${st.size} bytes; the limit is ${MAX_SIDECAR_BYTES})` } };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(sidecarPath);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ENOENT') return { text: undefined };
+      throw err;
+    }
+    const d = decodeSidecar(bytes);
+    if ('issue' in d) return { text: `\u0000bytes:${bytes.length}:${hashBytes(bytes)}`, issue: d.issue };
+    return { text: d.text };
+  }
+
+  /** Parse (when the disk text changed) and anchor against `sourceText`. */
+  private build(sourcePath: string, disk: DiskRead, sourceText: string, prev: State | undefined): State {
+    const sidecarPath = sidecarPathFor(sourcePath);
+    const map = new OffsetMap(sourceText);
+    if (disk.issue) return { sourcePath, sidecarPath, diskText: disk.text, parsed: undefined, issues: [disk.issue], sourceText, map, entries: [] };
+    if (disk.text === undefined) return { sourcePath, sidecarPath, diskText: undefined, parsed: undefined, issues: [], sourceText, map, entries: [] };
+    if (prev && prev.diskText === disk.text && prev.parsed) {
+      if (prev.sourceText === sourceText) return prev;
+      // Same file, new text: anchor from the latest known positions.
+      const entries = this.anchorEntries(prev.entries.map((e) => e.annotation), sourceText, map, false);
+      return { ...prev, sourceText, map, entries };
+    }
+    const r = parseSidecar(disk.text);
+    if (!r.ok) return { sourcePath, sidecarPath, diskText: disk.text, parsed: undefined, issues: r.issues, sourceText, map, entries: [] };
+    const unchanged = r.sidecar.sourceHash !== undefined && r.sidecar.sourceHash === this.hashOf(sourceText);
+    const entries = this.anchorEntries(r.sidecar.annotations, sourceText, map, unchanged);
+    return { sourcePath, sidecarPath, diskText: disk.text, parsed: r.sidecar, issues: [], sourceText, map, entries };
+  }
+
+  private anchorEntries(annotations: readonly Annotation[], text: string, map: OffsetMap, unchanged: boolean): AnchoredAnnotation[] {
+    const results = new Anchorer(text, this.searchFn!, map).anchorAll(
+      annotations.map((a) => a.target),
+      unchanged,
+    );
+    return sortEntries(
+      annotations.map((a, i): AnchoredAnnotation => {
+        const r = results[i];
+        return r.status === 'anchored'
+          ? { annotation: r.changed ? { ...a, target: r.target } : a, status: 'anchored', method: r.method, start16: r.start16, end16: r.end16 }
+          : { annotation: a, status: 'orphan', reason: r.reason };
+      }),
+    );
+  }
+
+  private mutate<T>(sourcePath: string, sourceText: string, op: (st: State & { entries: AnchoredAnnotation[] }, doc: Document) => T): Promise<T>;
+  private mutate<T>(sourcePath: string, sourceText: string, op: (st: State, doc: Document) => T, onlyIfExists: true): Promise<{ value: T; written: boolean }>;
+  private async mutate<T>(sourcePath: string, sourceText: string, op: (st: State, doc: Document) => T, onlyIfExists?: true): Promise<T | { value: T; written: boolean }> {
+    const src = checkedPath(this.root, sourcePath);
+    return await this.serialize(src, async () => {
+      const sidecarPath = sidecarPathFor(src);
+      const disk = await this.readDisk(sidecarPath);
+      const prev = this.states.get(src);
+      const changedOnDisk = prev !== undefined && prev.diskText !== disk.text;
+      const st = this.build(src, disk, sourceText, prev);
+      this.states.set(src, st);
+      const rel = relativeTo(this.root, sidecarPath);
+      if (st.issues.length > 0) {
+        const i = st.issues[0];
+        throw new UserError(
+          `${rel}:${i.line}:${i.col}: ${i.message}\n${changedOnDisk ? 'It changed on disk and is malformed now; ' : ''}its annotations are read-only until the file is fixed`,
+        );
+      }
+      if (onlyIfExists && disk.text === undefined) return { value: undefined as T, written: false };
+      const doc = st.parsed ? st.parsed.doc.clone() : newSidecarDocument(baseName(src));
+      const work: State = { ...st, entries: st.entries.slice() };
+      const value = op(work, doc);
+      // Entries the anchoring moved get their new target; entries still where the file says keep
+      // every byte, even if their stored context is missing or shorter than ours.
+      const stored = new Map((st.parsed?.annotations ?? []).map((a) => [a.id, a.target]));
+      for (const e of work.entries) {
+        const t = stored.get(e.annotation.id);
+        if (e.status === 'anchored' && t !== undefined && movedTarget(t, e.annotation.target)) updateAnnotation(doc, e.annotation);
+      }
+      setSourceHash(doc, this.hashOf(sourceText));
+      sortAnnotations(doc);
+      const text = stringifySidecar(doc, st.parsed?.crlf ?? false);
+      const check = parseSidecar(text);
+      if (!check.ok) throw new Error(`refusing to write an invalid sidecar (${check.issues[0].line}:${check.issues[0].col}: ${check.issues[0].message})`);
+      let written = false;
+      if (text !== disk.text) {
+        const again = await this.readDisk(sidecarPath);
+        if (again.text !== disk.text) throw new UserError(`${rel} changed on disk while it was being updated; nothing was written, try again`);
+        await this.fs.writeFile(sidecarPath, new TextEncoder().encode(text));
+        written = true;
+      }
+      this.states.set(src, { ...work, diskText: text, parsed: check.sidecar, issues: [], entries: sortEntries(work.entries) });
+      return onlyIfExists ? { value, written } : value;
+    });
+  }
+
+  private view(st: State): SourceAnnotations {
+    return view(st, (text) => this.hashOf(text));
+  }
+
+  private hashOf(text: string): string {
+    if (this.lastHash?.text !== text) this.lastHash = { text, hash: hashSourceText(text) };
+    return this.lastHash.hash;
+  }
+
+  private indexOf(st: State, id: string): number {
+    const i = st.entries.findIndex((e) => e.annotation.id === id);
+    if (i < 0) throw new UserError(`annotation ${id} is not in ${relativeTo(this.root, st.sidecarPath)} (was it deleted on disk?)`);
+    return i;
+  }
+
+  private targetFor(st: State, span: SpanCodePoints): Annotation['target'] {
+    const { start, end } = span;
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start || end > st.map.codePointLength) {
+      throw new UserError(`invalid span ${start}..${end}: the source has ${st.map.codePointLength} code points and a span must not be empty`);
+    }
+    return makeTarget(st.sourceText, st.map, st.map.toUtf16(start), st.map.toUtf16(end));
+  }
+
+  private nowIso(): string {
+    return (this.options.now ?? (() => new Date()))().toISOString();
+  }
+}
+
+function anchoredEntry(annotation: Annotation, map: OffsetMap, method: 'new'): AnchoredAnnotation {
+  return { annotation, status: 'anchored', method, start16: map.toUtf16(annotation.target.start), end16: map.toUtf16(annotation.target.end) };
+}
+
+/** The anchor moved (position or quote), as opposed to only its stored context being different. */
+function movedTarget(a: Annotation['target'], b: Annotation['target']): boolean {
+  return a.start !== b.start || a.end !== b.end || a.exact !== b.exact;
+}
+
+function sortEntries(entries: AnchoredAnnotation[]): AnchoredAnnotation[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.annotation.target.start - b.e.annotation.target.start || a.i - b.i)
+    .map((x) => x.e);
+}
+
+function cleanTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) {
+    const s = t.trim();
+    if (s.length > 0 && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+function problemsOf(st: State): StoreProblem[] {
+  const out: StoreProblem[] = [];
+  for (const i of st.issues) {
+    out.push({ kind: 'malformed', path: st.sidecarPath, line: i.line, col: i.col, sourcePath: st.sourcePath, message: `${i.message} (the annotations of this file are read-only until it is fixed)` });
+  }
+  for (const e of st.entries) {
+    if (e.status !== 'orphan') continue;
+    const at = st.parsed?.positions.get(e.annotation.id) ?? { line: 1, col: 1 };
+    const q = e.annotation.target.exact;
+    const quote = q.length > 40 ? q.slice(0, 37) + '...' : q;
+    out.push({
+      kind: 'orphan',
+      path: st.sidecarPath,
+      line: at.line,
+      col: at.col,
+      sourcePath: st.sourcePath,
+      annotationId: e.annotation.id,
+      message: `orphaned annotation ${e.annotation.id}: ${JSON.stringify(quote)} is no longer found in ${baseName(st.sourcePath)} (${e.reason ?? 'not found'}); re-attach it to a new selection`,
+    });
+  }
+  return out;
+}
+
+function view(st: State, hashOf: (text: string) => string): SourceAnnotations {
+  let stale = false;
+  if (st.parsed) {
+    const stored = new Map(st.parsed.annotations.map((a) => [a.id, a.target]));
+    stale =
+      st.parsed.sourceHash !== hashOf(st.sourceText) ||
+      st.entries.some((e) => {
+        const t = stored.get(e.annotation.id);
+        return e.status === 'anchored' && (t === undefined || movedTarget(t, e.annotation.target));
+      });
+  }
+  return {
+    sourcePath: st.sourcePath,
+    sidecarPath: st.sidecarPath,
+    exists: st.diskText !== undefined,
+    readOnly: st.issues.length > 0,
+    annotations: st.entries.slice(),
+    problems: problemsOf(st),
+    stale,
+  };
+}
