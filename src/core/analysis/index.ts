@@ -1,17 +1,26 @@
 import type { CurationRules } from '../curation/rules';
 import type { DocumentAnalysis, QuoteCluster } from './types';
+import { Analyzer } from './analyzer';
+import { QuoteClusterIndex } from './clusters';
 
 export * from './types';
+export { Analyzer } from './analyzer';
+export { Gazetteer } from './gazetteer';
+export { QuoteClusterIndex, normalizeQuote, wordDiff } from './clusters';
+export { WorkspaceAnalysis, canonicalizeAcrossDocuments } from './workspace';
+export { applyCuration } from './curation';
 
-/**
- * PLACEHOLDER until the analysis engine issue lands: returns no entities and no quotes.
- * The foundation issue allows empty arrays here; the CLI contract around it is real.
- */
-export function analyzeDocument(_text: string, _rules?: CurationRules): DocumentAnalysis {
-  return { entities: [], quotes: [] };
+/** Analyse one document (entities, roles, quotes with speakers). UTF-16 offsets. */
+export function analyzeDocument(text: string, rules?: CurationRules): DocumentAnalysis {
+  return DEFAULT_ANALYZER.analyze(text, rules);
 }
 
-/** PLACEHOLDER: quote clusters across documents. */
-export function clusterQuotes(_docs: ReadonlyArray<{ path: string; text: string; analysis: DocumentAnalysis }>): QuoteCluster[] {
-  return [];
+/** Quote clusters across documents: one cluster per quotation, every quote in exactly one cluster. */
+export function clusterQuotes(docs: ReadonlyArray<{ path: string; text: string; analysis: DocumentAnalysis }>): QuoteCluster[] {
+  const index = new QuoteClusterIndex();
+  for (const d of docs) index.setDocument(d.path, d.analysis.quotes);
+  return index.clusters();
 }
+
+/** The engine holds only immutable tables (built once, about a millisecond). */
+const DEFAULT_ANALYZER = new Analyzer();

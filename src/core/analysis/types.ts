@@ -27,6 +27,11 @@ export interface Quote {
   readonly speaker: string | null;
   /** The cue verb ("said", "told", "according to"), or null. */
   readonly cue: string | null;
+  /** Offsets of the opening and closing quotation marks (the engine always sets them). */
+  readonly openMark?: number;
+  readonly closeMark?: number;
+  /** Span of the mention that names the speaker, when the speaker is an entity mention. */
+  readonly speakerSpan?: { readonly start: number; readonly end: number } | null;
 }
 
 export interface DocumentAnalysis {
@@ -38,9 +43,23 @@ export interface QuoteMentionRef {
   readonly path: string;
   readonly start: number;
   readonly end: number;
+  /** The quoted words of this mention. */
+  readonly text?: string;
+  /** Word-level differences against the cluster's longest mention (the editor's hover). */
+  readonly diff?: readonly WordDiff[];
+}
+
+/** One step of a word-level diff: words both share, or that only the mention ('added') or only the longest mention ('missing') has. */
+export interface WordDiff {
+  readonly op: 'same' | 'added' | 'missing';
+  readonly words: string;
 }
 
 export interface QuoteCluster {
   readonly id: string;
   readonly mentions: readonly QuoteMentionRef[];
+  /** The longest mention's words: the cluster's reference wording. */
+  readonly text?: string;
+  /** Number of distinct documents the cluster's mentions come from. */
+  readonly sources?: number;
 }

@@ -1,0 +1,384 @@
+import type { EntityType } from './types';
+import type { Gazetteer } from './gazetteer';
+import { TokKind, isPossessive, type Token } from './tokenizer';
+
+/** A name or role mention before alias grouping. UTF-16 offsets. */
+export interface RawMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  kind: 'name' | 'role';
+  /** How sure the type is: 3 gazetteer/title/first name, 2 context, 1 default guess. */
+  strength: number;
+  /** Canonical name from a gazetteer (countries), if any. */
+  canonical: string | null;
+  /** Title words directly before a person name ("President"), lower-case, or null. */
+  title: string | null;
+  /** Country named next to a person or role ("US President Donald Trump" -> "United States"). */
+  country: string | null;
+  /** A single sentence-initial word with no other evidence: kept only if the document confirms it. */
+  tentative: boolean;
+  /** For role mentions: a person name in apposition (", President Barack Obama"). */
+  appositive: RawMention | null;
+  /** Index of the first token (within the chunk's token array) for context look-ups. */
+  tokenIndex: number;
+}
+
+const CONNECTORS = new Set(['of', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
+const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'a', 'an', 'this', 'that', 'whose']);
+const ROLE_MODIFIERS = new Set(['new', 'former', 'current', 'then', 'late', 'incoming', 'outgoing', 'acting', 'deputy', 'vice', 'prime', 'foreign', 'senior', 'top', 'chief', 'defense', 'defence', 'interior', 'finance', 'press', 'white', 'house', 'state', 'national', 'security', 'general', 'attorney', 'first', 'chief', 'executive', 'american', 'government', 'administration', 'kremlin', 'campaign', 'party', 'opposition', 'military', 'police', 'health', 'education', 'trade', 'justice', 'homeland']);
+const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premier', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'king', 'queen', 'prince', 'princess', 'pope', 'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'predecessor', 'successor', 'ambassador', 'envoy', 'chairman', 'chairwoman', 'ceo', 'director', 'commander', 'general', 'official', 'adviser', 'advisor', 'counselor', 'strategist', 'president-elect', 'secretary-general', 'emperor', 'monarch', 'dictator', 'premier', 'head', 'founder', 'owner', 'coach', 'candidate', 'nominee']);
+const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'stated', 'wrote', 'explained', 'noted', 'claimed', 'argued', 'insisted', 'warned', 'declared', 'replied', 'tweeted', 'admitted', 'recalled', 'testified', 'believes', 'thinks', 'wants', 'announced', 'urged', 'who', 'himself', 'herself']);
+const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
+const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
+const PLACE_SUFFIX = new Set(['street', 'avenue', 'road', 'square', 'park', 'bridge', 'airport', 'station', 'hall', 'palace', 'tower', 'stadium', 'arena', 'river', 'lake', 'mountain', 'mountains', 'mount', 'island', 'islands', 'bay', 'coast', 'valley', 'county', 'province', 'state', 'city', 'district', 'region', 'peninsula', 'sea', 'ocean', 'desert', 'canyon', 'falls', 'beach', 'harbor', 'harbour', 'port', 'heights', 'hills', 'springs', 'plaza', 'center', 'centre', 'museum', 'gallery', 'cathedral', 'building', 'prison', 'base', 'camp', 'field', 'forest', 'gulf', 'strait', 'canal', 'boulevard', 'lane', 'village', 'town', 'cemetery', 'memorial']);
+const WEAK_ORG_WORDS = new Set(['post', 'times', 'news', 'review', 'press', 'front', 'force', 'guard', 'service', 'center', 'centre', 'office', 'house', 'trust', 'exchange', 'fund', 'capital', 'team', 'club', 'group', 'media', 'network', 'channel', 'radio', 'television', 'co', 'co.', 'sa', 'ag']);
+
+/**
+ * Finds name and role mentions in tokens. Pure and linear in the number of tokens
+ * (each look-up is bounded by the gazetteer's longest phrase).
+ */
+export class EntityRecognizer {
+  constructor(private readonly gaz: Gazetteer) {}
+
+  recognize(text: string, toks: readonly Token[]): RawMention[] {
+    const out: RawMention[] = [];
+    const n = toks.length;
+    let i = 0;
+    while (i < n) {
+      const t = toks[i];
+      if (i > 0 && toks[i - 1].end === t.start && (toks[i - 1].text === '@' || toks[i - 1].text === '#')) {
+        i++; // handles and hashtags
+        continue;
+      }
+      if (!this.isNameWord(t)) {
+        const role = this.roleAt(text, toks, i);
+        if (role) {
+          for (const m of role.mentions) out.push(m);
+          i = role.next;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      // Collect a run of capitalised words joined by single spaces, with connectors inside.
+      let j = i + 1;
+      let last = i;
+      while (j < n) {
+        const u = toks[j];
+        if (!u.spaceBefore) break;
+        if (this.isNameWord(u)) {
+          last = j;
+          j++;
+          continue;
+        }
+        const lw = u.text.toLowerCase();
+        if (u.kind === TokKind.Word && CONNECTORS.has(lw) && !u.cap && j + 1 < n && toks[j + 1].spaceBefore) {
+          // allow "of the" before a capitalised word
+          let k = j + 1;
+          if (toks[k].text === 'the' && k + 1 < n && toks[k + 1].spaceBefore) k++;
+          if (this.isNameWord(toks[k]) && !toks[k].sentStart) {
+            j = k;
+            continue;
+          }
+        }
+        break;
+      }
+      this.segmentRun(text, toks, i, last + 1, out);
+      i = last + 1;
+    }
+    return out;
+  }
+
+  private isNameWord(t: Token): boolean {
+    if (t.kind !== TokKind.Word || !t.cap) return false;
+    const c1 = t.text.charCodeAt(1);
+    if (t.text.charCodeAt(0) === 73 && (c1 === 39 || c1 === 0x2019)) return false; // I'm, I've
+    if (t.allCaps) {
+      const lower = t.text.toLowerCase();
+      if (this.gaz.common.has(lower) && !this.gaz.orgs.has(lower) && !this.gaz.countries.has(lower)) return false;
+    }
+    return true;
+  }
+
+  /** Split a run [a, b) into typed mentions: gazetteer phrases, titles, names. */
+  private segmentRun(text: string, toks: readonly Token[], a: number, b: number, out: RawMention[]): void {
+    const gaz = this.gaz;
+    let i = a;
+    let pendingTitle: string | null = null;
+    let pendingCountry: string | null = null;
+    // a country or nationality directly before the run ("Russia's Vladimir Putin") counts as its country
+    if (a >= 2 && isPossessive(toks[a - 1]) && out.length > 0 && out[out.length - 1].end === toks[a - 1].start && (out[out.length - 1].type === 'LOC')) {
+      pendingCountry = out[out.length - 1].canonical ?? out[out.length - 1].text;
+    }
+    while (i < b) {
+      const t = toks[i];
+      const lower = t.text.toLowerCase();
+      // skip connectors at the start of a segment, and a leading "The" ("The Kremlin" -> "Kremlin")
+      if (!t.cap || (lower === 'the' && i + 1 < b && toks[i + 1].text.toLowerCase() !== 'hague')) {
+        i++;
+        continue;
+      }
+      // "US-Mexico": hyphenated places
+      if (t.text.includes('-') && !gaz.countries.has(lower) && !gaz.places.has(lower)) {
+        const parts = t.text.split('-');
+        if (parts.length >= 2 && parts.every((p) => gaz.countries.has(p.toLowerCase()) || gaz.places.has(p.toLowerCase()))) {
+          let off = t.start;
+          for (const p of parts) {
+            out.push({ start: off, end: off + p.length, text: p, type: 'LOC', kind: 'name', strength: 3, canonical: gaz.countries.get(p.toLowerCase()) ?? null, title: null, country: null, tentative: false, appositive: null, tokenIndex: i });
+            off += p.length + 1;
+          }
+          i++;
+          continue;
+        }
+      }
+      // 1. longest gazetteer phrase
+      const phrase = this.longestPhrase(toks, i, b);
+      if (phrase) {
+        const { end, type, canonical } = phrase;
+        // a gazetteer word followed by more unknown capitalised words may be a person ("Jordan Peterson")
+        const isFirstName = gaz.firstNames.has(lower) && end === i + 1 && i + 1 < b && toks[i + 1].cap && !this.longestPhrase(toks, i + 1, b) && !gaz.titles.has(toks[i + 1].text.toLowerCase());
+        if (!isFirstName && !(gaz.common.has(lower) && end === i + 1 && type !== 'LOC' && !t.allCaps && (i === a && t.sentStart))) {
+          let e = end;
+          let ty = type;
+          // ORG + of + place ("Times of London", "Bank of America", "University of California")
+          if ((ty === 'ORG' || gaz.orgWords.has(toks[e - 1].text.toLowerCase())) && e + 1 < b && toks[e].text === 'of') {
+            e = b;
+            ty = 'ORG';
+          }
+          if (e === end && canonical === null && ty !== 'NORP' && e < b && toks[e].cap && !gaz.titles.has(toks[e].text.toLowerCase()) && !this.longestPhrase(toks, e, b)) {
+            // "Trump Tower" style: known word + unknown capitalised word -> let the unknown segment decide
+            const suffix = toks[b - 1].text.toLowerCase();
+            if (gaz.orgWords.has(suffix) || PLACE_SUFFIX.has(suffix)) {
+              e = b;
+              ty = gaz.orgWords.has(suffix) && !PLACE_SUFFIX.has(suffix) ? 'ORG' : 'LOC';
+            }
+          }
+          const m = this.make(text, toks, i, e, ty, 3, ty === 'LOC' ? (canonical ?? gaz.countries.get(joinLower(toks, i, e)) ?? null) : canonical);
+          if (ty === 'NORP' || (ty === 'LOC' && (m.canonical !== null || gaz.countries.has(joinLower(toks, i, e))))) pendingCountry = gaz.countryOf(joinLower(toks, i, e)) ?? m.canonical;
+          out.push(m);
+          i = e;
+          continue;
+        }
+      }
+      // 2. a title sequence followed by a name
+      if (gaz.titles.has(lower) && !gaz.firstNames.has(lower)) {
+        let k = i;
+        let hasHead = false;
+        while (k < b && (gaz.titles.has(toks[k].text.toLowerCase()) || (toks[k].text === 'of' && k + 1 < b)) && !(k > i && gaz.firstNames.has(toks[k].text.toLowerCase()) && k + 1 < b && !gaz.titles.has(toks[k + 1].text.toLowerCase()))) {
+          if (gaz.titleHeads.has(toks[k].text.toLowerCase())) hasHead = true;
+          k++;
+        }
+        if (hasHead) {
+          pendingTitle = joinLower(toks, i, k);
+          i = k;
+          continue;
+        }
+      }
+      // 3. an unknown name: up to the next gazetteer phrase or title
+      let k = i + 1;
+      while (k < b) {
+        const w = toks[k];
+        const wl = w.text.toLowerCase();
+        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase())) break;
+        if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl)) break;
+        const ph = this.longestPhrase(toks, k, b);
+        if (ph && ph.end - k >= 2) break;
+        k++;
+      }
+      // trim trailing connectors
+      while (k > i + 1 && !toks[k - 1].cap) k--;
+      // leading common words are not names ("Replay More Videos", "Both", "Saturday")
+      let s = i;
+      while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k)) s++;
+      if (s >= k) {
+        // a lone common word mid-sentence may still be a surname ("May urged"): keep it as a weak candidate
+        if (k === i + 1 && !toks[i].sentStart && !toks[i].allCaps) {
+          const m = this.make(text, toks, i, k, 'PERSON', 0, null);
+          m.tentative = true;
+          out.push(m);
+        }
+        i = k;
+        continue;
+      }
+      const m = this.classify(text, toks, s, k, pendingTitle, pendingCountry);
+      if (m) out.push(m);
+      pendingTitle = null;
+      i = k;
+    }
+    // a trailing title with no name after it is a role ("the German Chancellor")
+    if (pendingTitle !== null && b - 1 >= a && gaz.titleHeads.has(toks[b - 1].text.toLowerCase()) && !out.some((m) => m.start >= toks[b - 1].start)) {
+      const role = this.roleBefore(text, toks, a, b, pendingCountry, out);
+      if (role) out.push(role);
+    }
+  }
+
+  private longestPhrase(toks: readonly Token[], i: number, b: number): { end: number; type: EntityType; canonical: string | null } | null {
+    const gaz = this.gaz;
+    let key = '';
+    let best: { end: number; type: EntityType; canonical: string | null } | null = null;
+    for (let k = i; k < b && k < i + gaz.maxPhraseWords; k++) {
+      const w = toks[k].text.toLowerCase();
+      key = k === i ? w : key + ' ' + w;
+      if (k > i && !toks[k].cap && !CONNECTORS.has(w)) break;
+      if (!toks[k].cap) continue;
+      const country = gaz.countries.get(key);
+      if (country !== undefined) best = { end: k + 1, type: 'LOC', canonical: country };
+      else if (gaz.orgs.has(key) || (gaz.orgs.has(stripThe(key)) && k > i)) best = { end: k + 1, type: 'ORG', canonical: null };
+      else if (gaz.places.has(key)) best = { end: k + 1, type: 'LOC', canonical: null };
+      else if (gaz.norp.has(key)) best = { end: k + 1, type: 'NORP', canonical: null };
+    }
+    return best;
+  }
+
+  private classify(text: string, toks: readonly Token[], s: number, k: number, title: string | null, country: string | null): RawMention | null {
+    const gaz = this.gaz;
+    const first = toks[s].text.toLowerCase();
+    const lastTok = toks[k - 1];
+    const lastL = lastTok.text.toLowerCase();
+    const len = k - s;
+    const prev = s > 0 ? toks[s - 1] : null;
+    const prevL = prev ? prev.text.toLowerCase() : '';
+    const next = k < toks.length ? toks[k] : null;
+    const nextL = next ? next.text.toLowerCase() : '';
+    let type: EntityType;
+    let strength = 1;
+    if (title !== null && !gaz.orgWords.has(lastL)) {
+      type = 'PERSON';
+      strength = 3;
+    } else if (gaz.orgWords.has(lastL) && !WEAK_ORG_WORDS.has(lastL) && len >= 2) {
+      type = 'ORG';
+      strength = 3;
+    } else if (PLACE_SUFFIX.has(lastL) && len >= 2) {
+      type = 'LOC';
+      strength = 2;
+    } else if (gaz.firstNames.has(first) && len >= 2 && len <= 4) {
+      type = 'PERSON';
+      strength = 3;
+    } else if (lastTok.allCaps && len === 1 && lastTok.text.length <= 6) {
+      type = 'ORG';
+      strength = 2;
+    } else if (gaz.orgWords.has(lastL) && len >= 2) {
+      type = 'ORG';
+      strength = 2;
+    } else if (prev && ORG_NOUNS.has(prevL) && !prev.cap) {
+      type = 'ORG';
+      strength = 2;
+    } else if (prev && PERSON_NOUNS.has(prevL) && !prev.cap) {
+      type = 'PERSON';
+      strength = 2;
+    } else if (next && (PERSON_CUES.has(nextL) || (nextL === ',' && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === 'who'))) {
+      type = 'PERSON';
+      strength = 2;
+    } else if (prev && (prevL === 'said' || prevL === 'says' || prevL === 'according' || prevL === 'by') && len <= 3) {
+      type = 'PERSON';
+      strength = 2;
+    } else if (prev && (prevL === 'in' || prevL === 'near' || prevL === 'from' || prevL === 'to' || prevL === 'outside') && len <= 2) {
+      type = 'LOC';
+      strength = 1;
+    } else if (len >= 2 && len <= 3) {
+      type = 'PERSON';
+      strength = 1;
+    } else if (len >= 4) {
+      type = 'ORG';
+      strength = 1;
+    } else {
+      type = 'PERSON';
+      strength = 1;
+    }
+    const m = this.make(text, toks, s, k, type, strength, null);
+    m.title = title;
+    m.country = country;
+    if (strength === 1 && len === 1 && toks[s].sentStart) m.tentative = true;
+    return m;
+  }
+
+  /** "the US President", "his predecessor", "the new American leader" starting at token i. */
+  private roleAt(text: string, toks: readonly Token[], i: number): { mentions: RawMention[]; next: number } | null {
+    const t = toks[i];
+    const lower = t.text.toLowerCase();
+    if (t.kind !== TokKind.Word || !DETERMINERS.has(lower)) return null;
+    let k = i + 1;
+    let country: string | null = null;
+    const inner: RawMention[] = [];
+    let steps = 0;
+    while (k < toks.length && steps < 5) {
+      const w = toks[k];
+      if (!w.spaceBefore && !isPossessive(w)) break;
+      const wl = w.text.toLowerCase();
+      if (isPossessive(w)) {
+        k++;
+        steps++;
+        continue;
+      }
+      const c = this.gaz.countryOf(wl);
+      if (c !== null && w.cap) {
+        country = c;
+        const isCountry = this.gaz.countries.has(wl);
+        inner.push(this.make(text, toks, k, k + 1, isCountry ? 'LOC' : 'NORP', 3, isCountry ? c : null));
+        k++;
+        steps++;
+        continue;
+      }
+      if (ROLE_HEADS.has(wl) && w.kind === TokKind.Word) {
+        // the head must end the phrase (not "the president's office" handled fine; not "the President Donald Trump")
+        const nx = k + 1 < toks.length ? toks[k + 1] : null;
+        if (nx && nx.spaceBefore && nx.cap && this.isNameWord(nx) && !this.gaz.common.has(nx.text.toLowerCase())) return null;
+        if (nx && nx.spaceBefore && ROLE_HEADS.has(nx.text.toLowerCase())) {
+          k++;
+          steps++;
+          continue;
+        }
+        if (wl === 'official' || wl === 'head' || wl === 'general' || wl === 'owner' || wl === 'founder') return null;
+        const start = i;
+        const m = this.make(text, toks, start, k + 1, 'PERSON', 2, null);
+        m.kind = 'role';
+        m.country = country;
+        m.title = wl;
+        // apposition: ", President Barack Obama"
+        return { mentions: [...inner, m], next: k + 1 };
+      }
+      if (ROLE_MODIFIERS.has(wl) || (w.kind === TokKind.Word && !w.cap && wl.length > 2 && steps < 2 && /^[a-z-]+$/.test(wl) && !this.gaz.common.has(wl))) {
+        k++;
+        steps++;
+        continue;
+      }
+      break;
+    }
+    return null;
+  }
+
+  /** A run ending in a title ("German Chancellor") preceded by "the": a role mention. */
+  private roleBefore(text: string, toks: readonly Token[], a: number, b: number, country: string | null, out: RawMention[]): RawMention | null {
+    const det = a > 0 ? toks[a - 1] : null;
+    if (!det || !DETERMINERS.has(det.text.toLowerCase())) return null;
+    // remove the NORP/LOC mention inside the role ("the Russian President": Russian stays a NORP mention; CoNLL keeps it)
+    const head = toks[b - 1].text.toLowerCase();
+    const m = this.make(text, toks, a - 1, b, 'PERSON', 2, null);
+    m.kind = 'role';
+    m.country = country;
+    m.title = head;
+    void out;
+    return m;
+  }
+
+  private make(text: string, toks: readonly Token[], s: number, e: number, type: EntityType, strength: number, canonical: string | null): RawMention {
+    const start = toks[s].start;
+    const end = toks[e - 1].end;
+    return { start, end, text: text.slice(start, end), type, kind: 'name', strength, canonical, title: null, country: null, tentative: false, appositive: null, tokenIndex: s };
+  }
+}
+
+function joinLower(toks: readonly Token[], s: number, e: number): string {
+  let out = '';
+  for (let k = s; k < e; k++) out += (k === s ? '' : ' ') + toks[k].text.toLowerCase();
+  return out;
+}
+
+function stripThe(key: string): string {
+  return key.startsWith('the ') ? key.slice(4) : key;
+}
+
+export const PERSON_CUE_WORDS: ReadonlySet<string> = PERSON_CUES;
