@@ -1,0 +1,52 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { SIDECAR_SCHEMA } from '../../../src/core/store/schema';
+import { parseSidecar } from '../../../src/core/store/sidecar';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+describe('store/schema', () => {
+  it('media/schema/annotations.schema.json is identical to the core schema object', () => {
+    const onDisk = JSON.parse(fs.readFileSync(path.join(ROOT, 'media/schema/annotations.schema.json'), 'utf8')) as unknown;
+    assert.deepStrictEqual(onDisk, JSON.parse(JSON.stringify(SIDECAR_SCHEMA)));
+  });
+
+  const entry = (extra: string): string =>
+    `version: 1\nannotations:\n  - id: a-1\n    target: {exact: "x", prefix: "", suffix: "", start: 0, end: 1}\n    author: A\n    created: 2026-01-01T00:00:00Z\n    modified: 2026-01-01T00:00:00Z\n${extra}`;
+  const cases: ReadonlyArray<[string, string]> = [
+    ['minimal', 'version: 1\nannotations: []\n'],
+    ['with hash', 'version: 1\nsourceHash: fnv1a32:0123abcd\nannotations: []\n'],
+    ['bad hash', 'version: 1\nsourceHash: md5:1\nannotations: []\n'],
+    ['version 2', 'version: 2\nannotations: []\n'],
+    ['version string', 'version: "1"\nannotations: []\n'],
+    ['missing annotations', 'version: 1\n'],
+    ['extra top key', 'version: 1\nannotations: []\nfoo: 1\n'],
+    ['annotations map', 'version: 1\nannotations: {}\n'],
+    ['full entry', entry('    note: hi\n    tags: [a, b]\n')],
+    ['numeric tag', entry('    tags: [1]\n')],
+    ['empty tag', entry('    tags: [""]\n')],
+    ['numeric note', entry('    note: 5\n')],
+    ['unknown entry key', entry('    colour: red\n')],
+    ['bad date', 'version: 1\nannotations:\n  - id: a-1\n    target: {exact: "x", start: 0, end: 1}\n    author: A\n    created: yesterday\n    modified: 2026-01-01T00:00:00Z\n'],
+    ['negative start', 'version: 1\nannotations:\n  - id: a-1\n    target: {exact: "x", start: -1, end: 1}\n    author: A\n    created: 2026-01-01T00:00:00Z\n    modified: 2026-01-01T00:00:00Z\n'],
+    ['float end', 'version: 1\nannotations:\n  - id: a-1\n    target: {exact: "x", start: 0, end: 1.5}\n    author: A\n    created: 2026-01-01T00:00:00Z\n    modified: 2026-01-01T00:00:00Z\n'],
+    ['empty exact', 'version: 1\nannotations:\n  - id: a-1\n    target: {exact: "", start: 0, end: 1}\n    author: A\n    created: 2026-01-01T00:00:00Z\n    modified: 2026-01-01T00:00:00Z\n'],
+    ['bad id', 'version: 1\nannotations:\n  - id: "has space"\n    target: {exact: "x", start: 0, end: 1}\n    author: A\n    created: 2026-01-01T00:00:00Z\n    modified: 2026-01-01T00:00:00Z\n'],
+    ['no target', 'version: 1\nannotations:\n  - id: a-1\n    author: A\n    created: 2026-01-01T00:00:00Z\n    modified: 2026-01-01T00:00:00Z\n'],
+    ['target extra key', 'version: 1\nannotations:\n  - id: a-1\n    target: {exact: "x", start: 0, end: 1, type: T}\n    author: A\n    created: 2026-01-01T00:00:00Z\n    modified: 2026-01-01T00:00:00Z\n'],
+    ['not a map', '- 1\n- 2\n'],
+  ];
+
+  it('the core validator agrees with ajv running the published schema', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(SIDECAR_SCHEMA);
+    for (const [name, text] of cases) {
+      const ours = parseSidecar(text).ok;
+      const theirs = validate(parse(text));
+      assert.strictEqual(ours, theirs, `${name}: core says ${ours}, ajv says ${theirs}`);
+    }
+  });
+});
