@@ -1,5 +1,7 @@
 import { UserError } from '../core/fileSystem';
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
+import { ANNOTATE_USAGE, runAnnotate } from './annotate';
+import { CHECK_USAGE, runCheck } from './check';
 import { UsageError, type CliIo } from './io';
 
 /** One entry per subcommand. Each issue adds its own (annotate, check, export, import). */
@@ -11,6 +13,8 @@ export interface CliCommand {
 
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   analyze: { usage: ANALYZE_USAGE, summary: 'find entities, quotes and speakers; --json for the documented JSON', run: runAnalyze },
+  annotate: { usage: ANNOTATE_USAGE, summary: 'annotate the N-th occurrence of TEXT in PATH (sidecar YAML next to it); prints the new id', run: runAnnotate },
+  check: { usage: CHECK_USAGE, summary: 'validate every sidecar and re-anchor after outside edits; --fix writes positions back', run: runCheck },
 };
 
 export function usage(): string {

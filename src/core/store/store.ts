@@ -68,6 +68,8 @@ export interface AnchoredAnnotation {
 export interface SourceAnnotations {
   readonly sourcePath: string;
   readonly sidecarPath: string;
+  /** The source text the annotations are anchored in. */
+  readonly sourceText: string;
   /** The sidecar file exists. */
   readonly exists: boolean;
   /** True when the sidecar is malformed: nothing may be written until it is fixed. */
@@ -303,7 +305,7 @@ export class AnnotationStore {
     for (const s of loaded) {
       const anchored = s.annotations.filter((a) => a.status === 'anchored').map((a) => a.annotation);
       if (anchored.length === 0) continue;
-      sources.push({ path: relativeTo(this.root, s.sourcePath), text: this.states.get(s.sourcePath)!.sourceText, annotations: anchored });
+      sources.push({ path: relativeTo(this.root, s.sourcePath), text: s.sourceText, annotations: anchored });
     }
     return { sources, states: loaded, problems: problems.flat() };
   }
@@ -601,6 +603,7 @@ function view(st: State, hashOf: (text: string) => string): SourceAnnotations {
   return {
     sourcePath: st.sourcePath,
     sidecarPath: st.sidecarPath,
+    sourceText: st.sourceText,
     exists: st.diskText !== undefined,
     readOnly: st.issues.length > 0,
     annotations: st.entries.slice(),
