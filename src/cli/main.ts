@@ -2,6 +2,8 @@ import { UserError } from '../core/fileSystem';
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { ANNOTATE_USAGE, runAnnotate } from './annotate';
 import { CHECK_USAGE, runCheck } from './check';
+import { EXPORT_USAGE, runExport } from './export';
+import { IMPORT_USAGE, runImport } from './import';
 import { UsageError, type CliIo } from './io';
 
 /** One entry per subcommand. Each issue adds its own (annotate, check, export, import). */
@@ -15,6 +17,8 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   analyze: { usage: ANALYZE_USAGE, summary: 'find entities, quotes and speakers; --json for the documented JSON', run: runAnalyze },
   annotate: { usage: ANNOTATE_USAGE, summary: 'annotate the N-th occurrence of TEXT in PATH (sidecar YAML next to it); prints the new id', run: runAnnotate },
   check: { usage: CHECK_USAGE, summary: 'validate every sidecar and re-anchor after outside edits; --fix writes positions back', run: runCheck },
+  export: { usage: EXPORT_USAGE, summary: 'export every annotation as a Markdown report, CSV, W3C Web Annotation JSON-LD or REFI-QDA (qdpx, qdc)', run: runExport },
+  import: { usage: IMPORT_USAGE, summary: 're-create sidecars from W3C Web Annotation JSON (as export --format w3c writes)', run: runImport },
 };
 
 export function usage(): string {

@@ -42,6 +42,11 @@ export interface W3cImportResult {
 
 /** Parse a W3C JSON text. Throws UserError on malformed input, naming the item at fault. */
 export function importW3cJson(json: string, options: W3cImportOptions = {}): W3cImportResult {
+  return importW3c(parseW3cJson(json), options);
+}
+
+/** JSON.parse with a size limit, a BOM dropped and a UserError for malformed JSON. */
+export function parseW3cJson(json: string): unknown {
   if (json.length > MAX_W3C_IMPORT_CHARS) throw new UserError(`the file is too large to import (${json.length} characters; the limit is ${MAX_W3C_IMPORT_CHARS})`);
   let value: unknown;
   try {
@@ -49,7 +54,30 @@ export function importW3cJson(json: string, options: W3cImportOptions = {}): W3c
   } catch (err) {
     throw new UserError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return importW3c(value, options);
+  return value;
+}
+
+/**
+ * The workspace-relative paths of the sources the annotations target, sorted, without
+ * duplicates, so that a caller can read those sources (for `textOf`) before importing.
+ * Items it cannot make sense of are skipped here; importW3c reports them.
+ */
+export function w3cSourcePaths(value: unknown, options: Pick<W3cImportOptions, 'sourceBases'> = {}): string[] {
+  const bases = options.sourceBases ?? [DEFAULT_SOURCE_BASE];
+  const out = new Set<string>();
+  for (const item of collectItems(value)) {
+    if (!isObject(item)) continue;
+    const targets: readonly unknown[] = Array.isArray(item.target) ? (item.target as unknown[]) : [item.target];
+    for (const t of targets) {
+      if (!isObject(t) || typeof t.source !== 'string') continue;
+      try {
+        out.add(sourcePath(t.source, bases));
+      } catch {
+        // reported by importW3c
+      }
+    }
+  }
+  return [...out].sort();
 }
 
 /** Import already-parsed JSON. */
