@@ -3,8 +3,38 @@
  * contributes.commands must list exactly these (a unit test checks it).
  */
 export const CommandIds = {
+  annotateSelection: 'sourceAnnotator.annotateSelection',
+  editAnnotation: 'sourceAnnotator.editAnnotation',
+  retagAnnotation: 'sourceAnnotator.retagAnnotation',
+  deleteAnnotation: 'sourceAnnotator.deleteAnnotation',
+  reattachAnnotation: 'sourceAnnotator.reattachAnnotation',
+  nextQuoteMention: 'sourceAnnotator.nextQuoteMention',
+  previousQuoteMention: 'sourceAnnotator.previousQuoteMention',
+  toggleEntities: 'sourceAnnotator.toggleEntities',
+  toggleQuotes: 'sourceAnnotator.toggleQuotes',
+  toggleAnnotations: 'sourceAnnotator.toggleAnnotations',
+  exportAnnotations: 'sourceAnnotator.exportAnnotations',
+  exportSource: 'sourceAnnotator.exportSource',
+  setEntityType: 'sourceAnnotator.setEntityType',
+  mergeEntity: 'sourceAnnotator.mergeEntity',
+  notAnEntity: 'sourceAnnotator.notAnEntity',
+  renameEntity: 'sourceAnnotator.renameEntity',
+  filterTree: 'sourceAnnotator.filterTree',
+  clearTreeFilter: 'sourceAnnotator.clearTreeFilter',
+  refresh: 'sourceAnnotator.refresh',
+  revealRange: 'sourceAnnotator.revealRange',
   analyzeActive: 'sourceAnnotator.analyzeActive',
   showLog: 'sourceAnnotator.showLog',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+/** Context keys the extension sets for `when` clauses. */
+export const ContextKeys = {
+  isSource: 'sourceAnnotator.isSource',
+  indexed: 'sourceAnnotator.indexed',
+  hasSources: 'sourceAnnotator.hasSources',
+  treeFiltered: 'sourceAnnotator.treeFiltered',
+} as const;
+
+export const VIEW_ID = 'sourceAnnotator.sources';

@@ -1,30 +1,91 @@
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../core/analysis';
-import { CommandIds } from './commandIds';
+import { CommandIds, ContextKeys } from './commandIds';
+import { AnnotateCommands } from './features/annotateCommands';
+import { Decorations } from './features/decorations';
+import { Hovers } from './features/hovers';
+import { Problems } from './features/problems';
+import { QuoteMentions } from './features/quoteMentions';
+import { AnnotationService } from './services/annotationService';
+import { AuthorResolver } from './services/author';
+import { SourceIndex } from './services/sourceIndex';
+import { readSettings, toggleLayer, SECTION } from './settings';
+
+/** What activate() returns: the services, for the integration tests. */
+export interface SourceAnnotatorApi {
+  readonly ready: true;
+  readonly index: SourceIndex;
+  readonly annotations: AnnotationService;
+  readonly decorations: Decorations;
+  readonly activationMs: number;
+}
+
+/** Documents the providers apply to: plain text and Markdown files on any scheme. */
+const SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
 
 /**
- * Activation: create the services and register everything into context.subscriptions.
- * Keep this cheap: analysis runs lazily, when a source is shown.
+ * Activation creates the services and registers everything into context.subscriptions. It is
+ * cheap: indexing starts in the background, in time slices.
  */
-export function activate(context: vscode.ExtensionContext): { readonly ready: true } {
+export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
+  const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Source Annotator', { log: true });
   context.subscriptions.push(log);
+  let settings = readSettings();
+
+  const author = new AuthorResolver(() => readSettings().author);
+  const index = new SourceIndex(settings, log);
+  const annotations = new AnnotationService(index, () => author.get(), log);
+  const decorations = new Decorations(index, annotations, settings);
+  const quoteMentions = new QuoteMentions(index, settings, SELECTOR);
+  context.subscriptions.push(
+    index,
+    annotations,
+    decorations,
+    quoteMentions,
+    new Hovers(index, annotations, SELECTOR),
+    new AnnotateCommands(annotations),
+    new Problems(annotations, index, SELECTOR),
+  );
+
+  const updateContext = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    void vscode.commands.executeCommand('setContext', ContextKeys.isSource, !!editor && index.isSource(editor.document.uri));
+    void vscode.commands.executeCommand('setContext', ContextKeys.indexed, index.isIndexed);
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasSources, index.sources().length > 0);
+  };
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
+    vscode.commands.registerCommand(CommandIds.refresh, () => index.reindex()),
+    vscode.commands.registerCommand(CommandIds.toggleEntities, () => toggleLayer('entities')),
+    vscode.commands.registerCommand(CommandIds.toggleQuotes, () => toggleLayer('quotes')),
+    vscode.commands.registerCommand(CommandIds.toggleAnnotations, () => toggleLayer('annotations')),
     vscode.commands.registerCommand(CommandIds.analyzeActive, () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showInformationMessage('Source Annotator: open a source first.');
         return undefined;
       }
-      const result = analyzeDocument(editor.document.getText());
-      log.info(`${editor.document.uri.toString()}: ${result.entities.length} entities, ${result.quotes.length} quotes`);
-      return result;
+      return index.get(editor.document.uri)?.analysis ?? analyzeDocument(editor.document.getText());
     }),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    index.onDidChange(updateContext),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      settings = readSettings();
+      index.updateSettings(settings);
+      decorations.updateSettings(settings);
+      quoteMentions.updateSettings(settings);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('setContext', 'sourceAnnotator.trusted', true)),
   );
-  log.info('Source Annotator activated');
-  return { ready: true };
+
+  updateContext();
+  void index.reindex();
+  const activationMs = performance.now() - t0;
+  log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
+  return { ready: true, index, annotations, decorations, activationMs };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { StoreProblem } from '../../core/store/store';
+import { CommandIds } from '../commandIds';
+import type { AnnotationService } from '../services/annotationService';
+import type { SourceIndex } from '../services/sourceIndex';
+import { rangeIn } from './quoteMentions';
+
+/**
+ * The Problems panel: malformed sidecars (at the sidecar's line and column), orphaned
+ * annotations (on the source, where the text used to be, so that the quick fix can re-attach
+ * the orphan to the selection), and sidecars whose source was deleted.
+ */
+export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
+  static readonly source = 'source-annotator';
+  private readonly collection = vscode.languages.createDiagnosticCollection('source-annotator');
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly annotations: AnnotationService,
+    private readonly index: SourceIndex,
+    selector: vscode.DocumentSelector,
+  ) {
+    this.disposables.push(
+      this.collection,
+      annotations.onDidChange(() => this.refresh()),
+      vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    );
+  }
+
+  refresh(): void {
+    const byFile = new Map<string, { uri: vscode.Uri; diags: vscode.Diagnostic[] }>();
+    const add = (uri: vscode.Uri, d: vscode.Diagnostic): void => {
+      const k = uri.toString();
+      const cur = byFile.get(k) ?? { uri, diags: [] };
+      cur.diags.push(d);
+      byFile.set(k, cur);
+    };
+    for (const p of this.annotations.problems()) {
+      const folderUri = this.folderUriFor(p);
+      if (!folderUri) continue;
+      if (p.kind === 'orphan' && p.annotationId) {
+        const source = folderUri.with({ path: p.sourcePath });
+        const orphan = this.annotations.find(source, p.annotationId);
+        const d = new vscode.Diagnostic(this.whereItWas(source, orphan?.annotation.target.start), orphanMessage(p), vscode.DiagnosticSeverity.Warning);
+        d.source = Problems.source;
+        d.code = { value: `orphan:${p.annotationId}`, target: folderUri.with({ path: p.path }) };
+        d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(folderUri.with({ path: p.path }), new vscode.Position(p.line - 1, p.col - 1)), 'stored in this sidecar')];
+        add(source, d);
+      } else {
+        const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
+        const d = new vscode.Diagnostic(new vscode.Range(pos, pos), p.message, p.kind === 'malformed' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        d.source = Problems.source;
+        d.code = p.kind;
+        add(folderUri.with({ path: p.path }), d);
+      }
+    }
+    this.collection.clear();
+    for (const { uri, diags } of byFile.values()) this.collection.set(uri, diags);
+  }
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const all = this.collection.get(document.uri) ?? [];
+    const relevant = context.diagnostics.length > 0 ? context.diagnostics : all;
+    for (const d of relevant) {
+      const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+      if (d.source !== Problems.source || !code.startsWith('orphan:')) continue;
+      const id = code.slice('orphan:'.length);
+      const editor = vscode.window.activeTextEditor;
+      const hasSelection = editor?.document.uri.toString() === document.uri.toString() && !editor.selection.isEmpty;
+      const action = new vscode.CodeAction(
+        hasSelection ? `Re-attach annotation ${id} to the selection` : `Re-attach annotation ${id} (select its new text first)`,
+        vscode.CodeActionKind.QuickFix,
+      );
+      action.diagnostics = [d];
+      action.isPreferred = hasSelection;
+      if (hasSelection) action.command = { command: CommandIds.reattachAnnotation, title: 'Re-attach', arguments: [{ uri: document.uri.toString(), id }] };
+      else action.disabled = { reason: 'Select the text to attach the annotation to, then apply the quick fix.' };
+      actions.push(action);
+    }
+    return actions;
+  }
+
+  /** Where the orphan's text used to start, clamped to the current text (a line start). */
+  private whereItWas(source: vscode.Uri, codePoint: number | undefined): vscode.Range {
+    const entry = this.index.get(source);
+    if (!entry || codePoint === undefined) return new vscode.Range(0, 0, 0, 0);
+    const line = rangeIn(entry.text, entry.offsets.toUtf16(codePoint), entry.offsets.toUtf16(codePoint)).start.line;
+    return new vscode.Range(line, 0, line, 0);
+  }
+
+  private folderUriFor(p: StoreProblem): vscode.Uri | undefined {
+    for (const f of vscode.workspace.workspaceFolders ?? []) {
+      if (p.path === f.uri.path || p.path.startsWith(f.uri.path.endsWith('/') ? f.uri.path : f.uri.path + '/')) return f.uri;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function orphanMessage(p: StoreProblem): string {
+  const text = p.message.charAt(0).toUpperCase() + p.message.slice(1);
+  return `${text}. It stays in the sidecar: select its new text and use the quick fix.`;
+}

@@ -1,0 +1,287 @@
+import * as vscode from 'vscode';
+import type { Annotation } from '../../core/annotations/model';
+import { UserError } from '../../core/fileSystem';
+import { AnnotationStore, type AnchoredAnnotation, type SourceAnnotations, type StoreProblem } from '../../core/store/store';
+import { OffsetMap } from '../../core/text/offsets';
+import type { SourceIndex } from './sourceIndex';
+import { VsCodeFileSystem } from './vscodeFileSystem';
+
+/** An anchored annotation with its UTF-16 span in the current text. */
+export interface LiveAnnotation {
+  readonly annotation: Annotation;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The VS Code side of the annotation store: one core AnnotationStore per workspace folder over
+ * vscode.workspace.fs. It loads a source's sidecar when the index has the source, moves spans
+ * with the editor's change events, writes re-anchored positions when the source is saved, and
+ * reloads when a sidecar changes on disk. Annotations are read-only in untrusted workspaces and
+ * in read-only file systems.
+ */
+export class AnnotationService implements vscode.Disposable {
+  private readonly stores = new Map<string, AnnotationStore>();
+  private readonly states = new Map<string, SourceAnnotations>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
+  private readonly loading = new Map<string, Promise<void>>();
+  /** The source text each state was anchored in (or moved to by editor edits). */
+  private readonly texts = new Map<string, string>();
+  /** Problems that are not about a loaded source (deleted sources, refused moves). */
+  private readonly extraProblems = new Map<string, StoreProblem>();
+
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly index: SourceIndex,
+    private readonly author: () => string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
+    const sidecarChanged = (u: vscode.Uri): void => {
+      const source = u.with({ path: u.path.slice(0, -'.annotations.yaml'.length) });
+      if (this.index.get(source)) void this.reload(source);
+    };
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidChange(sidecarChanged),
+      watcher.onDidCreate(sidecarChanged),
+      watcher.onDidDelete(sidecarChanged),
+      index.onDidChange((uris) => this.onIndexChanged(uris)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
+      vscode.workspace.onDidRenameFiles((e) => void this.onRename(e)),
+      vscode.workspace.onDidDeleteFiles((e) => void this.onDelete(e)),
+    );
+  }
+
+  /** Why annotations cannot be changed here, or undefined when they can. */
+  readOnlyReason(uri?: vscode.Uri): string | undefined {
+    if (!vscode.workspace.isTrusted) return 'Annotations are read-only in an untrusted workspace. Trust the workspace to annotate.';
+    if (uri && vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) return 'Annotations are read-only: this file system cannot be written.';
+    const st = uri ? this.states.get(uri.toString()) : undefined;
+    if (st?.readOnly) return `The sidecar ${vscode.workspace.asRelativePath(st.sidecarPath)} is malformed: fix it first (see the Problems panel). Its annotations stay read-only until then.`;
+    return undefined;
+  }
+
+  /** Anchored annotations of a source, UTF-16 spans in the current text, ordered by position. */
+  anchored(uri: vscode.Uri): LiveAnnotation[] {
+    const st = this.states.get(uri.toString());
+    if (!st) return [];
+    return st.annotations
+      .filter((a): a is AnchoredAnnotation & { start16: number; end16: number } => a.status === 'anchored' && a.start16 !== undefined && a.end16 !== undefined)
+      .map((a) => ({ annotation: a.annotation, start: a.start16, end: a.end16 }));
+  }
+
+  /** Everything known about a source's annotations, orphans included. */
+  state(uri: vscode.Uri): SourceAnnotations | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  find(uri: vscode.Uri, id: string): AnchoredAnnotation | undefined {
+    return this.states.get(uri.toString())?.annotations.find((a) => a.annotation.id === id);
+  }
+
+  at(uri: vscode.Uri, offset: number): LiveAnnotation | undefined {
+    return this.anchored(uri).find((a) => a.start <= offset && offset <= a.end);
+  }
+
+  /** Every tag used in the workspace, sorted. */
+  allTags(): string[] {
+    const tags = new Set<string>();
+    for (const st of this.states.values()) for (const a of st.annotations) for (const t of a.annotation.tags) tags.add(t);
+    return [...tags].sort((a, b) => a.localeCompare(b));
+  }
+
+  problems(): StoreProblem[] {
+    return [...[...this.states.values()].flatMap((s) => s.problems), ...this.extraProblems.values()];
+  }
+
+  /** Resolves when every pending sidecar load is done (tests, exports). */
+  async settled(): Promise<void> {
+    while (this.loading.size > 0) await Promise.all(this.loading.values());
+  }
+
+  async add(uri: vscode.Uri, start16: number, end16: number, note: string, tags: readonly string[]): Promise<Annotation> {
+    const { store, text, map } = this.writable(uri);
+    const a = await store.add(uri.path, text, { start: map.toCodePoint(start16), end: map.toCodePoint(end16) }, note, tags);
+    this.capture(uri, store);
+    return a;
+  }
+
+  async update(uri: vscode.Uri, id: string, changes: { note?: string; tags?: readonly string[] }): Promise<{ before: Annotation; after: Annotation }> {
+    const { store, text } = this.writable(uri);
+    const r = await store.update(uri.path, text, id, changes);
+    this.capture(uri, store);
+    return r;
+  }
+
+  async delete(uri: vscode.Uri, id: string): Promise<Annotation> {
+    const { store, text } = this.writable(uri);
+    const removed = await store.delete(uri.path, text, id);
+    this.capture(uri, store);
+    return removed;
+  }
+
+  async restore(uri: vscode.Uri, annotation: Annotation): Promise<void> {
+    const { store, text } = this.writable(uri);
+    await store.restore(uri.path, text, annotation);
+    this.capture(uri, store);
+  }
+
+  async reattach(uri: vscode.Uri, id: string, start16: number, end16: number): Promise<Annotation> {
+    const { store, text, map } = this.writable(uri);
+    const a = await store.reattach(uri.path, text, id, { start: map.toCodePoint(start16), end: map.toCodePoint(end16) });
+    this.capture(uri, store);
+    return a;
+  }
+
+  /** (Re)load a source's sidecar and anchor it in the source's current text. */
+  reload(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const prev = this.loading.get(key) ?? Promise.resolve();
+    const next = prev
+      .then(async () => {
+        const store = this.storeFor(uri);
+        const text = this.currentText(uri);
+        if (!store || text === undefined) return;
+        const st = await store.load(uri.path, text);
+        this.states.set(key, st);
+        this.texts.set(key, text);
+        this.changed.fire([uri]);
+      })
+      .catch((err: unknown) => this.log.error(`loading annotations of ${uri.toString()}: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        if (this.loading.get(key) === next) this.loading.delete(key);
+      });
+    this.loading.set(key, next);
+    return next;
+  }
+
+  private onIndexChanged(uris: readonly vscode.Uri[]): void {
+    const targets = uris.length > 0 ? uris : this.index.sources().map((s) => s.uri);
+    for (const uri of targets) {
+      const key = uri.toString();
+      const entry = this.index.get(uri);
+      if (!entry) {
+        this.texts.delete(key);
+        if (this.states.delete(key)) this.changed.fire([uri]);
+        continue;
+      }
+      // Edits in the editor were already followed through change events (the text matches).
+      // Anything else (first sight, an outside edit) re-anchors from the sidecar.
+      const dirty = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
+      if (!this.states.has(key) || (!dirty && this.texts.get(key) !== entry.text)) void this.reload(uri);
+    }
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const key = e.document.uri.toString();
+    if (!this.states.has(key)) return;
+    const store = this.storeFor(e.document.uri);
+    if (!store) return;
+    // A change that replaces the whole text (a revert, or the file reloaded after an outside
+    // edit) carries no information about where text moved: re-anchor from the sidecar instead.
+    const only = e.contentChanges.length === 1 ? e.contentChanges[0] : undefined;
+    if (only && only.rangeOffset === 0 && only.text.length === e.document.getText().length && only.rangeLength > 0) {
+      void this.reload(e.document.uri);
+      return;
+    }
+    // VS Code reports the changes of one event against the text before the event, in an order
+    // where applying them one after another from last to first is safe: sort by offset, descending.
+    const edits = [...e.contentChanges]
+      .sort((a, b) => b.rangeOffset - a.rangeOffset)
+      .map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
+    const st = store.trackEdits(e.document.uri.path, e.document.getText(), edits);
+    if (st) {
+      this.states.set(key, st);
+      this.texts.set(key, e.document.getText());
+      this.changed.fire([e.document.uri]);
+    }
+  }
+
+  private async onSave(doc: vscode.TextDocument): Promise<void> {
+    const st = this.states.get(doc.uri.toString());
+    const store = this.storeFor(doc.uri);
+    if (!st || !store || !st.exists || st.readOnly || this.readOnlyReason(doc.uri)) return;
+    try {
+      await store.saveAnchors(doc.uri.path, doc.getText());
+      this.capture(doc.uri, store);
+    } catch (err) {
+      void vscode.window.showWarningMessage(`Source Annotator: could not update ${vscode.workspace.asRelativePath(st.sidecarPath)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private async onRename(e: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of e.files) {
+      const store = this.storeFor(oldUri);
+      if (!store || this.storeFor(newUri) !== store || !/\.(txt|md)$/i.test(oldUri.path)) continue;
+      try {
+        const r = await store.moveWithSource(oldUri.path, newUri.path);
+        if (r.message) void vscode.window.showWarningMessage(`Source Annotator: ${r.message}`);
+        this.states.delete(oldUri.toString());
+        void this.reload(newUri);
+      } catch (err) {
+        this.log.error(`moving the sidecar of ${oldUri.toString()}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  private async onDelete(e: vscode.FileDeleteEvent): Promise<void> {
+    for (const uri of e.files) {
+      const store = this.storeFor(uri);
+      if (!store || !/\.(txt|md)$/i.test(uri.path)) continue;
+      const problem = await store.sourceDeleted(uri.path);
+      this.states.delete(uri.toString());
+      if (problem) this.extraProblems.set(problem.path, problem);
+      this.changed.fire([uri]);
+    }
+  }
+
+  private writable(uri: vscode.Uri): { store: AnnotationStore; text: string; map: OffsetMap } {
+    const reason = this.readOnlyReason(uri);
+    if (reason) throw new UserError(reason);
+    const store = this.storeFor(uri);
+    const text = this.currentText(uri);
+    if (!store || text === undefined) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a source of this workspace.`);
+    return { store, text, map: new OffsetMap(text) };
+  }
+
+  private capture(uri: vscode.Uri, store: AnnotationStore): void {
+    const st = store.get(uri.path);
+    if (st) this.states.set(uri.toString(), st);
+    const text = this.currentText(uri);
+    if (text !== undefined) this.texts.set(uri.toString(), text);
+    this.changed.fire([uri]);
+  }
+
+  private currentText(uri: vscode.Uri): string | undefined {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return doc ? doc.getText() : this.index.get(uri)?.text;
+  }
+
+  private storeFor(uri: vscode.Uri): AnnotationStore | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const key = folder.uri.toString();
+    let store = this.stores.get(key);
+    if (!store) {
+      const author = this.author;
+      // A getter, so that a change of the author setting applies to the next annotation.
+      store = new AnnotationStore(new VsCodeFileSystem(folder.uri), folder.uri.path, {
+        get author(): string {
+          return author();
+        },
+      });
+      this.stores.set(key, store);
+    }
+    return store;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

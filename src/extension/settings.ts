@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { ENTITY_TYPES, type EntityType } from '../core/analysis/types';
+
+/** The extension's settings, typed. package.json contributes.configuration declares them. */
+export interface Settings {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly layers: { readonly entities: boolean; readonly quotes: boolean; readonly annotations: boolean };
+  readonly entityTypes: ReadonlySet<EntityType>;
+  readonly minQuoteWords: number;
+  readonly codeLens: boolean;
+  readonly author: string;
+  readonly exportIncludesAnalysis: boolean;
+}
+
+export const SECTION = 'sourceAnnotator';
+
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const types = c.get<string[]>('entityTypes', [...ENTITY_TYPES]).filter((t): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t));
+  return {
+    include: c.get<string[]>('sources.include', ['**/*.txt', '**/*.md']),
+    exclude: c.get<string[]>('sources.exclude', ['**/node_modules/**', '**/.*/**']),
+    layers: {
+      entities: c.get<boolean>('layers.entities', true),
+      quotes: c.get<boolean>('layers.quotes', true),
+      annotations: c.get<boolean>('layers.annotations', true),
+    },
+    entityTypes: new Set(types),
+    minQuoteWords: Math.max(1, c.get<number>('quotes.minLength', 2)),
+    codeLens: c.get<boolean>('codeLens.enabled', true),
+    author: c.get<string>('author', '').trim(),
+    exportIncludesAnalysis: c.get<boolean>('export.includeAnalysis', false),
+  };
+}
+
+/** Flip one highlight layer in the user's settings (the toggle commands). */
+export async function toggleLayer(layer: keyof Settings['layers']): Promise<boolean> {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const next = !c.get<boolean>(`layers.${layer}`, true);
+  await c.update(`layers.${layer}`, next, vscode.ConfigurationTarget.Global);
+  return next;
+}

@@ -1,0 +1,154 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Annotation } from '../../src/core/annotations/model';
+import { CommandIds } from '../../src/extension/commandIds';
+import { api, closeAll, OTHER, open, rangeOf, until, workspaceUri } from './helpers';
+import { screenshot } from './screenshot';
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+describe('editor: annotating', () => {
+  after(closeAll);
+  const sidecar = (): vscode.Uri => workspaceUri(`${OTHER}.annotations.yaml`);
+
+  it('Annotate Selection writes the sidecar and highlights the annotation', async () => {
+    const a = await api();
+    const editor = await open(OTHER);
+    const doc = editor.document;
+    const words = doc.getText().split(/\s+/).slice(3, 7).join(' ');
+    const range = rangeOf(doc, words);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    const created = await vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection, { note: 'Check **this** claim', tags: ['claim', 'to-verify'] });
+    assert.ok(created, 'an annotation was created');
+    assert.match(created.id, /\S/);
+    const yaml = await until('the sidecar on disk', async () => {
+      const t = await readText(sidecar());
+      return t?.includes(created.id) ? t : undefined;
+    });
+    assert.match(yaml, /^version: 1$/m);
+    assert.ok(yaml.includes(`exact: ${words}`) || yaml.includes(`exact: "${words}"`), yaml);
+    assert.match(yaml, /to-verify/);
+    const snap = await until('annotation highlight', () => a.decorations.snapshot(doc.uri)?.ANNOTATION);
+    assert.ok(snap.some((r) => r.isEqual(range)));
+    await screenshot('annotation');
+  });
+
+  it('hovers an annotation with its note, tags, author, date and edit/delete links', async () => {
+    const a = await api();
+    const editor = await open(OTHER);
+    const live = a.annotations.anchored(editor.document.uri);
+    assert.strictEqual(live.length, 1);
+    const pos = editor.document.positionAt(live[0].start + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(text, /Check \*\*this\*\* claim/);
+    assert.match(text, /`claim`/);
+    assert.match(text, /command:sourceAnnotator\.editAnnotation\?/);
+    assert.match(text, /command:sourceAnnotator\.deleteAnnotation\?/);
+    assert.match(text, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  });
+
+  it('edits the note and retags through commands', async () => {
+    const a = await api();
+    const editor = await open(OTHER);
+    const [live] = a.annotations.anchored(editor.document.uri);
+    const ref = { uri: editor.document.uri.toString(), id: live.annotation.id };
+    await vscode.commands.executeCommand(CommandIds.editAnnotation, ref, 'Updated note');
+    await vscode.commands.executeCommand(CommandIds.retagAnnotation, ref, ['verified']);
+    const yaml = await until('updated sidecar', async () => {
+      const t = await readText(sidecar());
+      return t?.includes('Updated note') && t.includes('verified') ? t : undefined;
+    });
+    assert.doesNotMatch(yaml, /to-verify/);
+  });
+
+  it('moves annotations with edits in the editor and writes positions on save', async () => {
+    const a = await api();
+    const editor = await open(OTHER);
+    const [before] = a.annotations.anchored(editor.document.uri);
+    const exact = editor.document.getText().slice(before.start, before.end);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'INSERTED LINE\n'));
+    const [after] = await until('moved annotation', () => {
+      const l = a.annotations.anchored(editor.document.uri);
+      return l.length === 1 && l[0].start === before.start + 14 ? l : undefined;
+    });
+    assert.strictEqual(editor.document.getText().slice(after.start, after.end), exact);
+    await editor.document.save();
+    await until('positions written on save', async () => {
+      const t = await readText(sidecar());
+      return t?.includes(`start: ${after.annotation.target.start}`) ? true : undefined;
+    });
+    // Put the text back (and save) for the tests that follow.
+    await editor.edit((e) => e.delete(new vscode.Range(0, 0, 1, 0)));
+    await editor.document.save();
+  });
+
+  it('re-anchors after an edit outside the editor, and reports an orphan in Problems with a quick fix', async () => {
+    const a = await api();
+    await closeAll();
+    const uri = workspaceUri(OTHER);
+    const [live] = a.annotations.anchored(uri);
+    const original = (await readText(uri))!;
+    const exact = original.slice(live.start, live.end);
+    // An outside edit that removes the annotated words: the annotation becomes an orphan.
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original.replace(exact, 'something else entirely')));
+    const diag = await until('an orphan diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(uri).find((x) => x.source === 'source-annotator' && /Orphaned annotation/.test(x.message));
+      return d;
+    }, 15_000);
+    assert.match(diag.message, new RegExp(live.annotation.id));
+    const yaml = await readText(sidecar());
+    assert.ok(yaml?.includes(live.annotation.id), 'the orphan stays in the sidecar');
+
+    const editor = await open(OTHER);
+    const target = rangeOf(editor.document, 'something else');
+    editor.selection = new vscode.Selection(target.start, target.end);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('problems-orphan');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((x) => /Re-attach annotation/.test(x.title) && x.command);
+    assert.ok(fix?.command, actions.map((x) => x.title).join(' | '));
+    await vscode.commands.executeCommand(fix.command.command, ...((fix.command.arguments ?? []) as unknown[]));
+    await until('orphan re-attached', () => {
+      const l = a.annotations.anchored(uri);
+      return l.length === 1 && editor.document.getText().slice(l[0].start, l[0].end) === 'something else' ? true : undefined;
+    });
+    await until('diagnostic cleared', () => (vscode.languages.getDiagnostics(uri).some((x) => /Orphaned/.test(x.message)) ? undefined : true));
+  });
+
+  it('deletes an annotation, and can restore it with the same id', async () => {
+    const a = await api();
+    const editor = await open(OTHER);
+    const [live] = a.annotations.anchored(editor.document.uri);
+    const removed = await vscode.commands.executeCommand<Annotation>(CommandIds.deleteAnnotation, { uri: editor.document.uri.toString(), id: live.annotation.id });
+    assert.strictEqual(removed.id, live.annotation.id);
+    await until('sidecar without it', async () => ((await readText(sidecar()))?.includes(live.annotation.id) ? undefined : true));
+    await a.annotations.restore(editor.document.uri, removed);
+    await until('restored', async () => ((await readText(sidecar()))?.includes(live.annotation.id) ? true : undefined));
+  });
+
+  it('reports a malformed sidecar in Problems at its line and column, and never overwrites it', async () => {
+    const a = await api();
+    const src = workspaceUri('broken.txt');
+    const bad = workspaceUri('broken.txt.annotations.yaml');
+    const badYaml = 'version: 1\nannotations:\n  - id: a-1\n    target: [unclosed\n';
+    await vscode.workspace.fs.writeFile(src, new TextEncoder().encode('Some source text here.\n'));
+    await vscode.workspace.fs.writeFile(bad, new TextEncoder().encode(badYaml));
+    await a.index.reindex();
+    await a.annotations.settled();
+    const diag = await until('malformed diagnostic', () => vscode.languages.getDiagnostics(bad).find((d) => d.severity === vscode.DiagnosticSeverity.Error), 15_000);
+    assert.ok(diag.range.start.line >= 2, `points into the file: line ${diag.range.start.line + 1}`);
+    const editor = await open('broken.txt');
+    editor.selection = new vscode.Selection(0, 0, 0, 4);
+    const r = await vscode.commands.executeCommand(CommandIds.annotateSelection, { note: 'x', tags: [] });
+    assert.strictEqual(r, undefined, 'annotating is refused while the sidecar is malformed');
+    assert.strictEqual(await readText(bad), badYaml, 'the malformed sidecar is untouched');
+    assert.match(a.annotations.readOnlyReason(src) ?? '', /malformed/);
+  });
+});
