@@ -69,18 +69,24 @@ export class Analyzer {
       }
     }
     const kept = ms.filter((m) => (m.strength === 0 ? surnames.has(m.text) : !m.tentative || capsMid.has(m.text.toLowerCase())));
-    // de-duplicate overlaps (keep the first, longest)
+    // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President")
     const clean: WorkMention[] = [];
-    let lastEnd = -1;
+    let lastNameEnd = -1;
+    let lastRoleEnd = -1;
     for (const m of kept) {
-      if (m.start < lastEnd) continue;
+      if (m.kind === 'name') {
+        if (m.start < lastNameEnd) continue;
+        lastNameEnd = m.end;
+      } else {
+        if (m.start < lastRoleEnd) continue;
+        lastRoleEnd = m.end;
+      }
       clean.push(m);
-      lastEnd = m.end;
     }
     this.grouper.group(clean);
     linkRoles(clean, text);
     const quoteSpans = findQuotes(text);
-    const attributions = attributeQuotes(text, quoteSpans, clean, sentenceStarts);
+    const attributions = attributeQuotes(text, quoteSpans, clean, sentenceStarts, this.gazetteer.femaleNames);
     const entities: EntityMention[] = clean.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, kind: m.kind }));
     const quotes: Quote[] = quoteSpans.map((q, i) => {
       const a = attributions[i];

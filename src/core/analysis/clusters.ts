@@ -189,11 +189,30 @@ function keysOf(words: readonly string[]): string[] {
   return [...keys];
 }
 
+/** Share of the shorter quote's words that must appear, in order, in the longer one. */
+const MIN_ALIGNED = 0.8;
+
 function similar(a: Entry, b: Entry, shared: number): boolean {
   if (a.words.length < K || b.words.length < K) return a.words.join(' ') === b.words.join(' ');
-  const small = a.keys.length <= b.keys.length ? a : b;
+  const small = a.words.length <= b.words.length ? a : b;
+  const large = small === a ? b : a;
   if (small.keys.length === 1 && small.words.every((w) => STOP.has(w))) return false;
-  return shared / small.keys.length >= MIN_CONTAINMENT;
+  if (shared / small.keys.length < MIN_CONTAINMENT / 2) return false;
+  if (small.words.length * large.words.length > 1_000_000) return shared / small.keys.length >= MIN_CONTAINMENT;
+  // in-order word overlap: a few words may differ, an excerpt aligns completely
+  return lcsLength(small.words, large.words) >= Math.max(K, Math.ceil(MIN_ALIGNED * small.words.length));
+}
+
+function lcsLength(x: readonly string[], y: readonly string[]): number {
+  let prev = new Uint16Array(y.length + 1);
+  let cur = new Uint16Array(y.length + 1);
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[y.length];
 }
 
 /**

@@ -34,6 +34,9 @@ const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 
 const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
 const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
 const PLACE_SUFFIX = new Set(['street', 'avenue', 'road', 'square', 'park', 'bridge', 'airport', 'station', 'hall', 'palace', 'tower', 'stadium', 'arena', 'river', 'lake', 'mountain', 'mountains', 'mount', 'island', 'islands', 'bay', 'coast', 'valley', 'county', 'province', 'state', 'city', 'district', 'region', 'peninsula', 'sea', 'ocean', 'desert', 'canyon', 'falls', 'beach', 'harbor', 'harbour', 'port', 'heights', 'hills', 'springs', 'plaza', 'center', 'centre', 'museum', 'gallery', 'cathedral', 'building', 'prison', 'base', 'camp', 'field', 'forest', 'gulf', 'strait', 'canal', 'boulevard', 'lane', 'village', 'town', 'cemetery', 'memorial']);
+const PLACE_ENDING = /(?:ville|burg|burgh|borough|shire|stan|polis|grad|abad)$/;
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'mid', 'inner', 'outer']);
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'this', 'that', 'these', 'those', 'both', 'all', 'some', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'as', 'at', 'in', 'on', 'for', 'of', 'to', 'with', 'by', 'from', 'so', 'yet', 'then', 'there', 'here', 'we', 'i', 'you', 'he', 'she', 'it', 'they', 'no', 'not', 'every', 'each', 'many', 'most', 'more', 'other', 'such']);
 const WEAK_ORG_WORDS = new Set(['post', 'times', 'news', 'review', 'press', 'front', 'force', 'guard', 'service', 'center', 'centre', 'office', 'house', 'trust', 'exchange', 'fund', 'capital', 'team', 'club', 'group', 'media', 'network', 'channel', 'radio', 'television', 'co', 'co.', 'sa', 'ag']);
 
 /**
@@ -140,7 +143,7 @@ export class EntityRecognizer {
         const { end, type, canonical } = phrase;
         // a gazetteer word followed by more unknown capitalised words may be a person ("Jordan Peterson")
         const isFirstName = gaz.firstNames.has(lower) && end === i + 1 && i + 1 < b && toks[i + 1].cap && !this.longestPhrase(toks, i + 1, b) && !gaz.titles.has(toks[i + 1].text.toLowerCase());
-        if (!isFirstName && !(gaz.common.has(lower) && end === i + 1 && type !== 'LOC' && !t.allCaps && (i === a && t.sentStart))) {
+        if (!isFirstName && !((gaz.common.has(lower) || gaz.vocab.has(lower)) && end === i + 1 && canonical === null && !t.allCaps && i === a && (t.sentStart || gaz.common.has(lower)))) {
           let e = end;
           let ty = type;
           // ORG + of + place ("Times of London", "Bank of America", "University of California")
@@ -192,7 +195,8 @@ export class EntityRecognizer {
       while (k > i + 1 && !toks[k - 1].cap) k--;
       // leading common words are not names ("Replay More Videos", "Both", "Saturday")
       let s = i;
-      while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k)) s++;
+      const endsInOrgWord = k - i >= 2 && gaz.orgWords.has(toks[k - 1].text.toLowerCase());
+      while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].text.toLowerCase()))) s++;
       if (s >= k) {
         // a lone common word mid-sentence may still be a surname ("May urged"): keep it as a weak candidate
         if (k === i + 1 && !toks[i].sentStart && !toks[i].allCaps) {
@@ -202,6 +206,15 @@ export class EntityRecognizer {
         }
         i = k;
         continue;
+      }
+      if (k < b && !pendingTitle) {
+        const ph = this.longestPhrase(toks, k, b);
+        if (ph && ph.type === 'LOC' && ph.end === b && this.allVocab(toks, s, k)) {
+          const dir = k - s === 1 && DIRECTIONS.has(toks[s].text.toLowerCase());
+          out.push(this.make(text, toks, s, b, dir ? 'LOC' : 'ORG', 2, null));
+          i = b;
+          continue;
+        }
       }
       const m = this.classify(text, toks, s, k, pendingTitle, pendingCountry);
       if (m) out.push(m);
@@ -245,16 +258,29 @@ export class EntityRecognizer {
     const nextL = next ? next.text.toLowerCase() : '';
     let type: EntityType;
     let strength = 1;
+    const secondL = len >= 3 ? toks[s + 1].text.toLowerCase() : '';
     if (title !== null && !gaz.orgWords.has(lastL)) {
       type = 'PERSON';
       strength = 3;
+    } else if (secondL === 'of' && gaz.orgWords.has(first) && !PLACE_SUFFIX.has(first)) {
+      type = 'ORG';
+      strength = 3;
+    } else if (secondL === 'of' && PLACE_SUFFIX.has(first)) {
+      type = 'LOC';
+      strength = 2;
+    } else if (len === 1 && gaz.orgWords.has(first) && !WEAK_ORG_WORDS.has(first)) {
+      type = 'ORG';
+      strength = 1;
+    } else if (len === 1 && PLACE_ENDING.test(first)) {
+      type = 'LOC';
+      strength = 1;
     } else if (gaz.orgWords.has(lastL) && !WEAK_ORG_WORDS.has(lastL) && len >= 2) {
       type = 'ORG';
       strength = 3;
     } else if (PLACE_SUFFIX.has(lastL) && len >= 2) {
       type = 'LOC';
       strength = 2;
-    } else if (gaz.firstNames.has(first) && len >= 2 && len <= 4) {
+    } else if ((gaz.firstNames.has(first) && len >= 2 && len <= 4) || gaz.persons.has(joinLower(toks, s, k))) {
       type = 'PERSON';
       strength = 3;
     } else if (lastTok.allCaps && len === 1 && lastTok.text.length <= 6) {
@@ -266,7 +292,7 @@ export class EntityRecognizer {
     } else if (prev && ORG_NOUNS.has(prevL) && !prev.cap) {
       type = 'ORG';
       strength = 2;
-    } else if (prev && PERSON_NOUNS.has(prevL) && !prev.cap) {
+    } else if (prev && (PERSON_NOUNS.has(prevL) || gaz.personNouns.has(prevL)) && !prev.cap) {
       type = 'PERSON';
       strength = 2;
     } else if (next && (PERSON_CUES.has(nextL) || (nextL === ',' && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === 'who'))) {
@@ -278,12 +304,20 @@ export class EntityRecognizer {
     } else if (prev && (prevL === 'in' || prevL === 'near' || prevL === 'from' || prevL === 'to' || prevL === 'outside') && len <= 2) {
       type = 'LOC';
       strength = 1;
-    } else if (len >= 2 && len <= 3) {
+    } else if (len >= 2 && gaz.lastNames.has(lastL) && len <= 3) {
+      type = 'PERSON';
+      strength = 2;
+    } else if (len >= 2 && len <= 3 && !this.hasVocabWord(toks, s, k)) {
       type = 'PERSON';
       strength = 1;
-    } else if (len >= 4) {
+    } else if (len >= 2) {
       type = 'ORG';
       strength = 1;
+    } else if (gaz.vocab.has(first) && !gaz.lastNames.has(first)) {
+      // a capitalised English word: only a name if it is the surname of a person named in full
+      const m = this.make(text, toks, s, k, 'PERSON', 0, null);
+      m.tentative = true;
+      return m;
     } else {
       type = 'PERSON';
       strength = 1;
@@ -293,6 +327,22 @@ export class EntityRecognizer {
     m.country = country;
     if (strength === 1 && len === 1 && toks[s].sentStart) m.tentative = true;
     return m;
+  }
+
+  private allVocab(toks: readonly Token[], s: number, k: number): boolean {
+    for (let i = s; i < k; i++) {
+      const w = toks[i].text.toLowerCase();
+      if (!this.gaz.vocab.has(w) || this.gaz.firstNames.has(w) || this.gaz.lastNames.has(w) || this.gaz.titles.has(w)) return false;
+    }
+    return true;
+  }
+
+  private hasVocabWord(toks: readonly Token[], s: number, k: number): boolean {
+    for (let i = s; i < k; i++) {
+      const w = toks[i].text.toLowerCase();
+      if (toks[i].cap && this.gaz.vocab.has(w) && !this.gaz.firstNames.has(w) && !this.gaz.lastNames.has(w)) return true;
+    }
+    return false;
   }
 
   /** "the US President", "his predecessor", "the new American leader" starting at token i. */

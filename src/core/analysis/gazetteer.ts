@@ -1,3 +1,5 @@
+import { LEX_COMMON, LEX_DEMONYMS, LEX_FEMALE, LEX_FIRST, LEX_LAST, LEX_ORGS, LEX_PERSONNOUNS, LEX_PERSONS, LEX_PLACES } from './lexicon';
+
 /**
  * Hand-written gazetteers for English news (written for this project, MIT like the rest of the
  * repository; no third-party data). Keys are lower-case. Kept as string tables so the bundle stays
@@ -64,7 +66,7 @@ tashkent;baku;tbilisi;yerevan;sochi;vladivostok;donetsk;luhansk;sevastopol;mosul
 hebron;west point;white house;oval office;downing street;the kremlin;red square;tiananmen square;times square;ground zero;
 heathrow;jfk;lax;buckingham palace;elysee palace;camp david;mar-a-lago;trump tower;capitol;the capitol;
 daughters of the american revolution constitution hall;constitution hall;kennedy space center;johnson space center;
-gulf of mexico;gulf coast;west coast;east coast;midwest;new england;bay area;south florida;northern california;southern california`;
+gulf of mexico;gulf coast;la;l.a.;socal;west coast;east coast;midwest;new england;bay area;south florida;northern california;southern california`;
 
 /** Nationalities, religious and political groups: "form|form=Country" (country may be empty). */
 const NORP = `
@@ -243,6 +245,14 @@ export class Gazetteer {
   readonly titleHeads: Set<string>;
   readonly firstNames: Set<string>;
   readonly common: Set<string>;
+  /** English vocabulary (compromise's lexicon, common words only). */
+  readonly vocab: Set<string>;
+  readonly lastNames: Set<string>;
+  readonly femaleNames: Set<string>;
+  /** Well-known people's full names (lower-case). */
+  readonly persons: Set<string>;
+  /** Nouns for people ("activist", "spokesman"). */
+  readonly personNouns: Set<string>;
   /** Longest multi-word key length (in words) across place/org/country tables. */
   readonly maxPhraseWords: number;
 
@@ -268,6 +278,19 @@ export class Gazetteer {
     this.titleHeads = new Set(splitEntries(TITLE_HEADS));
     this.firstNames = new Set(splitEntries(FIRST_NAMES));
     this.common = new Set(splitEntries(COMMON));
+    this.vocab = new Set(LEX_COMMON.split(';'));
+    for (const c of this.common) this.vocab.add(c);
+    this.lastNames = new Set(LEX_LAST.split(';'));
+    this.femaleNames = new Set(LEX_FEMALE.split(';'));
+    this.persons = new Set(LEX_PERSONS.split(';'));
+    this.personNouns = new Set(LEX_PERSONNOUNS.split(';'));
+    for (const f of LEX_FIRST.split(';')) if (!this.common.has(f)) this.firstNames.add(f);
+    for (const p of LEX_PLACES.split(';')) if (!this.common.has(p) && !this.firstNames.has(p)) this.places.add(p);
+    for (const o of LEX_ORGS.split(';')) if (!this.common.has(o) && !this.vocab.has(o)) this.orgs.add(o);
+    for (const d of LEX_DEMONYMS.split(';')) if (!this.norp.has(d)) {
+      this.norp.set(d, null);
+      this.norpCanonical.set(d, capitalise(d));
+    }
     let max = 1;
     for (const k of [...this.countries.keys(), ...this.places, ...this.orgs, ...this.norp.keys()]) {
       const n = k.split(' ').length;

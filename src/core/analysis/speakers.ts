@@ -44,9 +44,9 @@ interface Ctx {
  * "X said:" / "X said it was" before it, pronouns resolved to the nearest fitting person,
  * and unattributed quotes inheriting from the quote just before.
  */
-export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: readonly WorkMention[], sentenceStarts: readonly number[]): Attribution[] {
+export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: readonly WorkMention[], sentenceStarts: readonly number[], femaleNames: ReadonlySet<string> = new Set()): Attribution[] {
   const gender = new Map<string, 'f' | 'm' | null>();
-  for (const m of ms) if (m.type === 'PERSON' && !gender.get(m.entity)) gender.set(m.entity, genderOf(m));
+  for (const m of ms) if (m.type === 'PERSON' && !gender.get(m.entity)) gender.set(m.entity, genderOf(m, femaleNames));
   const ctx: Ctx = { text, ms, starts: ms.map((m) => m.start), quotes, sentenceStarts, gender };
   const out: Attribution[] = [];
   for (let qi = 0; qi < quotes.length; qi++) {
@@ -240,10 +240,10 @@ function indices(a: number, b: number): number[] {
   return out;
 }
 
-function genderOf(m: WorkMention): 'f' | 'm' | null {
+function genderOf(m: WorkMention, female: ReadonlySet<string>): 'f' | 'm' | null {
   const words = m.entity.toLowerCase().split(/\s+/);
   if (m.title && FEMALE.has(m.title)) return 'f';
-  if (FEMALE.has(words[0])) return 'f';
+  if (FEMALE.has(words[0]) || female.has(words[0])) return 'f';
   if (words.length >= 2) return 'm';
   return null;
 }
