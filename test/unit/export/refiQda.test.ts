@@ -15,8 +15,8 @@ const PROJECT_XSD = path.join(REFI_DIR, 'Project-mrt2019.xsd');
 const CODEBOOK_XSD = path.join(REFI_DIR, 'Codebook-mrt2019.xsd');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function xmllint(args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync('xmllint', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function xmllint(args: string[], env: NodeJS.ProcessEnv = process.env): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync('xmllint', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     assert.fail('xmllint is not installed: install the Debian package libxml2-utils (apt-get install libxml2-utils)');
   }
@@ -149,6 +149,10 @@ describe('export/refiQda', () => {
     };
     const r = validate(tmp, buildRefiQdaProject([src], { title: 'T <&> "' }).xml, PROJECT_XSD);
     assert.strictEqual(r.status, 0, r.stderr);
+  });
+
+  it('fails (does not skip) with the Debian package name when xmllint is missing', () => {
+    assert.throws(() => xmllint(['--version'], { PATH: path.join(tmp.dir, 'no-such-bin') }), (e: Error) => e instanceof assert.AssertionError && /libxml2-utils/.test(e.message));
   });
 
   it('the validator rejects an invalid project (so a pass means something)', () => {
