@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
-import { analyzeDocument } from '../core/analysis';
 import { CommandIds, ContextKeys } from './commandIds';
 import { AnnotateCommands } from './features/annotateCommands';
 import { Decorations } from './features/decorations';
 import { Hovers } from './features/hovers';
 import { Problems } from './features/problems';
+import { ExportCommands } from './features/exportCommands';
+import { StatusBar } from './features/statusBar';
+import { Symbols } from './features/symbols';
+import { SourcesTree } from './features/tree/sourcesTree';
 import { QuoteMentions } from './features/quoteMentions';
+import { AnalysisClient } from './services/analysisClient';
 import { AnnotationService } from './services/annotationService';
 import { AuthorResolver } from './services/author';
 import { SourceIndex } from './services/sourceIndex';
 import { readSettings, toggleLayer, SECTION } from './settings';
+import { NO_CURATION } from '../core/curation/rules';
 
 /** What activate() returns: the services, for the integration tests. */
 export interface SourceAnnotatorApi {
@@ -18,6 +23,11 @@ export interface SourceAnnotatorApi {
   readonly annotations: AnnotationService;
   readonly decorations: Decorations;
   readonly activationMs: number;
+  // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
+  readonly tree: SourcesTree;
+  readonly symbols: Symbols;
+  readonly statusBar: StatusBar;
+  readonly exports: ExportCommands;
 }
 
 /** Documents the providers apply to: plain text and Markdown files on any scheme. */
@@ -34,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   let settings = readSettings();
 
   const author = new AuthorResolver(() => readSettings().author);
-  const index = new SourceIndex(settings, log);
+  const analysisClient = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath, log);
+  context.subscriptions.push({ dispose: () => analysisClient.dispose() });
+  const index = new SourceIndex(settings, analysisClient, log);
   const annotations = new AnnotationService(index, () => author.get(), log);
   const decorations = new Decorations(index, annotations, settings);
   const quoteMentions = new QuoteMentions(index, settings, SELECTOR);
@@ -47,6 +59,13 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new AnnotateCommands(annotations),
     new Problems(annotations, index, SELECTOR),
   );
+  // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
+  const tree = new SourcesTree(index, annotations);
+  const symbols = new Symbols(index, annotations, SELECTOR);
+  const statusBar = new StatusBar(index, annotations);
+  const exports = new ExportCommands(index, annotations, () => NO_CURATION);
+  context.subscriptions.push(tree, symbols, statusBar, exports);
+  // --- end tree, symbols, status bar, export
 
   const updateContext = (): void => {
     const editor = vscode.window.activeTextEditor;
@@ -67,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
         void vscode.window.showInformationMessage('Source Annotator: open a source first.');
         return undefined;
       }
-      return index.get(editor.document.uri)?.analysis ?? analyzeDocument(editor.document.getText());
+      return index.get(editor.document.uri)?.analysis ?? analysisClient.analyze(editor.document.getText(), index.curationRules);
     }),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     index.onDidChange(updateContext),
@@ -85,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, activationMs };
+  return { ready: true, index, annotations, decorations, activationMs, tree, symbols, statusBar, exports };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { wordDiff } from '../../core/analysis/clusters';
-import type { EntityMention, Quote, QuoteCluster } from '../../core/analysis/types';
+import type { EntityMention, Quote, QuoteCluster, WordDiff } from '../../core/analysis/types';
 import { CommandIds } from '../commandIds';
 import type { AnnotationService, LiveAnnotation } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
@@ -83,14 +83,17 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     if (!cluster) return md;
     const others = orderedMentions(cluster).filter((m) => !(m.path === key && m.start === q.start));
     if (others.length === 0) return md;
-    md.appendMarkdown(`Also quoted in ${new Set(others.map((o) => o.path)).size} other source(s):\n\n`);
+    const n = new Set(others.map((o) => o.path)).size;
+    md.appendMarkdown(`Also quoted in ${n} other source${n === 1 ? '' : 's'}:\n\n`);
+    let differs = false;
     for (const o of others) {
       const entry = this.index.get(vscode.Uri.parse(o.path));
       if (!entry) continue;
-      const text = entry.text.slice(o.start, o.end);
-      md.appendMarkdown(`- ${codeSpan(entry.relPath)}: ${diffMarkdown(q.text, text)}\n`);
+      const diff = wordDiff(q.text, entry.text.slice(o.start, o.end));
+      differs ||= diff.some((d) => d.op !== 'same');
+      md.appendMarkdown(`- ${codeSpan(entry.relPath)}: ${diffMarkdown(diff)}\n`);
     }
-    md.appendMarkdown(`\nWords in **bold** are added there, ~~struck~~ ones missing. Next mention: Ctrl+Alt+. · All: Shift+F12\n`);
+    md.appendMarkdown(`\n${differs ? 'Words in **bold** are added there, ~~struck~~ ones missing. ' : 'Same wording. '}Next mention: Ctrl+Alt+. · All: Shift+F12\n`);
     return md;
   }
 
@@ -139,11 +142,11 @@ function formatDate(iso: string): string {
 }
 
 /**
- * The other mention's wording against this one (core wordDiff): added words in bold, words it
+ * Another mention's wording against this one (a core wordDiff): added words in bold, words it
  * lacks struck through. Case, marks and punctuation do not count as differences.
  */
-export function diffMarkdown(base: string, other: string): string {
-  return wordDiff(base, other)
+export function diffMarkdown(diff: readonly WordDiff[]): string {
+  return diff
     .map((d) => (d.op === 'same' ? escape(d.words) : d.op === 'added' ? `**${escape(d.words)}**` : `~~${escape(d.words)}~~`))
     .join(' ');
 }

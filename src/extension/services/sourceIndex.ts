@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { analyzeDocument, clusterQuotes } from '../../core/analysis';
 import type { DocumentAnalysis, EntityMention, EntityType, Quote, QuoteCluster } from '../../core/analysis/types';
+import { WorkspaceAnalysis } from '../../core/analysis/workspace';
 import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { decodeSource } from '../../core/text/decode';
 import { OffsetMap } from '../../core/text/offsets';
 import type { Settings } from '../settings';
+import type { AnalysisClient } from './analysisClient';
 
 /** One source of the workspace, with its current text and analysis (UTF-16 offsets). */
 export interface SourceEntry {
@@ -14,9 +15,21 @@ export interface SourceEntry {
   /** Workspace-relative path, '/'-separated. */
   readonly relPath: string;
   readonly text: string;
+  /** The analysis with workspace-level canonical names. */
   readonly analysis: DocumentAnalysis;
   readonly offsets: OffsetMap;
   /** Why the file could not be analyzed (binary, not UTF-8, too large), if so. */
+  readonly error?: string;
+}
+
+interface RawEntry {
+  readonly uri: vscode.Uri;
+  readonly key: string;
+  readonly relPath: string;
+  readonly text: string;
+  /** The document-level analysis, before workspace-level canonical names. */
+  readonly raw: DocumentAnalysis;
+  readonly offsets: OffsetMap;
   readonly error?: string;
 }
 
@@ -44,13 +57,18 @@ const PROGRESS_THRESHOLD = 40;
  * files created, changed and deleted on disk.
  */
 export class SourceIndex implements vscode.Disposable {
-  private readonly entries = new Map<string, SourceEntry>();
+  private readonly entries = new Map<string, RawEntry>();
+  private readonly workspace = new WorkspaceAnalysis();
+  /** Canonical analyses and summaries, valid for one generation of the workspace. */
+  private readonly canonical = new Map<string, SourceEntry>();
+  private summariesCache: Map<string, EntitySummary> | undefined;
+  private clustersCache: QuoteCluster[] | undefined;
+  /** The latest request per source: older analyses that finish late are dropped. */
+  private readonly latest = new Map<string, number>();
+  private requestSeq = 0;
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
-  private clusterList: QuoteCluster[] = [];
-  private clusterByQuote = new Map<string, QuoteCluster>();
-  private entitySummaries = new Map<string, EntitySummary>();
   private watcher: vscode.FileSystemWatcher | undefined;
   private generation = 0;
   private indexing: Promise<void> = Promise.resolve();
@@ -60,8 +78,12 @@ export class SourceIndex implements vscode.Disposable {
   /** Fires with the URIs whose analysis changed (empty: the whole workspace). */
   readonly onDidChange = this.changed.event;
 
+  /** Milliseconds of the last re-analysis after an edit: request to decorations-ready. */
+  lastRefreshMs = 0;
+
   constructor(
     private settings: Settings,
+    private readonly analyzer: AnalysisClient,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
@@ -89,19 +111,36 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   /** Apply the user's entity corrections everywhere: re-analyze every source. */
-  setCuration(rules: CurationRules): void {
+  async setCuration(rules: CurationRules): Promise<void> {
     this.curation = rules;
-    for (const e of [...this.entries.values()]) this.entries.set(e.key, this.analyze(e.uri, e.relPath, e.text, e.error));
-    this.recomputeWorkspace();
+    for (const e of [...this.entries.values()]) this.store(await this.analyze(e.uri, e.relPath, e.text, e.error));
+    this.invalidate();
     this.changed.fire([]);
   }
 
+  get curationRules(): CurationRules {
+    return this.curation;
+  }
+
   sources(): SourceEntry[] {
-    return [...this.entries.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    return [...this.entries.keys()]
+      .map((k) => this.entry(k)!)
+      .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   }
 
   get(uri: vscode.Uri): SourceEntry | undefined {
-    return this.entries.get(uri.toString());
+    return this.entry(uri.toString());
+  }
+
+  private entry(key: string): SourceEntry | undefined {
+    const cached = this.canonical.get(key);
+    if (cached) return cached;
+    const raw = this.entries.get(key);
+    if (!raw) return undefined;
+    const analysis = this.workspace.analysis(key) ?? raw.raw;
+    const e: SourceEntry = { uri: raw.uri, key, relPath: raw.relPath, text: raw.text, analysis, offsets: raw.offsets, ...(raw.error ? { error: raw.error } : {}) };
+    this.canonical.set(key, e);
+    return e;
   }
 
   isSource(uri: vscode.Uri): boolean {
@@ -109,16 +148,20 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   clusters(): readonly QuoteCluster[] {
-    return this.clusterList;
+    this.clustersCache ??= this.workspace.clusters();
+    return this.clustersCache;
   }
 
+  /** Every entity of the workspace with its mentions (computed on demand, cached until a change). */
   entities(): ReadonlyMap<string, EntitySummary> {
-    return this.entitySummaries;
+    this.summariesCache ??= this.summarize();
+    return this.summariesCache;
   }
 
   /** The cluster a quote belongs to (undefined for a quote found in one place only). */
   clusterOf(key: string, quote: Quote): QuoteCluster | undefined {
-    return this.clusterByQuote.get(`${key}#${quote.start}`);
+    const c = this.workspace.clusterAt(key, quote.start);
+    return c && c.mentions.length > 1 ? c : undefined;
   }
 
   quoteAt(uri: vscode.Uri, offset: number): QuoteAt | undefined {
@@ -153,14 +196,14 @@ export class SourceIndex implements vscode.Disposable {
         const uri = uris[i];
         seen.add(uri.toString());
         const entry = await this.load(uri);
-        if (entry) this.entries.set(entry.key, entry);
+        if (entry) this.store(entry);
         report?.(i + 1);
         if (Date.now() - sliceStart > SLICE_MS) {
           await yieldToHost();
           sliceStart = Date.now();
         }
       }
-      for (const key of [...this.entries.keys()]) if (!seen.has(key)) this.entries.delete(key);
+      for (const key of [...this.entries.keys()]) if (!seen.has(key)) this.remove(key);
     };
     if (uris.length >= PROGRESS_THRESHOLD) {
       await vscode.window.withProgress(
@@ -180,7 +223,7 @@ export class SourceIndex implements vscode.Disposable {
       await work();
     }
     if (gen !== this.generation) return;
-    this.recomputeWorkspace();
+    this.invalidate();
     this.indexedOnce = true;
     this.ensureWatcher();
     this.log.info(`indexed ${this.entries.size} sources in ${Date.now() - started} ms`);
@@ -201,7 +244,7 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   /** Read a source: the editor's text when it has unsaved changes, else the file on disk. */
-  private async load(uri: vscode.Uri): Promise<SourceEntry | undefined> {
+  private async load(uri: vscode.Uri): Promise<RawEntry | undefined> {
     const rel = vscode.workspace.asRelativePath(uri, false);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return this.analyze(uri, rel, open.getText());
@@ -215,9 +258,36 @@ export class SourceIndex implements vscode.Disposable {
     }
   }
 
-  private analyze(uri: vscode.Uri, relPath: string, text: string, error?: string): SourceEntry {
-    const analysis = error ? { entities: [], quotes: [] } : analyzeDocument(text, this.curation);
-    return { uri, key: uri.toString(), relPath, text, analysis, offsets: new OffsetMap(text), ...(error ? { error } : {}) };
+  private async analyze(uri: vscode.Uri, relPath: string, text: string, error?: string): Promise<RawEntry> {
+    let raw: DocumentAnalysis = { entities: [], quotes: [] };
+    if (!error) {
+      try {
+        raw = await this.analyzer.analyze(text, this.curation);
+      } catch (err) {
+        error = `analysis failed: ${err instanceof Error ? err.message : String(err)}`;
+        this.log.error(`${relPath}: ${error}`);
+      }
+    }
+    return { uri, key: uri.toString(), relPath, text, raw, offsets: new OffsetMap(text), ...(error ? { error } : {}) };
+  }
+
+  private store(e: RawEntry): void {
+    this.entries.set(e.key, e);
+    this.workspace.setAnalysis(e.key, e.raw);
+    this.invalidate();
+  }
+
+  private remove(key: string): void {
+    this.entries.delete(key);
+    this.workspace.removeDocument(key);
+    this.invalidate();
+  }
+
+  /** Something changed: canonical names, clusters and summaries are recomputed on demand. */
+  private invalidate(): void {
+    this.canonical.clear();
+    this.summariesCache = undefined;
+    this.clustersCache = undefined;
   }
 
   private onDocumentChanged(doc: vscode.TextDocument): void {
@@ -231,17 +301,22 @@ export class SourceIndex implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        this.refreshOne(doc.uri, doc.getText());
+        void this.refreshOne(doc.uri, doc.getText());
       }, existing ? REANALYZE_DELAY_MS : 0),
     );
   }
 
   /** Re-analyze one source now and update what is computed across sources. */
-  refreshOne(uri: vscode.Uri, text: string): void {
-    const entry = this.analyze(uri, vscode.workspace.asRelativePath(uri, false), text);
-    this.entries.set(entry.key, entry);
-    this.recomputeWorkspace();
+  async refreshOne(uri: vscode.Uri, text: string): Promise<void> {
+    const key = uri.toString();
+    const seq = ++this.requestSeq;
+    this.latest.set(key, seq);
+    const t0 = performance.now();
+    const entry = await this.analyze(uri, vscode.workspace.asRelativePath(uri, false), text);
+    if (this.latest.get(key) !== seq) return;
+    this.store(entry);
     this.changed.fire([uri]);
+    this.lastRefreshMs = performance.now() - t0;
   }
 
   private ensureWatcher(): void {
@@ -256,8 +331,7 @@ export class SourceIndex implements vscode.Disposable {
       if (!entry) return;
       const before = this.entries.get(entry.key);
       if (before && before.text === entry.text && before.error === entry.error) return;
-      this.entries.set(entry.key, entry);
-      this.recomputeWorkspace();
+      this.store(entry);
       this.changed.fire([uri]);
     };
     this.disposables.push(
@@ -265,8 +339,8 @@ export class SourceIndex implements vscode.Disposable {
       w.onDidCreate((u) => void reload(u)),
       w.onDidChange((u) => void reload(u)),
       w.onDidDelete((u) => {
-        if (this.entries.delete(u.toString())) {
-          this.recomputeWorkspace();
+        if (this.entries.has(u.toString())) {
+          this.remove(u.toString());
           this.changed.fire([u]);
         }
       }),
@@ -280,16 +354,10 @@ export class SourceIndex implements vscode.Disposable {
     return included && !this.settings.exclude.some((g) => globMatch(g, rel));
   }
 
-  /** Quote clusters and the entity summary across all sources. */
-  private recomputeWorkspace(): void {
-    const docs = [...this.entries.values()].map((e) => ({ path: e.key, text: e.text, analysis: e.analysis }));
-    this.clusterList = clusterQuotes(docs);
-    const byQuote = new Map<string, QuoteCluster>();
-    for (const c of this.clusterList) for (const m of c.mentions) byQuote.set(`${m.path}#${m.start}`, c);
-    this.clusterByQuote = byQuote;
-
+  private summarize(): Map<string, EntitySummary> {
     const summaries = new Map<string, { entity: string; type: EntityType; aliases: Set<string>; mentions: Array<{ key: string; mention: EntityMention }> }>();
-    for (const e of this.entries.values()) {
+    for (const key of this.entries.keys()) {
+      const e = this.entry(key)!;
       for (const m of e.analysis.entities) {
         let s = summaries.get(m.entity);
         if (!s) {
@@ -297,10 +365,10 @@ export class SourceIndex implements vscode.Disposable {
           summaries.set(m.entity, s);
         }
         if (m.kind === 'name' || m.text !== m.entity) s.aliases.add(m.text);
-        s.mentions.push({ key: e.key, mention: m });
+        s.mentions.push({ key, mention: m });
       }
     }
-    this.entitySummaries = summaries;
+    return summaries;
   }
 
   dispose(): void {
