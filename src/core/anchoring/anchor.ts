@@ -20,10 +20,14 @@ import type { ApproxSearch } from './matcher';
 export const CONTEXT_LENGTH = 32;
 /** A quote at least this long (UTF-16 units) is trusted by its text alone when found exactly. */
 export const LONG_QUOTE = 64;
+/** A quote at least this long that occurs once is taken even when no context agrees. */
+export const UNIQUE_QUOTE = 16;
 /** Shorter quotes are never matched approximately. */
 export const MIN_FUZZY_QUOTE = 8;
 /** Lowest quote similarity (1 - errors / length) a fuzzy match may have. */
 export const MIN_FUZZY_QUOTE_SCORE = 0.75;
+/** Lowest quote similarity when only one side's context agrees. */
+export const ONE_SIDED_FUZZY_QUOTE_SCORE = 0.85;
 /** Lowest context agreement for an exact match away from the stored position. */
 export const MIN_CONTEXT_SCORE = 0.5;
 
@@ -127,14 +131,16 @@ export class Anchorer {
       // No context stored (a hand-written entry, or a quote of the whole text): neutral.
       return { prefix: 0.5, suffix: 0.5, best: 0.5, mean: 0.5 };
     }
-    const prefix = this.affixScore(target.prefix, this.text.slice(Math.max(0, s - target.prefix.length), s), s === 0, true);
-    const suffix = this.affixScore(target.suffix, this.text.slice(e, e + target.suffix.length), e === this.text.length, false);
+    // Windows twice the affix length, so that text inserted next to the quote only costs its
+    // own length (as the gap between the quote and where the affix is found).
+    const prefix = this.affixScore(target.prefix, this.text.slice(Math.max(0, s - 2 * target.prefix.length), s), s === 0, true);
+    const suffix = this.affixScore(target.suffix, this.text.slice(e, e + 2 * target.suffix.length), e === this.text.length, false);
     return { prefix, suffix, best: Math.max(prefix, suffix), mean: (prefix + suffix) / 2 };
   }
 
   private affixScore(stored: string, actual: string, atEdge: boolean, isPrefix: boolean): number {
     if (stored.length === 0) return atEdge ? 1 : 0;
-    if (stored === actual) return 1;
+    if (isPrefix ? actual.endsWith(stored) : actual.startsWith(stored)) return 1;
     if (actual.length === 0) return 0;
     // The stored affix lay right against the quote: compare from that side.
     const matches = this.search(actual, stored, stored.length);
@@ -144,7 +150,9 @@ export class Anchorer {
       const gap = isPrefix ? actual.length - m.end : m.start;
       errors = Math.min(errors, m.errors + gap);
     }
-    return Math.max(0, 1 - errors / stored.length);
+    // Unrelated text already matches a 32-character affix with about half of it wrong, so half
+    // wrong scores 0 and every error counts double.
+    return Math.max(0, 1 - (2 * errors) / stored.length);
   }
 
   private findExact(target: AnnotationTarget, expected: number): number | undefined {
@@ -170,8 +178,16 @@ export class Anchorer {
         }
       }
       if (best && best.score >= 0.9) return best.at;
-      if (scanned > 10_000 || (lo === 0 && hi === n)) return best?.at;
+      if (scanned > 10_000 || (lo === 0 && hi === n)) break;
     }
+    if (best) return best.at;
+    // No context agrees (say the quote's paragraph moved and its neighbours changed): a quote of
+    // UNIQUE_QUOTE or more units that occurs exactly once is still taken; shorter ones orphan.
+    if (exact.length >= UNIQUE_QUOTE) {
+      const first = this.text.indexOf(exact);
+      if (first >= 0 && this.text.indexOf(exact, first + 1) < 0 && this.snap(first) === first) return first;
+    }
+    return undefined;
   }
 
   private findFuzzy(target: AnnotationTarget, expected: number): { start: number; end: number } | undefined {
@@ -193,6 +209,8 @@ export class Anchorer {
         if (quote < MIN_FUZZY_QUOTE_SCORE) continue;
         const ctx = this.contextOf(target, start, end);
         if (ctx.mean < MIN_CONTEXT_SCORE) continue;
+        // With the context of one side only, ask for a closer quote.
+        if (Math.min(ctx.prefix, ctx.suffix) < MIN_CONTEXT_SCORE && quote < ONE_SIDED_FUZZY_QUOTE_SCORE) continue;
         const pos = 1 - Math.min(1, Math.abs(start - expected) / Math.max(1, n));
         const score = 50 * quote + 20 * ctx.prefix + 20 * ctx.suffix + 2 * pos;
         if (!best || score > best.score) best = { start, end, score };

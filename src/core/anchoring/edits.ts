@@ -23,8 +23,9 @@ export interface MovedSpan extends Span16 {
 
 /**
  * Move one span through one edit. Text inserted exactly at the start or the end of a span stays
- * outside it; text inserted strictly inside grows it; a replacement that overlaps one edge cuts
- * the span back to what survives.
+ * outside it; text inserted strictly inside grows it; a deletion or replacement that reaches an
+ * edge cuts the span back to the original characters that survive (the new text stays outside);
+ * one that removes every character collapses it.
  */
 export function moveSpan(span: Span16, edit: TextEdit): MovedSpan {
   const o = Math.max(0, edit.rangeOffset);
@@ -38,11 +39,11 @@ export function moveSpan(span: Span16, edit: TextEdit): MovedSpan {
   if (o >= end) return { start, end, collapsed: start >= end };
   // The whole span was replaced or deleted: its text is gone.
   if (o <= start && e >= end) return { start: o + inserted, end: o + inserted, collapsed: true };
-  // Inside.
-  if (o >= start && e <= end) return { start, end: end + delta, collapsed: false };
-  // Covers the start: what survives begins after the replacement.
-  if (o < start) return { start: o + inserted, end: end + delta, collapsed: false };
-  // Covers the end: what survives ends where the replacement begins.
+  // Strictly inside (typing inside the span grows it).
+  if (o > start && e < end) return { start, end: end + delta, collapsed: false };
+  // Replaces the start: what survives begins after the replacement.
+  if (o <= start) return { start: o + inserted, end: end + delta, collapsed: false };
+  // Replaces the end: what survives ends where the replacement begins.
   return { start, end: o, collapsed: false };
 }
 
