@@ -1,10 +1,12 @@
 import * as path from 'path';
-import { analyzeDocument, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
+import { analyzeDocument, canonicalizeAcrossDocuments, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
 import type { AnnotatedSource } from '../core/annotations/model';
 import { exportWorkspace, isExportFormat, type ExportAnalysis } from '../core/export';
 import { UserError } from '../core/fileSystem';
 import { AnnotationStore, type WorkspaceLoad } from '../core/store/store';
 import { relativeTo } from '../core/store/paths';
+import { decodeSource } from '../core/text/decode';
+import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
@@ -47,7 +49,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
 
   const wantAnalysis = format === 'md' || ((format === 'qdpx' || format === 'qdc') && args.flags.has('analysis'));
   if (args.flags.has('analysis') && !wantAnalysis) throw new UsageError('--analysis applies to --format qdpx or qdc (md always includes it)');
-  const analysis = wantAnalysis ? analyse(load.sources) : undefined;
+  const analysis = wantAnalysis ? await analyseWorkspace(io, root, load.sources, outFile) : undefined;
   const result = exportWorkspace(format, sources, {
     bom: args.flags.has('bom'),
     analysis,
@@ -78,9 +80,26 @@ function withOrphans(root: string, load: WorkspaceLoad): AnnotatedSource[] {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function analyse(sources: readonly AnnotatedSource[]): ExportAnalysis {
-  const docs: Array<{ path: string; text: string; analysis: DocumentAnalysis }> = sources.map((s) => ({ path: s.path, text: s.text, analysis: analyzeDocument(s.text) }));
-  return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs) };
+/**
+ * Entities and quotes of every source under the root (not only the annotated ones), so that the
+ * quotes shared across sources are found. Unreadable sources are skipped with a warning.
+ */
+async function analyseWorkspace(io: CliIo, root: string, annotated: readonly AnnotatedSource[], outFile: string | undefined): Promise<ExportAnalysis> {
+  const texts = new Map(annotated.map((s) => [s.path, s.text]));
+  for (const file of await collectSources(io.fs, [root]).catch(() => [] as string[])) {
+    const rel = relativeTo(root, file);
+    if (texts.has(rel) || file === outFile) continue;
+    try {
+      texts.set(rel, decodeSource(await io.fs.readFile(file), rel));
+    } catch (err) {
+      io.stderr(`warning: ${err instanceof Error ? err.message : String(err)} (not analysed)\n`);
+    }
+  }
+  const analysed: Array<{ path: string; text: string; analysis: DocumentAnalysis }> = [...texts.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([p, text]) => ({ path: p, text, analysis: analyzeDocument(text) }));
+  const docs = canonicalizeAcrossDocuments(analysed);
+  return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs), texts };
 }
 
 function warnProblems(load: WorkspaceLoad, io: CliIo): void {

@@ -61,7 +61,9 @@ function analysisSummary(analysis: ExportAnalysis | undefined, sources: readonly
     out.push('### Entities and quotes', '', '_The sources were not analysed for this report._', '');
     return;
   }
-  const maps = new Map(sources.map((s) => [s.path, new OffsetMap(s.text)]));
+  const maps = new Map<string, OffsetMap>();
+  for (const [p, text] of analysis.texts ?? []) maps.set(p, new OffsetMap(text));
+  for (const s of sources) maps.set(s.path, new OffsetMap(s.text));
   const docs = [...analysis.byPath.entries()].sort((a, b) => compare(a[0], b[0]));
 
   out.push('### Entities', '');

@@ -9,6 +9,8 @@ export interface ExportAnalysis {
   /** Per source path (the same relative paths as AnnotatedSource.path). */
   readonly byPath: ReadonlyMap<string, DocumentAnalysis>;
   readonly clusters: readonly QuoteCluster[];
+  /** Texts of analysed documents that are not among the exported sources (to convert their offsets to code points). */
+  readonly texts?: ReadonlyMap<string, string>;
 }
 
 export interface ExportOptions {
