@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'util';
 import type { Annotation } from '../core/annotations/model';
 import { DEFAULT_SOURCE_BASE } from '../core/export';
 import { UserError } from '../core/fileSystem';
-import { importW3c, parseW3cJson, w3cSourcePaths, MAX_W3C_IMPORT_CHARS } from '../core/import';
+import { importW3c, newSidecarText, parseW3cJson, w3cSourcePaths, MAX_W3C_IMPORT_CHARS } from '../core/import';
 import { AnnotationStore, type SourceAnnotations } from '../core/store/store';
 import { checkedPath } from '../core/store/paths';
 import { decodeSource } from '../core/text/decode';
@@ -74,6 +74,15 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   let unchanged = 0;
   let orphaned = 0;
   for (const p of plans) {
+    if (!p.state.exists && p.annotations.length > 1 && !(await io.fs.stat(p.state.sidecarPath))) {
+      // A new sidecar: written in one go (see newSidecarText), then anchored by the store.
+      await io.fs.writeFile(p.state.sidecarPath, new TextEncoder().encode(newSidecarText(path.posix.basename(p.abs), p.annotations)));
+      await store.saveAnchors(p.abs, p.text);
+      const after = store.get(p.abs);
+      added += p.annotations.length;
+      orphaned += after ? after.annotations.filter((e) => e.status === 'orphan').length : 0;
+      continue;
+    }
     const current = new Map(p.state.annotations.map((e) => [e.annotation.id, e.annotation]));
     for (const a of p.annotations) {
       const existing = current.get(a.id);

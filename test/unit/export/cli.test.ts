@@ -55,6 +55,7 @@ describe('cli export / import', () => {
     fs.set('/ws/export.jsonld', exp.out);
     const before = sidecars(fs);
     assert.strictEqual(before.length, 2);
+    const bytes = new Map(before.map((p) => [p, fs.text(p)]));
     for (const p of before) await fs.delete(p);
     assert.strictEqual(sidecars(fs).length, 0);
 
@@ -63,6 +64,7 @@ describe('cli export / import', () => {
     assert.match(imp.out, /imported 4 annotation\(s\) into 2 sidecar\(s\): 4 added, 0 replaced, 0 unchanged/);
     assert.deepStrictEqual(sidecars(fs), before);
     assert.deepStrictEqual(await loadAll(fs), annotations);
+    for (const p of before) assert.strictEqual(fs.text(p), bytes.get(p), `${p} is byte for byte what the store wrote`);
 
     const again = await run(['import', '--format', 'w3c', '/ws/export.jsonld', '/ws'], fs);
     assert.strictEqual(again.code, 0, again.err);
