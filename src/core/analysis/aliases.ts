@@ -3,23 +3,26 @@ import type { Gazetteer } from './gazetteer';
 import type { RawMention } from './entities';
 
 /** A mention during analysis: the recogniser's output plus grouping results. */
-export interface WorkMention extends RawMention {
-  entity: string;
-  sentId: number;
-  firstInSentence: boolean;
-  /** For roles: index (in the mention array) of the person mention it links to, or -1. */
-  linkedTo: number;
-}
+export type WorkMention = RawMention;
 
 const SKIP_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de', 'du', '&']);
 
 /** Name words without initials ("Stephen K. Bannon" -> ["stephen", "bannon"]). */
 export function nameKey(text: string): string[] {
   const out: string[] = [];
-  for (const w of text.split(/\s+/)) {
-    if (w === '') continue;
-    if (/^\p{Lu}\.$/u.test(w)) continue;
-    out.push(w.toLowerCase().replace(/[’']s$/, ''));
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && text.charCodeAt(i) <= 32) i++;
+    const s = i;
+    while (i < n && text.charCodeAt(i) > 32) i++;
+    if (i === s) break;
+    // initials ("K.") do not count
+    if (i - s === 2 && text.charCodeAt(s + 1) === 46) continue;
+    let w = text.slice(s, i).toLowerCase();
+    const l = w.length;
+    if (l > 2 && w.charCodeAt(l - 1) === 115 && (w.charCodeAt(l - 2) === 39 || w.charCodeAt(l - 2) === 0x2019)) w = w.slice(0, l - 2);
+    out.push(w);
   }
   return out;
 }
@@ -78,73 +81,70 @@ export class AliasGrouper {
   }
 
   private groupPersons(ms: WorkMention[]): void {
-    // full names indexed by their last word
-    const fullsByLast = new Map<string, number[]>();
+    // distinct full names indexed by their last word, each with its mention positions (ascending)
+    const fullsByLast = new Map<string, Map<string, FullName>>();
+    const keys: Array<string[] | null> = ms.map((m) => (m.kind === 'name' && m.type === 'PERSON' ? nameKey(m.text) : null));
     for (let i = 0; i < ms.length; i++) {
-      const m = ms[i];
-      if (m.kind !== 'name' || m.type !== 'PERSON') continue;
-      const words = nameKey(m.text);
-      if (words.length < 2) continue;
+      const words = keys[i];
+      if (!words || words.length < 2) continue;
       const last = words[words.length - 1];
-      const list = fullsByLast.get(last);
-      if (list) list.push(i);
-      else fullsByLast.set(last, [i]);
+      let byKey = fullsByLast.get(last);
+      if (!byKey) fullsByLast.set(last, (byKey = new Map()));
+      const key = words.join(' ');
+      let f = byKey.get(key);
+      if (!f) byKey.set(key, (f = { words, key, positions: [], longest: '' }));
+      f.positions.push(ms[i].start);
+      const t = ms[i].text.replace(/[’']s$/, '');
+      if (t.length > f.longest.length) f.longest = t;
+    }
+    // each full name's canonical: the one longer name that extends it ("Peña Nieto" -> "Enrique Peña Nieto"), else itself
+    const canonicalOf = new Map<string, string>();
+    for (const byKey of fullsByLast.values()) {
+      for (const f of byKey.values()) {
+        let ext: FullName | null = null;
+        let n = 0;
+        for (const g of byKey.values()) {
+          if (g.words.length > f.words.length && endsWith(g.words, f.words)) {
+            n++;
+            if (!ext || g.words.length > ext.words.length) ext = g;
+          }
+        }
+        canonicalOf.set(f.key, n >= 1 && ext && onlyChain(byKey, f) ? ext.longest : f.longest);
+      }
     }
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
-      if (m.kind !== 'name' || m.type !== 'PERSON') continue;
-      const words = nameKey(m.text);
-      if (words.length === 0) {
+      const words = keys[i];
+      if (!words) continue;
+      const byKey = words.length > 0 ? fullsByLast.get(words[words.length - 1]) : undefined;
+      if (!byKey) {
         m.entity = m.text;
         continue;
       }
-      const cands = fullsByLast.get(words[words.length - 1]);
-      if (!cands) {
-        m.entity = m.text;
+      const exact = byKey.get(words.join(' '));
+      if (exact) {
+        m.entity = canonicalOf.get(exact.key) ?? m.text;
         continue;
       }
-      // candidates whose words end with this mention's words, and are at least as long
-      let chosen = -1;
-      let chosenLen = -1;
-      let nearestBefore = -1;
-      const distinct = new Set<string>();
-      for (const ci of cands) {
-        const cw = nameKey(ms[ci].text);
-        if (cw.length < words.length) continue;
-        let ok = true;
-        for (let k = 1; k <= words.length; k++) if (cw[cw.length - k] !== words[words.length - k]) ok = false;
-        if (!ok) continue;
-        distinct.add(cw.join(' '));
-        if (ms[ci].start <= m.start) nearestBefore = ci;
-        if (cw.length > chosenLen || (cw.length === chosenLen && ms[ci].text.length > ms[chosen].text.length)) {
-          chosen = ci;
-          chosenLen = cw.length;
+      // a shorter form ("Trump"): the full names it can stand for; when several people share it, the nearest before
+      const canons = new Set<string>();
+      let nearest: FullName | null = null;
+      let nearestPos = -1;
+      let any: FullName | null = null;
+      for (const f of byKey.values()) {
+        if (f.words.length < words.length || !endsWith(f.words, words)) continue;
+        canons.add(canonicalOf.get(f.key)!);
+        if (!any) any = f;
+        const p = lastAtOrBefore(f.positions, m.start);
+        if (p > nearestPos) {
+          nearestPos = p;
+          nearest = f;
         }
       }
-      if (chosen < 0) {
-        m.entity = m.text;
-        continue;
-      }
-      if (distinct.size > 1) {
-        // different people share the words: take the nearest full name before, else the first
-        const pick = nearestBefore >= 0 ? nearestBefore : chosen;
-        m.entity = this.longestVariant(ms, cands, nameKey(ms[pick].text));
-      } else {
-        m.entity = this.longestVariant(ms, cands, nameKey(ms[chosen].text));
-      }
+      if (!any) m.entity = m.text;
+      else if (canons.size === 1) m.entity = [...canons][0];
+      else m.entity = canonicalOf.get((nearest ?? any).key)!;
     }
-  }
-
-  /** Among the candidates, the longest surface text whose words extend `words` (keeps "Stephen K. Bannon"). */
-  private longestVariant(ms: WorkMention[], cands: number[], words: string[]): string {
-    let best = '';
-    for (const ci of cands) {
-      const cw = nameKey(ms[ci].text);
-      if (cw.join(' ') !== words.join(' ') && !(cw.length > words.length && cw.slice(cw.length - words.length).join(' ') === words.join(' '))) continue;
-      const t = ms[ci].text.replace(/[’']s$/, '');
-      if (t.length > best.length) best = t;
-    }
-    return best;
   }
 
   private groupOthers(ms: WorkMention[]): void {
@@ -187,4 +187,36 @@ export class AliasGrouper {
 
 function stripThe(s: string): string {
   return s.startsWith('The ') ? s.slice(4) : s;
+}
+
+interface FullName {
+  readonly words: string[];
+  readonly key: string;
+  readonly positions: number[];
+  longest: string;
+}
+
+function endsWith(long: readonly string[], short: readonly string[]): boolean {
+  if (short.length > long.length) return false;
+  for (let k = 1; k <= short.length; k++) if (long[long.length - k] !== short[short.length - k]) return false;
+  return true;
+}
+
+/** True when the longer names extending f are all one chain (each extends the next), so f names one person. */
+function onlyChain(byKey: ReadonlyMap<string, FullName>, f: FullName): boolean {
+  const ext = [...byKey.values()].filter((g) => g.words.length > f.words.length && endsWith(g.words, f.words)).sort((a, b) => a.words.length - b.words.length);
+  for (let i = 1; i < ext.length; i++) if (!endsWith(ext[i].words, ext[i - 1].words)) return false;
+  return true;
+}
+
+/** Largest value in the ascending list that is <= x, or -1. */
+function lastAtOrBefore(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? xs[lo - 1] : -1;
 }

@@ -55,7 +55,9 @@ export class Analyzer {
         const sid = sentOf[Math.min(r.tokenIndex, toks.length - 1)];
         const first = sid !== lastSent;
         lastSent = sid;
-        ms.push({ ...r, entity: r.text, sentId: sid, firstInSentence: first, linkedTo: -1 });
+        r.sentId = sid;
+        r.firstInSentence = first;
+        ms.push(r);
       }
       from = to;
     }

@@ -23,6 +23,11 @@ export interface RawMention {
   appositive: RawMention | null;
   /** Index of the first token (within the chunk's token array) for context look-ups. */
   tokenIndex: number;
+  /** Filled in by the analyzer and the alias grouper. */
+  entity: string;
+  sentId: number;
+  firstInSentence: boolean;
+  linkedTo: number;
 }
 
 const CONNECTORS = new Set(['of', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
@@ -130,7 +135,7 @@ export class EntityRecognizer {
         if (parts.length >= 2 && parts.every((p) => gaz.countries.has(p.toLowerCase()) || gaz.places.has(p.toLowerCase()))) {
           let off = t.start;
           for (const p of parts) {
-            out.push({ start: off, end: off + p.length, text: p, type: 'LOC', kind: 'name', strength: 3, canonical: gaz.countries.get(p.toLowerCase()) ?? null, title: null, country: null, tentative: false, appositive: null, tokenIndex: i });
+            out.push({ start: off, end: off + p.length, text: p, type: 'LOC', kind: 'name', strength: 3, canonical: gaz.countries.get(p.toLowerCase()) ?? null, title: null, country: null, tentative: false, appositive: null, tokenIndex: i, entity: p, sentId: 0, firstInSentence: false, linkedTo: -1 });
             off += p.length + 1;
           }
           i++;
@@ -417,7 +422,8 @@ export class EntityRecognizer {
   private make(text: string, toks: readonly Token[], s: number, e: number, type: EntityType, strength: number, canonical: string | null): RawMention {
     const start = toks[s].start;
     const end = toks[e - 1].end;
-    return { start, end, text: text.slice(start, end), type, kind: 'name', strength, canonical, title: null, country: null, tentative: false, appositive: null, tokenIndex: s };
+    const t = text.slice(start, end);
+    return { start, end, text: t, type, kind: 'name', strength, canonical, title: null, country: null, tentative: false, appositive: null, tokenIndex: s, entity: t, sentId: 0, firstInSentence: false, linkedTo: -1 };
   }
 }
 

@@ -43,9 +43,9 @@ export function linkRoles(ms: WorkMention[], text: string): void {
     let target: string | null = null;
     // apposition: "his predecessor, President Barack Obama" / "Angela Merkel, the German Chancellor"
     const nx = ms[i + 1];
-    if (nx && nx.kind === 'name' && nx.type === 'PERSON' && /^\s*,\s*(?:[\p{Lu}][\p{L}.-]*\s+){0,3}$/u.test(text.slice(r.end, nx.start))) target = nx.entity;
+    if (nx && nx.kind === 'name' && nx.type === 'PERSON' && nx.start - r.end < 60 && /^\s*,\s*(?:[\p{Lu}][\p{L}.-]*\s+){0,3}$/u.test(text.slice(r.end, nx.start))) target = nx.entity;
     const pv = i > 0 ? ms[i - 1] : undefined;
-    if (target === null && pv && pv.kind === 'name' && pv.type === 'PERSON' && /^\s*,\s*$/.test(text.slice(pv.end, r.start))) target = pv.entity;
+    if (target === null && pv && pv.kind === 'name' && pv.type === 'PERSON' && r.start - pv.end < 8 && /^\s*,\s*$/.test(text.slice(pv.end, r.start))) target = pv.entity;
     const head = headOf(r.title);
     if (target === null && r.country !== null && head !== null) {
       target = only(byCountryHead.get(`${r.country}|${head}`));

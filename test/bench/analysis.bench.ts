@@ -1,0 +1,214 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawn } from 'child_process';
+import { Analyzer, QuoteClusterIndex } from '../../src/core/analysis';
+import { findQuotes } from '../../src/core/analysis/quotes';
+
+/**
+ * `npm run bench -- analysis`: throughput of the analysis engine on a generated news corpus,
+ * the ratio against compromise on the same texts in the same run, a 1 MB document, 10,000
+ * documents (~35 MB) through the CLI (both cores, peak memory), and re-clustering after one
+ * document changes. Nothing is asserted; the figures are printed.
+ */
+class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0 || 1;
+  }
+  next(): number {
+    // xorshift32
+    let x = this.s;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.s = x >>> 0;
+    return this.s / 0x100000000;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+}
+
+const FIRST = ['Maria', 'John', 'Angela', 'Vladimir', 'Emmanuel', 'Sarah', 'David', 'Li', 'Ahmed', 'Olga', 'Carlos', 'Fatima', 'Peter', 'Helen', 'Kenji', 'Amina'];
+const LAST = ['Schmidt', 'Okafor', 'Novak', 'Tanaka', 'Rossi', 'Haddad', 'Kowalski', 'Silva', 'Brennan', 'Lindqvist', 'Mbeki', 'Castillo', 'Petrov', 'Dubois', 'Nakamura', 'Osei'];
+const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'Senator', 'Governor', 'Chancellor', 'Mayor'];
+const PLACES = ['Germany', 'Brazil', 'Kenya', 'Japan', 'Berlin', 'Nairobi', 'Texas', 'Moscow', 'Paris', 'Canada', 'Mexico City', 'Ukraine'];
+const DEMONYMS = ['German', 'Brazilian', 'Kenyan', 'Japanese', 'French', 'Russian', 'American'];
+const ORGS = ['the United Nations', 'the World Bank', 'NATO', 'the European Union', 'Reuters', 'the Ministry of Finance', 'Amnesty International'];
+const WORDS = 'the government said new plan would cut costs and raise taxes on imports while officials warned that talks could fail if both sides refuse to compromise over trade security and climate policy during the coming months'.split(' ');
+
+function quotePool(rng: Rng, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const len = 8 + Math.floor(rng.next() * 18);
+    const ws: string[] = [];
+    for (let k = 0; k < len; k++) ws.push(rng.pick(WORDS));
+    ws.push(`number ${i}`);
+    const s = ws.join(' ');
+    out.push(s[0].toUpperCase() + s.slice(1));
+  }
+  return out;
+}
+
+function makeDoc(rng: Rng, pool: readonly string[], targetChars: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  let para: string[] = [];
+  while (size < targetChars) {
+    const f = rng.pick(FIRST);
+    const l = rng.pick(LAST);
+    const r = rng.next();
+    let s: string;
+    if (r < 0.25) s = `${rng.pick(DEMONYMS)} ${rng.pick(TITLES)} ${f} ${l} met officials from ${rng.pick(ORGS)} in ${rng.pick(PLACES)} on Tuesday.`;
+    else if (r < 0.45) {
+      let q = rng.pick(pool);
+      if (rng.next() < 0.3) q = q.replace(/ \w+ /, ' really ');
+      s = rng.next() < 0.5 ? `"${q}," ${l} said.` : `${l} told reporters: “${q}.”`;
+    } else if (r < 0.6) s = `According to ${rng.pick(ORGS)}, ${l} had said the ${rng.pick(DEMONYMS)} economy was "${rng.pick(WORDS)} ${rng.pick(WORDS)}" in ${rng.pick(PLACES)}.`;
+    else {
+      const ws: string[] = [];
+      for (let k = 0; k < 14; k++) ws.push(rng.pick(WORDS));
+      s = `In ${rng.pick(PLACES)}, ${ws.join(' ')}.`;
+    }
+    para.push(s);
+    size += s.length + 1;
+    if (para.length >= 4) {
+      parts.push(para.join(' '));
+      para = [];
+    }
+  }
+  if (para.length > 0) parts.push(para.join(' '));
+  return parts.join('\n\n') + '\n';
+}
+
+function mb(n: number): string {
+  return (n / 1e6).toFixed(1);
+}
+
+async function timeCli(dir: string, cli: string): Promise<{ ms: number; peakMb: number; bytes: number; code: number | null }> {
+  const t0 = process.hrtime.bigint();
+  const child = spawn(process.execPath, [cli, 'analyze', '--json', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let bytes = 0;
+  child.stdout.on('data', (b: Buffer) => {
+    bytes += b.length;
+  });
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    try {
+      const st = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const m = /VmHWM:\s+(\d+)/.exec(st);
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    } catch {
+      // the process has ended
+    }
+  }, 50);
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  clearInterval(poll);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, peakMb: peakKb / 1024, bytes, code };
+}
+
+export async function bench(): Promise<void> {
+  const rng = new Rng(20261121);
+  const pool = quotePool(rng, 3000);
+  const analyzer = new Analyzer();
+
+  // 1. throughput, one core
+  const docs: string[] = [];
+  let total = 0;
+  while (total < 8e6) {
+    const d = makeDoc(rng, pool, 3500);
+    docs.push(d);
+    total += d.length;
+  }
+  for (let i = 0; i < 50; i++) analyzer.analyze(docs[i]); // warm-up
+  let t0 = performance.now();
+  let mentions = 0;
+  let quotes = 0;
+  for (const d of docs) {
+    const a = analyzer.analyze(d);
+    mentions += a.entities.length;
+    quotes += a.quotes.length;
+  }
+  const engineMs = performance.now() - t0;
+  const engineMbs = total / 1e6 / (engineMs / 1000);
+  console.log(`engine, one core: ${mb(total)} MB in ${docs.length} docs, ${engineMs.toFixed(0)} ms = ${engineMbs.toFixed(2)} MB/s (${mentions} mentions, ${quotes} quotes)`);
+
+  // 2. compromise on the same kind of text (a subset: it is slow)
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nlp = require('compromise') as (t: string) => { people(): { out(f: string): unknown }; places(): { out(f: string): unknown }; organizations(): { out(f: string): unknown } };
+    const subset = docs.slice(0, 60);
+    const subsetBytes = subset.reduce((n, d) => n + d.length, 0);
+    nlp(subset[0]).people().out('array');
+    t0 = performance.now();
+    for (const d of subset) {
+      const doc = nlp(d);
+      doc.people().out('array');
+      doc.places().out('array');
+      doc.organizations().out('array');
+    }
+    const cMs = performance.now() - t0;
+    const cMbs = subsetBytes / 1e6 / (cMs / 1000);
+    t0 = performance.now();
+    for (const d of subset) analyzer.analyze(d);
+    const eMs = performance.now() - t0;
+    const eMbs = subsetBytes / 1e6 / (eMs / 1000);
+    console.log(`compromise on the same ${subset.length} docs (${(subsetBytes / 1e3).toFixed(0)} KB): ${cMbs.toFixed(3)} MB/s; engine ${eMbs.toFixed(2)} MB/s; ratio ${(eMbs / cMbs).toFixed(1)}x`);
+  } catch (err) {
+    console.log(`compromise not available (${err instanceof Error ? err.message : String(err)}): npm install --save-dev compromise`);
+  }
+
+  // 3. a 1 MB document
+  const big = makeDoc(new Rng(7), pool, 1_000_000);
+  t0 = performance.now();
+  const ba = analyzer.analyze(big);
+  console.log(`1 MB document: ${(performance.now() - t0).toFixed(0)} ms (${ba.entities.length} mentions, ${ba.quotes.length} quotes)`);
+
+  // 4. re-clustering after one change, over the quotes of 10,000 documents
+  const corpus: string[] = [];
+  let corpusBytes = 0;
+  const crng = new Rng(99);
+  for (let i = 0; i < 10_000; i++) {
+    const d = makeDoc(crng, pool, 3500);
+    corpus.push(d);
+    corpusBytes += d.length;
+  }
+  const index = new QuoteClusterIndex();
+  t0 = performance.now();
+  const quotesOf = (t: string): Array<{ start: number; end: number; text: string }> => findQuotes(t).map((q) => ({ start: q.start, end: q.end, text: t.slice(q.start, q.end) }));
+  let nq = 0;
+  for (let i = 0; i < corpus.length; i++) {
+    const qs = quotesOf(corpus[i]);
+    nq += qs.length;
+    index.setDocument(`doc${i}.txt`, qs);
+  }
+  const first = index.clusters();
+  console.log(`cluster index over 10,000 docs: ${nq} quotes, ${first.length} clusters, built in ${(performance.now() - t0).toFixed(0)} ms`);
+  const times: number[] = [];
+  for (let r = 0; r < 20; r++) {
+    const i = Math.floor(crng.next() * corpus.length);
+    const changed = corpus[i] + `\n\n"${pool[r]}," Novak said.\n`;
+    const ts = performance.now();
+    index.setDocument(`doc${i}.txt`, quotesOf(changed));
+    index.clusters();
+    times.push(performance.now() - ts);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`re-clustering after one document changes: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms (update + all clusters)`);
+
+  // 5. 10,000 documents through the CLI (analysis + clusters, worker threads)
+  const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) {
+    console.log(`CLI bundle not found at ${cli}: run npm run build first`);
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-'));
+  try {
+    for (let i = 0; i < corpus.length; i++) fs.writeFileSync(path.join(dir, `doc${String(i).padStart(5, '0')}.txt`), corpus[i]);
+    const r = await timeCli(dir, cli);
+    console.log(`CLI analyze --json over 10,000 docs (${mb(corpusBytes)} MB): ${(r.ms / 1000).toFixed(1)} s end to end, peak RSS ${r.peakMb.toFixed(0)} MB, ${mb(r.bytes)} MB of JSON, exit ${r.code}; ${os.availableParallelism?.() ?? os.cpus().length} cores`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
