@@ -65,6 +65,27 @@ describe('export/w3c', () => {
     for (const a of array) assert.deepStrictEqual(failures(checks, a), [], a.id);
   });
 
+  it('uses only terms defined in the official anno.jsonld context (JSON-LD expansion drops nothing)', () => {
+    const context = (JSON.parse(fs.readFileSync(path.join(W3C_DIR, 'anno.jsonld'), 'utf8')) as { '@context': Record<string, unknown> })['@context'];
+    const used = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '@context') continue;
+          used.add(k);
+          if ((k === 'type' || k === 'purpose' || k === 'motivation') && typeof x === 'string') used.add(x);
+          walk(x);
+        }
+      }
+    };
+    walk(exportW3c(sampleSources()));
+    walk(exportW3c(sampleSources(), { w3cForm: 'array' }));
+    const undefinedTerms = [...used].filter((t) => !(t in context));
+    assert.deepStrictEqual(undefinedTerms, []);
+    assert.ok(used.has('TextPositionSelector') && used.has('tagging') && used.has('startIndex'));
+  });
+
   it('the validators do fail on broken annotations (so the check above means something)', () => {
     const good = (exportW3c(sampleSources(), { w3cForm: 'array' }) as W3cAnnotation[])[0];
     const broken: unknown[] = [
