@@ -68,6 +68,11 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
     }
     return g;
   };
+  const dates = new Map<string, string | undefined>();
+  const dateTime = (iso: string): string | undefined => {
+    if (!dates.has(iso)) dates.set(iso, xsDateTime(iso));
+    return dates.get(iso);
+  };
   const usedGuids = new Set<string>();
   const uniqueGuid = (kind: string, key: string, fallbackKey: string): string => {
     let g = stableGuid(kind, key);
@@ -89,7 +94,7 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
       const start = lf.fromCodePoint(a.target.start);
       const end = Math.max(start, lf.fromCodePoint(a.target.end));
       const user = userGuid(a.author);
-      const created = xsDateTime(a.created);
+      const created = dateTime(a.created);
       selections.push({
         guid: uniqueGuid('selection', a.id, `${source.path}\n${a.id}`),
         name: selectionName(a.target.exact),
@@ -98,7 +103,7 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
         description: a.note,
         user,
         created,
-        modified: xsDateTime(a.modified),
+        modified: dateTime(a.modified),
         codings: a.tags.map((tag) => ({ guid: uniqueGuid('coding', `${a.id}\n${tag}`, `${source.path}\n${a.id}\n${tag}`), code: codes.tag(tag) })),
       });
     }
