@@ -91,8 +91,10 @@ export function importW3c(value: unknown, options: W3cImportOptions = {}): W3cIm
   items.forEach((item, index) => {
     const where = `annotation ${index + 1}${isObject(item) && typeof item.id === 'string' ? ` (${item.id})` : ''}`;
     const { path, annotation } = readAnnotation(item, index, where, bases, now, options, warnings);
-    if (seen.has(annotation.id)) throw new UserError(`${where}: the id ${annotation.id} appears more than once`);
-    seen.add(annotation.id);
+    // Ids are unique per sidecar (the store's rule), so per source.
+    const key = `${path}\n${annotation.id}`;
+    if (seen.has(key)) throw new UserError(`${where}: the id ${annotation.id} appears more than once for ${path}`);
+    seen.add(key);
     const list = byPath.get(path) ?? [];
     list.push(annotation);
     byPath.set(path, list);

@@ -140,6 +140,13 @@ describe('export/w3c', () => {
     }
   });
 
+  it('round trip keeps an id that two sources share (ids are unique per sidecar)', () => {
+    const [a, b] = sampleSources();
+    const shared = { ...b, annotations: [{ ...b.annotations[0], id: a.annotations[0].id }] };
+    const back = importW3cJson(exportW3cJson([a, shared]));
+    assert.deepStrictEqual(normalise(back.sources.map((s) => ({ ...s, text: '' }))), normalise([a, shared]));
+  });
+
   it('round trip with a custom source base IRI', () => {
     const original = sampleSources();
     const base = 'file:///home/ada/workspace/';
