@@ -1,12 +1,17 @@
 import * as path from 'path';
-import { analyzeDocument, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
+import { isMainThread } from 'worker_threads';
+import { analyzeDocument, canonicalizeAcrossDocuments, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
 import { OffsetMap } from '../core/text/offsets';
 import { decodeSource } from '../core/text/decode';
 import { collectSources } from '../core/workspace/sources';
-import { parseArgs } from './args';
+import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
+import { AnalyzePool, WORKER_FLAG, runAnalyzeWorker } from './analyzeWorkers';
 
-export const ANALYZE_USAGE = 'source-annotator analyze [--json] PATH...';
+export const ANALYZE_USAGE = 'source-annotator analyze [--json] [--jobs N] PATH...';
+
+/** Below this many files the CLI analyses in its own thread. */
+const PARALLEL_MIN_FILES = 48;
 
 /** The `analyze --json` contract (documented in README.md). Offsets in code points. */
 export interface AnalyzeJson {
@@ -19,41 +24,72 @@ export interface AnalyzeJson {
 }
 
 export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { json: false });
+  const args = parseArgs(argv, { json: false, jobs: true, [WORKER_FLAG]: false });
+  if (args.flags.has(WORKER_FLAG) && !isMainThread) return runAnalyzeWorker();
+  if (args.flags.has(WORKER_FLAG)) throw new UsageError('--worker is internal');
   if (args.positional.length === 0) throw new UsageError(`analyze needs at least one PATH\nusage: ${ANALYZE_USAGE}`);
+  const jobsFlag = lastFlag(args, 'jobs');
+  const jobs = jobsFlag === undefined ? AnalyzePool.defaultSize() : Number(jobsFlag);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs needs a whole number from 1 to 64, got '${jobsFlag}'`);
   const abs = args.positional.map((p) => toPosix(path.resolve(io.cwd, p)));
   const files = await collectSources(io.fs, abs);
 
-  const docs: Array<{ path: string; text: string; analysis: DocumentAnalysis; map: OffsetMap }> = [];
-  for (const file of files) {
-    const display = displayPath(io.cwd, file);
-    const text = decodeSource(await io.fs.readFile(file), display);
-    docs.push({ path: display, text, analysis: analyzeDocument(text), map: new OffsetMap(text) });
+  // Worker threads restart the CLI entry script; only possible when running as the real CLI.
+  const entry = process.argv[1] ?? '';
+  const pool = jobs > 1 && files.length >= PARALLEL_MIN_FILES && /cli\.js$/.test(entry) ? new AnalyzePool(entry, jobs) : null;
+  let docs: Array<{ path: string; text: string; analysis: DocumentAnalysis; map: OffsetMap }> = [];
+  try {
+    const pending: Array<Promise<void>> = [];
+    for (const file of files) {
+      const display = displayPath(io.cwd, file);
+      const text = decodeSource(await io.fs.readFile(file), display);
+      const doc = { path: display, text, analysis: { entities: [], quotes: [] } as DocumentAnalysis, map: new OffsetMap(text) };
+      docs.push(doc);
+      if (pool) {
+        pending.push(
+          pool.analyze(text).then((a) => {
+            doc.analysis = a;
+          }),
+        );
+      } else {
+        doc.analysis = analyzeDocument(text);
+      }
+    }
+    await Promise.all(pending);
+  } finally {
+    if (pool) await pool.close();
   }
+  // workspace level: a surname in one document takes the full name another gives
+  docs = canonicalizeAcrossDocuments(docs);
   const clusters = clusterQuotes(docs);
   const mapOf = new Map(docs.map((d) => [d.path, d.map]));
-
-  const out: AnalyzeJson = {
-    documents: docs.map((d) => ({
-      path: d.path,
-      entities: d.analysis.entities
-        .filter((e) => e.kind === 'name')
-        .map((e) => ({ start: d.map.toCodePoint(e.start), end: d.map.toCodePoint(e.end), text: e.text, type: e.type, entity: e.entity })),
-      quotes: d.analysis.quotes.map((q) => ({ start: d.map.toCodePoint(q.start), end: d.map.toCodePoint(q.end), text: q.text, speaker: q.speaker })),
-    })),
-    quoteClusters: clusters.map((c) => ({
-      id: c.id,
-      mentions: c.mentions.map((m) => {
-        const map = mapOf.get(m.path);
-        return map ? { path: m.path, start: map.toCodePoint(m.start), end: map.toCodePoint(m.end) } : { path: m.path, start: m.start, end: m.end };
-      }),
-    })),
-  };
+  const docJson = (d: (typeof docs)[number]): AnalyzeJson['documents'][number] => ({
+    path: d.path,
+    entities: d.analysis.entities
+      .filter((e) => e.kind === 'name')
+      .map((e) => ({ start: d.map.toCodePoint(e.start), end: d.map.toCodePoint(e.end), text: e.text, type: e.type, entity: e.entity })),
+    quotes: d.analysis.quotes.map((q) => ({ start: d.map.toCodePoint(q.start), end: d.map.toCodePoint(q.end), text: q.text, speaker: q.speaker })),
+  });
+  const clustersJson: AnalyzeJson['quoteClusters'] = clusters.map((c) => ({
+    id: c.id,
+    mentions: c.mentions.map((m) => {
+      const map = mapOf.get(m.path);
+      return map ? { path: m.path, start: map.toCodePoint(m.start), end: map.toCodePoint(m.end) } : { path: m.path, start: m.start, end: m.end };
+    }),
+  }));
 
   if (args.flags.has('json')) {
-    io.stdout(JSON.stringify(out) + '\n');
+    // streamed document by document: the same bytes as JSON.stringify of the whole AnalyzeJson, without holding it
+    io.stdout('{"documents":[');
+    const batch: string[] = [];
+    for (let i = 0; i < docs.length; i++) {
+      batch.push((i > 0 ? ',' : '') + JSON.stringify(docJson(docs[i])));
+      if (batch.length >= 256) io.stdout(batch.splice(0).join(''));
+    }
+    if (batch.length > 0) io.stdout(batch.join(''));
+    io.stdout('],"quoteClusters":' + JSON.stringify(clustersJson) + '}\n');
   } else {
-    io.stdout(formatSummary(out));
+    io.stdout(formatSummary({ documents: docs.map(docJson), quoteClusters: clustersJson }));
   }
   return 0;
 }

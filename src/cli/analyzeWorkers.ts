@@ -48,11 +48,12 @@ export class AnalyzePool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, { resolve: (a: DocumentAnalysis) => void; reject: (e: Error) => void }>();
   private readonly load: number[] = [];
+  private readonly exited: boolean[] = [];
   private nextId = 0;
 
   constructor(entryScript: string, size: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(entryScript, { argv: ['analyze', `--${WORKER_FLAG}`], stdout: false, stderr: false });
+      const w = new Worker(entryScript, { argv: ['analyze', `--${WORKER_FLAG}`], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 512 } });
       const idx = i;
       w.on('message', (r: Reply) => {
         this.load[idx]--;
@@ -62,12 +63,19 @@ export class AnalyzePool {
         if (r.analysis) p.resolve(r.analysis);
         else p.reject(new Error(r.error ?? 'worker failed'));
       });
+      w.on('exit', () => {
+        this.exited[idx] = true;
+        const err = new Error('an analysis worker stopped');
+        for (const p of this.pending.values()) p.reject(err);
+        this.pending.clear();
+      });
       w.on('error', (err) => {
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
       });
       this.workers.push(w);
       this.load.push(0);
+      this.exited.push(false);
     }
   }
 
@@ -91,8 +99,12 @@ export class AnalyzePool {
   async close(): Promise<void> {
     await Promise.all(
       this.workers.map(
-        (w) =>
+        (w, i) =>
           new Promise<void>((resolve) => {
+            if (this.exited[i]) {
+              resolve();
+              return;
+            }
             w.once('exit', () => resolve());
             w.postMessage(null);
           }),

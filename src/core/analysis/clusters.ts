@@ -10,75 +10,121 @@ const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'is', 'it
 
 /** Quote words for matching: lower case, no accents, no marks or punctuation, apostrophes dropped. */
 export function normalizeQuote(text: string): string[] {
-  const t = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’‘`´]/g, '');
   const out: string[] = [];
+  // fast path for ASCII text: one pass, no regular expressions
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 127) ascii = false;
+  if (ascii) {
+    let cur = '';
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c === 39 || c === 96) continue;
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) cur += String.fromCharCode(c);
+      else if (cur !== '') {
+        out.push(cur);
+        cur = '';
+      }
+    }
+    if (cur !== '') out.push(cur);
+    return out;
+  }
+  const t = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’‘`´]/g, '');
   for (const w of t.split(/[^\p{L}\p{N}]+/u)) if (w !== '') out.push(w);
   return out;
 }
 
 interface Entry {
-  readonly id: number;
   readonly path: string;
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  readonly words: readonly string[];
-  readonly keys: readonly string[];
 }
 
+/** All quotes with the same normalised words share one node; nodes are what gets linked. */
+interface Node {
+  readonly key: string;
+  readonly words: readonly string[];
+  readonly shingles: readonly string[];
+  readonly entries: Set<Entry>;
+  readonly links: Set<Node>;
+  comp: number;
+}
+
+/** Candidates checked word by word for one new node, best first. */
+const MAX_CANDIDATES = 64;
+
 /**
- * Quote clusters over a workspace, updated one document at a time. Candidate quotes are
- * retrieved through an index of word 3-shingles (short quotes: their whole wording), then
- * linked when most of the shorter one's shingles occur in the longer one: this tolerates
- * different marks, punctuation, case and a few changed words, and links excerpts to the
- * full quotation. Clusters are the connected components of those links.
+ * Quote clusters over a workspace, updated one document at a time. Quotes with the same
+ * normalised words share a node. Candidate nodes are retrieved through an index of word
+ * 3-shingles (short quotes: their whole wording), then linked when the shorter one's words
+ * appear, in order, in the longer one (80%: a few changed words; 100%: an excerpt). Marks,
+ * punctuation and case never matter. Clusters are the connected components; only the
+ * components touched by a change are recomputed.
  */
 export class QuoteClusterIndex {
-  private readonly entries = new Map<number, Entry>();
-  private readonly byPath = new Map<string, number[]>();
-  private readonly postings = new Map<string, Set<number>>();
-  private readonly links = new Map<number, Set<number>>();
-  private readonly cache = new Map<string, QuoteCluster>();
-  private nextId = 1;
+  private readonly nodes = new Map<string, Node>();
+  private readonly byPath = new Map<string, Entry[]>();
+  private readonly nodeOf = new Map<Entry, Node>();
+  private readonly postings = new Map<string, Set<Node>>();
+  private readonly comps = new Map<number, { nodes: Set<Node>; cluster: QuoteCluster | null }>();
+  private readonly dirty = new Set<Node>();
+  private nextComp = 1;
 
   /** Replace one document's quotes (an empty list removes them). */
   setDocument(path: string, quotes: readonly Pick<Quote, 'start' | 'end' | 'text'>[]): void {
     this.removeDocument(path);
     if (quotes.length === 0) return;
-    const ids: number[] = [];
+    const list: Entry[] = [];
     for (const q of quotes) {
       const words = normalizeQuote(q.text);
       if (words.length === 0) continue;
-      const e: Entry = { id: this.nextId++, path, start: q.start, end: q.end, text: q.text, words, keys: keysOf(words) };
-      this.entries.set(e.id, e);
-      ids.push(e.id);
-      this.linkNew(e);
-      for (const k of e.keys) {
-        const p = this.postings.get(k);
-        if (p) p.add(e.id);
-        else this.postings.set(k, new Set([e.id]));
+      const e: Entry = { path, start: q.start, end: q.end, text: q.text };
+      list.push(e);
+      const key = words.join(' ');
+      let node = this.nodes.get(key);
+      if (!node) {
+        node = { key, words, shingles: keysOf(words), entries: new Set(), links: new Set(), comp: 0 };
+        this.nodes.set(key, node);
+        this.linkNew(node);
+        for (const k of node.shingles) {
+          const p = this.postings.get(k);
+          if (p) p.add(node);
+          else this.postings.set(k, new Set([node]));
+        }
       }
+      node.entries.add(e);
+      this.nodeOf.set(e, node);
+      this.touch(node);
     }
-    this.byPath.set(path, ids);
+    this.byPath.set(path, list);
   }
 
   removeDocument(path: string): void {
-    const ids = this.byPath.get(path);
-    if (!ids) return;
-    for (const id of ids) {
-      const e = this.entries.get(id);
-      if (!e) continue;
-      for (const k of e.keys) {
+    const list = this.byPath.get(path);
+    if (!list) return;
+    for (const e of list) {
+      const node = this.nodeOf.get(e);
+      this.nodeOf.delete(e);
+      if (!node) continue;
+      node.entries.delete(e);
+      this.touch(node);
+      if (node.entries.size > 0) continue;
+      // the last quote with these words is gone: drop the node and its links
+      for (const k of node.shingles) {
         const p = this.postings.get(k);
         if (p) {
-          p.delete(id);
+          p.delete(node);
           if (p.size === 0) this.postings.delete(k);
         }
       }
-      const ls = this.links.get(id);
-      if (ls) for (const o of ls) this.links.get(o)?.delete(id);
-      this.links.delete(id);
-      this.entries.delete(id);
+      for (const o of node.links) {
+        o.links.delete(node);
+        this.touch(o);
+      }
+      node.links.clear();
+      this.nodes.delete(node.key);
+      this.dirty.delete(node);
     }
     this.byPath.delete(path);
   }
@@ -87,99 +133,125 @@ export class QuoteClusterIndex {
     return this.byPath.size;
   }
 
-  private linkNew(e: Entry): void {
-    const shared = new Map<number, number>();
-    for (const k of e.keys) {
+  /** Mark a node's component for recomputation. */
+  private touch(node: Node): void {
+    if (node.comp !== 0) {
+      const c = this.comps.get(node.comp);
+      if (c) {
+        for (const n of c.nodes) {
+          n.comp = 0;
+          if (this.nodes.get(n.key) === n) this.dirty.add(n);
+        }
+        this.comps.delete(node.comp);
+      }
+      node.comp = 0;
+    }
+    if (this.nodes.get(node.key) === node) this.dirty.add(node);
+  }
+
+  private linkNew(node: Node): void {
+    const shared = new Map<Node, number>();
+    for (const k of node.shingles) {
       const p = this.postings.get(k);
       if (!p || p.size > MAX_POSTING) continue;
       for (const o of p) shared.set(o, (shared.get(o) ?? 0) + 1);
     }
-    for (const [o, n] of shared) {
-      const other = this.entries.get(o);
-      if (!other || (other.path === e.path && other.start === e.start)) continue;
-      if (!similar(e, other, n)) continue;
-      this.addLink(e.id, o);
+    let cands = [...shared.entries()];
+    if (cands.length > MAX_CANDIDATES) cands = cands.sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    for (const [o, n] of cands) {
+      if (!similar(node, o, n)) continue;
+      node.links.add(o);
+      o.links.add(node);
+      this.touch(o);
     }
   }
 
-  private addLink(a: number, b: number): void {
-    const la = this.links.get(a);
-    if (la) la.add(b);
-    else this.links.set(a, new Set([b]));
-    const lb = this.links.get(b);
-    if (lb) lb.add(a);
-    else this.links.set(b, new Set([a]));
-  }
-
-  /** All clusters, singletons included, sorted by first mention (path, then offset). */
+  /** All clusters, singletons included. Components untouched since the last call are reused. */
   clusters(): QuoteCluster[] {
-    const seen = new Set<number>();
+    for (const n of this.dirty) {
+      if (n.comp !== 0 || this.nodes.get(n.key) !== n) continue;
+      const id = this.nextComp++;
+      const members = new Set<Node>();
+      const stack = [n];
+      n.comp = id;
+      while (stack.length > 0) {
+        const x = stack.pop()!;
+        members.add(x);
+        for (const y of x.links) {
+          if (y.comp !== id) {
+            if (y.comp !== 0) this.comps.delete(y.comp);
+            y.comp = id;
+            stack.push(y);
+          }
+        }
+      }
+      this.comps.set(id, { nodes: members, cluster: null });
+    }
+    this.dirty.clear();
     const out: QuoteCluster[] = [];
     const used = new Set<string>();
-    const paths = [...this.byPath.keys()].sort();
-    for (const path of paths) {
-      for (const id of this.byPath.get(path) ?? []) {
-        if (seen.has(id)) continue;
-        const members = this.component(id, seen);
-        out.push(this.build(members, used));
+    for (const c of this.comps.values()) {
+      if (!c.cluster) c.cluster = build(c.nodes);
+      let cl = c.cluster;
+      if (used.has(cl.id)) {
+        let k = 2;
+        while (used.has(`${cl.id}-${k}`)) k++;
+        cl = c.cluster = { ...cl, id: `${cl.id}-${k}` };
       }
-    }
-    // forget cached clusters that no longer exist
-    if (this.cache.size > out.length * 2 + 64) {
-      const live = new Set(out.map((c) => c.id));
-      for (const [k, v] of this.cache) if (!live.has(v.id)) this.cache.delete(k);
+      used.add(cl.id);
+      out.push(cl);
     }
     return out;
   }
 
-  /** The cluster holding the quote that starts at `start` in `path`, if any. */
-  clusterAt(path: string, start: number): QuoteCluster | undefined {
-    for (const id of this.byPath.get(path) ?? []) {
-      const e = this.entries.get(id);
-      if (e && e.start <= start && start < Math.max(e.end, e.start + 1)) return this.build(this.component(id, new Set()), new Set());
-    }
-    return undefined;
+  /** The cluster holding the quote that covers `offset` in `path`, if any. */
+  clusterAt(path: string, offset: number): QuoteCluster | undefined {
+    const e = (this.byPath.get(path) ?? []).find((x) => x.start <= offset && offset < Math.max(x.end, x.start + 1));
+    if (!e) return undefined;
+    const node = this.nodeOf.get(e);
+    if (!node) return undefined;
+    this.clusters();
+    return this.comps.get(node.comp)?.cluster ?? undefined;
   }
+}
 
-  private component(id: number, seen: Set<number>): Entry[] {
-    const members: Entry[] = [];
-    const stack = [id];
-    seen.add(id);
-    while (stack.length > 0) {
-      const x = stack.pop()!;
-      const e = this.entries.get(x);
-      if (e) members.push(e);
-      for (const y of this.links.get(x) ?? []) {
-        if (!seen.has(y)) {
-          seen.add(y);
-          stack.push(y);
-        }
-      }
-    }
-    members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
-    return members;
+/** A cluster mention; its word diff against the cluster's reference wording is computed on first use. */
+class MentionRef implements QuoteMentionRef {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  private cached: readonly WordDiff[] | null = null;
+  constructor(
+    e: Entry,
+    private readonly reference: string,
+  ) {
+    this.path = e.path;
+    this.start = e.start;
+    this.end = e.end;
+    this.text = e.text;
   }
+  get diff(): readonly WordDiff[] {
+    if (this.cached === null) this.cached = wordDiff(this.reference, this.text);
+    return this.cached;
+  }
+}
 
-  private build(members: Entry[], used: Set<string>): QuoteCluster {
-    const key = members.map((m) => m.id).join(',');
-    let c = this.cache.get(key);
-    if (!c) {
-      let longest = members[0];
-      for (const m of members) if (m.words.length > longest.words.length) longest = m;
-      const mentions: QuoteMentionRef[] = members.map((m) =>
-        members.length > 1 ? { path: m.path, start: m.start, end: m.end, text: m.text, diff: wordDiff(longest.text, m.text) } : { path: m.path, start: m.start, end: m.end, text: m.text },
-      );
-      c = { id: 'q' + fnv1a(longest.words.join(' ')), mentions, text: longest.text, sources: new Set(members.map((m) => m.path)).size };
-      this.cache.set(key, c);
-    }
-    if (used.has(c.id)) {
-      let n = 2;
-      while (used.has(`${c.id}-${n}`)) n++;
-      c = { ...c, id: `${c.id}-${n}` };
-    }
-    used.add(c.id);
-    return c;
+function build(nodes: ReadonlySet<Node>): QuoteCluster {
+  const entries: Entry[] = [];
+  let longest: Node | null = null;
+  for (const n of nodes) {
+    for (const e of n.entries) entries.push(e);
+    if (!longest || n.words.length > longest.words.length || (n.words.length === longest.words.length && n.key < longest.key)) longest = n;
   }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
+  let ref = entries[0];
+  for (const e of entries) if (longest && longest.entries.has(e)) {
+    ref = e;
+    break;
+  }
+  const mentions: QuoteMentionRef[] = entries.map((m) => new MentionRef(m, ref.text));
+  return { id: 'q' + fnv1a(longest ? longest.key : ''), mentions, text: ref.text, sources: new Set(entries.map((m) => m.path)).size };
 }
 
 function keysOf(words: readonly string[]): string[] {
@@ -192,13 +264,13 @@ function keysOf(words: readonly string[]): string[] {
 /** Share of the shorter quote's words that must appear, in order, in the longer one. */
 const MIN_ALIGNED = 0.8;
 
-function similar(a: Entry, b: Entry, shared: number): boolean {
+function similar(a: Node, b: Node, shared: number): boolean {
   if (a.words.length < K || b.words.length < K) return a.words.join(' ') === b.words.join(' ');
   const small = a.words.length <= b.words.length ? a : b;
   const large = small === a ? b : a;
-  if (small.keys.length === 1 && small.words.every((w) => STOP.has(w))) return false;
-  if (shared / small.keys.length < MIN_CONTAINMENT / 2) return false;
-  if (small.words.length * large.words.length > 1_000_000) return shared / small.keys.length >= MIN_CONTAINMENT;
+  if (small.shingles.length === 1 && small.words.every((w) => STOP.has(w))) return false;
+  if (shared / small.shingles.length < MIN_CONTAINMENT / 2) return false;
+  if (small.words.length * large.words.length > 1_000_000) return shared / small.shingles.length >= MIN_CONTAINMENT;
   // in-order word overlap: a few words may differ, an excerpt aligns completely
   return lcsLength(small.words, large.words) >= Math.max(K, Math.ceil(MIN_ALIGNED * small.words.length));
 }

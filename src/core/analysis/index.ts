@@ -19,7 +19,12 @@ export function analyzeDocument(text: string, rules?: CurationRules): DocumentAn
 export function clusterQuotes(docs: ReadonlyArray<{ path: string; text: string; analysis: DocumentAnalysis }>): QuoteCluster[] {
   const index = new QuoteClusterIndex();
   for (const d of docs) index.setDocument(d.path, d.analysis.quotes);
-  return index.clusters();
+  // a stable order for output: by first mention
+  return index.clusters().sort((a, b) => {
+    const x = a.mentions[0];
+    const y = b.mentions[0];
+    return x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
+  });
 }
 
 /** The engine holds only immutable tables (built once, about a millisecond). */
