@@ -162,6 +162,21 @@ describe('cli export / import', () => {
     }
   });
 
+  it('the report finds quotes shared with sources that have no annotations', async () => {
+    const { fs } = await workspace();
+    fs.set('/ws/news/b.txt', 'Prime Minister Jane Doe said "we will cut taxes by next year" on Monday, according to Reuters.\n');
+    fs.set('/ws/news/c.txt', '"We will cut taxes by next year," Jane Doe told reporters in London.\n');
+    const store = new AnnotationStore(fs, '/ws', { author: 'Bo' });
+    const b = fs.text('/ws/news/b.txt')!;
+    await store.add('/ws/news/b.txt', b, { start: b.indexOf('Jane'), end: b.indexOf('Jane') + 8 }, '', ['person']);
+    const r = await run(['export', '--format', 'md'], fs);
+    assert.strictEqual(r.code, 0, r.err);
+    const shared = r.out.slice(r.out.indexOf('### Quotes shared across sources'));
+    assert.match(shared, /- news\/b\.txt, code points \d+–\d+/);
+    assert.match(shared, /- news\/c\.txt, code points \d+–\d+/, 'c.txt has no annotations but is analysed');
+    assert.ok(!r.out.includes('### news/c.txt'), 'only annotated sources are listed');
+  });
+
   it('warns on stderr when there is nothing to export', async () => {
     const fs = new MemoryFileSystem({ '/ws/a.txt': 'text' });
     const r = await run(['export', '--format', 'csv'], fs);
