@@ -10,16 +10,18 @@ import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
-export const EXPORT_USAGE = 'source-annotator export --format md|csv|w3c|qdpx|qdc [--out FILE] [--bom] [--analysis] [ROOT]';
+export const EXPORT_USAGE = 'source-annotator export --format md|csv|w3c|qdpx|qdc [--out FILE] [--bom] [--analysis] [--source-base IRI] [ROOT]';
 
 /**
  * `export`: every annotation under ROOT (default: the current folder) in one format, to stdout
  * or to --out FILE (qdpx, a zip, needs --out). --bom starts a CSV with a UTF-8 BOM (Excel);
  * --analysis adds detected entities and quotes as codes to qdpx/qdc (the Markdown report always
- * summarises them). Problems with sidecars are warned about on stderr. Exit 1 on errors, 2 usage.
+ * summarises them). --source-base sets the IRI W3C source paths are resolved against (default
+ * urn:source-annotator:source:; import with the same --source-base). Problems with sidecars are
+ * warned about on stderr. Exit 1 on errors, 2 usage.
  */
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { format: true, out: true, bom: false, analysis: false });
+  const args = parseArgs(argv, { format: true, out: true, bom: false, analysis: false, 'source-base': true });
   if (args.positional.length > 1) throw new UsageError(`export takes at most one ROOT\nusage: ${EXPORT_USAGE}`);
   const format = lastFlag(args, 'format');
   if (format === undefined) throw new UsageError(`export needs --format\nusage: ${EXPORT_USAGE}`);
@@ -28,6 +30,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   if (outArg === '') throw new UsageError('--out needs a file name');
   if (format === 'qdpx' && outArg === undefined) throw new UsageError(`a qdpx project is a zip file: give --out FILE.qdpx\nusage: ${EXPORT_USAGE}`);
   if (args.flags.has('bom') && format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  const sourceBase = lastFlag(args, 'source-base');
+  if (sourceBase !== undefined && format !== 'w3c') throw new UsageError('--source-base applies to --format w3c only');
+  if (sourceBase !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\S*$/.test(sourceBase)) throw new UsageError(`--source-base must be an absolute IRI such as https://example.org/sources/ (got '${sourceBase}')`);
 
   const root = toPosix(path.resolve(io.cwd, args.positional[0] ?? '.'));
   const st = await io.fs.stat(root);
@@ -54,6 +59,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     bom: args.flags.has('bom'),
     analysis,
     includeAnalysis: args.flags.has('analysis'),
+    sourceBase,
     title: `Source Annotator: ${path.posix.basename(root) || root}`,
   });
 

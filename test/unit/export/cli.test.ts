@@ -66,6 +66,17 @@ describe('cli export / import', () => {
     assert.deepStrictEqual(await loadAll(fs), annotations);
     for (const p of before) assert.strictEqual(fs.text(p), bytes.get(p), `${p} is byte for byte what the store wrote`);
 
+    const base = await run(['export', '--format', 'w3c', '--source-base', 'https://example.org/src/'], fs);
+    assert.strictEqual(base.code, 0, base.err);
+    assert.ok(base.out.includes('"source": "https://example.org/src/news/a.txt"'));
+    fs.set('/ws/base.jsonld', base.out);
+    const refused = await run(['import', '--format', 'w3c', 'base.jsonld'], fs);
+    assert.strictEqual(refused.code, 1);
+    assert.match(refused.err, /not in this workspace/);
+    const withBase = await run(['import', '--format', 'w3c', 'base.jsonld', '--source-base', 'https://example.org/src/'], fs);
+    assert.strictEqual(withBase.code, 0, withBase.err);
+    assert.match(withBase.out, /4 unchanged/);
+
     const again = await run(['import', '--format', 'w3c', '/ws/export.jsonld', '/ws'], fs);
     assert.strictEqual(again.code, 0, again.err);
     assert.match(again.out, /0 added, 0 replaced, 4 unchanged/);
@@ -123,6 +134,8 @@ describe('cli export / import', () => {
       [['export', '--format', 'pdf'], 2, /unknown format 'pdf'/],
       [['export', '--format', 'qdpx'], 2, /give --out FILE/],
       [['export', '--format', 'md', '--bom'], 2, /--bom applies to --format csv/],
+      [['export', '--format', 'w3c', '--source-base', 'not an iri'], 2, /absolute IRI/],
+      [['export', '--format', 'csv', '--source-base', 'https://x/'], 2, /w3c only/],
       [['export', '--format', 'md', 'a', 'b'], 2, /at most one ROOT/],
       [['export', '--format', 'md', 'missing'], 1, /not a folder/],
       [['import', 'x.json'], 2, /needs --format w3c/],
