@@ -51,8 +51,8 @@ function annotationSection(a: Annotation, n: number, out: string[]): void {
   const meta: string[] = [];
   if (a.tags.length > 0) meta.push(`- **Tags:** ${a.tags.map(codeSpan).join(', ')}`);
   if (a.author !== '') meta.push(`- **Author:** ${inline(a.author)}`);
-  if (a.created !== '') meta.push(`- **Created:** ${inline(a.created)}`);
-  if (a.modified !== '' && a.modified !== a.created) meta.push(`- **Modified:** ${inline(a.modified)}`);
+  if (a.created !== '') meta.push(`- **Created:** ${humanDate(a.created)}`);
+  if (a.modified !== '' && humanDate(a.modified) !== humanDate(a.created)) meta.push(`- **Modified:** ${humanDate(a.modified)}`);
   if (meta.length > 0) out.push(...meta, '');
 }
 
@@ -178,6 +178,13 @@ function codeSpan(text: string): string {
   const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
   const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+/** `2026-11-20 09:15 UTC` for an ISO date-time; anything else shown literally. */
+function humanDate(iso: string): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return inline(iso);
+  return new Date(t).toISOString().replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, '$1 $2 UTC');
 }
 
 function count(n: number, noun: string): string {

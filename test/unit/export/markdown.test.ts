@@ -11,7 +11,7 @@ describe('export/markdown', () => {
     assert.ok(md.includes('\n### dir with space/b é.md\n'));
     assert.ok(md.includes('\n### empty.txt\n\n_No annotations._\n'));
     assert.ok(md.includes('\n#### 1. Code points 36–53\n\n> we will cut taxes\n\nCheck **this** claim.\nSecond line'), md.slice(0, 600));
-    assert.ok(md.includes('- **Tags:** `claim`, `economy`\n- **Author:** Ada Reporter\n- **Created:** 2026-11-20T09:15:00.000Z\n- **Modified:** 2026-11-20T10:00:00.000Z'));
+    assert.ok(md.includes('- **Tags:** `claim`, `economy`\n- **Author:** Ada Reporter\n- **Created:** 2026-11-20 09:15 UTC\n- **Modified:** 2026-11-20 10:00 UTC'));
     assert.ok(!md.includes('\r'), 'LF only');
     // Annotations are listed by position within a source.
     const order = ['we will cut taxes', 'today.', '👍🏽 Crowd cheered', '=SUM(A1)'].map((t) => md.indexOf(`> ${t.replace('=', '\\=')}`));
