@@ -100,7 +100,7 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
         name: selectionName(a.target.exact),
         start,
         end,
-        description: a.note,
+        description: a.note.replace(/\r\n?/g, '\n'),
         user,
         created,
         modified: dateTime(a.modified),
