@@ -320,7 +320,7 @@ function codeXml(c: CodeNode, indent: string, out: string[]): void {
 
 /** A selection's name: its text on one line, at most 80 characters. */
 function selectionName(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = text.slice(0, 400).replace(/\s+/g, ' ').trim();
   const chars = [...one];
   return chars.length > 80 ? chars.slice(0, 79).join('') + '…' : one;
 }
