@@ -109,12 +109,14 @@ export class Anchorer {
   anchorAll(targets: readonly AnnotationTarget[], textUnchanged: boolean): AnchorResult[] {
     const order = targets.map((_, i) => i).sort((a, b) => targets[a].start - targets[b].start || a - b);
     const out = new Array<AnchorResult>(targets.length);
+    // The shift is kept in code points: stored starts are code points of the old text, and a
+    // UTF-16 shift would drift by one at every astral character between two annotations.
     let delta = 0;
     for (const i of order) {
       const t = targets[i];
-      const stored16 = this.map.toUtf16(t.start);
-      const r = this.anchor(t, textUnchanged, clampInt(stored16 + delta, 0, this.text.length));
-      if (r.status === 'anchored') delta = r.start16 - stored16;
+      const hint = this.map.toUtf16(clampInt(t.start + delta, 0, this.map.codePointLength));
+      const r = this.anchor(t, textUnchanged, hint);
+      if (r.status === 'anchored') delta = r.target.start - t.start;
       out[i] = r;
     }
     return out;
@@ -165,7 +167,10 @@ export class Anchorer {
     for (let w = 4096; ; w *= 4) {
       const lo = Math.max(0, expected - w);
       const hi = Math.min(n, expected + w + exact.length);
-      for (let at = this.text.indexOf(exact, lo); at >= 0 && at + exact.length <= hi; at = this.text.indexOf(exact, at + 1)) {
+      // Search a slice, so that a miss costs the window and not the rest of the text.
+      const hay = lo === 0 && hi === n ? this.text : this.text.slice(lo, hi);
+      for (let j = hay.indexOf(exact); j >= 0; j = hay.indexOf(exact, j + 1)) {
+        const at = lo + j;
         if (seen.has(at)) continue;
         seen.add(at);
         if (++scanned > 10_000) break;

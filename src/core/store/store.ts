@@ -98,7 +98,8 @@ interface State {
   readonly sidecarPath: string;
   /** The sidecar text as last read or written; undefined when there is no file. */
   readonly diskText: string | undefined;
-  readonly parsed: ParsedSidecar | undefined;
+  /** The parsed file; `doc` may be dropped (workspace loads) and is then re-parsed on write. */
+  readonly parsed: (Omit<ParsedSidecar, 'doc'> & { readonly doc: Document | undefined }) | undefined;
   readonly issues: readonly SidecarIssue[];
   readonly sourceText: string;
   readonly map: OffsetMap;
@@ -286,7 +287,7 @@ export class AnnotationStore {
   }
 
   /** Load every sidecar under the root (skipping node_modules and dot-folders) with its source. */
-  async loadWorkspace(options: { readonly concurrency?: number } = {}): Promise<WorkspaceLoad> {
+  async loadWorkspace(options: { readonly concurrency?: number; readonly keepDocuments?: boolean } = {}): Promise<WorkspaceLoad> {
     const sidecars = await this.findSidecars();
     const states: SourceAnnotations[] = new Array<SourceAnnotations>(sidecars.length);
     const problems: StoreProblem[][] = new Array<StoreProblem[]>(sidecars.length);
@@ -294,7 +295,7 @@ export class AnnotationStore {
     const worker = async (): Promise<void> => {
       while (next < sidecars.length) {
         const i = next++;
-        const r = await this.loadOne(sidecars[i]);
+        const r = await this.loadOne(sidecars[i], options.keepDocuments ?? false);
         if ('state' in r) states[i] = r.state;
         problems[i] = r.problems;
       }
@@ -378,7 +379,7 @@ export class AnnotationStore {
 
   // ---------------------------------------------------------------------------------------
 
-  private async loadOne(sidecarPath: string): Promise<{ state: SourceAnnotations; problems: StoreProblem[] } | { problems: StoreProblem[] }> {
+  private async loadOne(sidecarPath: string, keepDocument: boolean): Promise<{ state: SourceAnnotations; problems: StoreProblem[] } | { problems: StoreProblem[] }> {
     const src = sourcePathFor(sidecarPath);
     const st = await this.fs.stat(src);
     if (!st || st.type !== 'file') {
@@ -391,6 +392,10 @@ export class AnnotationStore {
       return { problems: [{ kind: 'unreadable-source', path: sidecarPath, line: 1, col: 1, sourcePath: src, message: `cannot read its source: ${err instanceof Error ? err.message : String(err)}` }] };
     }
     const state = await this.load(src, text);
+    // A workspace can hold thousands of sidecars: keep their data, not their YAML trees (a
+    // write parses the file again).
+    const kept = this.states.get(src);
+    if (!keepDocument && kept?.parsed?.doc) this.states.set(src, { ...kept, parsed: { ...kept.parsed, doc: undefined } });
     return { state, problems: [...state.problems] };
   }
 
@@ -480,7 +485,13 @@ export class AnnotationStore {
         );
       }
       if (onlyIfExists && disk.text === undefined) return { value: undefined as T, written: false };
-      const doc = st.parsed ? st.parsed.doc.clone() : newSidecarDocument(baseName(src));
+      let base = st.parsed?.doc;
+      if (st.parsed && !base && st.diskText !== undefined) {
+        const again = parseSidecar(st.diskText);
+        if (!again.ok) throw new UserError(`${rel}:${again.issues[0].line}:${again.issues[0].col}: ${again.issues[0].message}`);
+        base = again.sidecar.doc;
+      }
+      const doc = base ? base.clone() : newSidecarDocument(baseName(src));
       const work: State = { ...st, entries: st.entries.slice() };
       const value = op(work, doc);
       // Entries the anchoring moved get their new target; entries still where the file says keep
