@@ -66,13 +66,13 @@ export class AliasGrouper {
         m.type = b.type;
         m.strength = b.strength;
       }
-      if (m.strength <= 2) {
+      if (m.strength <= 2 || (m.type === 'LOC' && m.canonical === null)) {
         const words = nameKey(m.text);
         if (words.length >= 2 && personSuffixes.has(words.join(' '))) {
           m.type = 'PERSON';
           m.strength = 2;
         }
-        if (words.length === 1 && personWords.has(words[0]) && !(m.strength === 2 && m.type !== 'PERSON' && m.canonical !== null)) {
+        if (words.length === 1 && personWords.has(words[0]) && !(m.type !== 'PERSON' && m.canonical !== null)) {
           m.type = 'PERSON';
           m.strength = Math.max(m.strength, 2);
         }
@@ -89,7 +89,7 @@ export class AliasGrouper {
       if (!words || words.length < 2) continue;
       const last = words[words.length - 1];
       let byKey = fullsByLast.get(last);
-      if (!byKey) fullsByLast.set(last, (byKey = new Map()));
+      if (!byKey) fullsByLast.set(last, (byKey = new Map<string, FullName>()));
       const key = words.join(' ');
       let f = byKey.get(key);
       if (!f) byKey.set(key, (f = { words, key, positions: [], longest: '' }));

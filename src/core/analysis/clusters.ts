@@ -135,14 +135,15 @@ export class QuoteClusterIndex {
 
   /** Mark a node's component for recomputation. */
   private touch(node: Node): void {
-    if (node.comp !== 0) {
-      const c = this.comps.get(node.comp);
+    const id = node.comp;
+    if (id !== 0) {
+      const c = this.comps.get(id);
+      this.comps.delete(id);
       if (c) {
         for (const n of c.nodes) {
           n.comp = 0;
           if (this.nodes.get(n.key) === n) this.dirty.add(n);
         }
-        this.comps.delete(node.comp);
       }
       node.comp = 0;
     }

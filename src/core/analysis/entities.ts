@@ -148,7 +148,7 @@ export class EntityRecognizer {
         const { end, type, canonical } = phrase;
         // a gazetteer word followed by more unknown capitalised words may be a person ("Jordan Peterson")
         const isFirstName = gaz.firstNames.has(lower) && end === i + 1 && i + 1 < b && toks[i + 1].cap && !this.longestPhrase(toks, i + 1, b) && !gaz.titles.has(toks[i + 1].text.toLowerCase());
-        if (!isFirstName && !((gaz.common.has(lower) || gaz.vocab.has(lower)) && end === i + 1 && canonical === null && !t.allCaps && i === a && (t.sentStart || gaz.common.has(lower)))) {
+        if (!isFirstName && !((gaz.common.has(lower) || gaz.vocab.has(lower)) && end === i + 1 && canonical === null && !t.allCaps && i === a && t.sentStart)) {
           let e = end;
           let ty = type;
           // ORG + of + place ("Times of London", "Bank of America", "University of California")
@@ -204,7 +204,7 @@ export class EntityRecognizer {
       while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].text.toLowerCase()))) s++;
       if (s >= k) {
         // a lone common word mid-sentence may still be a surname ("May urged"): keep it as a weak candidate
-        if (k === i + 1 && !toks[i].sentStart && !toks[i].allCaps) {
+        if (k === i + 1 && !toks[i].allCaps) {
           const m = this.make(text, toks, i, k, 'PERSON', 0, null);
           m.tentative = true;
           out.push(m);
@@ -219,6 +219,13 @@ export class EntityRecognizer {
           out.push(this.make(text, toks, s, b, dir ? 'LOC' : 'ORG', 2, null));
           i = b;
           continue;
+        }
+      }
+      for (let f = s + 1; f < k - 1 && f <= s + 2; f++) {
+        const fl = toks[f].text.toLowerCase();
+        if (gaz.firstNames.has(fl) && !gaz.firstNames.has(toks[s].text.toLowerCase()) && !gaz.vocab.has(fl) && !gaz.orgWords.has(toks[k - 1].text.toLowerCase())) {
+          s = f;
+          break;
         }
       }
       const m = this.classify(text, toks, s, k, pendingTitle, pendingCountry);

@@ -163,7 +163,7 @@ function emit(text: string, openMark: number, closeMark: number, out: QuoteSpan[
   let hasWord = false;
   for (let k = s; k < e && !hasWord; k++) {
     const ch = text.charCodeAt(k);
-    if ((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch > 127) hasWord = true;
+    if ((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch > 127 && /[\p{L}\p{N}]/u.test(text[k]))) hasWord = true;
   }
   if (!hasWord) return;
   out.push({ start: s, end: e, openMark, closeMark });

@@ -1,0 +1,87 @@
+import * as assert from 'assert';
+import { QuoteClusterIndex, WorkspaceAnalysis, clusterQuotes, normalizeQuote, wordDiff, type Quote } from '../../../src/core/analysis';
+
+function q(text: string, start = 0): Pick<Quote, 'start' | 'end' | 'text'> {
+  return { start, end: start + text.length, text };
+}
+
+function clusterOf(index: QuoteClusterIndex, path: string): string {
+  const c = index.clusters().find((x) => x.mentions.some((m) => m.path === path));
+  assert.ok(c, `no cluster for ${path}`);
+  return c.id;
+}
+
+describe('analysis/clusters', () => {
+  it('normalises marks, apostrophes, case, punctuation and accents', () => {
+    assert.deepStrictEqual(normalizeQuote('We’re “looking”, Señor!'), ['were', 'looking', 'senor']);
+    assert.deepStrictEqual(normalizeQuote("We're looking, senor"), ['were', 'looking', 'senor']);
+  });
+
+  it('links the same quotation despite marks, case, punctuation and a changed word', () => {
+    const index = new QuoteClusterIndex();
+    index.setDocument('a.txt', [q("We're looking to have a great relationship with all countries,")]);
+    index.setDocument('b.txt', [q('we’re looking to have a great relationship with ALL countries')]);
+    index.setDocument('c.txt', [q('We are looking to have a great relationship with all countries')]);
+    index.setDocument('d.txt', [q('The weather in Berlin was cold and wet on Saturday')]);
+    assert.strictEqual(clusterOf(index, 'a.txt'), clusterOf(index, 'b.txt'));
+    assert.strictEqual(clusterOf(index, 'a.txt'), clusterOf(index, 'c.txt'));
+    assert.notStrictEqual(clusterOf(index, 'a.txt'), clusterOf(index, 'd.txt'));
+  });
+
+  it('links an excerpt (partial quote) to the full quotation, but not a lone common word', () => {
+    const index = new QuoteClusterIndex();
+    index.setDocument('full.txt', [q('I think she made one very catastrophic mistake and that was taking all of these illegals')]);
+    index.setDocument('part.txt', [q('one very catastrophic mistake')]);
+    index.setDocument('word.txt', [q('mistake')]);
+    assert.strictEqual(clusterOf(index, 'full.txt'), clusterOf(index, 'part.txt'));
+    assert.notStrictEqual(clusterOf(index, 'full.txt'), clusterOf(index, 'word.txt'));
+  });
+
+  it('updates incrementally when one document changes or goes away', () => {
+    const index = new QuoteClusterIndex();
+    index.setDocument('a.txt', [q('Basically a vehicle for Germany and nothing else')]);
+    index.setDocument('b.txt', [q('Completely unrelated words about the harvest season')]);
+    assert.notStrictEqual(clusterOf(index, 'a.txt'), clusterOf(index, 'b.txt'));
+    index.setDocument('b.txt', [q('basically a vehicle for Germany, and nothing else!')]);
+    assert.strictEqual(clusterOf(index, 'a.txt'), clusterOf(index, 'b.txt'));
+    index.removeDocument('a.txt');
+    const cs = index.clusters();
+    assert.strictEqual(cs.length, 1);
+    assert.deepStrictEqual(cs[0].mentions.map((m) => m.path), ['b.txt']);
+    index.setDocument('b.txt', []);
+    assert.deepStrictEqual(index.clusters(), []);
+  });
+
+  it('records how the wording of each mention differs from the longest one', () => {
+    const index = new QuoteClusterIndex();
+    index.setDocument('long.txt', [q('We of course have to speak to Donald Trump, as he was chosen')]);
+    index.setDocument('short.txt', [q('we have to speak to Donald Trump')]);
+    const c = index.clusters().find((x) => x.mentions.length === 2)!;
+    assert.strictEqual(c.text, 'We of course have to speak to Donald Trump, as he was chosen');
+    const short = c.mentions.find((m) => m.path === 'short.txt')!;
+    const ops = short.diff!.map((d) => `${d.op}:${d.words}`);
+    assert.deepStrictEqual(ops, ['same:we', 'missing:of course', 'same:have to speak to Donald Trump', 'missing:as he was chosen']);
+    assert.deepStrictEqual(wordDiff('a b c', 'a x c'), [
+      { op: 'same', words: 'a' },
+      { op: 'missing', words: 'b' },
+      { op: 'added', words: 'x' },
+      { op: 'same', words: 'c' },
+    ]);
+  });
+
+  it('clusters the shared quotes of two versions of a story through clusterQuotes and the workspace', () => {
+    const a = 'But he said it was "too early" to discuss it. "We\'re looking to have a great relationship with all countries," Trump said.';
+    const b = 'He said it was ”too early” to discuss it. ”We’re looking to have a great relationship with all countries,” Trump said. ”Something else entirely was said here,” he added.';
+    const ws = new WorkspaceAnalysis();
+    ws.setDocument('a.txt', a);
+    ws.setDocument('b.txt', b);
+    const shared = ws.clusters().filter((c) => (c.sources ?? 0) > 1);
+    assert.strictEqual(shared.length, 2);
+    const viaFn = clusterQuotes([
+      { path: 'a.txt', text: a, analysis: ws.analysis('a.txt')! },
+      { path: 'b.txt', text: b, analysis: ws.analysis('b.txt')! },
+    ]);
+    assert.strictEqual(viaFn.filter((c) => new Set(c.mentions.map((m) => m.path)).size > 1).length, 2);
+    assert.deepStrictEqual(viaFn.map((c) => c.mentions[0].path), [...viaFn.map((c) => c.mentions[0].path)].sort());
+  });
+});
