@@ -4,7 +4,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { SIDECAR_SCHEMA } from '../../../src/core/store/schema';
-import { parseSidecar } from '../../../src/core/store/sidecar';
+import { MAX_SIDECAR_BYTES, decodeSidecar, insertAnnotation, newSidecarDocument, parseSidecar, stringifySidecar } from '../../../src/core/store/sidecar';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -47,6 +47,57 @@ describe('store/schema', () => {
       const ours = parseSidecar(text).ok;
       const theirs = validate(parse(text));
       assert.strictEqual(ours, theirs, `${name}: core says ${ours}, ajv says ${theirs}`);
+    }
+  });
+});
+
+describe('store/sidecar safety', () => {
+  it('refuses alias bombs quickly, without expanding them', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    const t0 = Date.now();
+    const r = parseSidecar(lines.join('\n') + '\n');
+    assert.ok(!r.ok);
+    assert.match(r.issues[0].message, /aliases are not allowed/);
+    assert.ok(Date.now() - t0 < 5000);
+  });
+
+  it('refuses a file above the size cap before parsing it', () => {
+    const r = parseSidecar('#'.repeat(MAX_SIDECAR_BYTES + 1));
+    assert.ok(!r.ok);
+    assert.match(r.issues[0].message, /too large/);
+  });
+
+  it('reports several documents, tabs and bad UTF-8 as errors with a position', () => {
+    for (const text of ['version: 1\nannotations: []\n---\nversion: 1\n', 'version: 1\nannotations:\n\t- x\n']) {
+      const r = parseSidecar(text);
+      assert.ok(!r.ok, text);
+      assert.ok(r.issues[0].line >= 1 && r.issues[0].col >= 1);
+    }
+    const d = decodeSidecar(new Uint8Array([0x76, 0xff, 0x0a]));
+    assert.ok('issue' in d && /not valid UTF-8/.test(d.issue.message));
+  });
+
+  it('round-trips a file it wrote byte for byte, CRLF included', () => {
+    const doc = newSidecarDocument('a.txt');
+    insertAnnotation(doc, {
+      id: 'a-0123456789',
+      target: { exact: 'a😀\r\nb', prefix: 'say "x"\r\n', suffix: '', start: 3, end: 7 },
+      note: 'line one\nline two',
+      tags: ['claim', 'yes', '123'],
+      author: 'Ann: "B"',
+      created: '2026-11-21T10:00:00.000Z',
+      modified: '2026-11-21T10:00:00.000Z',
+    });
+    for (const crlf of [false, true]) {
+      const text = stringifySidecar(doc, crlf);
+      const r = parseSidecar(text);
+      assert.ok(r.ok);
+      assert.strictEqual(r.sidecar.crlf, crlf);
+      assert.strictEqual(stringifySidecar(r.sidecar.doc, crlf), text);
+      assert.deepStrictEqual(r.sidecar.annotations[0].tags, ['claim', 'yes', '123']);
+      assert.strictEqual(r.sidecar.annotations[0].target.exact, 'a😀\r\nb');
+      assert.strictEqual(r.sidecar.annotations[0].note, 'line one\nline two');
     }
   });
 });
