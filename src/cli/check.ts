@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { UserError } from '../core/fileSystem';
+import { CurationFile } from '../core/curation/file';
 import { AnnotationStore, type StoreProblem } from '../core/store/store';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
@@ -36,6 +37,11 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
       if (!(err instanceof UserError)) throw err;
       problems.push({ kind: 'malformed', path: s.sidecarPath, line: 1, col: 1, sourcePath: s.sourcePath, message: `not fixed: ${err.message.replace(/\n/g, ' ')}` });
     }
+  }
+  // The workspace curation file, when there is one, is checked with the same rules.
+  const curation = new CurationFile(io.fs, root);
+  for (const i of (await curation.load()).issues) {
+    problems.push({ kind: 'malformed', path: curation.path, line: i.line, col: i.col, sourcePath: curation.path, message: i.message });
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
   for (const p of problems) io.stdout(`${displayPath(io.cwd, p.path)}:${p.line}:${p.col}: ${p.message.replace(/\r?\n/g, ' ')}\n`);

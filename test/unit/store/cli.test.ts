@@ -89,6 +89,13 @@ describe('cli annotate and check', () => {
     assert.match(r.out, /^b\.txt\.annotations\.yaml:3:5: annotation 'x': missing required key 'author'/m);
   });
 
+  it('check reports a malformed curation file', async () => {
+    const fs = new MemoryFileSystem({ '/ws/a.txt': TEXT, '/ws/source-annotator.curation.yaml': 'types:\n  - { text: X, type: ANIMAL }\n' });
+    const r = await run(fs, ['check']);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.out, /^source-annotator\.curation\.yaml:2:\d+: type must be one of PERSON, ORG, LOC, NORP$/m);
+  });
+
   it('check exits 2 on usage errors', async () => {
     const fs = new MemoryFileSystem({ '/ws/a.txt': TEXT });
     assert.strictEqual((await run(fs, ['check', '--bogus'])).code, 2);
