@@ -69,3 +69,17 @@ describe('export/markdown', () => {
     assert.ok(new TextDecoder('utf-8', { fatal: true }).decode(r.data).includes('👍🏽 Crowd cheered'));
   });
 });
+
+describe('export/exportWorkspace', () => {
+  it('reports progress per source for every format and names the file type', () => {
+    const expected: Record<string, string> = { md: 'md', csv: 'csv', w3c: 'jsonld', qdpx: 'qdpx', qdc: 'qdc' };
+    for (const format of ['md', 'csv', 'w3c', 'qdpx', 'qdc'] as const) {
+      const calls: Array<[number, number]> = [];
+      const r = exportWorkspace(format, sampleSources(), { onProgress: (done, total) => calls.push([done, total]) });
+      assert.strictEqual(r.extension, expected[format]);
+      assert.ok(r.data.length > 0);
+      assert.ok(calls.length >= 1, format);
+      assert.deepStrictEqual(calls[calls.length - 1], [3, 3], format);
+    }
+  });
+});
