@@ -33,9 +33,11 @@ interface OpenMention {
 }
 
 const INNER = new Set(['of', 'for', 'and', 'de', '&']);
+/** Person names never join across "of"/"and" ("Wu Chi-wai of the Democratic Party" is a person and an ORG). */
+const NO_INNER = new Set<string>();
 const TYPE: Record<string, GumName['type'] | undefined> = { person: 'PERSON', organization: 'ORG', place: 'LOC' };
 /** Title words dropped from the front of gold person names (CoNLL convention: titles are not part of the name). */
-const TITLE_WORDS = new Set(['president', 'vice', 'prime', 'minister', 'chancellor', 'secretary', 'senator', 'sen.', 'governor', 'gov.', 'mayor', 'king', 'queen', 'prince', 'princess', 'pope', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'professor', 'prof.', 'general', 'gen.', 'judge', 'justice', 'chief', 'executive', 'officer', 'ceo', 'director', 'chairman', 'representative', 'rep.', 'ambassador', 'commissioner', 'spokesman', 'spokeswoman', 'leader', 'lord', 'sir', 'lady', 'saint', 'st.', 'captain', 'colonel', 'lieutenant', 'sergeant', 'admiral', 'the', 'former', 'deputy', 'foreign', 'defense', 'state', 'attorney', 'congressman', 'congresswoman', 'premier', 'emperor', 'chairwoman', 'founder', 'head', 'coach', 'administrator', 'commander', 'astronaut', 'spokesperson', 'minister-president', 'councillor', 'legislator', 'lawmaker', 'chief executive']);
+const TITLE_WORDS = new Set(['president', 'vice', 'prime', 'minister', 'chancellor', 'secretary', 'senator', 'sen.', 'governor', 'gov.', 'mayor', 'king', 'queen', 'prince', 'princess', 'pope', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'professor', 'prof.', 'general', 'gen.', 'judge', 'justice', 'chief', 'executive', 'officer', 'ceo', 'director', 'chairman', 'representative', 'rep.', 'ambassador', 'commissioner', 'spokesman', 'spokeswoman', 'leader', 'lord', 'sir', 'lady', 'saint', 'st.', 'captain', 'colonel', 'lieutenant', 'sergeant', 'admiral', 'the', 'former', 'deputy', 'foreign', 'defense', 'state', 'attorney', 'congressman', 'congresswoman', 'premier', 'emperor', 'chairwoman', 'founder', 'head', 'coach', 'administrator', 'commander', 'astronaut', 'spokesperson', 'minister-president', 'councillor', 'legislator', 'lawmaker', 'chief executive', 'major', 'general']);
 
 /**
  * Gold names: mentions typed person/organization/place whose head is a proper noun. The name is the
@@ -155,22 +157,32 @@ function parseDoc(name: string, src: string): GumDoc {
     const covered = new Set<number>();
     for (const o of idSpans) {
       if (o === s) continue;
-      if (o.first >= s.first && o.last < s.last && (o.first > s.first || o.last < s.last) && o.identity !== '') {
+      // only places are split off the front ("US President Donald Trump"); "Andy Warhol Foundation" stays one ORG
+      if (o.first >= s.first && o.last < s.last && (o.first > s.first || o.last < s.last) && o.identity !== '' && o.etype === 'place') {
         let k = o.last + 1;
         while (k <= s.last && !isPropn(words[k])) k++;
         const adjacentOf = o.first > s.first && INNER.has(words[o.first - 1].form);
         if (k <= s.last && !adjacentOf) for (let x = o.first; x <= o.last; x++) covered.add(x);
       }
     }
-    // last contiguous run of proper nouns not covered by nested names
+    // last contiguous run of proper nouns not covered by nested names (persons: the first run, their head)
     let e = s.last;
+    const person = s.etype === 'person';
+    if (person) {
+      let f = s.first;
+      while (f <= s.last && !(isPropn(words[f]) && !covered.has(f) && !TITLE_WORDS.has(words[f].form.toLowerCase()))) f++;
+      if (f > s.last) continue;
+      e = f;
+      while (e + 1 <= s.last && isPropn(words[e + 1]) && !covered.has(e + 1)) e++;
+    }
     while (e >= s.first && !(isPropn(words[e]) && !covered.has(e))) e--;
     if (e < s.first) continue;
     let b = e;
+    const inner = s.etype === 'person' ? NO_INNER : INNER;
     for (;;) {
       if (b - 1 >= s.first && isPropn(words[b - 1]) && !covered.has(b - 1)) b--;
-      else if (b - 2 >= s.first && INNER.has(words[b - 1].form) && isPropn(words[b - 2]) && !covered.has(b - 2)) b -= 2;
-      else if (b - 3 >= s.first && words[b - 1].form === 'the' && INNER.has(words[b - 2].form) && isPropn(words[b - 3]) && !covered.has(b - 3)) b -= 3;
+      else if (b - 2 >= s.first && inner.has(words[b - 1].form) && isPropn(words[b - 2]) && !covered.has(b - 2)) b -= 2;
+      else if (b - 3 >= s.first && words[b - 1].form === 'the' && inner.has(words[b - 2].form) && isPropn(words[b - 3]) && !covered.has(b - 3)) b -= 3;
       else break;
     }
     while (b < e && TITLE_WORDS.has(words[b].form.toLowerCase())) b++;
@@ -180,7 +192,7 @@ function parseDoc(name: string, src: string): GumDoc {
     // the proper nouns must be the mention's head: the name ends the mention or is followed only by a possessive
     let after = e + 1;
     while (after <= s.last && (words[after].xpos === 'POS' || /^[.,]$/.test(words[after].form))) after++;
-    if (after <= s.last && s.identity === '') continue;
+    if (after <= s.last && s.identity === '' && !(person && words[after].form === 'of')) continue;
     names.push({ start, end, text: text.slice(start, end), type: TYPE[s.etype]!, identity: s.identity !== '' ? s.identity : `${name}#${s.group}`, wikipedia: s.identity !== '' });
   }
   names.sort((x, y) => x.start - y.start);

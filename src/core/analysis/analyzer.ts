@@ -30,7 +30,7 @@ export class Analyzer {
   analyze(text: string, rules?: CurationRules): DocumentAnalysis {
     const sentenceStarts: number[] = [];
     const ms: WorkMention[] = [];
-    const capsMid = new Set<string>();
+    const capsMid = new Map<string, number>();
     let sentId = 0;
     for (let from = 0; from < text.length; ) {
       const to = chunkEnd(text, from);
@@ -48,7 +48,10 @@ export class Analyzer {
         }
         prevStart = t.sentStart;
         sentOf[k] = sentId;
-        if (t.kind === TokKind.Word && t.cap && !t.sentStart && !t.allCaps) capsMid.add(t.text.toLowerCase());
+        if (t.kind === TokKind.Word && t.cap && !t.sentStart && !t.allCaps) {
+          const lw = t.text.toLowerCase();
+          capsMid.set(lw, (capsMid.get(lw) ?? 0) + 1);
+        }
       }
       let lastSent = -1;
       for (const r of raw) {
@@ -70,7 +73,15 @@ export class Analyzer {
         if (sp > 0) surnames.add(m.text.slice(sp + 1));
       }
     }
-    const kept = ms.filter((m) => (m.strength === 0 ? surnames.has(m.text) : !m.tentative || capsMid.has(m.text.toLowerCase())));
+    const kept = ms.filter((m) => {
+      if (m.strength === 0) {
+        if (surnames.has(m.text)) return true;
+        if (!m.repeatable || (capsMid.get(m.text.toLowerCase()) ?? 0) < 2) return false;
+        m.strength = 1;
+        return true;
+      }
+      return !m.tentative || capsMid.has(m.text.toLowerCase());
+    });
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President")
     const clean: WorkMention[] = [];
     let lastNameEnd = -1;

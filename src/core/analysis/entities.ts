@@ -19,6 +19,8 @@ export interface RawMention {
   country: string | null;
   /** A single sentence-initial word with no other evidence: kept only if the document confirms it. */
   tentative: boolean;
+  /** A weak (strength 0) candidate the document may confirm by repeating it capitalised mid-sentence. */
+  repeatable?: boolean;
   /** For role mentions: a person name in apposition (", President Barack Obama"). */
   appositive: RawMention | null;
   /** Index of the first token (within the chunk's token array) for context look-ups. */
@@ -77,13 +79,15 @@ export class EntityRecognizer {
       while (j < n) {
         const u = toks[j];
         if (!u.spaceBefore) break;
+        const lw = u.text.toLowerCase();
         if (this.isNameWord(u)) {
+          // a capitalised function word ("In", "The") starts a new phrase, it does not continue a name
+          if (FUNCTION_WORDS.has(lw) && !u.allCaps) break;
           last = j;
           j++;
           continue;
         }
-        const lw = u.text.toLowerCase();
-        if (u.kind === TokKind.Word && CONNECTORS.has(lw) && !u.cap && j + 1 < n && toks[j + 1].spaceBefore) {
+        if (u.kind === TokKind.Word && CONNECTORS.has(lw) && !u.cap && j + 1 < n && toks[j + 1].spaceBefore && this.mayJoinAcross(toks, i, j)) {
           // allow "of the" before a capitalised word
           let k = j + 1;
           if (toks[k].text === 'the' && k + 1 < n && toks[k + 1].spaceBefore) k++;
@@ -98,6 +102,21 @@ export class EntityRecognizer {
       i = last + 1;
     }
     return out;
+  }
+
+  /**
+   * Whether a connector ("of", "de") at toks[j] may join the capitalised words before it with those after:
+   * "University of Texas", "Times of London", "Daughters of the American Revolution" yes;
+   * "Claudia Mo of the Civic Party" no (a person's name ends before "of").
+   */
+  private mayJoinAcross(toks: readonly Token[], runStart: number, j: number): boolean {
+    const lw = toks[j].text.toLowerCase();
+    if (NAME_PARTICLES.has(lw) && lw !== 'la' && lw !== 'le') return true; // "Charles de Gaulle", "bin Laden"
+    const before = toks[j - 1].text.toLowerCase();
+    const first = toks[runStart].text.toLowerCase();
+    if (this.gaz.orgWords.has(before) || PLACE_SUFFIX.has(before) || this.gaz.titles.has(before)) return true;
+    if (this.gaz.firstNames.has(first) || this.gaz.lastNames.has(before) || this.gaz.firstNames.has(before)) return false;
+    return this.gaz.vocab.has(before) || toks[j - 1].allCaps;
   }
 
   private isNameWord(t: Token): boolean {
@@ -325,14 +344,16 @@ export class EntityRecognizer {
     } else if (len >= 2) {
       type = 'ORG';
       strength = 1;
-    } else if (gaz.vocab.has(first) && !gaz.lastNames.has(first)) {
-      // a capitalised English word: only a name if it is the surname of a person named in full
-      const m = this.make(text, toks, s, k, 'PERSON', 0, null);
-      m.tentative = true;
-      return m;
-    } else {
+    } else if (gaz.lastNames.has(first)) {
       type = 'PERSON';
       strength = 1;
+    } else {
+      // a lone capitalised word with no evidence: a name only if it is the surname of a person named
+      // in full, or (when not an English word) the document repeats it capitalised
+      const m = this.make(text, toks, s, k, 'PERSON', 0, null);
+      m.tentative = true;
+      m.repeatable = !gaz.vocab.has(first);
+      return m;
     }
     const m = this.make(text, toks, s, k, type, strength, null);
     m.title = title;
