@@ -4,6 +4,7 @@ import { AnnotateCommands } from './features/annotateCommands';
 import { Decorations } from './features/decorations';
 import { Hovers } from './features/hovers';
 import { Problems } from './features/problems';
+import { CurationCommands } from './features/curationCommands';
 import { ExportCommands } from './features/exportCommands';
 import { StatusBar } from './features/statusBar';
 import { Symbols } from './features/symbols';
@@ -14,7 +15,6 @@ import { AnnotationService } from './services/annotationService';
 import { AuthorResolver } from './services/author';
 import { SourceIndex } from './services/sourceIndex';
 import { readSettings, toggleLayer, SECTION } from './settings';
-import { NO_CURATION } from '../core/curation/rules';
 
 /** What activate() returns: the services, for the integration tests. */
 export interface SourceAnnotatorApi {
@@ -28,6 +28,7 @@ export interface SourceAnnotatorApi {
   readonly symbols: Symbols;
   readonly statusBar: StatusBar;
   readonly exports: ExportCommands;
+  readonly curation: CurationCommands;
 }
 
 /** Documents the providers apply to: plain text and Markdown files on any scheme. */
@@ -63,8 +64,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const tree = new SourcesTree(index, annotations);
   const symbols = new Symbols(index, annotations, SELECTOR);
   const statusBar = new StatusBar(index, annotations);
-  const exports = new ExportCommands(index, annotations, () => NO_CURATION);
-  context.subscriptions.push(tree, symbols, statusBar, exports);
+  const exports = new ExportCommands(index, annotations);
+  const curation = new CurationCommands(index, log);
+  context.subscriptions.push(tree, symbols, statusBar, exports, curation);
+  void curation.reload();
   // --- end tree, symbols, status bar, export
 
   const updateContext = (): void => {
@@ -104,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, activationMs, tree, symbols, statusBar, exports };
+  return { ready: true, index, annotations, decorations, activationMs, tree, symbols, statusBar, exports, curation };
 }
 
 export function deactivate(): void {

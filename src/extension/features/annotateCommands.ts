@@ -13,6 +13,10 @@ export interface AnnotationRef {
 export interface AnnotateArgs {
   readonly note?: string;
   readonly tags?: readonly string[];
+  /** A range to annotate instead of the editor's selection (tree items pass these; UTF-16). */
+  readonly uri?: string;
+  readonly start?: number;
+  readonly end?: number;
 }
 
 /**
@@ -43,6 +47,12 @@ export class AnnotateCommands implements vscode.Disposable {
   }
 
   private async annotateSelection(args?: AnnotateArgs): Promise<Annotation | undefined> {
+    if (args?.uri && typeof args.start === 'number' && typeof args.end === 'number') {
+      // From a tree item: show its range selected, then annotate it.
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+      const range = new vscode.Range(doc.positionAt(args.start), doc.positionAt(args.end));
+      await vscode.window.showTextDocument(doc, { selection: range, preview: false });
+    }
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
       void vscode.window.showInformationMessage('Source Annotator: select the text to annotate first.');

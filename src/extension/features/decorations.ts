@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { applyEditsToSpans, type Span16 } from '../../core/anchoring/edits';
 import type { EntityType } from '../../core/analysis/types';
 import type { AnnotationService } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
@@ -18,17 +19,27 @@ const COLOR_IDS: Record<Layer, string> = {
 /** What the decorations show for one editor, by layer: exposed for tests. */
 export type DecorationSnapshot = Partial<Record<Layer, vscode.Range[]>>;
 
+type Spans = Span16[];
+
+/** Per document: the spans last applied to its editors, moved along with edits since. */
+interface Applied {
+  readonly spans: Map<Layer, Spans>;
+  /** The editors (by identity) these spans were applied to. */
+  readonly editors: Set<vscode.TextEditor>;
+}
+
 /**
  * Highlights: one decoration type per entity type, one for quotes and one for annotations, all
- * in contributed theme colours with overview-ruler marks. Only visible editors are decorated;
- * the index debounces re-analysis while the user types, and decoration ranges move with edits
- * in between.
+ * in contributed theme colours with overview-ruler marks. Only visible editors are decorated.
+ * While the user types, VS Code moves the decorations with the text and we move our copy of
+ * their spans the same way; when the (debounced) re-analysis arrives, only the layers whose
+ * spans really changed are set again. A keystroke that changes no highlight costs almost nothing.
  */
 export class Decorations implements vscode.Disposable {
   private readonly types = new Map<Layer, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly last = new Map<string, DecorationSnapshot>();
-  /** Extension-host time of the last decoration passes, for the measured integration run. */
+  private readonly applied = new Map<string, Applied>();
+  /** Extension-host time of the last decoration passes, for the measured run. */
   readonly timings: number[] = [];
 
   constructor(
@@ -42,18 +53,26 @@ export class Decorations implements vscode.Disposable {
       index.onDidChange((uris) => this.refresh(uris)),
       annotations.onDidChange((uris) => this.refresh(uris)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh([])),
+      vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.applied.delete(d.uri.toString())),
     );
     this.refresh([]);
   }
 
   updateSettings(settings: Settings): void {
     this.settings = settings;
+    this.applied.clear();
     this.refresh([]);
   }
 
-  /** What was last applied to the editor of this document. */
+  /** What is applied to the editor of this document now. */
   snapshot(uri: vscode.Uri): DecorationSnapshot | undefined {
-    return this.last.get(uri.toString());
+    const a = this.applied.get(uri.toString());
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!a || !doc) return undefined;
+    const snap: DecorationSnapshot = {};
+    for (const [layer, spans] of a.spans) if (spans.length > 0) snap[layer] = spans.map((x) => new vscode.Range(doc.positionAt(x.start), doc.positionAt(x.end)));
+    return snap;
   }
 
   refresh(uris: readonly vscode.Uri[]): void {
@@ -64,47 +83,55 @@ export class Decorations implements vscode.Disposable {
     }
   }
 
+  /** Move our copy of the applied spans through an edit, as VS Code moves the decorations. */
+  private follow(e: vscode.TextDocumentChangeEvent): void {
+    const a = this.applied.get(e.document.uri.toString());
+    if (!a || e.contentChanges.length === 0) return;
+    const edits = [...e.contentChanges]
+      .sort((x, y) => y.rangeOffset - x.rangeOffset)
+      .map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
+    for (const [layer, spans] of a.spans) {
+      a.spans.set(layer, applyEditsToSpans(spans, edits).filter((m) => !m.collapsed).map((m) => ({ start: m.start, end: m.end })));
+    }
+  }
+
   private decorate(editor: vscode.TextEditor): void {
     const t0 = performance.now();
     const doc = editor.document;
+    const key = doc.uri.toString();
     const entry = this.index.get(doc.uri);
-    const snap: DecorationSnapshot = {};
-    const ranges = new Map<Layer, vscode.DecorationOptions[]>();
-    for (const layer of this.types.keys()) ranges.set(layer, []);
-    // Analysis offsets are valid only for the text they were computed on; skip stale results
-    // (the index re-analyzes shortly, and VS Code moves the previous decorations meanwhile).
+    const wanted = new Map<Layer, Spans>();
+    for (const layer of this.types.keys()) wanted.set(layer, []);
+    // Analysis offsets are valid only for the text they were computed on. A stale result keeps
+    // the entity and quote layers as they are (moved with the edits); the index re-analyzes soon.
     const fresh = entry !== undefined && entry.text === doc.getText();
+    const s = this.settings;
     if (entry && fresh) {
-      const s = this.settings;
       if (s.layers.entities) {
-        for (const m of entry.analysis.entities) {
-          if (m.kind !== 'name' || !s.entityTypes.has(m.type)) continue;
-          ranges.get(m.type)!.push({ range: new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)) });
-        }
+        for (const m of entry.analysis.entities) if (m.kind === 'name' && s.entityTypes.has(m.type)) wanted.get(m.type)!.push({ start: m.start, end: m.end });
       }
       if (s.layers.quotes) {
-        for (const q of entry.analysis.quotes) {
-          if (wordCount(q.text) < s.minQuoteWords) continue;
-          ranges.get('QUOTE')!.push({ range: new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end)) });
-        }
+        for (const q of entry.analysis.quotes) if (wordCount(q.text) >= s.minQuoteWords) wanted.get('QUOTE')!.push({ start: q.start, end: q.end });
       }
     }
-    if (entry && this.settings.layers.annotations) {
-      for (const a of this.annotations.anchored(doc.uri)) {
-        ranges.get('ANNOTATION')!.push({ range: new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)) });
-      }
+    if (entry && s.layers.annotations) {
+      for (const a of this.annotations.anchored(doc.uri)) wanted.get('ANNOTATION')!.push({ start: a.start, end: a.end });
     }
-    if (!fresh && entry) {
-      // Keep entity and quote decorations as VS Code moved them; refresh annotations only.
-      editor.setDecorations(this.types.get('ANNOTATION')!, ranges.get('ANNOTATION')!);
-      return;
+    let applied = this.applied.get(key);
+    const newEditor = !applied?.editors.has(editor);
+    if (!applied) {
+      applied = { spans: new Map(), editors: new Set() };
+      this.applied.set(key, applied);
     }
+    applied.editors.add(editor);
     for (const [layer, type] of this.types) {
-      const opts = ranges.get(layer)!;
-      editor.setDecorations(type, opts);
-      if (opts.length > 0) snap[layer] = opts.map((o) => o.range);
+      if (entry && !fresh && layer !== 'ANNOTATION') continue;
+      const next = wanted.get(layer)!;
+      const before = applied.spans.get(layer);
+      if (!newEditor && before && sameSpans(before, next)) continue;
+      editor.setDecorations(type, next.map((x) => new vscode.Range(doc.positionAt(x.start), doc.positionAt(x.end))));
+      applied.spans.set(layer, next);
     }
-    this.last.set(doc.uri.toString(), snap);
     this.timings.push(performance.now() - t0);
     if (this.timings.length > 200) this.timings.splice(0, 100);
   }
@@ -112,6 +139,12 @@ export class Decorations implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function sameSpans(a: Spans, b: Spans): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end) return false;
+  return true;
 }
 
 function wordCount(text: string): number {

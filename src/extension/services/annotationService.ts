@@ -161,20 +161,43 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   private onIndexChanged(uris: readonly vscode.Uri[]): void {
-    const targets = uris.length > 0 ? uris : this.index.sources().map((s) => s.uri);
-    for (const uri of targets) {
-      const key = uri.toString();
-      const entry = this.index.get(uri);
-      if (!entry) {
-        this.texts.delete(key);
-        if (this.states.delete(key)) this.changed.fire([uri]);
-        continue;
-      }
-      // Edits in the editor were already followed through change events (the text matches).
-      // Anything else (first sight, an outside edit) re-anchors from the sidecar.
-      const dirty = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
-      if (!this.states.has(key) || (!dirty && this.texts.get(key) !== entry.text)) void this.reload(uri);
+    if (uris.length === 0) {
+      void this.reloadAll();
+      return;
     }
+    for (const uri of uris) this.consider(uri, true);
+  }
+
+  /**
+   * After a whole-workspace change: load the sources that have a sidecar (and re-anchor those
+   * whose text changed). Sources without one need no state: the store reads the disk on write.
+   */
+  private async reloadAll(): Promise<void> {
+    const sidecars = await vscode.workspace.findFiles('**/*.annotations.yaml', '**/node_modules/**');
+    const withSidecar = new Set(sidecars.map((u) => u.with({ path: u.path.slice(0, -'.annotations.yaml'.length) }).toString()));
+    for (const key of [...this.states.keys()]) {
+      if (!this.index.get(vscode.Uri.parse(key))) {
+        this.states.delete(key);
+        this.texts.delete(key);
+      }
+    }
+    for (const entry of this.index.sources()) this.consider(entry.uri, withSidecar.has(entry.key));
+    this.changed.fire([]);
+  }
+
+  private consider(uri: vscode.Uri, mayHaveSidecar: boolean): void {
+    const key = uri.toString();
+    const entry = this.index.get(uri);
+    if (!entry) {
+      this.texts.delete(key);
+      if (this.states.delete(key)) this.changed.fire([uri]);
+      return;
+    }
+    // Edits in the editor were already followed through change events (the text matches).
+    // Anything else (first sight, an outside edit) re-anchors from the sidecar.
+    const dirty = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
+    const known = this.states.has(key);
+    if ((!known && mayHaveSidecar) || (known && !dirty && this.texts.get(key) !== entry.text)) void this.reload(uri);
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {

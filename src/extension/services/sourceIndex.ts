@@ -49,6 +49,8 @@ export interface QuoteAt {
 const SLICE_MS = 12;
 const REANALYZE_DELAY_MS = 250;
 const PROGRESS_THRESHOLD = 40;
+const DISK_BATCH_MS = 150;
+const INDEX_BATCH = 16;
 
 /**
  * The workspace model: which files are sources, their text and analysis, and what is computed
@@ -70,6 +72,8 @@ export class SourceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly diskQueue = new Map<string, vscode.Uri>();
+  private diskTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private indexing: Promise<void> = Promise.resolve();
   private indexedOnce = false;
@@ -78,8 +82,9 @@ export class SourceIndex implements vscode.Disposable {
   /** Fires with the URIs whose analysis changed (empty: the whole workspace). */
   readonly onDidChange = this.changed.event;
 
-  /** Milliseconds of the last re-analysis after an edit: request to decorations-ready. */
-  lastRefreshMs = 0;
+  /** The last re-analysis after an edit: total time (the analysis runs in the worker) and the
+   *  part spent on the extension host (storing, then every listener: decorations, CodeLens...). */
+  lastRefresh = { totalMs: 0, hostMs: 0 };
 
   constructor(
     private settings: Settings,
@@ -191,17 +196,22 @@ export class SourceIndex implements vscode.Disposable {
     const work = async (report?: (n: number) => void): Promise<void> => {
       const seen = new Set<string>();
       let sliceStart = Date.now();
-      for (let i = 0; i < uris.length; i++) {
+      // Several reads and analyses in flight keep the worker busy; storing results is the only
+      // work on this thread, and it yields every SLICE_MS.
+      for (let i = 0; i < uris.length; i += INDEX_BATCH) {
         if (gen !== this.generation) return;
-        const uri = uris[i];
-        seen.add(uri.toString());
-        const entry = await this.load(uri);
-        if (entry) this.store(entry);
-        report?.(i + 1);
-        if (Date.now() - sliceStart > SLICE_MS) {
-          await yieldToHost();
-          sliceStart = Date.now();
+        const batch = uris.slice(i, i + INDEX_BATCH);
+        const loaded = await Promise.all(batch.map((u) => this.load(u)));
+        for (let j = 0; j < batch.length; j++) {
+          seen.add(batch[j].toString());
+          const entry = loaded[j];
+          if (entry) this.store(entry);
+          if (Date.now() - sliceStart > SLICE_MS) {
+            await yieldToHost();
+            sliceStart = Date.now();
+          }
         }
+        report?.(Math.min(uris.length, i + INDEX_BATCH));
       }
       for (const key of [...this.entries.keys()]) if (!seen.has(key)) this.remove(key);
     };
@@ -314,37 +324,63 @@ export class SourceIndex implements vscode.Disposable {
     const t0 = performance.now();
     const entry = await this.analyze(uri, vscode.workspace.asRelativePath(uri, false), text);
     if (this.latest.get(key) !== seq) return;
+    const h0 = performance.now();
     this.store(entry);
     this.changed.fire([uri]);
-    this.lastRefreshMs = performance.now() - t0;
+    const end = performance.now();
+    this.lastRefresh = { totalMs: end - t0, hostMs: end - h0 };
   }
 
+  /**
+   * Files created, changed or deleted on disk (git pull, another editor). Events are batched:
+   * a checkout that touches thousands of files becomes one pass, time-sliced like indexing,
+   * and one change event.
+   */
   private ensureWatcher(): void {
     if (this.watcher) return;
     const w = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}');
     this.watcher = w;
-    const reload = async (uri: vscode.Uri): Promise<void> => {
+    const queue = (uri: vscode.Uri): void => {
       if (!this.matchesGlobs(uri)) return;
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open?.isDirty) return;
-      const entry = await this.load(uri);
-      if (!entry) return;
-      const before = this.entries.get(entry.key);
-      if (before && before.text === entry.text && before.error === entry.error) return;
-      this.store(entry);
-      this.changed.fire([uri]);
+      this.diskQueue.set(uri.toString(), uri);
+      if (!this.diskTimer) this.diskTimer = setTimeout(() => void this.drainDisk(), DISK_BATCH_MS);
     };
-    this.disposables.push(
-      w,
-      w.onDidCreate((u) => void reload(u)),
-      w.onDidChange((u) => void reload(u)),
-      w.onDidDelete((u) => {
-        if (this.entries.has(u.toString())) {
-          this.remove(u.toString());
-          this.changed.fire([u]);
+    this.disposables.push(w, w.onDidCreate(queue), w.onDidChange(queue), w.onDidDelete(queue));
+  }
+
+  private async drainDisk(): Promise<void> {
+    this.diskTimer = undefined;
+    const batch = [...this.diskQueue.values()];
+    this.diskQueue.clear();
+    const changed: vscode.Uri[] = [];
+    let sliceStart = Date.now();
+    for (const uri of batch) {
+      const key = uri.toString();
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (open?.isDirty) continue;
+      const exists = await vscode.workspace.fs.stat(uri).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) {
+        if (this.entries.has(key)) {
+          this.remove(key);
+          changed.push(uri);
         }
-      }),
-    );
+        continue;
+      }
+      const entry = await this.load(uri);
+      if (!entry) continue;
+      const before = this.entries.get(key);
+      if (before && before.text === entry.text && before.error === entry.error) continue;
+      this.store(entry);
+      changed.push(uri);
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await yieldToHost();
+        sliceStart = Date.now();
+      }
+    }
+    if (changed.length > 0) this.changed.fire(changed.length > 200 ? [] : changed);
   }
 
   private matchesGlobs(uri: vscode.Uri): boolean {
@@ -372,6 +408,7 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.diskTimer) clearTimeout(this.diskTimer);
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
     for (const d of this.disposables) d.dispose();

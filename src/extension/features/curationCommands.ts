@@ -1,0 +1,254 @@
+import * as vscode from 'vscode';
+import { ENTITY_TYPES, type EntityType } from '../../core/analysis/types';
+import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
+import { CURATION_FILE_NAME, CurationFile, type CurationChange, type CurationIssue } from '../../core/curation/file';
+import { CommandIds } from '../commandIds';
+import type { SourceIndex } from '../services/sourceIndex';
+import { VsCodeFileSystem } from '../services/vscodeFileSystem';
+import { TYPE_LABELS, TYPE_SINGULAR } from './tree/model';
+
+/** How the curation commands name an entity: the tree's entity elements, or tests. */
+export interface EntityRef {
+  readonly entity: string;
+  readonly type?: EntityType;
+}
+
+/**
+ * The user's corrections to the engine, from the Sources view's entity context menu: set the
+ * type, merge into another entity, not an entity, rename. Each writes a rule to the workspace
+ * curation file (through the core curation module) and applies the rules to the analysis
+ * everywhere (SourceIndex.setCuration). The file is loaded at activation and watched, so hand
+ * edits and git pulls apply too. A malformed curation file is never overwritten.
+ */
+export class CurationCommands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Per workspace folder (uri string): its curation file, rules, and problems. */
+  private readonly byFolder = new Map<string, { file: CurationFile; rules: CurationRules; issues: readonly CurationIssue[] }>();
+  private loading: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly index: SourceIndex,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CURATION_FILE_NAME}`);
+    const reload = (): void => void this.reloadIfChanged();
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(reload),
+      watcher.onDidChange(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeWorkspaceFolders(reload),
+      vscode.commands.registerCommand(CommandIds.setEntityType, (ref?: EntityRef, type?: EntityType) => this.guard(() => this.setType(ref, type))),
+      vscode.commands.registerCommand(CommandIds.mergeEntity, (ref?: EntityRef, into?: string) => this.guard(() => this.merge(ref, into))),
+      vscode.commands.registerCommand(CommandIds.notAnEntity, (ref?: EntityRef) => this.guard(() => this.notAnEntity(ref))),
+      vscode.commands.registerCommand(CommandIds.renameEntity, (ref?: EntityRef, to?: string) => this.guard(() => this.rename(ref, to))),
+    );
+  }
+
+  /** The rules of every workspace folder together. */
+  get rules(): CurationRules {
+    const all = [...this.byFolder.values()].map((f) => f.rules);
+    if (all.length === 0) return NO_CURATION;
+    return {
+      types: all.flatMap((r) => r.types),
+      merges: all.flatMap((r) => r.merges),
+      notEntities: all.flatMap((r) => r.notEntities),
+      renames: all.flatMap((r) => r.renames),
+    };
+  }
+
+  /** Resolves when the curation file has been (re)loaded and applied. */
+  whenLoaded(): Promise<void> {
+    return this.loading;
+  }
+
+  /**
+   * Run `f` after everything queued before it: loads, writes and applying the rules never
+   * interleave (a load reading the file between two writes could otherwise win).
+   */
+  private enqueue<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.loading.then(f);
+    this.loading = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** Read every folder's curation file and apply the rules to the analysis. */
+  reload(): Promise<void> {
+    return this.enqueue(() => this.load()).catch((err: unknown) => this.log.error(`loading the curation file: ${message(err)}`));
+  }
+
+  /** After a file event: reload unless the files are as this instance last read or wrote them (its own writes). */
+  private reloadIfChanged(): Promise<void> {
+    return this.enqueue(async () => {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      const same = folders.length === this.byFolder.size && folders.every((f) => this.byFolder.has(f.uri.toString()));
+      if (same) {
+        const changed = await Promise.all([...this.byFolder.values()].map((f) => f.file.changedOnDisk().catch(() => true)));
+        if (!changed.some(Boolean)) return;
+      }
+      await this.load();
+    }).catch((err: unknown) => this.log.error(`reloading the curation file: ${message(err)}`));
+  }
+
+  private async load(): Promise<void> {
+    const loaded = new Map<string, { file: CurationFile; rules: CurationRules; issues: readonly CurationIssue[] }>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const file = new CurationFile(new VsCodeFileSystem(folder.uri), folder.uri.path);
+      const { rules, issues } = await file.load();
+      loaded.set(folder.uri.toString(), { file, rules, issues });
+      if (issues.length > 0) {
+        const where = `${vscode.workspace.asRelativePath(folder.uri.with({ path: file.path }))}:${issues[0].line}:${issues[0].col}`;
+        this.log.warn(`${where}: ${issues[0].message}`);
+        void vscode.window.showWarningMessage(`Source Annotator: ${where}: ${issues[0].message}. The corrections in this file are not applied until it is fixed.`);
+      }
+    }
+    this.byFolder.clear();
+    for (const [k, v] of loaded) this.byFolder.set(k, v);
+    await this.apply();
+  }
+
+  /** Hand the rules to the analysis, unless they are the ones it already has (no re-analysis for nothing at startup). */
+  private async apply(): Promise<void> {
+    const rules = this.rules;
+    if (JSON.stringify(rules) === JSON.stringify(this.index.curationRules)) return;
+    // Not while the first indexing pass runs: an analysis started before the change could land after it.
+    await this.index.whenIndexed();
+    await this.index.setCuration(rules);
+  }
+
+  private async guard<T>(f: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await f();
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Source Annotator: ${message(err)}`);
+      return undefined;
+    }
+  }
+
+  private async setType(ref: EntityRef | undefined, type: EntityType | undefined): Promise<boolean> {
+    const entity = this.entity(ref);
+    if (!entity) return false;
+    const current = ref?.type ?? this.index.entities().get(entity)?.type;
+    const next =
+      type ??
+      (
+        await vscode.window.showQuickPick(
+          ENTITY_TYPES.map((t) => ({ label: TYPE_LABELS[t], description: t === current ? `${t} (current)` : t, type: t })),
+          { title: `Set the type of “${entity}”`, placeHolder: 'This entity is a…' },
+        )
+      )?.type;
+    if (!next || next === current) return false;
+    await this.write(
+      this.originalNames(entity).map((text) => ({ kind: 'type', text, type: next })),
+      `“${entity}” is now a ${TYPE_SINGULAR[next]}.`,
+    );
+    return true;
+  }
+
+  private async merge(ref: EntityRef | undefined, into: string | undefined): Promise<boolean> {
+    const entity = this.entity(ref);
+    if (!entity) return false;
+    const all = this.index.entities();
+    const type = ref?.type ?? all.get(entity)?.type;
+    let target = into;
+    if (target === undefined) {
+      const others = [...all.values()]
+        .filter((e) => e.entity !== entity)
+        .sort((a, b) => Number(b.type === type) - Number(a.type === type) || b.mentions.length - a.mentions.length || a.entity.localeCompare(b.entity));
+      const pick = await vscode.window.showQuickPick(
+        others.map((e) => ({
+          label: e.entity,
+          description: `${TYPE_SINGULAR[e.type]} · ${e.mentions.length} ${e.mentions.length === 1 ? 'mention' : 'mentions'}`,
+          detail: e.aliases.size > 0 ? `also ${[...e.aliases].filter((a) => a !== e.entity).slice(0, 6).join(', ')}` : undefined,
+          entity: e.entity,
+        })),
+        { title: `Merge “${entity}” into…`, placeHolder: 'The entity it is the same as', matchOnDescription: true, matchOnDetail: true },
+      );
+      target = pick?.entity;
+    }
+    if (!target || target === entity) return false;
+    await this.write([{ kind: 'merge', from: entity, into: target }], `“${entity}” is now merged into “${target}”.`);
+    return true;
+  }
+
+  private async notAnEntity(ref: EntityRef | undefined): Promise<boolean> {
+    const entity = this.entity(ref);
+    if (!entity) return false;
+    await this.write(
+      this.originalNames(entity).map((text) => ({ kind: 'notEntity', text })),
+      `“${entity}” is no longer treated as an entity.`,
+    );
+    return true;
+  }
+
+  private async rename(ref: EntityRef | undefined, to: string | undefined): Promise<boolean> {
+    const entity = this.entity(ref);
+    if (!entity) return false;
+    const next = (
+      to ??
+      (await vscode.window.showInputBox({
+        title: `Rename “${entity}”`,
+        prompt: 'The canonical name, shown in hovers, the tree and exports',
+        value: entity,
+        validateInput: (v) => (v.trim() ? undefined : 'A name cannot be empty'),
+      }))
+    )?.trim();
+    if (!next || next === entity) return false;
+    await this.write([{ kind: 'rename', from: entity, to: next }], `“${entity}” is now called “${next}”.`);
+    return true;
+  }
+
+  private entity(ref: EntityRef | undefined): string | undefined {
+    if (ref?.entity) return ref.entity;
+    void vscode.window.showInformationMessage('Source Annotator: use this command from an entity in the Sources view.');
+    return undefined;
+  }
+
+  /**
+   * The names the engine gives an entity the user renamed or merged: type and not-an-entity
+   * rules match the engine's names (before renames and merges), so they are written for these.
+   */
+  private originalNames(entity: string): string[] {
+    const rules = this.rules;
+    const names = new Set([entity]);
+    let size = 0;
+    while (names.size !== size) {
+      size = names.size;
+      for (const r of rules.renames) if (names.has(r.to)) names.add(r.from);
+      for (const m of rules.merges) if (names.has(m.into)) names.add(m.from);
+    }
+    return [...names];
+  }
+
+  /** Add rules to the curation file of the first workspace folder, then apply all rules. */
+  private async write(changes: readonly CurationChange[], done: string): Promise<void> {
+    if (!vscode.workspace.isTrusted) throw new Error('corrections cannot be saved in an untrusted workspace. Trust the workspace first.');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('open a folder first: corrections are saved in the workspace.');
+    const file = await this.enqueue(async () => {
+      const state = this.byFolder.get(folder.uri.toString());
+      const f = state?.file ?? new CurationFile(new VsCodeFileSystem(folder.uri), folder.uri.path);
+      // The core refuses (and writes nothing) when the file is malformed or changed meanwhile.
+      let rules = state?.rules ?? NO_CURATION;
+      for (const change of changes) rules = await f.apply(change);
+      this.byFolder.set(folder.uri.toString(), { file: f, rules, issues: [] });
+      await this.apply();
+      return f;
+    });
+    const uri = folder.uri.with({ path: file.path });
+    void vscode.window.showInformationMessage(`${done} (saved in ${vscode.workspace.asRelativePath(uri)})`, 'Open File').then(async (a) => {
+      if (a === 'Open File') await vscode.window.showTextDocument(uri);
+    });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

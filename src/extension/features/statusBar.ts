@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { ENTITY_TYPES } from '../../core/analysis/types';
+import { VIEW_ID } from '../commandIds';
+import type { AnnotationService } from '../services/annotationService';
+import type { SourceIndex } from '../services/sourceIndex';
+import { readSettings, SECTION, type Settings } from '../settings';
+import { byEntity, TYPE_LABELS, visibleMentions, visibleQuotes } from './tree/model';
+
+const UPDATE_DELAY_MS = 100;
+
+/**
+ * The status bar item of the active source: "$(person) entities $(quote) quotes $(note) notes",
+ * with details in the tooltip; a click shows the Sources view. Hidden when the active editor is
+ * not a source.
+ */
+export class StatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  private settings: Settings;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private shown = false;
+
+  constructor(
+    private readonly index: SourceIndex,
+    private readonly annotations: AnnotationService,
+  ) {
+    this.settings = readSettings();
+    this.item = vscode.window.createStatusBarItem('sourceAnnotator.counts', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'Source Annotator';
+    this.item.command = { command: `${VIEW_ID}.focus`, title: 'Show the Sources view' };
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      index.onDidChange(() => this.schedule()),
+      annotations.onDidChange(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(SECTION)) return;
+        this.settings = readSettings();
+        this.schedule();
+      }),
+    );
+    this.update();
+  }
+
+  /** What the item shows now (tests). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  get tooltip(): string {
+    const t = this.item.tooltip;
+    return t === undefined ? '' : typeof t === 'string' ? t : t.value;
+  }
+
+  get visible(): boolean {
+    return this.shown;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, UPDATE_DELAY_MS);
+  }
+
+  /** Recompute now. */
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const entry = editor ? this.index.get(editor.document.uri) : undefined;
+    if (!editor || !entry || entry.error) {
+      this.item.hide();
+      this.shown = false;
+      return;
+    }
+    const mentions = visibleMentions(entry, this.settings);
+    const entities = byEntity(mentions);
+    const quotes = visibleQuotes(entry, this.settings);
+    const shared = quotes.filter((q) => this.index.clusterOf(entry.key, q)).length;
+    const all = this.annotations.state(entry.uri)?.annotations ?? [];
+    const orphans = all.filter((a) => a.status === 'orphan').length;
+    this.item.text = `$(person) ${entities.size} $(quote) ${quotes.length} $(note) ${all.length}${orphans > 0 ? ` $(warning) ${orphans}` : ''}`;
+    const perType = ENTITY_TYPES.map((t) => [t, [...entities.values()].filter((ms) => ms[0].type === t).length] as const).filter(([, n]) => n > 0);
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${entry.relPath.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n`);
+    md.appendMarkdown(`$(person) ${entities.size} entities, ${mentions.length} mentions${perType.length > 0 ? `: ${perType.map(([t, n]) => `${n} ${TYPE_LABELS[t].toLowerCase()}`).join(', ')}` : ''}  \n`);
+    md.appendMarkdown(`$(quote) ${quotes.length} quotes${shared > 0 ? `, ${shared} also quoted in other sources` : ''}  \n`);
+    md.appendMarkdown(`$(note) ${all.length} annotations${orphans > 0 ? `, ${orphans} orphaned (see Problems)` : ''}\n\n`);
+    md.appendMarkdown('Click to show the Sources view.');
+    this.item.tooltip = md;
+    this.item.accessibilityInformation = {
+      label: `Source Annotator: ${entities.size} entities, ${quotes.length} quotes, ${all.length} annotations${orphans > 0 ? `, ${orphans} orphaned` : ''}`,
+    };
+    this.item.show();
+    this.shown = true;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,473 @@
+import * as vscode from 'vscode';
+import { ENTITY_TYPES, type EntityMention, type Quote } from '../../../core/analysis/types';
+import type { AnchoredAnnotation } from '../../../core/store/store';
+import { CommandIds, ContextKeys, VIEW_ID } from '../../commandIds';
+import type { AnnotationService } from '../../services/annotationService';
+import type { SourceEntry, SourceIndex } from '../../services/sourceIndex';
+import { readSettings, SECTION, type Settings } from '../../settings';
+import { orderedMentions } from '../quoteMentions';
+import { NO_FILTER, TreeFilter } from './filter';
+import {
+  byEntity,
+  excerpt,
+  firstWords,
+  lineOf,
+  truncate,
+  TYPE_ICONS,
+  TYPE_LABELS,
+  TYPE_SINGULAR,
+  visibleMentions,
+  visibleQuotes,
+  type RevealArgs,
+} from './model';
+import { GROUP_LABELS, type AnnotationNode, type EntityNode, type GroupName, type QuoteNode, type SourceNode, type TreeNode } from './nodes';
+
+const REFRESH_DELAY_MS = 100;
+
+type Distribute<T> = T extends TreeNode ? Omit<T, 'nodeId' | 'parent' | 'source'> : never;
+type NodeData = Distribute<TreeNode>;
+
+/**
+ * The Sources view: per source, its entities by type, its quotes by speaker (with the other
+ * sources that quote them) and its annotations by tag. Counts are in the descriptions; clicking
+ * a mention, quote or annotation reveals it. A filter narrows the tree to matching entities,
+ * quotes, speakers, notes and tags. It refreshes (debounced) when the index or the annotations
+ * change. Also registers sourceAnnotator.revealRange and the filter commands.
+ */
+export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  readonly treeView: vscode.TreeView<TreeNode>;
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The elements handed to VS Code, by nodeId, so that the same element keeps the same object. */
+  private readonly nodes = new Map<string, TreeNode>();
+  private settings: Settings;
+  private filter: TreeFilter = NO_FILTER;
+  /** Part of every nodeId while a filter is active, so that filtered elements start expanded. */
+  private filterGeneration = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly index: SourceIndex,
+    private readonly annotations: AnnotationService,
+  ) {
+    this.settings = readSettings();
+    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.changed,
+      this.treeView,
+      index.onDidChange(() => this.scheduleRefresh()),
+      annotations.onDidChange(() => this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(SECTION)) return;
+        this.settings = readSettings();
+        this.scheduleRefresh();
+      }),
+      vscode.commands.registerCommand(CommandIds.revealRange, (args?: RevealArgs) => revealRange(args)),
+      vscode.commands.registerCommand(CommandIds.filterTree, (query?: string) => this.promptFilter(query)),
+      vscode.commands.registerCommand(CommandIds.clearTreeFilter, () => this.setFilter('')),
+    );
+    void vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, false);
+  }
+
+  /** The current filter text ('' when none). */
+  get filterQuery(): string {
+    return this.filter.query;
+  }
+
+  /** Show only the items matching `query`; '' clears the filter. */
+  async setFilter(query: string): Promise<void> {
+    const f = new TreeFilter(query);
+    this.filter = f.active ? f : NO_FILTER;
+    this.filterGeneration++;
+    await vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, this.filter.active);
+    this.refreshNow();
+  }
+
+  private async promptFilter(query?: string): Promise<void> {
+    const q =
+      query ??
+      (await vscode.window.showInputBox({
+        title: 'Filter Sources',
+        prompt: 'Show only entities, quotes, speakers, notes and tags containing this text. Empty clears the filter.',
+        placeHolder: 'e.g. Putin, sanctions, #follow-up',
+        value: this.filter.query,
+      }));
+    if (q === undefined) return;
+    await this.setFilter(q.replace(/^#/, ''));
+  }
+
+  private scheduleRefresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refreshNow();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Recompute everything now (tests call this rather than waiting for the debounce). */
+  refreshNow(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.nodes.clear();
+    this.updateMessage();
+    this.changed.fire(undefined);
+  }
+
+  private updateMessage(): void {
+    if (!this.filter.active) {
+      this.treeView.description = undefined;
+      this.treeView.message = undefined;
+      return;
+    }
+    const matching = this.index.sources().filter((e) => this.sourceMatches(e)).length;
+    this.treeView.description = `filter: ${this.filter.query}`;
+    this.treeView.message =
+      matching === 0
+        ? `Nothing matches “${this.filter.query}”. Clear the filter to see everything.`
+        : `Filtered by “${this.filter.query}”: ${matching} ${matching === 1 ? 'source' : 'sources'} match.`;
+  }
+
+  // --- TreeDataProvider --------------------------------------------------------------------
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) {
+      if (!this.index.isIndexed) return [];
+      return this.index
+        .sources()
+        .filter((e) => this.sourceMatches(e))
+        .map((e) => this.node(undefined, e.key, `src:${e.key}`, { kind: 'source', uri: e.key }));
+    }
+    const entry = this.entry(node);
+    if (!entry) return [];
+    switch (node.kind) {
+      case 'source': {
+        if (entry.error) return [];
+        const groups: GroupName[] = ['entities', 'quotes', 'annotations'];
+        const present = groups.filter((g) => !this.filter.active || this.groupCount(entry, g) > 0);
+        return present.map((g) => this.node(node, entry.key, `${node.nodeId}|${g}`, { kind: 'group', group: g }));
+      }
+      case 'group':
+        return this.groupChildren(node, entry);
+      case 'entityType':
+        return this.entities(entry)
+          .filter((e) => e.type === node.type)
+          .map((e) => this.node(node, entry.key, `${node.nodeId}|${e.entity}`, { kind: 'entity', entity: e.entity, type: e.type }));
+      case 'entity': {
+        const mentions = visibleMentions(entry, this.settings).filter((m) => m.entity === node.entity);
+        return mentions.map((m) => this.node(node, entry.key, `${node.nodeId}|@${m.start}`, { kind: 'mention', of: 'entity', uri: entry.key, start: m.start, end: m.end }));
+      }
+      case 'speaker':
+        return this.quotesOf(entry)
+          .filter((q) => q.speaker === node.speaker && (this.filter.speaker(q.speaker) || this.filter.quote(q)))
+          .map((q) => this.node(node, entry.key, `${node.nodeId}|@${q.start}`, { kind: 'quote', uri: entry.key, start: q.start, end: q.end }));
+      case 'quote': {
+        const q = this.quoteOf(node);
+        const cluster = q && this.index.clusterOf(entry.key, q);
+        if (!cluster) return [];
+        return orderedMentions(cluster).map((m) =>
+          this.node(node, entry.key, `${node.nodeId}|${m.path}@${m.start}`, { kind: 'mention', of: 'quote', uri: m.path, start: m.start, end: m.end }),
+        );
+      }
+      case 'tag':
+        return this.annotationsOf(entry)
+          .filter((a) => (node.tag === null ? a.annotation.tags.length === 0 : a.annotation.tags.includes(node.tag)))
+          .filter((a) => this.filter.tag(node.tag) || this.filter.annotation(a.annotation))
+          .map((a) => this.node(node, entry.key, `${node.nodeId}|${a.annotation.id}`, { kind: 'annotation', uri: entry.key, id: a.annotation.id }));
+      case 'mention':
+      case 'annotation':
+        return [];
+    }
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const entry = this.entry(node);
+    const item = entry ? this.item(node, entry) : new vscode.TreeItem('(gone)');
+    item.id = node.nodeId;
+    return item;
+  }
+
+  /** The source element of a source (for reveal). */
+  sourceNode(uri: vscode.Uri): SourceNode | undefined {
+    return this.getChildren().find((n): n is SourceNode => n.kind === 'source' && n.uri === uri.toString());
+  }
+
+  // --- data --------------------------------------------------------------------------------
+
+  private node(parent: TreeNode | undefined, source: string, id: string, data: NodeData): TreeNode {
+    const nodeId = this.filter.active ? `f${this.filterGeneration}~${id}` : id;
+    const existing = this.nodes.get(nodeId);
+    if (existing) return existing;
+    const n = { ...data, nodeId, parent, source } as TreeNode;
+    this.nodes.set(nodeId, n);
+    return n;
+  }
+
+  private entry(node: TreeNode): SourceEntry | undefined {
+    return this.index.get(vscode.Uri.parse(node.source));
+  }
+
+  private quoteOf(node: QuoteNode): Quote | undefined {
+    const entry = this.index.get(vscode.Uri.parse(node.uri));
+    return entry?.analysis.quotes.find((q) => q.start === node.start && q.end === node.end);
+  }
+
+  /** Entities of a source that pass the settings and the filter, most mentioned first. */
+  private entities(entry: SourceEntry): Array<{ entity: string; type: EntityMention['type']; mentions: EntityMention[] }> {
+    const all = this.index.entities();
+    const out: Array<{ entity: string; type: EntityMention['type']; mentions: EntityMention[] }> = [];
+    for (const [entity, mentions] of byEntity(visibleMentions(entry, this.settings))) {
+      const aliases = [...(all.get(entity)?.aliases ?? []), ...mentions.map((m) => m.text)];
+      if (!this.filter.entity(entity, aliases)) continue;
+      out.push({ entity, type: mentions[0].type, mentions });
+    }
+    return out.sort((a, b) => b.mentions.length - a.mentions.length || a.entity.localeCompare(b.entity));
+  }
+
+  private quotesOf(entry: SourceEntry): Quote[] {
+    return visibleQuotes(entry, this.settings).filter((q) => this.filter.quote(q) || this.filter.speaker(q.speaker));
+  }
+
+  private annotationsOf(entry: SourceEntry): AnchoredAnnotation[] {
+    const all = this.annotations.state(entry.uri)?.annotations ?? [];
+    return all.filter((a) => this.filter.annotation(a.annotation) || a.annotation.tags.some((t) => this.filter.tag(t)) || (a.annotation.tags.length === 0 && this.filter.tag(null)));
+  }
+
+  private sourceMatches(entry: SourceEntry): boolean {
+    if (!this.filter.active) return true;
+    return this.groupCount(entry, 'entities') + this.groupCount(entry, 'quotes') + this.groupCount(entry, 'annotations') > 0;
+  }
+
+  private groupCount(entry: SourceEntry, group: GroupName): number {
+    switch (group) {
+      case 'entities':
+        return this.entities(entry).length;
+      case 'quotes':
+        return this.quotesOf(entry).length;
+      case 'annotations':
+        return this.annotationsOf(entry).length;
+    }
+  }
+
+  private groupChildren(node: TreeNode & { kind: 'group' }, entry: SourceEntry): TreeNode[] {
+    switch (node.group) {
+      case 'entities': {
+        const types = new Set(this.entities(entry).map((e) => e.type));
+        return ENTITY_TYPES.filter((t) => types.has(t)).map((t) => this.node(node, entry.key, `${node.nodeId}|${t}`, { kind: 'entityType', type: t }));
+      }
+      case 'quotes': {
+        const counts = new Map<string | null, number>();
+        for (const q of this.quotesOf(entry)) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+        const speakers = [...counts.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : counts.get(b)! - counts.get(a)! || a.localeCompare(b)));
+        return speakers.map((s) => this.node(node, entry.key, `${node.nodeId}|${s ?? '\u0000'}`, { kind: 'speaker', speaker: s }));
+      }
+      case 'annotations': {
+        const tags = new Set<string>();
+        let untagged = false;
+        for (const a of this.annotationsOf(entry)) {
+          if (a.annotation.tags.length === 0) untagged = true;
+          for (const t of a.annotation.tags) if (this.filter.tag(t) || this.filter.annotation(a.annotation)) tags.add(t);
+        }
+        const list: Array<string | null> = [...tags].sort((a, b) => a.localeCompare(b));
+        if (untagged) list.push(null);
+        return list.map((t) => this.node(node, entry.key, `${node.nodeId}|${t === null ? '\u0000' : `#${t}`}`, { kind: 'tag', tag: t }));
+      }
+    }
+  }
+
+  // --- items -------------------------------------------------------------------------------
+
+  private collapsed(hasChildren: boolean): vscode.TreeItemCollapsibleState {
+    if (!hasChildren) return vscode.TreeItemCollapsibleState.None;
+    return this.filter.active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
+  private item(node: TreeNode, entry: SourceEntry): vscode.TreeItem {
+    switch (node.kind) {
+      case 'source':
+        return this.sourceItem(entry);
+      case 'group': {
+        const n = this.groupCount(entry, node.group);
+        const item = new vscode.TreeItem(GROUP_LABELS[node.group], this.collapsed(n > 0));
+        item.iconPath = new vscode.ThemeIcon(node.group === 'entities' ? 'symbol-class' : node.group === 'quotes' ? 'quote' : 'note');
+        item.contextValue = `group.${node.group}`;
+        if (node.group === 'entities') {
+          const mentions = this.entities(entry).reduce((s, e) => s + e.mentions.length, 0);
+          item.description = n === 0 ? 'none' : `${n} · ${mentions} mentions`;
+        } else if (node.group === 'quotes') {
+          const shared = this.quotesOf(entry).filter((q) => this.index.clusterOf(entry.key, q)).length;
+          item.description = n === 0 ? 'none' : shared > 0 ? `${n} · ${shared} shared` : `${n}`;
+        } else {
+          const orphans = this.annotationsOf(entry).filter((a) => a.status === 'orphan').length;
+          item.description = n === 0 ? 'none' : orphans > 0 ? `${n} · ${orphans} orphaned` : `${n}`;
+          if (orphans > 0) item.iconPath = new vscode.ThemeIcon('note', new vscode.ThemeColor('list.warningForeground'));
+        }
+        return item;
+      }
+      case 'entityType': {
+        const n = this.entities(entry).filter((e) => e.type === node.type).length;
+        const item = new vscode.TreeItem(TYPE_LABELS[node.type], this.collapsed(n > 0));
+        item.description = `${n}`;
+        item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
+        item.contextValue = `entityType.${node.type}`;
+        return item;
+      }
+      case 'entity':
+        return this.entityItem(node, entry);
+      case 'mention':
+        return this.mentionItem(node, entry);
+      case 'speaker': {
+        const n = this.getChildren(node).length;
+        const item = new vscode.TreeItem(node.speaker ?? '(unattributed)', this.collapsed(n > 0));
+        item.description = `${n} ${n === 1 ? 'quote' : 'quotes'}`;
+        item.iconPath = new vscode.ThemeIcon(node.speaker === null ? 'question' : 'person');
+        item.contextValue = node.speaker === null ? 'speaker.unattributed' : 'speaker';
+        return item;
+      }
+      case 'quote':
+        return this.quoteItem(node, entry);
+      case 'tag': {
+        const n = this.getChildren(node).length;
+        const item = new vscode.TreeItem(node.tag ?? '(untagged)', this.collapsed(n > 0));
+        item.description = `${n}`;
+        item.iconPath = new vscode.ThemeIcon(node.tag === null ? 'circle-slash' : 'tag');
+        item.contextValue = node.tag === null ? 'tag.untagged' : 'tag';
+        return item;
+      }
+      case 'annotation':
+        return this.annotationItem(node, entry);
+    }
+  }
+
+  private sourceItem(entry: SourceEntry): vscode.TreeItem {
+    const item = new vscode.TreeItem(entry.uri, this.collapsed(!entry.error));
+    item.contextValue = 'source';
+    if (entry.error) {
+      item.description = 'not analyzed';
+      item.tooltip = `${entry.relPath}: ${entry.error}`;
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      return item;
+    }
+    const entities = this.entities(entry).length;
+    const quotes = this.quotesOf(entry).length;
+    const notes = this.annotationsOf(entry);
+    const orphans = notes.filter((a) => a.status === 'orphan').length;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.description = `${entities} entities · ${quotes} quotes · ${notes.length} notes`;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escapeMd(entry.relPath)}**\n\n`);
+    md.appendMarkdown(`$(symbol-class) ${entities} entities, ${visibleMentions(entry, this.settings).length} mentions  \n`);
+    md.appendMarkdown(`$(quote) ${quotes} quotes  \n`);
+    md.appendMarkdown(`$(note) ${notes.length} annotations${orphans > 0 ? `, ${orphans} orphaned` : ''}`);
+    item.tooltip = md;
+    return item;
+  }
+
+  private entityItem(node: EntityNode, entry: SourceEntry): vscode.TreeItem {
+    const mentions = visibleMentions(entry, this.settings).filter((m) => m.entity === node.entity);
+    const item = new vscode.TreeItem(node.entity, this.collapsed(mentions.length > 0));
+    item.description = `${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'}`;
+    item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
+    item.contextValue = `entity.${node.type}`;
+    const summary = this.index.entities().get(node.entity);
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${escapeMd(node.entity)}** · ${TYPE_SINGULAR[node.type]}\n\n`);
+    const aliases = [...(summary?.aliases ?? [])].filter((a) => a !== node.entity);
+    if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `“${escapeMd(a)}”`).join(', ')}\n\n`);
+    const files = new Set(summary?.mentions.map((m) => m.key) ?? [entry.key]).size;
+    md.appendMarkdown(`${mentions.length} in this source; ${summary?.mentions.length ?? mentions.length} in ${files} ${files === 1 ? 'source' : 'sources'}`);
+    item.tooltip = md;
+    return item;
+  }
+
+  private mentionItem(node: TreeNode & { kind: 'mention' }, owner: SourceEntry): vscode.TreeItem {
+    const target = node.uri === owner.key ? owner : this.index.get(vscode.Uri.parse(node.uri));
+    if (!target) return new vscode.TreeItem('(source gone)');
+    const ex = excerpt(target.text, node.start, node.end);
+    let item: vscode.TreeItem;
+    if (node.of === 'quote') {
+      item = new vscode.TreeItem(target.relPath.split('/').pop() ?? target.relPath);
+      item.description = `${node.uri === owner.key ? '(this source) ' : ''}line ${lineOf(target.text, node.start)}: ${truncate(target.text.slice(node.start, node.end), 60)}`;
+      item.iconPath = new vscode.ThemeIcon(node.uri === owner.key ? 'circle-filled' : 'references');
+      item.contextValue = 'mention.quote';
+    } else {
+      const m = target.analysis.entities.find((e) => e.start === node.start && e.end === node.end);
+      item = new vscode.TreeItem({ label: ex.label, highlights: [ex.highlight] });
+      item.description = `line ${lineOf(target.text, node.start)}${m?.kind === 'role' ? ' · role' : ''}`;
+      item.iconPath = new vscode.ThemeIcon('symbol-text');
+      item.contextValue = 'mention.entity';
+    }
+    item.tooltip = `${target.relPath}:${lineOf(target.text, node.start)}\n${ex.label}`;
+    item.command = revealCommand({ uri: node.uri, start: node.start, end: node.end });
+    return item;
+  }
+
+  private quoteItem(node: QuoteNode, entry: SourceEntry): vscode.TreeItem {
+    const q = this.quoteOf(node);
+    if (!q) return new vscode.TreeItem('(quote gone)');
+    const cluster = this.index.clusterOf(entry.key, q);
+    const sources = cluster ? (cluster.sources ?? new Set(cluster.mentions.map((m) => m.path)).size) : 1;
+    const item = new vscode.TreeItem(`“${firstWords(q.text)}”`, this.collapsed(cluster !== undefined));
+    item.description = sources > 1 ? `${sources} sources` : `line ${lineOf(entry.text, q.start)}`;
+    item.iconPath = new vscode.ThemeIcon('quote');
+    item.contextValue = sources > 1 ? 'quote.shared' : 'quote';
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`> ${escapeMd(truncate(q.text, 400))}\n\n`);
+    md.appendMarkdown(`${q.speaker ? `**${escapeMd(q.speaker)}**` : 'Unattributed'}${q.cue ? ` · *${escapeMd(q.cue)}*` : ''}`);
+    if (sources > 1) md.appendMarkdown(`\n\nQuoted in ${sources} sources`);
+    item.tooltip = md;
+    item.command = revealCommand({ uri: entry.key, start: q.start, end: q.end });
+    return item;
+  }
+
+  private annotationItem(node: AnnotationNode, entry: SourceEntry): vscode.TreeItem {
+    const a = this.annotations.find(entry.uri, node.id);
+    if (!a) return new vscode.TreeItem('(annotation gone)');
+    const { note, tags, target } = a.annotation;
+    const orphan = a.status === 'orphan';
+    const item = new vscode.TreeItem(note.trim() ? truncate(note.split('\n')[0], 60) : `“${truncate(target.exact, 50)}”`);
+    item.description = orphan ? 'orphaned' : note.trim() ? `“${truncate(target.exact, 40)}”` : tags.length > 0 ? undefined : 'no note';
+    item.iconPath = orphan ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('note');
+    item.contextValue = orphan ? 'annotation.orphan' : 'annotation';
+    const md = new vscode.MarkdownString();
+    if (orphan) md.appendMarkdown(`**Orphaned**: ${escapeMd(a.reason ?? 'its text is no longer in the source')}. Select the text again and run *Re-attach Annotation to Selection*.\n\n`);
+    md.appendMarkdown(`> ${escapeMd(truncate(target.exact, 300))}\n\n`);
+    if (note.trim()) md.appendMarkdown(`${note}\n\n`);
+    if (tags.length > 0) md.appendMarkdown(`Tags: ${tags.map((t) => `\`${t}\``).join(' ')}\n\n`);
+    md.appendMarkdown(`*${escapeMd(a.annotation.author || 'unknown')}, ${a.annotation.modified.slice(0, 10)}*`);
+    item.tooltip = md;
+    if (!orphan && a.start16 !== undefined && a.end16 !== undefined) item.command = revealCommand({ uri: entry.key, start: a.start16, end: a.end16 });
+    else item.command = { command: 'vscode.open', title: 'Open Source', arguments: [entry.uri] };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function revealCommand(args: RevealArgs): vscode.Command {
+  return { command: CommandIds.revealRange, title: 'Reveal', arguments: [args] };
+}
+
+/** Open a source and select [start, end) (UTF-16 offsets of its current text). */
+async function revealRange(args?: RevealArgs): Promise<vscode.TextEditor | undefined> {
+  if (!args?.uri) return undefined;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  const range = new vscode.Range(doc.positionAt(args.start), doc.positionAt(args.end));
+  const editor = await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true, selection: new vscode.Selection(range.start, range.end) });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
