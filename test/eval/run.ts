@@ -219,6 +219,8 @@ function gum(): void {
   const analysed = docs.map((d) => ({ path: d.name, text: d.text, gold: d.names, analysis: analyzer.analyze(d.text) }));
   const ws = canonicalizeAcrossDocuments(analysed);
   const byType = new Map<string, Counts>();
+  const untyped: Counts = { tp: 0, fp: 0, fn: 0 };
+  const metonymy: Counts = { tp: 0, fp: 0, fn: 0 };
   const items: Array<{ gold: string; pred: string }> = [];
   const perDocAlias: Counts = { tp: 0, fp: 0, fn: 0 };
   const errors: string[] = [];
@@ -228,6 +230,21 @@ function gum(): void {
     const norp = new Set(d.analysis.entities.filter((e) => e.type === 'NORP').map((e) => `${e.start}:${e.end}`));
     const g2 = gold.filter((g) => !norp.has(`${g.start}:${g.end}`));
     const matched = scoreEntities(d.analysis.entities, g2, byType, ['PERSON', 'ORG', 'LOC']);
+    // spans only, and spans with LOC and ORG interchangeable (countries as teams or governments)
+    const preds = d.analysis.entities.filter((e) => e.kind === 'name' && e.type !== 'NORP');
+    const goldBySpan = new Map(g2.map((g) => [`${g.start}:${g.end}`, g]));
+    for (const p of preds) {
+      const g = goldBySpan.get(`${p.start}:${p.end}`);
+      if (g) untyped.tp++;
+      else untyped.fp++;
+      if (g && (g.type === p.type || (g.type !== 'PERSON' && p.type !== 'PERSON'))) metonymy.tp++;
+      else metonymy.fp++;
+    }
+    untyped.fn += g2.length - preds.filter((p) => goldBySpan.has(`${p.start}:${p.end}`)).length;
+    metonymy.fn += g2.length - preds.filter((p) => {
+      const g = goldBySpan.get(`${p.start}:${p.end}`);
+      return g && (g.type === p.type || (g.type !== 'PERSON' && p.type !== 'PERSON'));
+    }).length;
     const docItems = matched.map((m) => ({ gold: m.g.entity, pred: `${m.p.type}:${m.p.entity}` }));
     const c = pairwise(docItems);
     perDocAlias.tp += c.tp;
@@ -243,6 +260,8 @@ function gum(): void {
   }
   for (const t of ['PERSON', 'ORG', 'LOC']) console.log(`  ${t.padEnd(6)} ${prf(byType.get(t) ?? { tp: 0, fp: 0, fn: 0 })}`);
   console.log(`  ALL    ${prf(total(byType))}`);
+  console.log(`  (LOC and ORG interchangeable: ${prf(metonymy)})`);
+  console.log(`  (spans only, untyped:        ${prf(untyped)})`);
   console.log(`  alias grouping within documents, pairwise vs Wikipedia identity: ${prf(perDocAlias)}`);
   console.log(`  alias grouping across the workspace, pairwise over names with a Wikipedia identity: ${prf(pairwise(items))}`);
   for (const e of errors) console.log('    ' + e);

@@ -44,6 +44,8 @@ export class AliasGrouper {
   private settleTypes(ms: WorkMention[]): void {
     // strongest evidence per surface text and per single name word of strong PERSON names
     const best = new Map<string, { type: EntityType; strength: number }>();
+    // weak guesses (strength 1) about the same surface text vote; the most frequent type wins
+    const votes = new Map<string, Map<EntityType, number>>();
     const personWords = new Map<string, number>();
     const personSuffixes = new Set<string>();
     for (const m of ms) {
@@ -51,6 +53,11 @@ export class AliasGrouper {
       const key = m.text.toLowerCase();
       const cur = best.get(key);
       if (!cur || m.strength > cur.strength) best.set(key, { type: m.type, strength: m.strength });
+      if (m.strength === 1) {
+        let v = votes.get(key);
+        if (!v) votes.set(key, (v = new Map()));
+        v.set(m.type, (v.get(m.type) ?? 0) + 1);
+      }
       if (m.type === 'PERSON' && m.strength >= 2) {
         const words = nameKey(m.text);
         if (words.length >= 2 || m.title !== null) {
@@ -65,6 +72,13 @@ export class AliasGrouper {
       if (b && b.strength > m.strength) {
         m.type = b.type;
         m.strength = b.strength;
+      } else if (m.strength === 1) {
+        const v = votes.get(m.text.toLowerCase());
+        if (v && v.size > 1) {
+          let top: EntityType = m.type;
+          for (const [t, n] of v) if (n > (v.get(top) ?? 0)) top = t;
+          m.type = top;
+        }
       }
       if (m.strength <= 2 || (m.type === 'LOC' && m.canonical === null)) {
         const words = nameKey(m.text);

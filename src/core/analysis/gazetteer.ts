@@ -102,7 +102,7 @@ socialist|socialists=;communist|communists=;green|greens=;libertarian|libertaria
 const ORG_WORDS = `
 inc;inc.;corp;corp.;corporation;co;co.;company;companies;ltd;ltd.;llc;plc;gmbh;ag;sa;group;holdings;bank;banks;airlines;airways;
 motors;industries;technologies;systems;labs;laboratories;pharmaceuticals;partners;associates;ventures;capital;fund;foundation;
-institute;institution;university;college;school;academy;hospital;clinic;church;mosque;temple;party;union;league;federation;
+institute;institution;university;college;school;academy;hospital;clinic;church;party;union;league;federation;
 association;society;council;committee;commission;congress;parliament;senate;assembly;court;ministry;department;agency;bureau;
 office;administration;authority;service;services;board;organization;organisation;network;news;times;post;journal;herald;tribune;
 gazette;telegraph;guardian;observer;review;magazine;press;media;broadcasting;television;radio;channel;club;team;fc;army;navy;
