@@ -320,3 +320,114 @@ export function stringifySidecar(doc: Document, crlf: boolean): string {
   const text = doc.toString(STRING_OPTIONS);
   return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
 }
+
+/**
+ * Serialize `doc` (the edited copy of `original.doc`) while keeping every byte of `original.text`
+ * that belongs to entries whose data did not change: their formatting, comments and blank lines
+ * stay exactly as the user left them. Changed and new entries are written by yaml; entries
+ * keep the order of `doc`. Falls back to plain `stringifySidecar` whenever the file's layout is
+ * not the usual block list, and whenever the spliced text would not parse back to `doc`'s data.
+ */
+export function renderSidecar(original: { readonly text: string; readonly doc: Document } | undefined, doc: Document, crlf: boolean): { text: string; parsed: ParseResult } {
+  if (original) {
+    try {
+      const spliced = splice(original.text, original.doc, doc, crlf);
+      if (spliced !== undefined) {
+        const back = parseSidecar(spliced);
+        if (back.ok && JSON.stringify(back.sidecar.doc.toJS()) === JSON.stringify(doc.toJS())) return { text: spliced, parsed: back };
+      }
+    } catch {
+      // Any surprise in the layout: the Document API's output is always right.
+    }
+  }
+  const text = stringifySidecar(doc, crlf);
+  return { text, parsed: parseSidecar(text) };
+}
+
+function splice(text: string, before: Document, after: Document, crlf: boolean): string | undefined {
+  const nl = crlf ? '\r\n' : '\n';
+  const root0 = before.contents;
+  const root1 = after.contents;
+  if (!isMap(root0) || !isMap(root1) || root0.flow) return undefined;
+  const seq0: unknown = root0.get('annotations', true);
+  const seq1: unknown = root1.get('annotations', true);
+  if (!isSeq(seq0) || !isSeq(seq1) || seq0.flow || seq0.items.length === 0 || !seq0.range) return undefined;
+  // Top-level keys other than the list and the hash must be unchanged.
+  const rest = (m: YAMLMap): string => JSON.stringify(m.items.filter((p) => isScalar(p.key) && p.key.value !== 'annotations' && p.key.value !== 'sourceHash').map((p) => [String((p.key as Scalar).value), (p.value as Node | null)?.toJSON?.() as unknown]));
+  if (rest(root0) !== rest(root1)) return undefined;
+
+  const lineStart = (i: number): number => text.lastIndexOf('\n', i - 1) + 1;
+  const isFiller = (from: number, to: number): boolean => /^[ \t]*(#.*)?\r?$/.test(text.slice(from, to));
+  // Where each original entry's text begins: its "- " line, plus the comment and blank lines above it.
+  const starts: number[] = [];
+  let floor = 0;
+  for (const item of seq0.items) {
+    const r = (item as Node).range;
+    if (!r) return undefined;
+    let s = lineStart(r[0]);
+    const dash = text.slice(s, r[0]);
+    if (!/^[ \t]*-[ \t]+$/.test(dash)) return undefined;
+    while (s > floor) {
+      const prev = lineStart(s - 1);
+      if (prev < floor || !isFiller(prev, s - 1)) break;
+      s = prev;
+    }
+    starts.push(s);
+    floor = r[2];
+  }
+  const seqEnd = seq0.range[2];
+  const indent = /^[ \t]*/.exec(text.slice(lineStart((seq0.items[0] as Node).range![0])))![0];
+  const slices = new Map<string, string>();
+  seq0.items.forEach((item, k) => {
+    let s = text.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : seqEnd);
+    if (!s.endsWith('\n')) s += nl;
+    const id = isMap(item) ? item.get('id') : undefined;
+    if (typeof id === 'string') slices.set(id, s);
+  });
+  const json0 = new Map<string, string>();
+  for (const item of seq0.items) if (isMap(item) && typeof item.get('id') === 'string') json0.set(item.get('id') as string, JSON.stringify(item.toJSON()));
+
+  let header = text.slice(0, starts[0]);
+  const trailer = text.slice(seqEnd);
+  const hash0: unknown = root0.get('sourceHash', true);
+  const hash1 = root1.get('sourceHash');
+  if (typeof hash1 === 'string' && !(isScalar(hash0) && hash0.value === hash1)) {
+    if (!/^fnv1a32:[0-9a-f]{8}$/.test(hash1)) return undefined;
+    if (isScalar(hash0) && hash0.range && hash0.range[1] <= starts[0]) {
+      header = header.slice(0, hash0.range[0]) + hash1 + header.slice(hash0.range[1]);
+    } else if (hash0 === undefined) {
+      const v: unknown = root0.get('version', true);
+      if (!isScalar(v) || !v.range || v.range[2] > starts[0]) return undefined;
+      const eol = header.indexOf('\n', v.range[1]);
+      if (eol < 0) return undefined;
+      header = header.slice(0, eol + 1) + `sourceHash: ${hash1}${nl}` + header.slice(eol + 1);
+    } else {
+      return undefined;
+    }
+  } else if (hash1 === undefined && hash0 !== undefined) {
+    return undefined;
+  }
+
+  let body = '';
+  for (const item of seq1.items) {
+    const id = isMap(item) ? item.get('id') : undefined;
+    const kept = typeof id === 'string' ? slices.get(id) : undefined;
+    if (kept !== undefined && json0.get(id as string) === JSON.stringify((item as YAMLMap).toJSON())) {
+      body += kept;
+      slices.delete(id as string); // an id is used once
+      continue;
+    }
+    const one = new Document();
+    const s = new YAMLSeq();
+    s.items.push(item);
+    one.contents = s;
+    const out = one.toString(STRING_OPTIONS);
+    body += out
+      .split('\n')
+      .map((line) => (line === '' ? line : indent + line))
+      .join('\n')
+      .replace(/\n$/, '')
+      .replace(/\n/g, nl) + nl;
+  }
+  return header + body + trailer;
+}

@@ -18,7 +18,7 @@ import {
   removeAnnotation,
   setSourceHash,
   sortAnnotations,
-  stringifySidecar,
+  renderSidecar,
   updateAnnotation,
   type ParsedSidecar,
   type SidecarIssue,
@@ -503,8 +503,7 @@ export class AnnotationStore {
       }
       setSourceHash(doc, this.hashOf(sourceText));
       sortAnnotations(doc);
-      const text = stringifySidecar(doc, st.parsed?.crlf ?? false);
-      const check = parseSidecar(text);
+      const { text, parsed: check } = renderSidecar(base && disk.text !== undefined ? { text: disk.text, doc: base } : undefined, doc, st.parsed?.crlf ?? false);
       if (!check.ok) throw new Error(`refusing to write an invalid sidecar (${check.issues[0].line}:${check.issues[0].col}: ${check.issues[0].message})`);
       let written = false;
       if (text !== disk.text) {

@@ -139,15 +139,43 @@ describe('store/AnnotationStore', () => {
     const out = fs.text(SIDECAR)!;
     assert.ok(out.startsWith('# my notes on this article\nversion: 1\n'), out);
     assert.ok(out.includes('  # the minister bit\n  - id: mine-1\n'));
-    // yaml's Document API keeps styles and comments (not whitespace): the folded note stays folded.
-    assert.ok(out.includes('    note: >-\n      folded note\n'), out);
-    assert.ok(out.includes("    target: { exact: 'Minister', start: 4, end: 12 }"), out);
-    assert.ok(out.includes('    author: Hand Writer # me'));
+    // The untouched entry keeps every byte: folded note, flow target, spacing, comments.
+    const entry = hand.slice(hand.indexOf('  # the minister bit'));
+    assert.ok(out.includes(entry), out);
     assert.ok(out.includes("    created: '2026-01-01T00:00:00Z'"));
     const parsed = parseSidecar(out);
     assert.ok(parsed.ok);
     assert.strictEqual(parsed.sidecar.annotations.length, 2);
     assert.strictEqual(parsed.sidecar.annotations[0].target.prefix, '', 'the hand-written entry was not rewritten');
+  });
+
+  it('rewrites only the entries that changed, keeping the others byte for byte (CRLF file)', async () => {
+    const fs = new MemoryFileSystem({ [SRC]: text });
+    const store = makeStore(fs);
+    const a = await store.add(SRC, text, spanOf(text, 'Minister'), 'a', []);
+    const b = await store.add(SRC, text, spanOf(text, 'too early'), 'b', []);
+    const c = await store.add(SRC, text, spanOf(text, 'Reporters'), 'c', []);
+    // A person edits the file by hand (CRLF, odd spacing, comments, a blank line).
+    const hand = fs
+      .text(SIDECAR)!
+      .replace(`  - id: ${b.id}`, `  # about the quote\n  - id: ${b.id}   # keep`)
+      .replace('    note: c\n', '    note:    "c"\n\n')
+      .replace(/\n/g, '\r\n');
+    fs.set(SIDECAR, hand);
+    await store.update(SRC, text, a.id, { note: 'A changed' });
+    let out = fs.text(SIDECAR)!;
+    assert.ok(!/[^\r]\n/.test(out), 'still CRLF');
+    const bBlock = hand.slice(hand.indexOf('  # about the quote'), hand.indexOf(`  - id: ${c.id}`));
+    assert.ok(out.includes(bBlock), out);
+    assert.ok(out.includes('    note:    "c"\r\n'), out);
+    assert.ok(out.includes('    note: A changed\r\n'), out);
+    await store.delete(SRC, text, b.id);
+    out = fs.text(SIDECAR)!;
+    assert.ok(!out.includes('about the quote'));
+    assert.ok(out.includes('    note:    "c"\r\n'));
+    const parsed = parseSidecar(out);
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(parsed.sidecar.annotations.map((x) => x.note), ['A changed', 'c']);
   });
 
   it('never overwrites a malformed sidecar and reports file:line:col', async () => {
