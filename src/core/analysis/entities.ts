@@ -233,7 +233,7 @@ export class EntityRecognizer {
       }
       if (k < b && !pendingTitle) {
         const ph = this.longestPhrase(toks, k, b);
-        if (ph && ph.type === 'LOC' && ph.end === b && this.allVocab(toks, s, k)) {
+        if (ph && ph.type === 'LOC' && ph.end === b && k - s <= 3 && this.noPersonWords(toks, s, k)) {
           const dir = k - s === 1 && DIRECTIONS.has(toks[s].text.toLowerCase());
           out.push(this.make(text, toks, s, b, dir ? 'LOC' : 'ORG', 2, null));
           i = b;
@@ -242,7 +242,7 @@ export class EntityRecognizer {
       }
       for (let f = s + 1; f < k - 1 && f <= s + 2; f++) {
         const fl = toks[f].text.toLowerCase();
-        if (gaz.firstNames.has(fl) && !gaz.firstNames.has(toks[s].text.toLowerCase()) && !gaz.vocab.has(fl) && !gaz.orgWords.has(toks[k - 1].text.toLowerCase())) {
+        if (gaz.firstNames.has(fl) && !gaz.firstNames.has(toks[s].text.toLowerCase()) && !/^\p{Lu}\.$/u.test(toks[s].text) && !gaz.vocab.has(fl) && !gaz.orgWords.has(toks[k - 1].text.toLowerCase())) {
           s = f;
           break;
         }
@@ -362,10 +362,10 @@ export class EntityRecognizer {
     return m;
   }
 
-  private allVocab(toks: readonly Token[], s: number, k: number): boolean {
+  private noPersonWords(toks: readonly Token[], s: number, k: number): boolean {
     for (let i = s; i < k; i++) {
       const w = toks[i].text.toLowerCase();
-      if (!this.gaz.vocab.has(w) || this.gaz.firstNames.has(w) || this.gaz.lastNames.has(w) || this.gaz.titles.has(w)) return false;
+      if (this.gaz.firstNames.has(w) || this.gaz.lastNames.has(w) || this.gaz.titles.has(w) || toks[i].allCaps) return false;
     }
     return true;
   }
