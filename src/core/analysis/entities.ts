@@ -352,7 +352,8 @@ export class EntityRecognizer {
       // in full, or (when not an English word) the document repeats it capitalised
       const m = this.make(text, toks, s, k, 'PERSON', 0, null);
       m.tentative = true;
-      m.repeatable = !gaz.vocab.has(first);
+      // people are rarely "the X" / "a X": a determiner before a lone unknown word rules out a person
+      m.repeatable = !gaz.vocab.has(first) && !(prev && !prev.cap && DETERMINERS.has(prevL));
       return m;
     }
     const m = this.make(text, toks, s, k, type, strength, null);
