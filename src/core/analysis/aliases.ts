@@ -55,7 +55,7 @@ export class AliasGrouper {
       if (!cur || m.strength > cur.strength) best.set(key, { type: m.type, strength: m.strength });
       if (m.strength === 1) {
         let v = votes.get(key);
-        if (!v) votes.set(key, (v = new Map()));
+        if (!v) votes.set(key, (v = new Map<EntityType, number>()));
         v.set(m.type, (v.get(m.type) ?? 0) + 1);
       }
       if (m.type === 'PERSON' && m.strength >= 2) {
