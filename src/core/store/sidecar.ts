@@ -157,8 +157,18 @@ export function newSidecarDocument(sourceName: string): Document {
   return doc;
 }
 
+/**
+ * yaml chooses a style per scalar; in flow collections its plain and single-quoted output of
+ * strings with line breaks or control characters does not always read back the same, so those
+ * are written double-quoted (escaped) unless they go into a block literal.
+ */
+function safeStyle(node: Scalar, value: string): void {
+  if (hasControl(value) || value.includes('\n') || /^\s|\s$/.test(value)) node.type = Scalar.QUOTE_DOUBLE;
+}
+
 function scalarFor(doc: Document, value: string, multilineBlock: boolean): Scalar {
   const node = doc.createNode(value) as Scalar;
+  safeStyle(node, value);
   if (multilineBlock && value.includes('\n') && !hasControl(value) && !/^[ \n]/.test(value) && !/[ ]\n/.test(value)) {
     node.type = Scalar.BLOCK_LITERAL;
   }
@@ -185,7 +195,12 @@ function targetNode(doc: Document, t: AnnotationTarget): YAMLMap {
 }
 
 function tagsNode(doc: Document, tags: readonly string[]): YAMLSeq {
-  const seq = doc.createNode([...tags]) as YAMLSeq;
+  const seq = new YAMLSeq();
+  for (const t of tags) {
+    const n = doc.createNode(t) as Scalar;
+    if (!/^[\p{L}\p{N}_][\p{L}\p{N}_ ./+-]*$/u.test(t) || /\s$/.test(t)) n.type = Scalar.QUOTE_DOUBLE;
+    seq.items.push(n);
+  }
   seq.flow = true;
   return seq;
 }
@@ -258,7 +273,11 @@ export function updateAnnotation(doc: Document, a: Annotation): boolean {
     if (!isScalar(cur) && value === '' && cur === undefined && (key === 'prefix' || key === 'suffix')) return;
     if (isScalar(cur) && typeof cur.value === 'string' && (cur.type !== Scalar.BLOCK_LITERAL || value.includes('\n'))) {
       cur.value = value;
-      if (cur.type === Scalar.BLOCK_LITERAL && /[\r\t]/.test(value)) cur.type = Scalar.QUOTE_DOUBLE;
+      if (cur.type === Scalar.BLOCK_LITERAL || cur.type === Scalar.BLOCK_FOLDED) {
+        if (hasControl(value) || !block) cur.type = Scalar.QUOTE_DOUBLE;
+      } else {
+        safeStyle(cur, value);
+      }
       return;
     }
     map.set(key, scalarFor(doc, value, block));
