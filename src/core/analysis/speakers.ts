@@ -10,7 +10,7 @@ export const CUE_VERBS: ReadonlySet<string> = new Set([
   'recalled', 'recalls', 'testified', 'stressed', 'stresses', 'emphasized', 'emphasised', 'confirmed', 'confirms', 'denied', 'suggested', 'suggests',
   'continued', 'continues', 'concluded', 'commented', 'called', 'calls', 'described', 'describes', 'urged', 'urges', 'welcomed', 'praised',
   'predicted', 'promised', 'vowed', 'observed', 'remarked', 'quipped', 'joked', 'answered', 'agreed', 'complained', 'lamented', 'conceded',
-  'boasted', 'cautioned', 'according', 'pledged', 'charged', 'alleged', 'contended', 'maintained', 'reiterated', 'repeated', 'shouted',
+  'boasted', 'cautioned', 'according', 'asserted', 'asserts', 'concedes', 'recounted', 'remembered', 'explains', 'pledged', 'charged', 'alleged', 'contended', 'maintained', 'reiterated', 'repeated', 'shouted',
   'whispered', 'screamed', 'yelled', 'cried', 'exclaimed', 'mused', 'wondered', 'thought', 'believes', 'believed', 'wrote', 'read', 'reads',
   'saying', 'adding', 'telling', 'calling', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'declaring', 'asking', 'explaining',
   'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting',
@@ -93,8 +93,17 @@ function afterQuote(ctx: Ctx, qi: number): Attribution | null {
   if (to <= from) return null;
   const toks = tokenize(text, from, to);
   let i = 0;
-  while (i < toks.length && toks[i].kind === TokKind.Punct && (toks[i].text === ',' || toks[i].text === '—' || toks[i].text === '–' || toks[i].text === '-' || toks[i].text === '--')) i++;
+  let dash = false;
+  while (i < toks.length && toks[i].kind === TokKind.Punct && (toks[i].text === ',' || toks[i].text === '—' || toks[i].text === '–' || toks[i].text === '-' || toks[i].text === '--')) {
+    if (toks[i].text !== ',') dash = true;
+    i++;
+  }
   if (i >= toks.length) return null;
+  // "… ” — Matthew Ingram": a dash and a person's name
+  if (dash && toks[i].cap) {
+    const k = lowerBound(ctx.starts, toks[i].start);
+    if (k < ctx.ms.length && ctx.ms[k].start === toks[i].start && ctx.ms[k].type === 'PERSON') return { mention: k, description: null, cue: null };
+  }
   // the quote ended its sentence and a new one starts: only accept an immediate "X said"
   const qt = text.slice(Math.max(q.start, q.end - 2), q.end);
   if (/\.\s*$/.test(qt) || toks[i].text === '.' || toks[i].text === ';') return null;
@@ -110,12 +119,16 @@ function afterQuote(ctx: Ctx, qi: number): Attribution | null {
     return null;
   }
   // SUBJ CUE: "Trump said", "the White House statement said", "he told reporters"
-  for (let k = i + 1; k < toks.length && k <= i + 9; k++) {
+  let commas = 0;
+  for (let k = i + 1; k < toks.length && k <= i + 18; k++) {
     const w = toks[k].text.toLowerCase();
-    if (SUBJECT_STOP.has(w) || toks[k].text === ',') break;
+    if (SUBJECT_STOP.has(w)) break;
+    // one appositive may sit between the subject and the verb: "Khaled Al-Maeena, editor at large, said"
+    if (toks[k].text === ',' && ++commas > 2) break;
+    if (commas === 0 && k > i + 9) break;
     if (CUE_VERBS.has(w) && toks[k].kind === TokKind.Word && !toks[k].cap && !PARTICIPLES.has(w)) {
       if (endsSentence && !toks[i].cap && !PRONOUNS.has(toks[i].text.toLowerCase())) return null;
-      const subj = subjectIn(ctx, toks, i, k, 'last', q.start);
+      const subj = subjectIn(ctx, toks, i, k, commas > 0 ? 'first' : 'last', q.start);
       if (subj) return { ...subj, cue: w };
       return null;
     }
@@ -126,7 +139,13 @@ function afterQuote(ctx: Ctx, qi: number): Attribution | null {
 function beforeQuote(ctx: Ctx, qi: number): Attribution | null {
   const q = ctx.quotes[qi];
   const text = ctx.text;
-  const sStart = sentenceStartBefore(ctx, q.openMark);
+  let sStart = sentenceStartBefore(ctx, q.openMark);
+  // a block quote in its own paragraph, introduced by "X said:" or "X stated," at the end of the one before
+  if (sStart >= q.openMark - 1) {
+    let p = q.openMark - 1;
+    while (p >= 0 && p > q.openMark - 200 && /\s/.test(text[p])) p--;
+    if (p >= 0 && (text[p] === ':' || text[p] === ',')) sStart = sentenceStartBefore(ctx, p);
+  }
   let from = Math.max(sStart, q.openMark - 400);
   if (qi > 0) from = Math.max(from, ctx.quotes[qi - 1].closeMark + 1);
   if (from >= q.openMark) return null;
@@ -164,6 +183,11 @@ function beforeQuote(ctx: Ctx, qi: number): Attribution | null {
   }
   const subj = subjectIn(ctx, toks, Math.max(0, cue - 8), cue, 'last', q.start);
   if (subj) return { ...subj, cue: cueWord };
+  // "Suleiman al-Amr, in remarks to al-Ikhbariya television, said": the sentence's first person
+  if (cue > 8) {
+    const far = subjectIn(ctx, toks, 0, cue, 'first', q.start);
+    if (far && far.mention >= 0 && ctx.ms[far.mention].type === 'PERSON') return { ...far, cue: cueWord };
+  }
   if (qi > 0 && from === ctx.quotes[qi - 1].closeMark + 1 && from > sStart) return { mention: -2, description: null, cue: cueWord };
   return null;
 }
@@ -200,7 +224,9 @@ function subjectIn(ctx: Ctx, toks: readonly Token[], a: number, b: number, which
     return PRONOUNS.has(w) && toks[k].kind === TokKind.Word ? k : -1;
   };
   const pick = (list: number[]): number => {
-    const good = list.filter((k) => ctx.ms[k].type === 'PERSON' || ctx.ms[k].type === 'ORG');
+    // a person beats an organisation ("Jeff Rathke, the State Department spokesperson, said")
+    const persons = list.filter((k) => ctx.ms[k].type === 'PERSON' && !(ctx.ms[k].kind === 'role' && ctx.ms[k].linkedTo < 0 && list.some((j) => j !== k && ctx.ms[j].type === 'PERSON')));
+    const good = persons.length > 0 ? persons : list.filter((k) => ctx.ms[k].type === 'ORG');
     const pool = good.length > 0 ? good : list.filter((k) => ctx.ms[k].type === 'LOC');
     if (pool.length === 0) return -1;
     return which === 'first' ? pool[0] : pool[pool.length - 1];
