@@ -2,6 +2,7 @@ import { Document, LineCounter, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq
 import type { Annotation, AnnotationTarget } from '../annotations/model';
 import { ID_PATTERN } from '../annotations/ids';
 import { validateSidecarNode } from './validate';
+import { checkYamlBounds } from './yamlSafety';
 
 /**
  * The sidecar file: `<source file name>.annotations.yaml` next to the source.
@@ -66,10 +67,12 @@ export function parseSidecar(text: string): ParseResult {
   if (text.length > MAX_SIDECAR_BYTES) {
     return { ok: false, issues: [{ line: 1, col: 1, message: `the file is too large (the limit is ${MAX_SIDECAR_BYTES} bytes)` }] };
   }
+  const bound = checkYamlBounds(text);
+  if (bound) return { ok: false, issues: [bound] };
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' });
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' });
   } catch (err) {
     return { ok: false, issues: [{ line: 1, col: 1, message: `cannot parse YAML: ${err instanceof Error ? err.message : String(err)}` }] };
   }
@@ -78,7 +81,7 @@ export function parseSidecar(text: string): ParseResult {
     return {
       ok: false,
       issues: doc.errors.map((e) => {
-        const lp = e.linePos?.[0] ?? pos(e.pos[0]);
+        const lp = pos(e.pos[0]);
         return { line: lp.line, col: lp.col, message: firstLine(e.message) };
       }),
     };
@@ -120,7 +123,7 @@ export function parseSidecar(text: string): ParseResult {
 
 function firstLine(s: string): string {
   const i = s.indexOf('\n');
-  return (i < 0 ? s : s.slice(0, i)).replace(/ at line \d+, column \d+:?$/, '');
+  return i < 0 ? s : s.slice(0, i);
 }
 
 function str(map: YAMLMap, key: string, fallback = ''): string {

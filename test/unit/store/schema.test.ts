@@ -62,6 +62,14 @@ describe('store/sidecar safety', () => {
     assert.ok(Date.now() - t0 < 5000);
   });
 
+  it('refuses deeply nested flow collections quickly (no stack overflow, no crawl)', () => {
+    const t0 = Date.now();
+    const r = parseSidecar('version: 1\nannotations:\n  - note: "[[[ in quotes ]"\n    x: ' + '['.repeat(3_000_000) + ']'.repeat(3_000_000) + '\n');
+    assert.ok(!r.ok);
+    assert.deepStrictEqual(r.issues[0], { line: 4, col: 72, message: 'YAML nested more than 64 levels deep' });
+    assert.ok(Date.now() - t0 < 5000);
+  });
+
   it('refuses a file above the size cap before parsing it', () => {
     const r = parseSidecar('#'.repeat(MAX_SIDECAR_BYTES + 1));
     assert.ok(!r.ok);
