@@ -24,8 +24,8 @@ import { checkYamlBounds } from './yamlSafety';
  */
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 export const SIDECAR_VERSION = 1;
-/** Sidecars above this size are refused (reported, never parsed, never written). */
-export const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
+/** Sidecars above this size are refused (reported, never parsed, never written): about 25,000 annotations. */
+export const MAX_SIDECAR_BYTES = 8 * 1024 * 1024;
 
 /** A problem in a sidecar, 1-based line and column. */
 export interface SidecarIssue {
