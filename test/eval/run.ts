@@ -265,7 +265,33 @@ function gum(): void {
   console.log(`  alias grouping within documents, pairwise vs Wikipedia identity: ${prf(perDocAlias)}`);
   console.log(`  alias grouping across the workspace, pairwise over names with a Wikipedia identity: ${prf(pairwise(items))}`);
   for (const e of errors) console.log('    ' + e);
+  gumSpeakers(ws);
   rereported(docs.map((d) => d.text));
+}
+
+function gumSpeakers(docs: ReadonlyArray<{ path: string; analysis: DocumentAnalysis }>): void {
+  const file = path.join(GOLD, 'gum-speakers.tsv');
+  if (!fs.existsSync(file)) return;
+  let ok = 0;
+  let n = 0;
+  let missing = 0;
+  const misses: string[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const [doc, prefix, speakers] = line.split('\t');
+    const d = docs.find((x) => x.path === doc);
+    const q = d?.analysis.quotes.find((x) => x.text.startsWith(prefix));
+    if (!q) {
+      missing++;
+      continue;
+    }
+    n++;
+    const alts = speakers.split('|').map((x) => normSpeaker(x));
+    if (alts.includes(normSpeaker(q.speaker))) ok++;
+    else misses.push(`${doc}: "${prefix}" gold ${speakers}, got ${q.speaker ?? '-'}`);
+  }
+  console.log(`  speaker accuracy on ${n} hand-labelled GUM quotes (dev, see gum-speakers.tsv): ${(ok / Math.max(1, n)).toFixed(3)} (${ok}/${n}); quotes not found: ${missing}`);
+  for (const m of misses) console.log(`    speaker miss: ${m}`);
 }
 
 /** Re-reported quotes: variants of GUM sentences must join their original's cluster and no other. */

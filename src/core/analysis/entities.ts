@@ -41,6 +41,7 @@ const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 
 const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
 const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
 const PLACE_SUFFIX = new Set(['street', 'avenue', 'road', 'square', 'park', 'bridge', 'airport', 'station', 'hall', 'palace', 'tower', 'stadium', 'arena', 'river', 'lake', 'mountain', 'mountains', 'mount', 'island', 'islands', 'bay', 'coast', 'valley', 'county', 'province', 'state', 'city', 'district', 'region', 'peninsula', 'sea', 'ocean', 'desert', 'canyon', 'falls', 'beach', 'harbor', 'harbour', 'port', 'heights', 'hills', 'springs', 'plaza', 'center', 'centre', 'museum', 'gallery', 'cathedral', 'mosque', 'temple', 'synagogue', 'building', 'prison', 'base', 'camp', 'field', 'forest', 'gulf', 'strait', 'canal', 'boulevard', 'lane', 'village', 'town', 'cemetery', 'memorial']);
+const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|bint)-\p{Lu}/u;
 const PLACE_ENDING = /(?:ville|burg|burgh|borough|shire|stan|polis|grad|abad)$/;
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'mid', 'inner', 'outer']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'this', 'that', 'these', 'those', 'both', 'all', 'some', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'as', 'at', 'in', 'on', 'for', 'of', 'to', 'with', 'by', 'from', 'so', 'yet', 'then', 'there', 'here', 'we', 'i', 'you', 'he', 'she', 'it', 'they', 'no', 'not', 'every', 'each', 'many', 'most', 'more', 'other', 'such']);
@@ -80,6 +81,12 @@ export class EntityRecognizer {
         const u = toks[j];
         if (!u.spaceBefore) break;
         const lw = u.text.toLowerCase();
+        // Arabic particles written lower-case inside a name: "Suleiman al-Amr"
+        if (u.kind === TokKind.Word && !u.cap && PARTICLE_NAME.test(u.text)) {
+          last = j;
+          j++;
+          continue;
+        }
         if (this.isNameWord(u)) {
           // a capitalised function word ("In", "The") starts a new phrase, it does not continue a name
           if (FUNCTION_WORDS.has(lw) && !u.allCaps) break;
@@ -216,7 +223,7 @@ export class EntityRecognizer {
         k++;
       }
       // trim trailing connectors
-      while (k > i + 1 && !toks[k - 1].cap) k--;
+      while (k > i + 1 && !toks[k - 1].cap && !PARTICLE_NAME.test(toks[k - 1].text)) k--;
       // leading common words are not names ("Replay More Videos", "Both", "Saturday")
       let s = i;
       const endsInOrgWord = k - i >= 2 && gaz.orgWords.has(toks[k - 1].text.toLowerCase());
