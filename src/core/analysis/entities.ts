@@ -54,8 +54,13 @@ const WEAK_ORG_WORDS = new Set(['post', 'times', 'news', 'review', 'press', 'fro
 export class EntityRecognizer {
   constructor(private readonly gaz: Gazetteer) {}
 
+  /** Words seen written in lower case in the text being recognised (a per-call vocabulary). */
+  private docLower: Set<string> = new Set();
+
   recognize(text: string, toks: readonly Token[]): RawMention[] {
     const out: RawMention[] = [];
+    this.docLower = new Set();
+    for (const t of toks) if (t.kind === TokKind.Word && !t.cap && t.text.length > 2) this.docLower.add(t.text);
     const n = toks.length;
     let i = 0;
     while (i < n) {
@@ -123,7 +128,7 @@ export class EntityRecognizer {
     const first = toks[runStart].text.toLowerCase();
     if (this.gaz.orgWords.has(before) || PLACE_SUFFIX.has(before) || this.gaz.titles.has(before)) return true;
     if (this.gaz.firstNames.has(first) || this.gaz.lastNames.has(before) || this.gaz.firstNames.has(before)) return false;
-    return this.gaz.vocab.has(before) || toks[j - 1].allCaps;
+    return this.isVocab(before) || toks[j - 1].allCaps;
   }
 
   private isNameWord(t: Token): boolean {
@@ -360,7 +365,7 @@ export class EntityRecognizer {
       const m = this.make(text, toks, s, k, 'PERSON', 0, null);
       m.tentative = true;
       // people are rarely "the X" / "a X": a determiner before a lone unknown word rules out a person
-      m.repeatable = !gaz.vocab.has(first) && !(prev && !prev.cap && DETERMINERS.has(prevL));
+      m.repeatable = !this.isVocab(first) && !(prev && !prev.cap && DETERMINERS.has(prevL));
       return m;
     }
     const m = this.make(text, toks, s, k, type, strength, null);
@@ -378,10 +383,15 @@ export class EntityRecognizer {
     return true;
   }
 
+  /** An English word: in the lexicon, or written in lower case elsewhere in this text. */
+  private isVocab(lower: string): boolean {
+    return this.gaz.vocab.has(lower) || this.docLower.has(lower);
+  }
+
   private hasVocabWord(toks: readonly Token[], s: number, k: number): boolean {
     for (let i = s; i < k; i++) {
       const w = toks[i].text.toLowerCase();
-      if (toks[i].cap && this.gaz.vocab.has(w) && !this.gaz.firstNames.has(w) && !this.gaz.lastNames.has(w)) return true;
+      if (toks[i].cap && this.isVocab(w) && !this.gaz.firstNames.has(w) && !this.gaz.lastNames.has(w)) return true;
     }
     return false;
   }
