@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalysis, EntityMention, EntityType, Quote, QuoteCluster } from '../../core/analysis/types';
-import { WorkspaceAnalysis } from '../../core/analysis/workspace';
+import { CanonicalNames, WorkspaceAnalysis } from '../../core/analysis/workspace';
 import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { decodeSource } from '../../core/text/decode';
 import { OffsetMap } from '../../core/text/offsets';
@@ -34,6 +34,7 @@ interface RawEntry {
 }
 
 export interface EntitySummary {
+  /** The workspace-level canonical name (a mention's own `entity` may be its document-level name). */
   readonly entity: string;
   readonly type: EntityType;
   readonly aliases: ReadonlySet<string>;
@@ -64,6 +65,10 @@ export class SourceIndex implements vscode.Disposable {
   /** Canonical analyses and summaries, valid for one generation of the workspace. */
   private readonly canonical = new Map<string, SourceEntry>();
   private summariesCache: Map<string, EntitySummary> | undefined;
+  /** Entity mentions by document-level entity name, then by source: kept incrementally. */
+  private readonly mentionsByName = new Map<string, { type: EntityType; byKey: Map<string, EntityMention[]> }>();
+  /** Workspace-level full names for document-level person names (as WorkspaceAnalysis does). */
+  private readonly names = new CanonicalNames();
   private clustersCache: QuoteCluster[] | undefined;
   /** The latest request per source: older analyses that finish late are dropped. */
   private readonly latest = new Map<string, number>();
@@ -282,20 +287,53 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   private store(e: RawEntry): void {
+    const before = this.entries.get(e.key);
+    // Workspace-level names of other sources change only when this source's set of full person
+    // names changes; otherwise only this source's cached view is stale.
+    const namesChanged = !before || !sameSet(personNames(before.raw), personNames(e.raw));
+    this.unindexMentions(e.key);
     this.entries.set(e.key, e);
     this.workspace.setAnalysis(e.key, e.raw);
-    this.invalidate();
+    this.names.add(e.raw);
+    for (const m of e.raw.entities) {
+      let byName = this.mentionsByName.get(m.entity);
+      if (!byName) {
+        byName = { type: m.type, byKey: new Map() };
+        this.mentionsByName.set(m.entity, byName);
+      }
+      let list = byName.byKey.get(e.key);
+      if (!list) {
+        list = [];
+        byName.byKey.set(e.key, list);
+      }
+      list.push(m);
+    }
+    this.invalidate(namesChanged ? undefined : e.key);
   }
 
   private remove(key: string): void {
+    this.unindexMentions(key);
     this.entries.delete(key);
     this.workspace.removeDocument(key);
     this.invalidate();
   }
 
-  /** Something changed: canonical names, clusters and summaries are recomputed on demand. */
-  private invalidate(): void {
-    this.canonical.clear();
+  private unindexMentions(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.names.remove(old.raw);
+    for (const m of old.raw.entities) {
+      const byName = this.mentionsByName.get(m.entity);
+      if (!byName) continue;
+      byName.byKey.delete(key);
+      if (byName.byKey.size === 0) this.mentionsByName.delete(m.entity);
+    }
+  }
+
+  /** Something changed: canonical views (of one source, or all), clusters and summaries are recomputed on demand. */
+  private invalidate(onlyKey?: string): void {
+    if (onlyKey !== undefined) this.canonical.delete(onlyKey);
+    else this.canonical.clear();
     this.summariesCache = undefined;
     this.clustersCache = undefined;
   }
@@ -390,18 +428,24 @@ export class SourceIndex implements vscode.Disposable {
     return included && !this.settings.exclude.some((g) => globMatch(g, rel));
   }
 
+  /**
+   * Entities across the workspace, from the incrementally kept mentions: only the distinct
+   * names are resolved to workspace names here, so this stays cheap for large workspaces.
+   */
   private summarize(): Map<string, EntitySummary> {
     const summaries = new Map<string, { entity: string; type: EntityType; aliases: Set<string>; mentions: Array<{ key: string; mention: EntityMention }> }>();
-    for (const key of this.entries.keys()) {
-      const e = this.entry(key)!;
-      for (const m of e.analysis.entities) {
-        let s = summaries.get(m.entity);
-        if (!s) {
-          s = { entity: m.entity, type: m.type, aliases: new Set(), mentions: [] };
-          summaries.set(m.entity, s);
+    for (const [name, { type, byKey }] of this.mentionsByName) {
+      const entity = type === 'PERSON' ? this.names.resolve(name) : name;
+      let s = summaries.get(entity);
+      if (!s) {
+        s = { entity, type, aliases: new Set(), mentions: [] };
+        summaries.set(entity, s);
+      }
+      for (const [key, list] of byKey) {
+        for (const m of list) {
+          if (m.kind === 'name' || m.text !== m.entity) s.aliases.add(m.text);
+          s.mentions.push({ key, mention: m });
         }
-        if (m.kind === 'name' || m.text !== m.entity) s.aliases.add(m.text);
-        s.mentions.push({ key, mention: m });
       }
     }
     return summaries;
@@ -413,6 +457,18 @@ export class SourceIndex implements vscode.Disposable {
     this.pending.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function personNames(a: DocumentAnalysis): Set<string> {
+  const out = new Set<string>();
+  for (const e of a.entities) if (e.type === 'PERSON' && e.kind === 'name') out.add(e.entity);
+  return out;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 function yieldToHost(): Promise<void> {

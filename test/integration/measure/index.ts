@@ -91,20 +91,29 @@ async function measureIndexing(say: (l: string) => void): Promise<void> {
   }
   say(`indexing: wrote 10,000 sources (~35 MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let maxGap = 0;
+  let phase = 'indexing';
+  const worst: Record<string, number> = {};
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
-    maxGap = Math.max(maxGap, now - last - 5);
+    const gap = now - last - 5;
+    maxGap = Math.max(maxGap, gap);
+    worst[phase] = Math.max(worst[phase] ?? 0, gap);
     last = now;
   }, 5);
   const s0 = performance.now();
+  let secs = 0;
   try {
     await a.index.reindex();
+    secs = (performance.now() - s0) / 1000;
+    // What follows an indexing pass: the tree, status bar, Problems and annotations refresh.
+    phase = 'after (views refresh)';
+    await new Promise((r) => setTimeout(r, 3000));
   } finally {
     clearInterval(timer);
   }
-  const secs = (performance.now() - s0) / 1000;
-  say(`indexing: ${a.index.sources().length} sources indexed in ${secs.toFixed(1)} s; longest extension-host block ${maxGap.toFixed(0)} ms (target: never more than 50 ms)`);
+  const phases = Object.entries(worst).map(([p, g]) => `${p} ${g.toFixed(0)} ms`).join(', ');
+  say(`indexing: ${a.index.sources().length} sources indexed in ${secs.toFixed(1)} s; longest extension-host block ${maxGap.toFixed(0)} ms (${phases}) (target: never more than 50 ms)`);
   const c0 = performance.now();
   const clusters = a.index.clusters().length;
   const entities = a.index.entities().size;
