@@ -198,6 +198,10 @@ function parseDoc(name: string, src: string): GumDoc {
   names.sort((x, y) => x.start - y.start);
   const dedup: GumName[] = [];
   for (const n of names) if (!dedup.some((d) => d.start === n.start && d.end === n.end)) dedup.push(n);
+  // CoNLL does not nest names: a name inside a longer one ("Andy Warhol" in "Andy Warhol Foundation") is not separate
+  const flat = dedup.filter((n) => !dedup.some((o) => o !== n && o.start <= n.start && n.end <= o.end && o.end - o.start > n.end - n.start));
+  dedup.length = 0;
+  dedup.push(...flat);
   return { name, text, names: dedup };
 }
 

@@ -32,7 +32,7 @@ export interface RawMention {
   linkedTo: number;
 }
 
-const CONNECTORS = new Set(['of', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'a', 'an', 'this', 'that', 'whose']);
 const ROLE_MODIFIERS = new Set(['new', 'former', 'current', 'then', 'late', 'incoming', 'outgoing', 'acting', 'deputy', 'vice', 'prime', 'foreign', 'senior', 'top', 'chief', 'defense', 'defence', 'interior', 'finance', 'press', 'white', 'house', 'state', 'national', 'security', 'general', 'attorney', 'first', 'chief', 'executive', 'american', 'government', 'administration', 'kremlin', 'campaign', 'party', 'opposition', 'military', 'police', 'health', 'education', 'trade', 'justice', 'homeland']);
@@ -126,6 +126,8 @@ export class EntityRecognizer {
     if (NAME_PARTICLES.has(lw) && lw !== 'la' && lw !== 'le') return true; // "Charles de Gaulle", "bin Laden"
     const before = toks[j - 1].text.toLowerCase();
     const first = toks[runStart].text.toLowerCase();
+    // "Foundation for the Visual Arts", "Council on Foreign Relations": only after an organisation word
+    if (lw === 'for' || lw === 'on') return this.gaz.orgWords.has(before);
     if (this.gaz.orgWords.has(before) || PLACE_SUFFIX.has(before) || this.gaz.titles.has(before)) return true;
     if (this.gaz.firstNames.has(first) || this.gaz.lastNames.has(before) || this.gaz.firstNames.has(before)) return false;
     return this.isVocab(before) || toks[j - 1].allCaps;
