@@ -15,6 +15,7 @@ import {
   insertAnnotation,
   newSidecarDocument,
   parseSidecar,
+  readSidecarFast,
   removeAnnotation,
   setSourceHash,
   sortAnnotations,
@@ -391,11 +392,15 @@ export class AnnotationStore {
     } catch (err) {
       return { problems: [{ kind: 'unreadable-source', path: sidecarPath, line: 1, col: 1, sourcePath: src, message: `cannot read its source: ${err instanceof Error ? err.message : String(err)}` }] };
     }
-    const state = await this.load(src, text);
-    // A workspace can hold thousands of sidecars: keep their data, not their YAML trees (a
-    // write parses the file again).
-    const kept = this.states.get(src);
-    if (!keepDocument && kept?.parsed?.doc) this.states.set(src, { ...kept, parsed: { ...kept.parsed, doc: undefined } });
+    // A workspace can hold thousands of sidecars: read them fast and keep their data, not their
+    // YAML trees (a write parses the file again).
+    const state = await this.serialize(src, async () => {
+      const disk = await this.readDisk(sidecarPathFor(src));
+      let st = this.build(src, disk, text, this.states.get(src), !keepDocument);
+      if (!keepDocument && st.parsed?.doc) st = { ...st, parsed: { ...st.parsed, doc: undefined } };
+      this.states.set(src, st);
+      return this.view(st);
+    });
     return { state, problems: [...state.problems] };
   }
 
@@ -433,7 +438,7 @@ export class AnnotationStore {
   }
 
   /** Parse (when the disk text changed) and anchor against `sourceText`. */
-  private build(sourcePath: string, disk: DiskRead, sourceText: string, prev: State | undefined): State {
+  private build(sourcePath: string, disk: DiskRead, sourceText: string, prev: State | undefined, fast = false): State {
     const sidecarPath = sidecarPathFor(sourcePath);
     const map = new OffsetMap(sourceText);
     if (disk.issue) return { sourcePath, sidecarPath, diskText: disk.text, parsed: undefined, issues: [disk.issue], sourceText, map, entries: [] };
@@ -443,6 +448,19 @@ export class AnnotationStore {
       // Same file, new text: anchor from the latest known positions.
       const entries = this.anchorEntries(prev.entries.map((e) => e.annotation), sourceText, map, false);
       return { ...prev, sourceText, map, entries };
+    }
+    if (fast) {
+      // Workspace-wide loads: js-yaml and no Document. Files with orphans take the full path
+      // below, so that their problems carry the entry's line and column.
+      const f = readSidecarFast(disk.text);
+      if (f) {
+        const unchanged = f.sourceHash !== undefined && f.sourceHash === this.hashOf(sourceText);
+        const entries = this.anchorEntries(f.annotations, sourceText, map, unchanged);
+        if (entries.every((e) => e.status === 'anchored')) {
+          const parsed = { doc: undefined, sourceHash: f.sourceHash, annotations: f.annotations, positions: new Map<string, { line: number; col: number }>(), crlf: f.crlf };
+          return { sourcePath, sidecarPath, diskText: disk.text, parsed, issues: [], sourceText, map, entries };
+        }
+      }
     }
     const r = parseSidecar(disk.text);
     if (!r.ok) return { sourcePath, sidecarPath, diskText: disk.text, parsed: undefined, issues: r.issues, sourceText, map, entries: [] };
@@ -475,7 +493,7 @@ export class AnnotationStore {
       const disk = await this.readDisk(sidecarPath);
       const prev = this.states.get(src);
       const changedOnDisk = prev !== undefined && prev.diskText !== disk.text;
-      const st = this.build(src, disk, sourceText, prev);
+      let st = this.build(src, disk, sourceText, prev);
       this.states.set(src, st);
       const rel = relativeTo(this.root, sidecarPath);
       if (st.issues.length > 0) {
@@ -485,12 +503,17 @@ export class AnnotationStore {
         );
       }
       if (onlyIfExists && disk.text === undefined) return { value: undefined as T, written: false };
-      let base = st.parsed?.doc;
-      if (st.parsed && !base && st.diskText !== undefined) {
-        const again = parseSidecar(st.diskText);
-        if (!again.ok) throw new UserError(`${rel}:${again.issues[0].line}:${again.issues[0].col}: ${again.issues[0].message}`);
-        base = again.sidecar.doc;
+      if (st.parsed && !st.parsed.doc) {
+        // Loaded without its Document (workspace load): parse it with yaml now, validate it
+        // again, and anchor from that data, so that a write never rests on the fast reader.
+        st = this.build(src, disk, sourceText, undefined);
+        this.states.set(src, st);
+        if (st.issues.length > 0) {
+          const i = st.issues[0];
+          throw new UserError(`${rel}:${i.line}:${i.col}: ${i.message}\nits annotations are read-only until the file is fixed`);
+        }
       }
+      const base = st.parsed?.doc;
       const doc = base ? base.clone() : newSidecarDocument(baseName(src));
       const work: State = { ...st, entries: st.entries.slice() };
       const value = op(work, doc);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/annotations/model';
-import { insertAnnotation, newSidecarDocument, parseSidecar, renderSidecar, stringifySidecar, updateAnnotation } from '../../../src/core/store/sidecar';
+import { insertAnnotation, newSidecarDocument, parseSidecar, readSidecarFast, renderSidecar, stringifySidecar, updateAnnotation } from '../../../src/core/store/sidecar';
 
 /** Any string a user or a source may hold: YAML indicators, keywords, control characters, astral. */
 const tricky = fc.oneof(
@@ -44,6 +44,9 @@ describe('store/sidecar (property-based)', () => {
         const text = stringifySidecar(doc, crlf);
         const r = parseSidecar(text);
         assert.ok(r.ok, `${JSON.stringify(text)}\n${r.ok ? '' : JSON.stringify(r.issues)}`);
+        // The fast reader (js-yaml) either declines or reads exactly the same data.
+        const fast = readSidecarFast(text);
+        if (fast) assert.deepStrictEqual(fast.annotations, r.sidecar.annotations, JSON.stringify(text));
         const byId = new Map(r.sidecar.annotations.map((a) => [a.id, a]));
         for (const a of anns) assert.deepStrictEqual(byId.get(a.id), a, JSON.stringify(text));
         // Update one entry: the others come back byte for byte and the data is right.
