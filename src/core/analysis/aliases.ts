@@ -48,6 +48,7 @@ export class AliasGrouper {
     const votes = new Map<string, Map<EntityType, number>>();
     const personWords = new Map<string, number>();
     const personSuffixes = new Set<string>();
+    const weakSurnames = new Set<string>();
     for (const m of ms) {
       if (m.kind !== 'name') continue;
       const key = m.text.toLowerCase();
@@ -57,6 +58,11 @@ export class AliasGrouper {
         let v = votes.get(key);
         if (!v) votes.set(key, (v = new Map<EntityType, number>()));
         v.set(m.type, (v.get(m.type) ?? 0) + 1);
+      }
+      if (m.type === 'PERSON' && m.strength === 1 && m.kind === 'name') {
+        // "Valeska Paris" ... "Paris": a city word that is some person's surname here is that person
+        const w = nameKey(m.text);
+        if (w.length >= 2) weakSurnames.add(w[w.length - 1]);
       }
       if (m.type === 'PERSON' && m.strength >= 2) {
         const words = nameKey(m.text);
@@ -79,6 +85,10 @@ export class AliasGrouper {
           for (const [t, n] of v) if (n > (v.get(top) ?? 0)) top = t;
           m.type = top;
         }
+      }
+      if (m.kind === 'name' && m.type === 'LOC' && m.canonical === null && weakSurnames.has(m.text.toLowerCase())) {
+        m.type = 'PERSON';
+        m.strength = 2;
       }
       if (m.strength <= 2 || (m.type === 'LOC' && m.canonical === null)) {
         const words = nameKey(m.text);
