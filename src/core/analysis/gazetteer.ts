@@ -1,9 +1,10 @@
 import { LEX_COMMON, LEX_DEMONYMS, LEX_FEMALE, LEX_FIRST, LEX_LAST, LEX_ORGS, LEX_PERSONNOUNS, LEX_PERSONS, LEX_PLACES } from './lexicon';
 
 /**
- * Hand-written gazetteers for English news (written for this project, MIT like the rest of the
- * repository; no third-party data). Keys are lower-case. Kept as string tables so the bundle stays
- * small; the sets and maps are built once per Gazetteer instance (no module-level mutable state).
+ * Gazetteers for English news. The tables in this file are hand-written for this project (MIT like
+ * the rest of the repository); ./lexicon.ts adds words derived from the lexicon of the `compromise`
+ * package (MIT; regenerate with test/eval/build-lexicon.ts). Keys are lower-case. Kept as string
+ * tables; the sets and maps are built once per Gazetteer instance (no module-level mutable state).
  */
 
 /** Countries and territories: "alias|alias|...=Canonical name". The canonical name is the fullest. */
