@@ -142,11 +142,20 @@ async function benchWorkspace(): Promise<void> {
       }
       return count;
     });
+    const io = await timeAsync(async () => {
+      let next = 0;
+      const all = files.flatMap((f) => [f, f.slice(0, -'.annotations.yaml'.length)]);
+      const worker = async (): Promise<void> => {
+        while (next < all.length) await fs.promises.readFile(all[next++]);
+      };
+      await Promise.all(Array.from({ length: 16 }, worker));
+    });
     const root = dir.split(path.sep).join('/');
     const run = await timeAsync(() => new AnnotationStore(new NodeFileSystem(), root, { author: 'bench' }).loadWorkspace());
     const annotations = run.value.sources.reduce((a, s) => a + s.annotations.length, 0);
     console.log(`load ${n.toLocaleString('en')} sidecars with their sources: ${fmt(run.ms)} (target < 5 s): ${run.value.sources.length} sources, ${annotations} annotations, ${run.value.problems.length} problems`);
     console.log(`  baseline, read + yaml.parse of the same sidecars: ${fmt(baseline.ms)} (${baseline.value} annotations); ratio ${(run.ms / baseline.ms).toFixed(2)}x`);
+    console.log(`  I/O floor, readFile of every sidecar and source (16 at a time): ${fmt(io.ms)}; ratio ${(run.ms / io.ms).toFixed(2)}x`);
 
     // The same files from memory: the CPU cost without the disk.
     const mem = new MemoryFileSystem();
