@@ -390,8 +390,13 @@ export class AnnotationStore {
       text = decodeSource(await this.fs.readFile(src), baseName(src));
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return missing;
-      if (code === 'EISDIR' || !(await this.fs.stat(src).catch(() => undefined))) return missing;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || !(await this.fs.stat(src).catch(() => undefined))) {
+        // Still say what is wrong with the sidecar itself.
+        const disk = await this.readDisk(sidecarPath);
+        const issues = disk.issue ? [disk.issue] : disk.text !== undefined ? (readSidecarFast(disk.text) ? [] : parseSidecar(disk.text)) : [];
+        const list = Array.isArray(issues) ? issues : issues.ok ? [] : issues.issues;
+        return { problems: [...missing.problems, ...list.map((i) => ({ kind: 'malformed' as const, path: sidecarPath, line: i.line, col: i.col, sourcePath: src, message: i.message }))] };
+      }
       return { problems: [{ kind: 'unreadable-source', path: sidecarPath, line: 1, col: 1, sourcePath: src, message: `cannot read its source: ${err instanceof Error ? err.message : String(err)}` }] };
     }
     // A workspace can hold thousands of sidecars: read them fast and keep their data, not their

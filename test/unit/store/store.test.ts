@@ -266,6 +266,7 @@ describe('store/AnnotationStore', () => {
     await store.add(SRC, text, spanOf(text, 'Minister'), '', []);
     await store.add('/ws/b.md', 'Another source.\n', { start: 0, end: 7 }, '', []);
     fs.set('/ws/gone.txt.annotations.yaml', 'version: 1\nannotations: []\n');
+    fs.set('/ws/gone2.txt.annotations.yaml', 'version: 3\nannotations: []\n');
     fs.set('/ws/bad.txt', 'x');
     fs.set('/ws/bad.txt.annotations.yaml', 'version: 1\nannotations: {}\n');
     const w = await makeStore(fs).loadWorkspace();
@@ -273,7 +274,7 @@ describe('store/AnnotationStore', () => {
     assert.strictEqual(w.sources[1].text, text);
     assert.deepStrictEqual(
       w.problems.map((p) => `${p.path}:${p.line}:${p.col}:${p.kind}`).sort(),
-      ['/ws/bad.txt.annotations.yaml:2:14:malformed', '/ws/gone.txt.annotations.yaml:1:1:missing-source'],
+      ['/ws/bad.txt.annotations.yaml:2:14:malformed', '/ws/gone.txt.annotations.yaml:1:1:missing-source', '/ws/gone2.txt.annotations.yaml:1:10:malformed', '/ws/gone2.txt.annotations.yaml:1:1:missing-source'],
     );
     const moved = await store.moveWithSource('/ws/b.md', '/ws/news/b2.md');
     assert.deepStrictEqual(moved, { moved: true });
