@@ -46,8 +46,12 @@ export function ensureOfflineVsCode(repoRoot: string, log: (line: string) => voi
       path.join(serverDir, 'package.json'),
       JSON.stringify({ name: 'offline-vscode-host', private: true, allowScripts: { 'code-server': true } }, null, 2),
     );
-    const env = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}` };
-    npm(['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], serverDir, env);
+    // Run npm itself on Node 24, in an environment without the outer npm's variables (under
+    // `npm test` they point its scripts back at Node 20, and code-server's postinstall refuses it).
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD') env[k] = v;
+    env.PATH = `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`;
+    npm(['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], serverDir, env, node);
     if (!fs.existsSync(serverMain)) throw new Error(`code-server did not install: ${serverMain} is missing`);
     fs.writeFileSync(marker, new Date().toISOString());
   }
@@ -56,9 +60,21 @@ export function ensureOfflineVsCode(repoRoot: string, log: (line: string) => voi
   return { node, serverMain, vscodeVersion: pkg.version };
 }
 
-function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
-  const r = cp.spawnSync('npm', args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+/** Run npm, on a given Node when `withNode` is set (npm's own CLI script, found from PATH). */
+function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv, withNode?: string): void {
+  const r = withNode
+    ? cp.spawnSync(withNode, [npmCli(), ...args], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] })
+    : cp.spawnSync('npm', args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed with exit code ${String(r.status)}`);
+}
+
+function npmCli(): string {
+  const fromEnv = process.env.npm_execpath;
+  if (fromEnv && fs.existsSync(fromEnv) && fromEnv.endsWith('.js')) return fromEnv;
+  const which = cp.spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' });
+  const bin = which.stdout.trim();
+  if (!bin) throw new Error('npm is not on PATH');
+  return fs.realpathSync(bin);
 }
 
 export function findChromium(): string | undefined {
