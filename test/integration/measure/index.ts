@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ENV_PROGRESS_FILE, ENV_RESULT_FILE, type SuiteResult } from '../../launch/protocol';
+import { makeDoc, quotePool, Rng } from '../../bench/corpus';
 import { api, open, until } from '../helpers';
 
 /**
@@ -83,12 +84,11 @@ async function measureIndexing(say: (l: string) => void): Promise<void> {
   const a = await api();
   const dir = path.join(folder(), 'bulk');
   fs.mkdirSync(dir, { recursive: true });
-  const base = corpusText(7_000);
+  // The analysis bench's generated news corpus: 3,000 quotes recurring across documents.
+  const rng = new Rng(11);
+  const pool = quotePool(rng, 3000);
   const t0 = Date.now();
-  for (let i = 0; i < 10_000; i++) {
-    const start = (i * 131) % 3_000;
-    fs.writeFileSync(path.join(dir, `doc-${String(i).padStart(5, '0')}.txt`), `Document ${i}.\n\n${base.slice(start, start + 3_500)}`);
-  }
+  for (let i = 0; i < 10_000; i++) fs.writeFileSync(path.join(dir, `doc-${String(i).padStart(5, '0')}.txt`), makeDoc(rng, pool, 3500));
   say(`indexing: wrote 10,000 sources (~35 MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let maxGap = 0;
   let phase = 'indexing';

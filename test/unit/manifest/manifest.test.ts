@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as cp from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ESLint } from 'eslint';
@@ -49,5 +50,19 @@ describe('architecture boundary (eslint no-restricted-imports)', () => {
     assert.strictEqual(rules.filter((r) => r === 'no-restricted-imports').length, 2, JSON.stringify(core.messages));
     const [ext] = await eslint.lintText(bad, { filePath: path.join(REPO, 'src', 'extension', 'main.ts') });
     assert.strictEqual(ext.messages.filter((m) => m.ruleId === 'no-restricted-imports').length, 0);
+  });
+});
+
+describe('packaging (.vscodeignore)', () => {
+  it('puts the bundles, manifest, icon and schema in the .vsix, and no sources, tests, maps or caches', function () {
+    this.timeout(60_000);
+    const vsce = path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const r = cp.spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+    for (const f of ['package.json', 'README.md', 'dist/extension.js', 'dist/cli.js', 'dist/analysisWorker.js', 'media/activity-icon.svg', 'media/schema/annotations.schema.json']) {
+      assert.ok(files.includes(f), `${f} is packaged: ${files.join(', ')}`);
+    }
+    for (const f of files) assert.doesNotMatch(f, /^(src|test|out|node_modules|\.vscode-test|seeds)\/|\.map$|\.ts$/, `${f} must not be packaged`);
   });
 });
