@@ -2,8 +2,11 @@ import type { Quote, QuoteCluster, QuoteMentionRef, WordDiff } from './types';
 
 /** Shingle length in words. */
 const K = 3;
-/** Postings longer than this are phrases too common to retrieve by ("one of the"). */
+/** Nodes read, at most, from one shingle's posting (the oldest): longer postings are common phrases or much re-reported quotes. */
 const MAX_POSTING = 400;
+/** Posting entries read, at most, for one new node (over all its shingles), but at least MIN_POSTING_READ per shingle. */
+const MAX_POSTINGS_READ = 2048;
+const MIN_POSTING_READ = 16;
 /** Share of the shorter quote's shingles that must also occur in the longer one. */
 const MIN_CONTAINMENT = 0.5;
 const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'is', 'it', 'that', 'this', 'we', 'i', 'you', 'he', 'she', 'they', 'be', 'for', 'on', 'at', 'with', 'as', 'was', 'are', 'not', 'but', 'have', 'has', 'do', 'so', 'if', 'all', 'by', 'from']);
@@ -48,33 +51,54 @@ interface Node {
   readonly shingles: readonly string[];
   readonly entries: Set<Entry>;
   readonly links: Set<Node>;
+  /** The node's component, or 0 while its component awaits recomputation (then it is in `dirty`). */
   comp: number;
+}
+
+/** A connected component of linked nodes: one cluster. */
+interface Component {
+  readonly id: number;
+  readonly nodes: Set<Node>;
+  cluster: QuoteCluster | null;
 }
 
 /** Candidates checked word by word for one new node, best first. */
 const MAX_CANDIDATES = 64;
+/** Links a new node makes, at most, into one existing component (they do not change the components). */
+const LINKS_PER_COMPONENT = 8;
+/** Nodes visited, at most, to show that a removed node's neighbours are still connected. */
+const MAX_SPLIT_SEARCH = 4096;
 
 /**
  * Quote clusters over a workspace, updated one document at a time. Quotes with the same
  * normalised words share a node. Candidate nodes are retrieved through an index of word
  * 3-shingles (short quotes: their whole wording), then linked when the shorter one's words
  * appear, in order, in the longer one (80%: a few changed words; 100%: an excerpt). Marks,
- * punctuation and case never matter. Clusters are the connected components; only the
- * components touched by a change are recomputed.
+ * punctuation and case never matter. Clusters are the connected components.
+ *
+ * Work per change is bounded: a new node reads at most MAX_POSTING nodes of each of its
+ * shingles' postings (the oldest) and compares words with at most MAX_CANDIDATES of them; a
+ * link merges the smaller component into the larger; a removed node splits its component
+ * only when a bounded search cannot reconnect its neighbours; `clusters()` rebuilds only the
+ * clusters that changed and returns a cached list when nothing did.
  */
 export class QuoteClusterIndex {
   private readonly nodes = new Map<string, Node>();
   private readonly byPath = new Map<string, Entry[]>();
   private readonly nodeOf = new Map<Entry, Node>();
   private readonly postings = new Map<string, Set<Node>>();
-  private readonly comps = new Map<number, { nodes: Set<Node>; cluster: QuoteCluster | null }>();
+  private readonly comps = new Map<number, Component>();
+  /** Nodes whose component must be recomputed (after a split). */
   private readonly dirty = new Set<Node>();
   private nextComp = 1;
+  /** The last `clusters()` result while nothing has changed. */
+  private cache: QuoteCluster[] | null = null;
 
   /** Replace one document's quotes (an empty list removes them). */
   setDocument(path: string, quotes: readonly Pick<Quote, 'start' | 'end' | 'text'>[]): void {
-    this.removeDocument(path);
-    if (quotes.length === 0) return;
+    // the new quotes go in before the old ones go out, so that a node the document keeps keeps its links
+    const old = this.byPath.get(path);
+    this.byPath.delete(path);
     const list: Entry[] = [];
     for (const q of quotes) {
       const words = normalizeQuote(q.text);
@@ -86,88 +110,163 @@ export class QuoteClusterIndex {
       if (!node) {
         node = { key, words, shingles: keysOf(words), entries: new Set(), links: new Set(), comp: 0 };
         this.nodes.set(key, node);
-        this.linkNew(node);
+        const linked = this.linkNew(node);
         for (const k of node.shingles) {
           const p = this.postings.get(k);
           if (p) p.add(node);
           else this.postings.set(k, new Set([node]));
         }
+        this.attach(node, linked);
       }
       node.entries.add(e);
       this.nodeOf.set(e, node);
-      this.touch(node);
+      this.changed(node);
     }
-    this.byPath.set(path, list);
+    if (list.length > 0) this.byPath.set(path, list);
+    if (old) for (const e of old) this.dropEntry(e);
   }
 
   removeDocument(path: string): void {
     const list = this.byPath.get(path);
     if (!list) return;
-    for (const e of list) {
-      const node = this.nodeOf.get(e);
-      this.nodeOf.delete(e);
-      if (!node) continue;
-      node.entries.delete(e);
-      this.touch(node);
-      if (node.entries.size > 0) continue;
-      // the last quote with these words is gone: drop the node and its links
-      for (const k of node.shingles) {
-        const p = this.postings.get(k);
-        if (p) {
-          p.delete(node);
-          if (p.size === 0) this.postings.delete(k);
-        }
-      }
-      for (const o of node.links) {
-        o.links.delete(node);
-        this.touch(o);
-      }
-      node.links.clear();
-      this.nodes.delete(node.key);
-      this.dirty.delete(node);
-    }
     this.byPath.delete(path);
+    for (const e of list) this.dropEntry(e);
   }
 
   get documentCount(): number {
     return this.byPath.size;
   }
 
-  /** Mark a node's component for recomputation. */
-  private touch(node: Node): void {
-    const id = node.comp;
-    if (id !== 0) {
-      const c = this.comps.get(id);
-      this.comps.delete(id);
-      if (c) {
-        for (const n of c.nodes) {
-          n.comp = 0;
-          if (this.nodes.get(n.key) === n) this.dirty.add(n);
-        }
-      }
-      node.comp = 0;
-    }
-    if (this.nodes.get(node.key) === node) this.dirty.add(node);
+  private dropEntry(e: Entry): void {
+    const node = this.nodeOf.get(e);
+    this.nodeOf.delete(e);
+    if (!node) return;
+    node.entries.delete(e);
+    this.changed(node);
+    if (node.entries.size === 0) this.dropNode(node);
   }
 
-  private linkNew(node: Node): void {
-    const shared = new Map<Node, number>();
+  /** The last quote with these words is gone: drop the node and its links. */
+  private dropNode(node: Node): void {
     for (const k of node.shingles) {
       const p = this.postings.get(k);
-      if (!p || p.size > MAX_POSTING) continue;
-      for (const o of p) shared.set(o, (shared.get(o) ?? 0) + 1);
+      if (p) {
+        p.delete(node);
+        if (p.size === 0) this.postings.delete(k);
+      }
+    }
+    const neighbours = [...node.links];
+    for (const o of neighbours) o.links.delete(node);
+    node.links.clear();
+    this.nodes.delete(node.key);
+    this.dirty.delete(node);
+    const c = node.comp !== 0 ? this.comps.get(node.comp) : undefined;
+    node.comp = 0;
+    // a neighbour left without links looks for similar quotes again (it linked only to older ones)
+    let relinked = false;
+    for (const o of neighbours) {
+      if (o.links.size > 0) continue;
+      for (const x of this.linkNew(o)) {
+        relinked = true;
+        if (x.comp !== 0 && x.comp !== o.comp) {
+          const other = this.comps.get(x.comp);
+          if (other) this.dissolve(other);
+        }
+      }
+    }
+    if (!c) return; // a dirty component: recomputed anyway
+    c.nodes.delete(node);
+    c.cluster = null;
+    if (c.nodes.size === 0) this.comps.delete(c.id);
+    else if (relinked || (neighbours.length > 1 && !connected(neighbours))) this.dissolve(c);
+  }
+
+  /** A node's entries changed: its cluster must be rebuilt. */
+  private changed(node: Node): void {
+    this.cache = null;
+    const c = node.comp !== 0 ? this.comps.get(node.comp) : undefined;
+    if (c) c.cluster = null;
+  }
+
+  /** A component may have split: its nodes are recomputed by the next `clusters()`. */
+  private dissolve(c: Component): void {
+    this.comps.delete(c.id);
+    for (const n of c.nodes) {
+      n.comp = 0;
+      this.dirty.add(n);
+    }
+    this.cache = null;
+  }
+
+  /** Put a new node into a component: its own, or the union of its linked nodes' components. */
+  private attach(node: Node, linked: readonly Node[]): void {
+    this.cache = null;
+    const targets = new Set<Component>();
+    let unknown = false;
+    for (const o of linked) {
+      const c = o.comp !== 0 ? this.comps.get(o.comp) : undefined;
+      if (c) targets.add(c);
+      else unknown = true;
+    }
+    if (unknown) {
+      // linked to a component awaiting recomputation: join it
+      for (const c of targets) this.dissolve(c);
+      this.dirty.add(node);
+      return;
+    }
+    let into: Component | null = null;
+    for (const c of targets) if (!into || c.nodes.size > into.nodes.size) into = c;
+    if (!into) {
+      into = { id: this.nextComp++, nodes: new Set(), cluster: null };
+      this.comps.set(into.id, into);
+    }
+    for (const c of targets) {
+      if (c === into) continue;
+      for (const n of c.nodes) {
+        n.comp = into.id;
+        into.nodes.add(n);
+      }
+      this.comps.delete(c.id);
+    }
+    node.comp = into.id;
+    into.nodes.add(node);
+    into.cluster = null;
+  }
+
+  /** Link a new node to the similar nodes already indexed; returns them. */
+  private linkNew(node: Node): Node[] {
+    const shared = new Map<Node, number>();
+    // a long posting is a common phrase or a much re-reported quote: its oldest nodes suffice
+    const cap = Math.min(MAX_POSTING, Math.max(MIN_POSTING_READ, Math.floor(MAX_POSTINGS_READ / node.shingles.length)));
+    for (const k of node.shingles) {
+      const p = this.postings.get(k);
+      if (!p) continue;
+      let read = 0;
+      for (const o of p) {
+        if (++read > cap) break;
+        if (o !== node) shared.set(o, (shared.get(o) ?? 0) + 1);
+      }
     }
     let cands = [...shared.entries()];
     if (cands.length > MAX_CANDIDATES) cands = cands.sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    // among the best, the least linked first: links spread over a big cluster instead of piling on its oldest quotes
+    if (cands.length > LINKS_PER_COMPONENT) cands.sort((a, b) => b[1] - a[1] || a[0].links.size - b[0].links.size);
+    const linked: Node[] = [];
+    // a few links into one component keep the node in it (and survive a removal or two); more only cost time
+    const perComp = new Map<number, number>();
     for (const [o, n] of cands) {
+      const seen = o.comp !== 0 ? (perComp.get(o.comp) ?? 0) : 0;
+      if (seen >= LINKS_PER_COMPONENT) continue;
       if (!similar(node, o, n)) continue;
       node.links.add(o);
       o.links.add(node);
-      this.touch(o);
+      linked.push(o);
+      if (o.comp !== 0) perComp.set(o.comp, seen + 1);
     }
+    return linked;
   }
 
-  /** All clusters, singletons included. Components untouched since the last call are reused. */
+  /** All clusters, singletons included. Clusters untouched since the last call are reused. */
   clusters(): QuoteCluster[] {
     for (const n of this.dirty) {
       if (n.comp !== 0 || this.nodes.get(n.key) !== n) continue;
@@ -186,9 +285,10 @@ export class QuoteClusterIndex {
           }
         }
       }
-      this.comps.set(id, { nodes: members, cluster: null });
+      this.comps.set(id, { id, nodes: members, cluster: null });
     }
     this.dirty.clear();
+    if (this.cache) return this.cache.slice();
     const out: QuoteCluster[] = [];
     const used = new Set<string>();
     for (const c of this.comps.values()) {
@@ -202,7 +302,8 @@ export class QuoteClusterIndex {
       used.add(cl.id);
       out.push(cl);
     }
-    return out;
+    this.cache = out;
+    return out.slice();
   }
 
   /** The cluster holding the quote that covers `offset` in `path`, if any. */
@@ -214,6 +315,28 @@ export class QuoteClusterIndex {
     this.clusters();
     return this.comps.get(node.comp)?.cluster ?? undefined;
   }
+}
+
+/**
+ * Whether the given nodes (the neighbours of a removed node) are still connected to each other,
+ * by a breadth-first search from the first that stops when all are found. False when the search
+ * runs out of budget: the caller then recomputes the component.
+ */
+function connected(targets: readonly Node[]): boolean {
+  const want = new Set(targets);
+  const seen = new Set<Node>([targets[0]]);
+  want.delete(targets[0]);
+  const queue = [targets[0]];
+  for (let i = 0; i < queue.length; i++) {
+    for (const y of queue[i].links) {
+      if (seen.has(y)) continue;
+      seen.add(y);
+      if (want.delete(y) && want.size === 0) return true;
+      if (seen.size > MAX_SPLIT_SEARCH) return false;
+      queue.push(y);
+    }
+  }
+  return want.size === 0;
 }
 
 /** A cluster mention; its word diff against the cluster's reference wording is computed on first use. */

@@ -84,4 +84,71 @@ describe('analysis/clusters', () => {
     assert.strictEqual(viaFn.filter((c) => new Set(c.mentions.map((m) => m.path)).size > 1).length, 2);
     assert.deepStrictEqual(viaFn.map((c) => c.mentions[0].path), [...viaFn.map((c) => c.mentions[0].path)].sort());
   });
+  describe('bounded work with one quote shared by many documents', () => {
+    const base = 'We are looking to have a great relationship with all countries and we will keep talking to everyone who wants peace';
+    const words = base.split(' ');
+    const variant = (i: number): string => {
+      const w = words.slice();
+      w[i % w.length] = `changed${i}`; // each document changes a different word
+      return w.join(' ');
+    };
+
+    it('puts 20,000 documents quoting the same words in one cluster', function () {
+      this.timeout(20_000);
+      const index = new QuoteClusterIndex();
+      for (let i = 0; i < 20_000; i++) index.setDocument(`d${i}.txt`, [q(i % 2 === 0 ? base : base.toUpperCase() + '!')]);
+      const cs = index.clusters();
+      assert.strictEqual(cs.length, 1);
+      assert.strictEqual(cs[0].mentions.length, 20_000);
+      assert.strictEqual(cs[0].sources, 20_000);
+    });
+
+    it('puts 20,000 documents quoting it with a word changed in one cluster, and keeps it through edits and removals', function () {
+      this.timeout(30_000);
+      const index = new QuoteClusterIndex();
+      const other = 'The weather in Berlin was cold and wet on Saturday afternoon';
+      let worst = 0;
+      for (let i = 0; i < 20_000; i++) {
+        const t0 = performance.now();
+        index.setDocument(`d${i}.txt`, i === 5 ? [q(variant(i)), q(other, 500)] : [q(variant(i))]);
+        worst = Math.max(worst, performance.now() - t0);
+      }
+      let cs = index.clusters();
+      assert.strictEqual(cs.length, 2);
+      assert.deepStrictEqual(cs.map((c) => c.mentions.length).sort((a, b) => b - a), [20_000, 1]);
+      // the oldest documents are the ones later quotes linked to: removing and editing them keeps the cluster
+      for (let i = 0; i < 50; i++) index.removeDocument(`d${i}.txt`);
+      index.setDocument('d60.txt', [q(variant(60).replace('talking', 'speaking'))]);
+      cs = index.clusters();
+      assert.deepStrictEqual(cs.map((c) => c.mentions.length).sort((a, b) => b - a), [19_950]);
+      assert.ok(worst < 1000, `worst insert ${worst.toFixed(0)} ms`);
+    });
+
+    it('returns the cached cluster list while nothing changes, and a fresh one after a change', () => {
+      const index = new QuoteClusterIndex();
+      index.setDocument('a.txt', [q(base)]);
+      const first = index.clusters();
+      first.pop(); // callers may sort or change the array they get
+      assert.strictEqual(index.clusters().length, 1);
+      assert.strictEqual(index.clusters()[0], index.clusters()[0]);
+      index.setDocument('b.txt', [q(variant(3))]);
+      const after = index.clusters();
+      assert.strictEqual(after.length, 1);
+      assert.strictEqual(after[0].mentions.length, 2);
+      index.setDocument('a.txt', [q('Completely unrelated words about the harvest season')]);
+      assert.strictEqual(index.clusters().length, 2);
+    });
+
+    it('splits a cluster when the quote that joined two others goes away', () => {
+      const index = new QuoteClusterIndex();
+      const left = 'one two three four five six seven eight nine ten';
+      const right = 'eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty';
+      index.setDocument('l.txt', [q(left)]);
+      index.setDocument('r.txt', [q(right)]);
+      index.setDocument('both.txt', [q(`${left} ${right}`)]);
+      assert.strictEqual(index.clusters().length, 1);
+      index.removeDocument('both.txt');
+      assert.strictEqual(index.clusters().length, 2);
+    });
+  });
 });
