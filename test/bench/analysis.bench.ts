@@ -144,6 +144,44 @@ export async function bench(): Promise<void> {
   times.sort((a, b) => a - b);
   console.log(`re-clustering after one document changes: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms (update + all clusters)`);
 
+  // 4b. one quote shared by 20,000 documents, each with a different word changed: bounded work per insert
+  {
+    const words = pool[0].split(' ');
+    const variant = (i: number): string => {
+      const w = words.slice();
+      w[i % w.length] = `changed${i}`;
+      return w.join(' ');
+    };
+    const shared = new QuoteClusterIndex();
+    const ins: number[] = [];
+    t0 = performance.now();
+    for (let i = 0; i < 20_000; i++) {
+      const t = variant(i);
+      const ts = performance.now();
+      shared.setDocument(`doc${i}.txt`, [{ start: 0, end: t.length, text: t }]);
+      ins.push(performance.now() - ts);
+    }
+    const built = performance.now() - t0;
+    {
+      const cs = shared.clusters();
+      const biggest = cs.reduce((n, c) => Math.max(n, c.mentions.length), 0);
+      const change: number[] = [];
+      for (let r = 0; r < 20; r++) {
+        const t = variant(20_000 + r);
+        const ts = performance.now();
+        shared.setDocument(`doc${Math.floor(crng.next() * 20_000)}.txt`, [{ start: 0, end: t.length, text: t }]);
+        shared.clusters();
+        change.push(performance.now() - ts);
+      }
+      const ts = performance.now();
+      shared.clusters();
+      const unchanged = performance.now() - ts;
+      ins.sort((a, b) => a - b);
+      change.sort((a, b) => a - b);
+      console.log(`one quote in 20,000 docs, a word changed in each: ${cs.length} cluster(s), biggest ${biggest}; inserts ${built.toFixed(0)} ms in all, median ${ins[10_000].toFixed(2)} ms, p99 ${ins[19_800].toFixed(2)} ms, max ${ins[19_999].toFixed(1)} ms; one document changed + clusters(): median ${change[10].toFixed(1)} ms, max ${change[19].toFixed(1)} ms; clusters() with nothing changed ${unchanged.toFixed(2)} ms`);
+    }
+  }
+
   // 5. 10,000 documents through the CLI (analysis + clusters, worker threads)
   const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
   if (!fs.existsSync(cli)) {
