@@ -8,6 +8,7 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
+import { countriesAsTeams } from './teams';
 
 /** Size of the pieces a long text is tokenized in, so memory stays bounded (UTF-16 units). */
 const CHUNK = 64 * 1024;
@@ -96,6 +97,7 @@ export class Analyzer {
       }
       clean.push(m);
     }
+    countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     linkRoles(clean, text);
     const quoteSpans = findQuotes(text);

@@ -89,3 +89,24 @@ describe('analysis/entities', () => {
     assert.strictEqual(a.quotes[0].speaker, 'Anne Hidalgo');
   });
 });
+
+describe('analysis/teams', () => {
+  const types = (text: string, name: string): string[] => analyzeDocument(text).entities.filter((e) => e.text === name && e.kind === 'name').map((e) => e.type);
+
+  it('types countries as teams (ORG) in a match report, but not after a locative preposition', () => {
+    const report = [
+      'Sweden defeated South Korea 1 – 0 at the stadium in Nizhny Novgorod, and Belgium beat Panama 3-0 in Sochi.',
+      'Sweden scored from the penalty spot after the referee checked the video. The match ended with Sweden winning.',
+      'Belgium had the better of the match; the striker scored a header and the goalkeeper was beaten. Fans in Belgium celebrated the goal.',
+    ].join('\n\n');
+    assert.deepStrictEqual(types(report, 'Sweden'), ['ORG', 'ORG', 'ORG']);
+    assert.deepStrictEqual(types(report, 'Belgium'), ['ORG', 'ORG', 'LOC']);
+    assert.deepStrictEqual(types(report, 'Sochi'), ['LOC']);
+  });
+
+  it('leaves countries as places in news that is not a match report', () => {
+    const news = 'Sweden and Belgium signed a trade deal on Monday. The vote was 52-48 in the Swedish parliament, and officials in Belgium said the goal was to cut tariffs.';
+    assert.deepStrictEqual(types(news, 'Sweden'), ['LOC']);
+    assert.deepStrictEqual(types(news, 'Belgium'), ['LOC', 'LOC']);
+  });
+});
