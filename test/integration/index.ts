@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { ENV_PROGRESS_FILE, ENV_RESULT_FILE, ENV_TEST_GREP, type SuiteResult } from '../launch/protocol';
+import { ENV_PROGRESS_FILE, ENV_RESULT_FILE, ENV_TEST_GREP, ENV_TEST_INVERT, type SuiteResult } from '../launch/protocol';
 
 /**
  * The integration entry, loaded by VS Code as extensionTestsPath under both launchers. It runs
@@ -16,7 +16,8 @@ export async function run(): Promise<void> {
     if (progressFile) fs.appendFileSync(progressFile, line + '\n');
   };
   const grep = process.env[ENV_TEST_GREP];
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'dot', ...(grep ? { grep } : {}) });
+  const invert = process.env[ENV_TEST_INVERT] === '1';
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'dot', ...(grep ? { grep, invert } : {}) });
   for (const f of listTests(__dirname)) mocha.addFile(f);
 
   const failures: Array<{ title: string; error: string }> = [];

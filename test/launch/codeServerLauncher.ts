@@ -11,6 +11,7 @@ import {
   ENV_RESULT_FILE,
   ENV_SCREENSHOT_DIR,
   ENV_TEST_GREP,
+  ENV_TEST_INVERT,
   SCREENSHOT_REQUEST_SUFFIX,
   type SuiteResult,
 } from './protocol';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   readonly log: (line: string) => void;
   /** Extra environment for the server and so for the extension host. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Open the workspace untrusted (Restricted Mode) instead of disabling workspace trust. */
+  readonly untrusted?: boolean;
   readonly port?: number;
 }
 
@@ -44,7 +47,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   fs.writeFileSync(
     path.join(machineSettings, 'settings.json'),
     JSON.stringify({
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': !!opts.untrusted,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.untrustedFiles': 'open',
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'telemetry.telemetryLevel': 'off',
@@ -71,7 +76,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     '--without-connection-token',
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
-    '--disable-workspace-trust',
+    ...(opts.untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-telemetry',
     '--user-data-dir', path.join(base, 'user-data'),
     '--server-data-dir', serverData,
@@ -139,6 +144,8 @@ export interface TestRunOptions {
   readonly screenshotDir: string;
   readonly timeoutMs: number;
   readonly grep?: string;
+  readonly invertGrep?: boolean;
+  readonly untrusted?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -158,7 +165,9 @@ export async function runTestsInCodeServer(opts: TestRunOptions): Promise<SuiteR
     extensionPath: opts.extensionPath,
     workspace: opts.workspace,
     log: opts.log,
+    untrusted: opts.untrusted,
     env: {
+      [ENV_TEST_INVERT]: opts.invertGrep ? '1' : '0',
       [ENV_RESULT_FILE]: resultFile,
       [ENV_PROGRESS_FILE]: progressFile,
       [ENV_SCREENSHOT_DIR]: requestDir,

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { ENV_PROGRESS_FILE, ENV_RESULT_FILE, ENV_TEST_GREP, type SuiteResult } from './protocol';
+import { ENV_PROGRESS_FILE, ENV_RESULT_FILE, ENV_TEST_GREP, ENV_TEST_INVERT, type SuiteResult } from './protocol';
 
 /**
  * The desktop launcher: @vscode/test-electron with a desktop VS Code, where one can be had
@@ -14,6 +14,7 @@ export async function runTestsInElectron(opts: {
   testsPath: string;
   workspace: string;
   grep?: string;
+  invertGrep?: boolean;
   log: (line: string) => void;
 }): Promise<SuiteResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-electron-'));
@@ -28,7 +29,7 @@ export async function runTestsInElectron(opts: {
       extensionTestsEnv: {
         [ENV_RESULT_FILE]: resultFile,
         [ENV_PROGRESS_FILE]: progressFile,
-        ...(opts.grep ? { [ENV_TEST_GREP]: opts.grep } : {}),
+        ...(opts.grep ? { [ENV_TEST_GREP]: opts.grep, [ENV_TEST_INVERT]: opts.invertGrep ? '1' : '0' } : {}),
       },
     });
   } catch {

@@ -7,6 +7,11 @@ export const ENV_RESULT_FILE = 'SOURCE_ANNOTATOR_TEST_RESULT';
 export const ENV_PROGRESS_FILE = 'SOURCE_ANNOTATOR_TEST_PROGRESS';
 export const ENV_SCREENSHOT_DIR = 'SOURCE_ANNOTATOR_SCREENSHOT_DIR';
 export const ENV_TEST_GREP = 'SOURCE_ANNOTATOR_TEST_GREP';
+/** Set to '1' to run the tests that do NOT match the grep. */
+export const ENV_TEST_INVERT = 'SOURCE_ANNOTATOR_TEST_INVERT';
+
+/** Tests whose title contains this run only in the untrusted (Restricted Mode) pass. */
+export const UNTRUSTED_SUITE = 'untrusted workspace';
 
 export interface SuiteResult {
   readonly vscodeVersion: string;

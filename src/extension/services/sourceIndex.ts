@@ -104,6 +104,11 @@ export class SourceIndex implements vscode.Disposable {
     );
   }
 
+  /** Number of sources. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get isIndexed(): boolean {
     return this.indexedOnce;
   }
@@ -147,8 +152,22 @@ export class SourceIndex implements vscode.Disposable {
     if (cached) return cached;
     const raw = this.entries.get(key);
     if (!raw) return undefined;
-    const analysis = this.workspace.analysis(key) ?? raw.raw;
-    const e: SourceEntry = { uri: raw.uri, key, relPath: raw.relPath, text: raw.text, analysis, offsets: raw.offsets, ...(raw.error ? { error: raw.error } : {}) };
+    // The workspace-level view of the analysis is computed on first use: listing 10,000 sources
+    // must not rename the mentions of all of them.
+    const workspace = this.workspace;
+    let analysis: DocumentAnalysis | undefined;
+    const e: SourceEntry = {
+      uri: raw.uri,
+      key,
+      relPath: raw.relPath,
+      text: raw.text,
+      get analysis(): DocumentAnalysis {
+        analysis ??= workspace.analysis(key) ?? raw.raw;
+        return analysis;
+      },
+      offsets: raw.offsets,
+      ...(raw.error ? { error: raw.error } : {}),
+    };
     this.canonical.set(key, e);
     return e;
   }

@@ -27,6 +27,9 @@ const REFRESH_DELAY_MS = 100;
 type Distribute<T> = T extends TreeNode ? Omit<T, 'nodeId' | 'parent' | 'source'> : never;
 type NodeData = Distribute<TreeNode>;
 
+
+/** Above this many sources, source items skip their counts (see sourceItem). */
+const LARGE_WORKSPACE = 500;
 /**
  * The Sources view: per source, its entities by type, its quotes by speaker (with the other
  * sources that quote them) and its annotations by tag. Counts are in the descriptions; clicking
@@ -355,11 +358,14 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       return item;
     }
+    item.iconPath = vscode.ThemeIcon.File;
+    // In a large workspace, counting every source's entities up front would hold the extension
+    // host; the counts appear when the source is expanded.
+    if (this.index.size > LARGE_WORKSPACE) return item;
     const entities = this.entities(entry).length;
     const quotes = this.quotesOf(entry).length;
     const notes = this.annotationsOf(entry);
     const orphans = notes.filter((a) => a.status === 'orphan').length;
-    item.iconPath = vscode.ThemeIcon.File;
     item.description = `${entities} entities · ${quotes} quotes · ${notes.length} notes`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMd(entry.relPath)}**\n\n`);
