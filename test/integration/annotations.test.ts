@@ -152,3 +152,40 @@ describe('editor: annotating', () => {
     assert.match(a.annotations.readOnlyReason(src) ?? '', /malformed/);
   });
 });
+
+describe('editor: sidecars follow their sources', () => {
+  after(closeAll);
+
+  it('moves the sidecar when a source is renamed in VS Code, and keeps it (reported) when the source is deleted', async () => {
+    const a = await api();
+    const from = workspaceUri('renamed-source.txt');
+    const to = workspaceUri('moved/renamed-source-2.txt');
+    await vscode.workspace.fs.writeFile(from, new TextEncoder().encode('A source about the Kremlin and its readout.\n'));
+    await a.index.reindex();
+    const editor = await open('renamed-source.txt');
+    const range = rangeOf(editor.document, 'Kremlin');
+    editor.selection = new vscode.Selection(range.start, range.end);
+    const created = await vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection, { note: 'follows its source', tags: [] });
+    assert.ok(created);
+    await closeAll();
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to, { overwrite: false });
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the rename was applied');
+    const moved = await until('the sidecar next to the renamed source', async () => {
+      const t = await readText(workspaceUri('moved/renamed-source-2.txt.annotations.yaml'));
+      return t?.includes(created.id) ? t : undefined;
+    });
+    assert.match(moved, /follows its source/);
+    assert.strictEqual(await readText(workspaceUri('renamed-source.txt.annotations.yaml')), undefined, 'nothing left at the old place');
+
+    const del = new vscode.WorkspaceEdit();
+    del.deleteFile(to);
+    assert.ok(await vscode.workspace.applyEdit(del), 'the delete was applied');
+    const sidecar = workspaceUri('moved/renamed-source-2.txt.annotations.yaml');
+    await until('a problem saying the source was deleted', () =>
+      vscode.languages.getDiagnostics(sidecar).find((d) => /was deleted/.test(d.message)),
+    );
+    assert.ok((await readText(sidecar))?.includes(created.id), 'the annotations are kept');
+  });
+});
