@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { ENV_PROGRESS_FILE, ENV_RESULT_FILE, ENV_TEST_GREP, ENV_TEST_INVERT, type SuiteResult } from '../launch/protocol';
+import { listTests } from '../launch/listTests';
 
 /**
  * The integration entry, loaded by VS Code as extensionTestsPath under both launchers. It runs
@@ -37,14 +37,4 @@ export async function run(): Promise<void> {
   const result: SuiteResult = { vscodeVersion: vscode.version, passed, failed: failures.length, failures };
   if (resultFile) fs.writeFileSync(resultFile, JSON.stringify(result));
   if (failures.length > 0) throw new Error(`${failures.length} integration tests failed`);
-}
-
-function listTests(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listTests(p));
-    else if (e.name.endsWith('.test.js')) out.push(p);
-  }
-  return out.sort();
 }

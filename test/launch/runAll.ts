@@ -1,7 +1,7 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import { printSuiteResult, REPO_ROOT, runIntegration } from './runIntegration';
+import { listTests } from './listTests';
 
 /**
  * `npm test`: the unit tier (core and CLI in plain Node), then the integration tier (the same
@@ -17,17 +17,6 @@ async function runUnit(): Promise<{ passed: number; failed: number }> {
       resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 });
     });
   });
-}
-
-function listTests(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listTests(p));
-    else if (e.name.endsWith('.test.js')) out.push(p);
-  }
-  return out.sort();
 }
 
 async function main(): Promise<void> {

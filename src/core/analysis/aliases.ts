@@ -1,4 +1,5 @@
 import type { EntityType } from './types';
+import { upperBound } from '../text/binarySearch';
 import type { Gazetteer } from './gazetteer';
 import type { RawMention } from './entities';
 
@@ -235,12 +236,6 @@ function onlyChain(byKey: ReadonlyMap<string, FullName>, f: FullName): boolean {
 
 /** Largest value in the ascending list that is <= x, or -1. */
 function lastAtOrBefore(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? xs[lo - 1] : -1;
+  const i = upperBound(xs, x);
+  return i > 0 ? xs[i - 1] : -1;
 }

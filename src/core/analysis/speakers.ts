@@ -1,4 +1,5 @@
 import type { WorkMention } from './aliases';
+import { lowerBound, upperBound } from '../text/binarySearch';
 import type { QuoteSpan } from './quotes';
 import { TokKind, tokenize, type Token } from './tokenizer';
 
@@ -324,24 +325,4 @@ function sentenceStartBefore(ctx: Ctx, pos: number): number {
   return i >= 0 ? ctx.sentenceStarts[i] : 0;
 }
 
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
-function upperBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

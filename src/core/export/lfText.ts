@@ -1,4 +1,5 @@
 import { OffsetMap } from '../text/offsets';
+import { lowerBound } from '../text/binarySearch';
 
 /**
  * A source's text with line endings normalised to LF (CRLF and lone CR become LF), and the
@@ -26,7 +27,7 @@ export class LfText {
   /** UTF-16 offset in the original text to a code-point offset in the LF text. */
   fromUtf16(utf16: number): number {
     const u = Math.max(0, Math.min(this.original.utf16Length, Math.floor(Number.isFinite(utf16) ? utf16 : 0)));
-    return this.lf.toCodePoint(u - countLess(this.crlf, u));
+    return this.lf.toCodePoint(u - lowerBound(this.crlf, u));
   }
 
   /** Code-point offset in the original text to a code-point offset in the LF text. */
@@ -35,13 +36,3 @@ export class LfText {
   }
 }
 
-function countLess(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

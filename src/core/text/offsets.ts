@@ -1,3 +1,5 @@
+import { lowerBound } from './binarySearch';
+
 /**
  * The one place where offsets change units.
  *
@@ -42,7 +44,7 @@ export class OffsetMap {
     if (this.astral.length === 0) return u;
     // Every pair that starts before u counts one code point for two units. A pair that starts
     // at u - 1 is split by u; rounding down to its start gives the same count.
-    return u - countLess(this.astral, u);
+    return u - lowerBound(this.astral, u);
   }
 
   /** Code-point offset to UTF-16 offset. */
@@ -66,17 +68,6 @@ function clamp(n: number, lo: number, hi: number): number {
   return n < lo ? lo : n > hi ? hi : Math.floor(n);
 }
 
-/** Number of items in the ascending array `xs` that are < x. */
-function countLess(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Convenience for one-off conversions of a span. */
 export function spanToCodePoints(map: OffsetMap, start: number, end: number): { start: number; end: number } {
