@@ -1,3 +1,4 @@
+import type { DocumentAnalysis, QuoteCluster } from '../../../src/core/analysis/types';
 import type { AnnotatedSource, Annotation } from '../../../src/core/annotations/model';
 import { OffsetMap } from '../../../src/core/text/offsets';
 
@@ -85,4 +86,28 @@ export function syntheticSources(n: number, perSource = 100): AnnotatedSource[] 
     sources.push({ path: `sources/s${s}.txt`, text, annotations });
   }
   return sources;
+}
+
+/**
+ * An analysis of sampleSources(): a role mention and a quote in the first source, the same quote
+ * unattributed in the second, and the cluster linking the two (UTF-16 offsets, as the engine's).
+ */
+export function sampleAnalysis(sources: readonly AnnotatedSource[]): {
+  byPath: Map<string, DocumentAnalysis>;
+  clusters: QuoteCluster[];
+  at: (t: string, s: string) => { start: number; end: number };
+} {
+  const a = sources[0].text;
+  const b = sources[1].text;
+  const at = (t: string, s: string): { start: number; end: number } => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
+  const docA: DocumentAnalysis = {
+    entities: [{ ...at(a, 'minister'), text: 'minister', type: 'PERSON', entity: 'The Minister', kind: 'role' }],
+    quotes: [{ ...at(a, 'we will cut taxes'), text: 'we will cut taxes', speaker: 'The Minister', cue: 'said' }],
+  };
+  const docB: DocumentAnalysis = { entities: [], quotes: [{ ...at(b, 'we will cut taxes'), text: 'we will cut taxes', speaker: null, cue: null }] };
+  return {
+    byPath: new Map([[sources[0].path, docA], [sources[1].path, docB]]),
+    clusters: [{ id: 'q1', mentions: [{ path: sources[0].path, ...at(a, 'we will cut taxes') }, { path: sources[1].path, ...at(b, 'we will cut taxes') }] }],
+    at,
+  };
 }

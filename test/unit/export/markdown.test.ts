@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import type { DocumentAnalysis } from '../../../src/core/analysis/types';
 import { exportMarkdown, exportWorkspace } from '../../../src/core/export';
-import { sampleSources } from './fixtures';
+import { sampleAnalysis, sampleSources } from './fixtures';
 
 describe('export/markdown', () => {
   it('lists each source with its annotations: quote, note, tags, author and dates', () => {
@@ -37,21 +36,12 @@ describe('export/markdown', () => {
     const noAnalysis = exportMarkdown(sources);
     assert.ok(noAnalysis.includes('## Summary\n\n### Tags\n\n| Tag | Annotations | Sources |\n| --- | ---: | ---: |\n| claim | 3 | 2 |'), noAnalysis.slice(noAnalysis.indexOf('## Summary')));
     assert.ok(noAnalysis.includes('_The sources were not analysed for this report._'));
+    const sample = sampleAnalysis(sources);
     const a = sources[0].text;
-    const b = sources[1].text;
-    const at = (t: string, s: string): { start: number; end: number } => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
-    const docA: DocumentAnalysis = {
-      entities: [{ ...at(a, 'minister'), text: 'minister', type: 'PERSON', entity: 'The Minister', kind: 'role' }],
-      quotes: [{ ...at(a, 'we will cut taxes'), text: 'we will cut taxes', speaker: 'The Minister', cue: 'said' }],
-    };
-    const docB: DocumentAnalysis = { entities: [], quotes: [{ ...at(b, 'we will cut taxes'), text: 'we will cut taxes', speaker: null, cue: null }] };
     const md = exportMarkdown(sources, {
       analysis: {
-        byPath: new Map([[sources[0].path, docA], [sources[1].path, docB]]),
-        clusters: [
-          { id: 'q1', mentions: [{ path: sources[0].path, ...at(a, 'we will cut taxes') }, { path: sources[1].path, ...at(b, 'we will cut taxes') }] },
-          { id: 'q2', mentions: [{ path: sources[0].path, ...at(a, 'we will cut taxes') }] },
-        ],
+        byPath: sample.byPath,
+        clusters: [...sample.clusters, { id: 'q2', mentions: [{ path: sources[0].path, ...sample.at(a, 'we will cut taxes') }] }],
       },
     });
     assert.ok(md.includes('### Entities\n\n| Entity | Type | Mentions | Sources |\n| --- | --- | ---: | ---: |\n| The Minister | PERSON | 1 | 1 |'));

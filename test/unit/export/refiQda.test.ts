@@ -5,10 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
 import type { AnnotatedSource } from '../../../src/core/annotations/model';
-import type { DocumentAnalysis } from '../../../src/core/analysis/types';
 import { buildRefiQdaProject, exportQdc, exportQdpx, exportWorkspace, stableGuid } from '../../../src/core/export';
 import { OffsetMap, sliceCodePoints } from '../../../src/core/text/offsets';
-import { annotate, sampleSources } from './fixtures';
+import { annotate, sampleAnalysis, sampleSources } from './fixtures';
 
 const REFI_DIR = path.resolve(__dirname, '../../../../../shared/refi-qda');
 const PROJECT_XSD = path.join(REFI_DIR, 'Project-mrt2019.xsd');
@@ -176,18 +175,8 @@ describe('export/refiQda', () => {
 
   it('optionally exports detected entities and quotes as codes, positions converted from UTF-16', () => {
     const sources = sampleSources();
-    const a = sources[0].text;
-    const b = sources[1].text;
-    const at = (t: string, s: string): { start: number; end: number } => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
-    const docA: DocumentAnalysis = {
-      entities: [{ ...at(a, 'minister'), text: 'minister', type: 'PERSON', entity: 'The Minister', kind: 'role' }],
-      quotes: [{ ...at(a, 'we will cut taxes'), text: 'we will cut taxes', speaker: 'The Minister', cue: 'said' }],
-    };
-    const docB: DocumentAnalysis = { entities: [], quotes: [{ ...at(b, 'we will cut taxes'), text: 'we will cut taxes', speaker: null, cue: null }] };
-    const analysis = {
-      byPath: new Map([[sources[0].path, docA], [sources[1].path, docB]]),
-      clusters: [{ id: 'q1', mentions: [{ path: sources[0].path, ...at(a, 'we will cut taxes') }, { path: sources[1].path, ...at(b, 'we will cut taxes') }] }],
-    };
+    const { byPath, clusters } = sampleAnalysis(sources);
+    const analysis = { byPath, clusters };
     const without = buildRefiQdaProject(sources, { analysis });
     assert.ok(!without.xml.includes('name="Entities"'), 'off unless includeAnalysis');
     const project = buildRefiQdaProject(sources, { analysis, includeAnalysis: true });
