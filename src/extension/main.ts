@@ -100,7 +100,6 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       decorations.updateSettings(settings);
       quoteMentions.updateSettings(settings);
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('setContext', 'sourceAnnotator.trusted', true)),
   );
 
   updateContext();

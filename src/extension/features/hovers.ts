@@ -106,8 +106,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     if (a.annotation.tags.length > 0) md.appendMarkdown(` · ${a.annotation.tags.map((t) => `\`${escape(t)}\``).join(' ')}`);
     md.appendMarkdown('\n\n');
     // The note is the user's own Markdown: rendered, but not trusted (no command links in it).
-    const note = new vscode.MarkdownString(a.annotation.note || '*(no note)*');
-    md.appendMarkdown(note.value.replace(/\]\(command:/g, '](#command:'));
+    md.appendMarkdown((a.annotation.note || '*(no note)*').replace(/\]\(command:/g, '](#command:'));
     md.appendMarkdown(`\n\n*${escape(a.annotation.author || 'unknown author')}, ${formatDate(a.annotation.modified)}*\n\n`);
     md.appendMarkdown(
       `[$(edit) Edit](command:${CommandIds.editAnnotation}?${args} "Edit the note") · ` +

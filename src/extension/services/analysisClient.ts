@@ -25,11 +25,6 @@ export class AnalysisClient {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Whether analysis runs off the extension host thread. */
-  get usesWorker(): boolean {
-    return this.ensureWorker() !== undefined;
-  }
-
   analyze(text: string, rules: CurationRules): Promise<DocumentAnalysis> {
     const worker = this.ensureWorker();
     if (!worker) {
