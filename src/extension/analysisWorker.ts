@@ -1,25 +1,23 @@
 import { parentPort } from 'worker_threads';
-import { Analyzer } from '../core/analysis/analyzer';
-import type { CurationRules } from '../core/curation/rules';
+import { WorkspaceModel } from '../core/workspace/model';
+import { dispatch, type ModelReply, type ModelRequest } from './services/modelProtocol';
 
 /**
- * The analysis worker (bundled as dist/analysisWorker.js): runs the core analyzer off the
- * extension host's thread, so typing and indexing never wait for it.
+ * The analysis worker (bundled as dist/analysisWorker.js). It runs the core analyzer and holds
+ * the workspace model (every source's analysis, quote clusters, entity summaries) off the
+ * extension host's thread, so neither analysis nor the garbage collection of a large model ever
+ * pauses typing.
  */
-export interface AnalysisRequest {
-  readonly id: number;
-  readonly text: string;
-  readonly rules: CurationRules;
-}
-
 const port = parentPort;
 if (port) {
-  const analyzer = new Analyzer();
-  port.on('message', (req: AnalysisRequest) => {
+  const model = new WorkspaceModel();
+  port.on('message', (req: ModelRequest) => {
+    let reply: ModelReply;
     try {
-      port.postMessage({ id: req.id, analysis: analyzer.analyze(req.text, req.rules) });
+      reply = { id: req.id, result: dispatch(model, req.op, req.args) };
     } catch (err) {
-      port.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) });
+      reply = { id: req.id, error: err instanceof Error ? err.message : String(err) };
     }
+    port.postMessage(reply);
   });
 }

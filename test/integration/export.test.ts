@@ -83,7 +83,7 @@ describe('export: Export Annotations… and Export This Source…', () => {
   });
 
   it('exports one source from the tree context menu', async () => {
-    const node = a.tree.getChildren().find((n) => n.kind === 'source' && n.uri === workspaceUri(CNN_A).toString());
+    const node = (await a.tree.getChildren()).find((n) => n.kind === 'source' && n.uri === workspaceUri(CNN_A).toString());
     assert.ok(node);
     const r = await vscode.commands.executeCommand<ExportOutcome | undefined>(CommandIds.exportSource, node, { format: 'csv', target: out('one.csv').toString() });
     assert.ok(r);

@@ -78,8 +78,8 @@ describe('symbols: Outline, Ctrl+T and the status bar', () => {
     const entities = visibleEntities(a, entry.uri);
     const notes = a.annotations.state(entry.uri)?.annotations.length ?? 0;
     const quotes = visibleQuotes(a, entry.uri);
-    const text = await until('the status bar of seed 000', () => {
-      a.statusBar.update();
+    const text = await until('the status bar of seed 000', async () => {
+      await a.statusBar.update();
       return a.statusBar.visible && a.statusBar.text.startsWith(`$(person) ${entities} `) ? a.statusBar.text : undefined;
     });
     assert.strictEqual(text, `$(person) ${entities} $(quote) ${quotes} $(note) ${notes}`);

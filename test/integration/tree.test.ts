@@ -8,26 +8,37 @@ import { api, closeAll, CNN_A, CNN_B, open, rangeOf, until, workspaceUri } from 
 import { screenshot } from './screenshot';
 import { visibleQuotes } from './viewHelpers';
 
-function label(tree: SourcesTree, n: TreeNode): string {
-  const l = tree.getTreeItem(n).label;
+type NodeLike = TreeNode | undefined | Promise<TreeNode>;
+
+async function label(tree: SourcesTree, n: NodeLike): Promise<string> {
+  const l = (await tree.getTreeItem((await n)!)).label;
   return typeof l === 'string' ? l : (l?.label ?? '');
 }
 
-function desc(tree: SourcesTree, n: TreeNode): string {
-  const d = tree.getTreeItem(n).description;
+async function labels(tree: SourcesTree, ns: readonly TreeNode[]): Promise<string[]> {
+  return Promise.all(ns.map((n) => label(tree, n)));
+}
+
+async function desc(tree: SourcesTree, n: NodeLike): Promise<string> {
+  const d = (await tree.getTreeItem((await n)!)).description;
   return typeof d === 'string' ? d : '';
 }
 
-/** The child of `n` whose label is `text` (or matches it). */
-function child(tree: SourcesTree, n: TreeNode | undefined, text: string | RegExp): TreeNode {
-  const kids = tree.getChildren(n);
-  const found = kids.find((k) => (typeof text === 'string' ? label(tree, k) === text : text.test(label(tree, k))));
-  assert.ok(found, `"${String(text)}" among [${kids.map((k) => label(tree, k)).join(' | ')}]`);
-  return found;
+async function kids(tree: SourcesTree, n?: NodeLike): Promise<TreeNode[]> {
+  return tree.getChildren(await n);
 }
 
-function sourceNode(tree: SourcesTree, name: string): TreeNode {
-  const n = tree.getChildren().find((k) => k.kind === 'source' && k.uri === workspaceUri(name).toString());
+/** The child of `n` whose label is `text` (or matches it). */
+async function child(tree: SourcesTree, n: NodeLike, text: string | RegExp): Promise<TreeNode> {
+  const all = await kids(tree, n);
+  const names = await labels(tree, all);
+  const i = names.findIndex((l) => (typeof text === 'string' ? l === text : text.test(l)));
+  assert.ok(i >= 0, `"${String(text)}" among [${names.join(' | ')}]`);
+  return all[i];
+}
+
+async function sourceNode(tree: SourcesTree, name: string): Promise<TreeNode> {
+  const n = (await tree.getChildren()).find((k) => k.kind === 'source' && k.uri === workspaceUri(name).toString());
   assert.ok(n, `source ${name} is in the tree`);
   return n;
 }
@@ -46,38 +57,38 @@ describe('tree: the Sources view', () => {
     await closeAll();
   });
 
-  it('lists every source with entities by type, quotes by speaker and annotations by tag, with counts', () => {
+  it('lists every source with entities by type, quotes by speaker and annotations by tag, with counts', async () => {
     const tree = a.tree;
     tree.refreshNow();
-    const roots = tree.getChildren();
+    const roots = await tree.getChildren();
     assert.deepStrictEqual(
       roots.map((r) => r.kind === 'source' && r.uri),
       a.index.sources().map((s) => s.key),
     );
     assert.ok(roots.length >= 3);
-    const src = sourceNode(tree, CNN_A);
-    assert.strictEqual(tree.getTreeItem(src).contextValue, 'source');
-    assert.match(desc(tree, src), new RegExp(`^\\d+ entities · ${visibleQuotes(a, workspaceUri(CNN_A))} quotes · \\d+ notes$`));
-    assert.deepStrictEqual(tree.getChildren(src).map((g) => label(tree, g)), ['Entities', 'Quotes', 'Annotations']);
+    const src = await sourceNode(tree, CNN_A);
+    assert.strictEqual((await tree.getTreeItem(src)).contextValue, 'source');
+    assert.match(await desc(tree, src), new RegExp(`^\\d+ entities · ${visibleQuotes(a, workspaceUri(CNN_A))} quotes · \\d+ notes$`));
+    assert.deepStrictEqual(await labels(tree, await kids(tree, src)), ['Entities', 'Quotes', 'Annotations']);
 
     const entry = a.index.get(workspaceUri(CNN_A))!;
     const trumpMentions = entry.analysis.entities.filter((m) => m.entity === 'Donald Trump');
-    const people = child(tree, child(tree, src, 'Entities'), 'People');
-    const trump = child(tree, people, 'Donald Trump');
-    assert.strictEqual(tree.getTreeItem(trump).contextValue, 'entity.PERSON');
-    assert.strictEqual(desc(tree, trump), `${trumpMentions.length} mentions`);
-    assert.strictEqual(tree.getChildren(people)[0], trump, 'the most mentioned person comes first');
-    const mentions = tree.getChildren(trump);
+    const people = await child(tree, child(tree, src, 'Entities'), 'People');
+    const trump = await child(tree, people, 'Donald Trump');
+    assert.strictEqual((await tree.getTreeItem(trump)).contextValue, 'entity.PERSON');
+    assert.strictEqual(await desc(tree, trump), `${trumpMentions.length} mentions`);
+    assert.strictEqual((await kids(tree, people))[0], trump, 'the most mentioned person comes first');
+    const mentions = await kids(tree, trump);
     assert.strictEqual(mentions.length, trumpMentions.length);
-    assert.deepStrictEqual(tree.getTreeItem(mentions[0]).command?.arguments, [{ uri: entry.key, start: trumpMentions[0].start, end: trumpMentions[0].end }]);
-    assert.ok(tree.getChildren(child(tree, src, 'Entities')).some((t) => label(tree, t) === 'Places'));
+    assert.deepStrictEqual((await tree.getTreeItem(mentions[0])).command?.arguments, [{ uri: entry.key, start: trumpMentions[0].start, end: trumpMentions[0].end }]);
+    assert.ok((await labels(tree, await kids(tree, child(tree, src, 'Entities')))).includes('Places'));
 
     // A quote the two CNN versions share: "N sources", and its mentions across sources.
-    const speaker = child(tree, child(tree, src, 'Quotes'), 'Donald Trump');
-    const quote = child(tree, speaker, /^“We're looking to have a great relationship/);
-    assert.strictEqual(desc(tree, quote), '2 sources');
-    assert.strictEqual(tree.getTreeItem(quote).contextValue, 'quote.shared');
-    const across = tree.getChildren(quote);
+    const speaker = await child(tree, child(tree, src, 'Quotes'), 'Donald Trump');
+    const quote = await child(tree, speaker, /^“We're looking to have a great relationship/);
+    assert.strictEqual(await desc(tree, quote), '2 sources');
+    assert.strictEqual((await tree.getTreeItem(quote)).contextValue, 'quote.shared');
+    const across = await kids(tree, quote);
     assert.ok(across.some((m) => m.kind === 'mention' && m.uri === workspaceUri(CNN_B).toString()), 'the other CNN version is listed');
     assert.ok(across.some((m) => m.kind === 'mention' && m.uri === entry.key));
     assert.strictEqual(tree.getParent(across[0]), quote);
@@ -95,26 +106,26 @@ describe('tree: the Sources view', () => {
     const untagged = await a.annotations.add(uri, at2, at2 + 'White House'.length, 'no tags here', []);
     added.push({ uri, id: untagged.id });
 
-    const group = await until('the annotations in the tree', () => {
-      const g = child(tree, sourceNode(tree, CNN_B), 'Annotations');
-      return tree.getChildren(g).length >= 3 ? g : undefined;
+    const group = await until('the annotations in the tree', async () => {
+      const g = await child(tree, sourceNode(tree, CNN_B), 'Annotations');
+      return (await kids(tree, g)).length >= 3 ? g : undefined;
     });
-    const tags = tree.getChildren(group).map((t) => label(tree, t));
+    const tags = await labels(tree, await kids(tree, group));
     assert.ok(tags.includes('tree-test') && tags.includes('people'), tags.join(', '));
     assert.strictEqual(tags[tags.length - 1], '(untagged)');
-    const note = child(tree, child(tree, group, 'tree-test'), /^Japanese prime minister/);
-    assert.strictEqual(tree.getTreeItem(note).contextValue, 'annotation');
+    const note = await child(tree, child(tree, group, 'tree-test'), /^Japanese prime minister/);
+    assert.strictEqual((await tree.getTreeItem(note)).contextValue, 'annotation');
     assert.deepStrictEqual({ uri: (note as { uri: string }).uri, id: (note as { id: string }).id }, { uri: uri.toString(), id: tagged.id }, 'the element is an AnnotationRef for the edit/delete commands');
-    assert.strictEqual(label(tree, child(tree, child(tree, group, '(untagged)'), 'no tags here')), 'no tags here');
+    assert.strictEqual(await label(tree, child(tree, child(tree, group, '(untagged)'), 'no tags here')), 'no tags here');
   });
 
   it('clicking a mention reveals its range', async () => {
     const tree = a.tree;
     await open(CNN_B);
     const src = sourceNode(tree, CNN_A);
-    const trump = child(tree, child(tree, child(tree, src, 'Entities'), 'People'), 'Vladimir Putin');
-    const first = tree.getChildren(trump)[0];
-    const cmd = tree.getTreeItem(first).command!;
+    const putin = child(tree, child(tree, child(tree, src, 'Entities'), 'People'), 'Vladimir Putin');
+    const first = (await kids(tree, putin))[0];
+    const cmd = (await tree.getTreeItem(first)).command!;
     assert.strictEqual(cmd.command, CommandIds.revealRange);
     await vscode.commands.executeCommand(cmd.command, ...((cmd.arguments ?? []) as unknown[]));
     const editor = await until('the source revealed', () => {
@@ -128,69 +139,69 @@ describe('tree: the Sources view', () => {
     const tree = a.tree;
     await vscode.commands.executeCommand(CommandIds.filterTree, 'tree-test');
     assert.strictEqual(tree.filterQuery, 'tree-test');
-    let roots = tree.getChildren();
+    let roots = await tree.getChildren();
     assert.deepStrictEqual(roots.map((r) => r.kind === 'source' && r.uri), [workspaceUri(CNN_B).toString()]);
-    assert.deepStrictEqual(tree.getChildren(roots[0]).map((g) => label(tree, g)), ['Annotations']);
-    assert.match(tree.treeView.message ?? '', /tree-test/);
+    assert.deepStrictEqual(await labels(tree, await kids(tree, roots[0])), ['Annotations']);
+    await until('the filter message', () => /tree-test/.test(tree.treeView.message ?? ''));
     assert.match(tree.treeView.description ?? '', /filter/);
 
     await vscode.commands.executeCommand(CommandIds.filterTree, 'putin');
-    roots = tree.getChildren();
+    roots = await tree.getChildren();
     const src = roots.find((r) => r.kind === 'source' && r.uri === workspaceUri(CNN_A).toString())!;
     assert.ok(src);
-    assert.strictEqual(tree.getTreeItem(src).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'filtered results start expanded');
-    const people = tree.getChildren(child(tree, tree.getChildren(src)[0], 'People'));
-    assert.deepStrictEqual(people.map((p) => label(tree, p)), ['Vladimir Putin']);
+    assert.strictEqual((await tree.getTreeItem(src)).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'filtered results start expanded');
+    const people = await kids(tree, child(tree, (await kids(tree, src))[0], 'People'));
+    assert.deepStrictEqual(await labels(tree, people), ['Vladimir Putin']);
     // Quotes match by text or speaker: none of seed 000's speakers is Putin, but a quote may mention him.
-    for (const g of tree.getChildren(src)) {
-      if (label(tree, g) !== 'Quotes') continue;
-      for (const sp of tree.getChildren(g)) for (const q of tree.getChildren(sp)) assert.match(JSON.stringify(tree.getTreeItem(q).tooltip), /putin/i);
+    for (const g of await kids(tree, src)) {
+      if ((await label(tree, g)) !== 'Quotes') continue;
+      for (const sp of await kids(tree, g)) for (const q of await kids(tree, sp)) assert.match(JSON.stringify((await tree.getTreeItem(q)).tooltip), /putin/i);
     }
 
     await vscode.commands.executeCommand(CommandIds.clearTreeFilter);
     assert.strictEqual(tree.filterQuery, '');
     assert.strictEqual(tree.treeView.message, undefined);
-    assert.strictEqual(tree.getChildren().length, a.index.sources().length);
+    assert.strictEqual((await tree.getChildren()).length, a.index.sources().length);
   });
 
   it('curates entities from the tree: not an entity, set type, rename, merge (the curation file, applied everywhere)', async () => {
     const tree = a.tree;
     const curationFile = workspaceUri('source-annotator.curation.yaml');
     const entitiesOf = (name: string): Set<string> => new Set(a.index.get(workspaceUri(name))!.analysis.entities.map((m) => m.entity));
-    const people = (): TreeNode => child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'People');
-    const places = (): TreeNode => child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'Places');
+    const people = (): Promise<TreeNode> => child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'People');
+    const places = (): Promise<TreeNode> => child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'Places');
     try {
       // Not an entity: the engine's "Kremlin" goes from the tree and the analysis of every source.
       tree.refreshNow();
       const orgs = child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'Organisations');
-      const kremlin = child(tree, orgs, 'Kremlin');
+      const kremlin = await child(tree, orgs, 'Kremlin');
       assert.ok(await vscode.commands.executeCommand(CommandIds.notAnEntity, kremlin));
       await until('Kremlin gone from the analysis', () => a.index.sources().every((s) => !s.analysis.entities.some((m) => m.entity === 'Kremlin')));
       tree.refreshNow();
-      const orgNames = tree.getChildren(child(tree, sourceNode(tree, CNN_A), 'Entities')).some((t) => label(tree, t) === 'Organisations')
-        ? tree.getChildren(child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'Organisations')).map((e) => label(tree, e))
+      const orgNames = (await labels(tree, await kids(tree, child(tree, sourceNode(tree, CNN_A), 'Entities')))).includes('Organisations')
+        ? await labels(tree, await kids(tree, child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'Organisations')))
         : [];
       assert.ok(!orgNames.includes('Kremlin'), orgNames.join(', '));
       const yaml = new TextDecoder().decode(await vscode.workspace.fs.readFile(curationFile));
       assert.match(yaml, /notEntities:\s*\n\s*- Kremlin/);
 
       // Rename the canonical name.
-      assert.ok(await vscode.commands.executeCommand(CommandIds.renameEntity, child(tree, people(), 'Angela Merkel'), 'Chancellor Angela Merkel'));
+      assert.ok(await vscode.commands.executeCommand(CommandIds.renameEntity, await child(tree, people(), 'Angela Merkel'), 'Chancellor Angela Merkel'));
       await until('the rename applied', () => entitiesOf(CNN_A).has('Chancellor Angela Merkel') && !entitiesOf(CNN_A).has('Angela Merkel'));
       tree.refreshNow();
-      child(tree, people(), 'Chancellor Angela Merkel');
+      await child(tree, people(), 'Chancellor Angela Merkel');
 
       // Merge "Moscow" into "Russia": Russia gets Moscow's mentions.
-      const russia = desc(tree, child(tree, places(), 'Russia'));
-      const moscow = desc(tree, child(tree, places(), 'Moscow'));
+      const russia = await desc(tree, child(tree, places(), 'Russia'));
+      const moscow = await desc(tree, child(tree, places(), 'Moscow'));
       const n = (d: string): number => Number(/^(\d+)/.exec(d)![1]);
-      assert.ok(await vscode.commands.executeCommand(CommandIds.mergeEntity, child(tree, places(), 'Moscow'), 'Russia'));
+      assert.ok(await vscode.commands.executeCommand(CommandIds.mergeEntity, await child(tree, places(), 'Moscow'), 'Russia'));
       await until('the merge applied', () => !entitiesOf(CNN_A).has('Moscow'));
       tree.refreshNow();
-      assert.strictEqual(n(desc(tree, child(tree, places(), 'Russia'))), n(russia) + n(moscow));
+      assert.strictEqual(n(await desc(tree, child(tree, places(), 'Russia'))), n(russia) + n(moscow));
 
       // Set the type of the merged entity: every mention of it, Moscow's included, follows.
-      assert.ok(await vscode.commands.executeCommand(CommandIds.setEntityType, child(tree, places(), 'Russia'), 'ORG'));
+      assert.ok(await vscode.commands.executeCommand(CommandIds.setEntityType, await child(tree, places(), 'Russia'), 'ORG'));
       const russiaMentions = (): Array<{ text: string; type: string }> => a.index.get(workspaceUri(CNN_A))!.analysis.entities.filter((m) => m.entity === 'Russia');
       await until('the type applied', () => {
         const ms = russiaMentions();
@@ -199,7 +210,7 @@ describe('tree: the Sources view', () => {
         throw new Error(`${err.message}: ${JSON.stringify(russiaMentions())}; rules ${JSON.stringify(a.index.curationRules)}`);
       });
       tree.refreshNow();
-      child(tree, child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'Organisations'), 'Russia');
+      await child(tree, child(tree, child(tree, sourceNode(tree, CNN_A), 'Entities'), 'Organisations'), 'Russia');
       const final = new TextDecoder().decode(await vscode.workspace.fs.readFile(curationFile));
       assert.match(final, /renames:/);
       assert.match(final, /merges:/);
@@ -218,12 +229,12 @@ describe('tree: the Sources view', () => {
     await open(CNN_A);
     await vscode.commands.executeCommand('sourceAnnotator.sources.focus');
     await until('the tree view visible', () => tree.treeView.visible);
-    const src = sourceNode(tree, CNN_A);
-    const entities = child(tree, src, 'Entities');
-    const people = child(tree, entities, 'People');
-    const quotes = child(tree, src, 'Quotes');
-    const trumpQuotes = child(tree, quotes, 'Donald Trump');
-    const shared = child(tree, trumpQuotes, /^“We're looking to have a great relationship/);
+    const src = await sourceNode(tree, CNN_A);
+    const entities = await child(tree, src, 'Entities');
+    const people = await child(tree, entities, 'People');
+    const quotes = await child(tree, src, 'Quotes');
+    const trumpQuotes = await child(tree, quotes, 'Donald Trump');
+    const shared = await child(tree, trumpQuotes, /^“We're looking to have a great relationship/);
     // The view may be re-rendering after a refresh (the previous test's corrections): retry.
     const reveal = async (n: TreeNode, options: { expand?: boolean; select?: boolean; focus?: boolean }): Promise<void> => {
       for (let attempt = 0; ; attempt++) {

@@ -14,11 +14,20 @@ export class CanonicalNames {
   private readonly fulls = new Map<string, Map<string, number>>();
 
   add(a: DocumentAnalysis): void {
-    for (const name of personCanonicals(a)) this.bump(name, 1);
+    this.addPersons(personCanonicals(a));
   }
 
   remove(a: DocumentAnalysis): void {
-    for (const name of personCanonicals(a)) this.bump(name, -1);
+    this.removePersons(personCanonicals(a));
+  }
+
+  /** Add one document's full person names (see personCanonicals). */
+  addPersons(names: Iterable<string>): void {
+    for (const name of names) this.bump(name, 1);
+  }
+
+  removePersons(names: Iterable<string>): void {
+    for (const name of names) this.bump(name, -1);
   }
 
   private bump(name: string, by: number): void {
@@ -77,7 +86,8 @@ export class CanonicalNames {
   }
 }
 
-function personCanonicals(a: DocumentAnalysis): Set<string> {
+/** A document's person names (kind 'name'): what workspace-level canonical names are built from. */
+export function personCanonicals(a: DocumentAnalysis): Set<string> {
   const out = new Set<string>();
   for (const e of a.entities) if (e.type === 'PERSON' && e.kind === 'name') out.add(e.entity);
   return out;
@@ -128,6 +138,11 @@ export class WorkspaceAnalysis {
   analysis(path: string): DocumentAnalysis | undefined {
     const a = this.docs.get(path);
     return a ? this.names.apply(a) : undefined;
+  }
+
+  /** The workspace-level name for a document-level person name. */
+  resolveName(name: string): string {
+    return this.names.resolve(name);
   }
 
   paths(): string[] {

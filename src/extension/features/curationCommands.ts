@@ -131,7 +131,7 @@ export class CurationCommands implements vscode.Disposable {
   private async setType(ref: EntityRef | undefined, type: EntityType | undefined): Promise<boolean> {
     const entity = this.entity(ref);
     if (!entity) return false;
-    const current = ref?.type ?? this.index.entities().get(entity)?.type;
+    const current = ref?.type ?? (await this.index.entity(entity))?.type;
     const next =
       type ??
       (
@@ -151,18 +151,18 @@ export class CurationCommands implements vscode.Disposable {
   private async merge(ref: EntityRef | undefined, into: string | undefined): Promise<boolean> {
     const entity = this.entity(ref);
     if (!entity) return false;
-    const all = this.index.entities();
-    const type = ref?.type ?? all.get(entity)?.type;
     let target = into;
     if (target === undefined) {
-      const others = [...all.values()]
+      const all = await this.index.entityList();
+      const type = ref?.type ?? all.find((e) => e.entity === entity)?.type;
+      const others = all
         .filter((e) => e.entity !== entity)
-        .sort((a, b) => Number(b.type === type) - Number(a.type === type) || b.mentions.length - a.mentions.length || a.entity.localeCompare(b.entity));
+        .sort((a, b) => Number(b.type === type) - Number(a.type === type) || b.mentions - a.mentions || a.entity.localeCompare(b.entity));
       const pick = await vscode.window.showQuickPick(
         others.map((e) => ({
           label: e.entity,
-          description: `${TYPE_SINGULAR[e.type]} · ${e.mentions.length} ${e.mentions.length === 1 ? 'mention' : 'mentions'}`,
-          detail: e.aliases.size > 0 ? `also ${[...e.aliases].filter((a) => a !== e.entity).slice(0, 6).join(', ')}` : undefined,
+          description: `${TYPE_SINGULAR[e.type]} · ${e.mentions} ${e.mentions === 1 ? 'mention' : 'mentions'}`,
+          detail: e.aliases.length > 0 ? `also ${[...e.aliases].filter((a) => a !== e.entity).slice(0, 6).join(', ')}` : undefined,
           entity: e.entity,
         })),
         { title: `Merge “${entity}” into…`, placeHolder: 'The entity it is the same as', matchOnDescription: true, matchOnDetail: true },

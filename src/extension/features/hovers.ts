@@ -20,7 +20,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     this.registration = vscode.languages.registerHoverProvider(selector, this);
   }
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const entry = this.index.get(document.uri);
     if (!entry) return undefined;
     const offset = document.offsetAt(position);
@@ -40,21 +40,21 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     if (fresh) {
       const entity = entry.analysis.entities.find((e) => e.start <= offset && offset < e.end);
       if (entity) {
-        parts.push(this.entityHover(entry.key, entity));
+        parts.push(await this.entityHover(entry.key, entity));
         widen(entity.start, entity.end);
       }
       const quote = entry.analysis.quotes.find((q) => q.start <= offset && offset < q.end);
       if (quote) {
-        parts.push(this.quoteHover(entry.key, quote, this.index.clusterOf(entry.key, quote)));
+        parts.push(this.quoteHover(entry.key, quote, await this.index.clusterOf(entry.key, quote)));
         if (!entity) widen(quote.start, quote.end);
       }
     }
     return parts.length > 0 ? new vscode.Hover(parts, range) : undefined;
   }
 
-  private entityHover(key: string, m: EntityMention): vscode.MarkdownString {
+  private async entityHover(key: string, m: EntityMention): Promise<vscode.MarkdownString> {
     const md = new vscode.MarkdownString();
-    const summary = this.index.entities().get(m.entity);
+    const summary = await this.index.entity(m.entity);
     const inFile = summary?.mentions.filter((x) => x.key === key).length ?? 1;
     const total = summary?.mentions.length ?? 1;
     const files = new Set(summary?.mentions.map((x) => x.key) ?? [key]).size;
@@ -63,11 +63,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `*${escape(a)}*`).join(', ')}\n\n`);
     md.appendMarkdown(`${inFile} mention${inFile === 1 ? '' : 's'} in this source, ${total} in ${files} source${files === 1 ? '' : 's'} of the workspace\n\n`);
     if (m.type === 'PERSON') {
-      const quotes: string[] = [];
-      for (const s of this.index.sources()) {
-        for (const q of s.analysis.quotes) if (q.speaker === m.entity) quotes.push(q.text);
-      }
-      const unique = [...new Set(quotes)];
+      const unique = [...new Set((await this.index.quotesBy(m.entity, 200)).map((q) => q.text))];
       if (unique.length > 0) {
         md.appendMarkdown(`**Quotes** (${unique.length})\n\n`);
         for (const q of unique.slice(0, 5)) md.appendMarkdown(`> ${escape(truncate(q, 140))}\n\n`);

@@ -49,7 +49,7 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     if (!editor) return undefined;
     const doc = editor.document;
     const offset = doc.offsetAt(editor.selection.active);
-    const at = this.index.quoteAt(doc.uri, offset);
+    const at = await this.index.quoteAt(doc.uri, offset);
     if (!at) {
       void vscode.window.setStatusBarMessage('Source Annotator: no quote under the cursor', 3000);
       return undefined;
@@ -72,10 +72,10 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     return new vscode.Location(target, range);
   }
 
-  provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] {
+  async provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): Promise<vscode.Location[]> {
     const offset = document.offsetAt(position);
     const key = document.uri.toString();
-    const quote = this.index.quoteAt(document.uri, offset);
+    const quote = await this.index.quoteAt(document.uri, offset);
     if (quote) {
       const mentions = quote.cluster ? orderedMentions(quote.cluster) : [{ path: key, start: quote.quote.start, end: quote.quote.end }];
       return mentions
@@ -84,7 +84,7 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     }
     const entity = this.index.entityAt(document.uri, offset);
     if (entity) {
-      const summary = this.index.entities().get(entity.entity);
+      const summary = await this.index.entity(entity.entity);
       if (!summary) return [];
       return summary.mentions
         .filter((m) => context.includeDeclaration || !(m.key === key && m.mention.start === entity.start))
@@ -93,10 +93,11 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     return [];
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!this.settings.codeLens) return [];
     const entry = this.index.get(document.uri);
     if (!entry || entry.text !== document.getText()) return [];
+    const clusters = await this.index.clustersOf(entry.key);
     const lenses: vscode.CodeLens[] = [];
     const perLine = new Map<number, number>();
     for (const q of entry.analysis.quotes) {
@@ -104,7 +105,7 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
       perLine.set(line, (perLine.get(line) ?? 0) + 1);
     }
     for (const q of entry.analysis.quotes) {
-      const cluster = this.index.clusterOf(entry.key, q);
+      const cluster = clusters.get(q.start);
       if (!cluster) continue;
       const others = otherSources(cluster, entry.key);
       if (others === 0) continue;

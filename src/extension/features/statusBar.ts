@@ -30,7 +30,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = { command: `${VIEW_ID}.focus`, title: 'Show the Sources view' };
     this.disposables.push(
       this.item,
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       index.onDidChange(() => this.schedule()),
       annotations.onDidChange(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -39,7 +39,7 @@ export class StatusBar implements vscode.Disposable {
         this.schedule();
       }),
     );
-    this.update();
+    void this.update();
   }
 
   /** What the item shows now (tests). */
@@ -60,12 +60,12 @@ export class StatusBar implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.update();
+      void this.update();
     }, UPDATE_DELAY_MS);
   }
 
   /** Recompute now. */
-  update(): void {
+  async update(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     const entry = editor ? this.index.get(editor.document.uri) : undefined;
     if (!editor || !entry || entry.error) {
@@ -76,7 +76,8 @@ export class StatusBar implements vscode.Disposable {
     const mentions = visibleMentions(entry, this.settings);
     const entities = byEntity(mentions);
     const quotes = visibleQuotes(entry, this.settings);
-    const shared = quotes.filter((q) => this.index.clusterOf(entry.key, q)).length;
+    const clusters = await this.index.clustersOf(entry.key);
+    const shared = quotes.filter((q) => clusters.has(q.start)).length;
     const all = this.annotations.state(entry.uri)?.annotations ?? [];
     const orphans = all.filter((a) => a.status === 'orphan').length;
     this.item.text = `$(person) ${entities.size} $(quote) ${quotes.length} $(note) ${all.length}${orphans > 0 ? ` $(warning) ${orphans}` : ''}`;

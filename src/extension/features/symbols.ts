@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { EntityMention, EntityType } from '../../core/analysis/types';
+import type { EntityType } from '../../core/analysis/types';
 import type { AnnotationService } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
 import { readSettings, SECTION, type Settings } from '../settings';
-import { firstWords, sourceRange, truncate, TYPE_SINGULAR, visibleMentions, visibleQuotes } from './tree/model';
+import { firstWords, sourceRange, truncate, TYPE_SINGULAR, visibleQuotes } from './tree/model';
 
 const ENTITY_KINDS: Readonly<Record<EntityType, vscode.SymbolKind>> = {
   PERSON: vscode.SymbolKind.Object,
@@ -76,10 +76,11 @@ export class Symbols implements vscode.DocumentSymbolProvider, vscode.WorkspaceS
     const fresh = entry.text === text;
     const symbols: Array<{ at: number; symbol: vscode.DocumentSymbol }> = [];
     if (fresh) {
+      const clusters = await this.index.clustersOf(entry.key);
       for (const q of visibleQuotes(entry, this.settings)) {
         const range = new vscode.Range(doc.positionAt(q.openMark ?? q.start), doc.positionAt(q.closeMark !== undefined ? q.closeMark + 1 : q.end));
         const selection = new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end));
-        const cluster = this.index.clusterOf(entry.key, q);
+        const cluster = clusters.get(q.start);
         const sources = cluster ? (cluster.sources ?? new Set(cluster.mentions.map((m) => m.path)).size) : 1;
         const name = `${q.speaker ?? 'Unattributed'}: “${firstWords(q.text, 7, 50)}”`;
         const detail = [q.cue, sources > 1 ? `${sources} sources` : undefined].filter(Boolean).join(' · ');
@@ -97,32 +98,16 @@ export class Symbols implements vscode.DocumentSymbolProvider, vscode.WorkspaceS
     return symbols.sort((x, y) => x.at - y.at).map((s) => s.symbol);
   }
 
-  provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): vscode.SymbolInformation[] {
-    const needle = fold(query.trim());
+  async provideWorkspaceSymbols(query: string): Promise<vscode.SymbolInformation[]> {
+    const hits = await this.index.searchEntities(query, [...this.settings.entityTypes], MAX_WORKSPACE_SYMBOLS);
     const out: vscode.SymbolInformation[] = [];
-    for (const entry of this.index.sources()) {
-      if (token.isCancellationRequested || out.length >= MAX_WORKSPACE_SYMBOLS) break;
-      const byEntity = new Map<string, EntityMention[]>();
-      for (const m of visibleMentions(entry, this.settings)) {
-        const list = byEntity.get(m.entity);
-        if (list) list.push(m);
-        else byEntity.set(m.entity, [m]);
-      }
-      for (const [entity, mentions] of byEntity) {
-        let name = entity;
-        let at = mentions[0];
-        if (needle && !fuzzy(needle, fold(entity))) {
-          // Not the canonical name: an alias (a surface form used in this source) may match.
-          const alias = mentions.find((m) => m.text !== entity && fuzzy(needle, fold(m.text)));
-          if (!alias) continue;
-          name = `${alias.text} (${entity})`;
-          at = alias;
-        }
-        const container = `${TYPE_SINGULAR[at.type]} · ${entry.relPath} · ${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'}`;
-        out.push(new vscode.SymbolInformation(name, ENTITY_KINDS[at.type], container, new vscode.Location(entry.uri, sourceRange(entry, at.start, at.end))));
-      }
+    for (const h of hits) {
+      const entry = this.index.get(vscode.Uri.parse(h.key));
+      if (!entry) continue;
+      const container = `${TYPE_SINGULAR[h.type]} · ${entry.relPath} · ${h.mentions} ${h.mentions === 1 ? 'mention' : 'mentions'}`;
+      out.push(new vscode.SymbolInformation(h.name, ENTITY_KINDS[h.type], container, new vscode.Location(entry.uri, sourceRange(entry, h.start, h.end))));
     }
-    return out.slice(0, MAX_WORKSPACE_SYMBOLS);
+    return out;
   }
 
   dispose(): void {
@@ -130,17 +115,4 @@ export class Symbols implements vscode.DocumentSymbolProvider, vscode.WorkspaceS
     this.documentSymbols.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The query's characters appear in order in the name (as Ctrl+T matches), after a word start for the first one. */
-function fuzzy(needle: string, hay: string): boolean {
-  if (hay.includes(needle)) return true;
-  const compact = needle.replace(/\s+/g, '');
-  let i = 0;
-  for (let j = 0; j < hay.length && i < compact.length; j++) if (hay[j] === compact[i]) i++;
-  return i === compact.length && (hay.startsWith(compact[0]) || hay.includes(' ' + compact[0]));
 }

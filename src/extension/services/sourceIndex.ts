@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalysis, EntityMention, EntityType, Quote, QuoteCluster } from '../../core/analysis/types';
-import { CanonicalNames, WorkspaceAnalysis } from '../../core/analysis/workspace';
+import { CanonicalNames } from '../../core/analysis/workspace';
+import type { EntityHit, EntityListItem, EntitySummary, SourceDigest, SourceStats, SpeakerQuote } from '../../core/workspace/model';
 import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { decodeSource } from '../../core/text/decode';
 import { OffsetMap } from '../../core/text/offsets';
@@ -15,31 +16,27 @@ export interface SourceEntry {
   /** Workspace-relative path, '/'-separated. */
   readonly relPath: string;
   readonly text: string;
-  /** The analysis with workspace-level canonical names. */
+  /** The analysis with workspace-level canonical names (parsed on first use; a few are cached). */
   readonly analysis: DocumentAnalysis;
   readonly offsets: OffsetMap;
+  /** Counts for the tree and status bar, available without parsing the analysis. */
+  readonly stats: SourceStats;
   /** Why the file could not be analyzed (binary, not UTF-8, too large), if so. */
   readonly error?: string;
 }
 
+/** What the extension host keeps of a source: its text and a digest of its analysis, no object graph. */
 interface RawEntry {
   readonly uri: vscode.Uri;
   readonly key: string;
   readonly relPath: string;
   readonly text: string;
-  /** The document-level analysis, before workspace-level canonical names. */
-  readonly raw: DocumentAnalysis;
+  readonly digest: SourceDigest;
   readonly offsets: OffsetMap;
   readonly error?: string;
 }
 
-export interface EntitySummary {
-  /** The workspace-level canonical name (a mention's own `entity` may be its document-level name). */
-  readonly entity: string;
-  readonly type: EntityType;
-  readonly aliases: ReadonlySet<string>;
-  readonly mentions: ReadonlyArray<{ readonly key: string; readonly mention: EntityMention }>;
-}
+export type { EntitySummary, EntityHit, EntityListItem, SpeakerQuote } from '../../core/workspace/model';
 
 export interface QuoteAt {
   readonly quote: Quote;
@@ -52,24 +49,29 @@ const REANALYZE_DELAY_MS = 250;
 const PROGRESS_THRESHOLD = 40;
 const DISK_BATCH_MS = 150;
 const INDEX_BATCH = 16;
+/** Parsed analyses kept on the extension host: the open and recently used sources. */
+const PARSED_CACHE = 64;
+const EMPTY: DocumentAnalysis = { entities: [], quotes: [] };
 
 /**
- * The workspace model: which files are sources, their text and analysis, and what is computed
- * across sources (entities with their mentions, quote clusters). It indexes in time slices so the
- * extension host never blocks for long, follows typing (debounced, per document), and follows
- * files created, changed and deleted on disk.
+ * The workspace: which files are sources, their text, and the extension host's side of the
+ * workspace model. The model itself (analyses, quote clusters, entity summaries) lives in the
+ * analysis worker (see AnalysisClient); this side keeps each source's text and a digest (its
+ * analysis as one JSON string, person names and counts), parses the analyses of the sources in
+ * use, and asks the worker for what spans sources. A large workspace is then a few strings per
+ * source on this thread, and its garbage collection never pauses the editor. Indexing runs in
+ * time slices, follows typing (debounced, per document), and follows files created, changed and
+ * deleted on disk.
  */
 export class SourceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, RawEntry>();
-  private readonly workspace = new WorkspaceAnalysis();
-  /** Canonical analyses and summaries, valid for one generation of the workspace. */
-  private readonly canonical = new Map<string, SourceEntry>();
-  private summariesCache: Map<string, EntitySummary> | undefined;
-  /** Entity mentions by document-level entity name, then by source: kept incrementally. */
-  private readonly mentionsByName = new Map<string, { type: EntityType; byKey: Map<string, EntityMention[]> }>();
-  /** Workspace-level full names for document-level person names (as WorkspaceAnalysis does). */
+  /** Workspace-level full names for document-level person names (the worker has the same). */
   private readonly names = new CanonicalNames();
-  private clustersCache: QuoteCluster[] | undefined;
+  /** Parsed analyses with workspace-level names, most recently used last. */
+  private readonly parsed = new Map<string, DocumentAnalysis>();
+  /** Answers from the worker, valid until the next change. */
+  private clusterCache = new Map<string, Promise<ReadonlyMap<number, QuoteCluster>>>();
+  private entityCache = new Map<string, Promise<EntitySummary | undefined>>();
   /** The latest request per source: older analyses that finish late are dropped. */
   private readonly latest = new Map<string, number>();
   private requestSeq = 0;
@@ -93,7 +95,7 @@ export class SourceIndex implements vscode.Disposable {
 
   constructor(
     private settings: Settings,
-    private readonly analyzer: AnalysisClient,
+    private readonly model: AnalysisClient,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
@@ -101,6 +103,7 @@ export class SourceIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.onDocumentChanged(d)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      model.onDidReset(() => void this.resend()),
     );
   }
 
@@ -128,8 +131,20 @@ export class SourceIndex implements vscode.Disposable {
   /** Apply the user's entity corrections everywhere: re-analyze every source. */
   async setCuration(rules: CurationRules): Promise<void> {
     this.curation = rules;
-    for (const e of [...this.entries.values()]) this.store(await this.analyze(e.uri, e.relPath, e.text, e.error));
-    this.invalidate();
+    await this.resend();
+  }
+
+  /** Analyse every source again (new curation rules, or the worker's model was lost). */
+  private async resend(): Promise<void> {
+    let sliceStart = Date.now();
+    for (const e of [...this.entries.values()]) {
+      this.store(await this.analyze(e.uri, e.relPath, e.text, e.error));
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await yieldToHost();
+        sliceStart = Date.now();
+      }
+    }
+    this.invalidate(true);
     this.changed.fire([]);
   }
 
@@ -138,66 +153,119 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   sources(): SourceEntry[] {
-    return [...this.entries.keys()]
-      .map((k) => this.entry(k)!)
-      .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    return [...this.entries.values()]
+      .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
+      .map((raw) => this.entry(raw));
   }
 
   get(uri: vscode.Uri): SourceEntry | undefined {
-    return this.entry(uri.toString());
+    const raw = this.entries.get(uri.toString());
+    return raw ? this.entry(raw) : undefined;
   }
 
-  private entry(key: string): SourceEntry | undefined {
-    const cached = this.canonical.get(key);
-    if (cached) return cached;
-    const raw = this.entries.get(key);
-    if (!raw) return undefined;
-    // The workspace-level view of the analysis is computed on first use: listing 10,000 sources
-    // must not rename the mentions of all of them.
-    const workspace = this.workspace;
-    let analysis: DocumentAnalysis | undefined;
-    const e: SourceEntry = {
+  private entry(raw: RawEntry): SourceEntry {
+    const parse = (): DocumentAnalysis => this.analysisOf(raw);
+    return {
       uri: raw.uri,
-      key,
+      key: raw.key,
       relPath: raw.relPath,
       text: raw.text,
       get analysis(): DocumentAnalysis {
-        analysis ??= workspace.analysis(key) ?? raw.raw;
-        return analysis;
+        return parse();
       },
       offsets: raw.offsets,
+      stats: raw.digest.stats,
       ...(raw.error ? { error: raw.error } : {}),
     };
-    this.canonical.set(key, e);
-    return e;
+  }
+
+  /** A source's analysis with workspace-level names, from the cache or parsed from its digest. */
+  private analysisOf(raw: RawEntry): DocumentAnalysis {
+    const hit = this.parsed.get(raw.key);
+    if (hit) {
+      this.parsed.delete(raw.key);
+      this.parsed.set(raw.key, hit);
+      return hit;
+    }
+    const a = raw.error ? EMPTY : this.names.apply(JSON.parse(raw.digest.json) as DocumentAnalysis);
+    this.parsed.set(raw.key, a);
+    if (this.parsed.size > PARSED_CACHE) this.parsed.delete(this.parsed.keys().next().value!);
+    return a;
   }
 
   isSource(uri: vscode.Uri): boolean {
     return this.entries.has(uri.toString()) || this.matchesGlobs(uri);
   }
 
-  clusters(): readonly QuoteCluster[] {
-    this.clustersCache ??= this.workspace.clusters();
-    return this.clustersCache;
+  /** Every quote cluster of the workspace (computed in the worker; a large answer to copy). */
+  clusters(): Promise<QuoteCluster[]> {
+    return this.model.call('clusters');
   }
 
-  /** Every entity of the workspace with its mentions (computed on demand, cached until a change). */
-  entities(): ReadonlyMap<string, EntitySummary> {
-    this.summariesCache ??= this.summarize();
-    return this.summariesCache;
+  /** Number of quote clusters found in more than one place. */
+  clusterCount(): Promise<number> {
+    return this.model.call('clusterCount');
+  }
+
+  /** Number of distinct entities in the workspace. */
+  entityCount(): Promise<number> {
+    return this.model.call('entityCount');
+  }
+
+  /** The clusters of more than one mention of a source's quotes, by quote start (cached until a change). */
+  clustersOf(key: string): Promise<ReadonlyMap<number, QuoteCluster>> {
+    let p = this.clusterCache.get(key);
+    if (!p) {
+      p = this.model.call('clustersOf', key).then(
+        (pairs) => new Map(pairs),
+        (err: unknown) => {
+          this.log.error(`quote clusters of ${key}: ${err instanceof Error ? err.message : String(err)}`);
+          return new Map<number, QuoteCluster>();
+        },
+      );
+      this.clusterCache.set(key, p);
+    }
+    return p;
   }
 
   /** The cluster a quote belongs to (undefined for a quote found in one place only). */
-  clusterOf(key: string, quote: Quote): QuoteCluster | undefined {
-    const c = this.workspace.clusterAt(key, quote.start);
-    return c && c.mentions.length > 1 ? c : undefined;
+  async clusterOf(key: string, quote: Quote): Promise<QuoteCluster | undefined> {
+    return (await this.clustersOf(key)).get(quote.start);
   }
 
-  quoteAt(uri: vscode.Uri, offset: number): QuoteAt | undefined {
+  /** One entity of the workspace with all its mentions, by workspace-level canonical name. */
+  entity(name: string): Promise<EntitySummary | undefined> {
+    let p = this.entityCache.get(name);
+    if (!p) {
+      p = this.model.call('entity', name).catch((err: unknown) => {
+        this.log.error(`entity ${name}: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
+      this.entityCache.set(name, p);
+    }
+    return p;
+  }
+
+  /** Every entity of the workspace, without mentions. */
+  entityList(): Promise<EntityListItem[]> {
+    return this.model.call('entityList');
+  }
+
+  /** Entities matching a Ctrl+T query, most mentioned first. */
+  searchEntities(query: string, types: readonly EntityType[], limit: number): Promise<EntityHit[]> {
+    return this.model.call('searchEntities', query, types, limit);
+  }
+
+  /** Quotes a speaker (workspace-level canonical name) has across the workspace. */
+  quotesBy(speaker: string, limit: number): Promise<SpeakerQuote[]> {
+    return this.model.call('quotesBy', speaker, limit);
+  }
+
+  async quoteAt(uri: vscode.Uri, offset: number): Promise<QuoteAt | undefined> {
     const entry = this.get(uri);
     if (!entry) return undefined;
     const quote = entry.analysis.quotes.find((q) => q.start <= offset && offset <= q.end);
-    return quote ? { quote, cluster: this.clusterOf(entry.key, quote) } : undefined;
+    return quote ? { quote, cluster: await this.clusterOf(entry.key, quote) } : undefined;
   }
 
   entityAt(uri: vscode.Uri, offset: number): EntityMention | undefined {
@@ -212,6 +280,9 @@ export class SourceIndex implements vscode.Disposable {
     });
     return this.indexing;
   }
+
+  /** Shown while a workspace of at least PROGRESS_THRESHOLD sources is indexed: the last report, for tests. */
+  lastProgress: { readonly done: number; readonly total: number } | undefined;
 
   private async runIndex(gen: number): Promise<void> {
     const started = Date.now();
@@ -246,6 +317,7 @@ export class SourceIndex implements vscode.Disposable {
           let last = 0;
           await work((n) => {
             const pct = Math.floor((n / uris.length) * 100);
+            this.lastProgress = { done: n, total: uris.length };
             if (pct > last) {
               progress.report({ increment: pct - last, message: `${n} of ${uris.length}` });
               last = pct;
@@ -257,7 +329,7 @@ export class SourceIndex implements vscode.Disposable {
       await work();
     }
     if (gen !== this.generation) return;
-    this.invalidate();
+    this.invalidate(true);
     this.indexedOnce = true;
     this.ensureWatcher();
     this.log.info(`indexed ${this.entries.size} sources in ${Date.now() - started} ms`);
@@ -292,69 +364,50 @@ export class SourceIndex implements vscode.Disposable {
     }
   }
 
+  /** Analyse a source in the worker, which keeps it in the workspace model. */
   private async analyze(uri: vscode.Uri, relPath: string, text: string, error?: string): Promise<RawEntry> {
-    let raw: DocumentAnalysis = { entities: [], quotes: [] };
+    const key = uri.toString();
+    let digest: SourceDigest | undefined;
     if (!error) {
       try {
-        raw = await this.analyzer.analyze(text, this.curation);
+        digest = await this.model.call('set', key, text, this.curation);
       } catch (err) {
         error = `analysis failed: ${err instanceof Error ? err.message : String(err)}`;
         this.log.error(`${relPath}: ${error}`);
       }
     }
-    return { uri, key: uri.toString(), relPath, text, raw, offsets: new OffsetMap(text), ...(error ? { error } : {}) };
+    // A source that could not be analyzed is still one: the worker keeps it without mentions.
+    digest ??= await this.model.call('setAnalysis', key, EMPTY);
+    return { uri, key, relPath, text, digest, offsets: new OffsetMap(text), ...(error ? { error } : {}) };
   }
 
   private store(e: RawEntry): void {
     const before = this.entries.get(e.key);
     // Workspace-level names of other sources change only when this source's set of full person
-    // names changes; otherwise only this source's cached view is stale.
-    const namesChanged = !before || !sameSet(personNames(before.raw), personNames(e.raw));
-    this.unindexMentions(e.key);
+    // names changes; otherwise only this source's parsed analysis is stale.
+    const namesChanged = !before || !sameSet(new Set(before.digest.persons), new Set(e.digest.persons));
+    if (before) this.names.removePersons(before.digest.persons);
+    this.names.addPersons(e.digest.persons);
     this.entries.set(e.key, e);
-    this.workspace.setAnalysis(e.key, e.raw);
-    this.names.add(e.raw);
-    for (const m of e.raw.entities) {
-      let byName = this.mentionsByName.get(m.entity);
-      if (!byName) {
-        byName = { type: m.type, byKey: new Map() };
-        this.mentionsByName.set(m.entity, byName);
-      }
-      let list = byName.byKey.get(e.key);
-      if (!list) {
-        list = [];
-        byName.byKey.set(e.key, list);
-      }
-      list.push(m);
-    }
-    this.invalidate(namesChanged ? undefined : e.key);
+    this.parsed.delete(e.key);
+    this.invalidate(namesChanged);
   }
 
   private remove(key: string): void {
-    this.unindexMentions(key);
-    this.entries.delete(key);
-    this.workspace.removeDocument(key);
-    this.invalidate();
-  }
-
-  private unindexMentions(key: string): void {
     const old = this.entries.get(key);
     if (!old) return;
-    this.names.remove(old.raw);
-    for (const m of old.raw.entities) {
-      const byName = this.mentionsByName.get(m.entity);
-      if (!byName) continue;
-      byName.byKey.delete(key);
-      if (byName.byKey.size === 0) this.mentionsByName.delete(m.entity);
-    }
+    this.names.removePersons(old.digest.persons);
+    this.entries.delete(key);
+    this.parsed.delete(key);
+    this.model.call('remove', key).catch((err: unknown) => this.log.error(`removing ${key}: ${err instanceof Error ? err.message : String(err)}`));
+    this.invalidate(true);
   }
 
-  /** Something changed: canonical views (of one source, or all), clusters and summaries are recomputed on demand. */
-  private invalidate(onlyKey?: string): void {
-    if (onlyKey !== undefined) this.canonical.delete(onlyKey);
-    else this.canonical.clear();
-    this.summariesCache = undefined;
-    this.clustersCache = undefined;
+  /** Something changed: what spans sources is asked again; parsed analyses of all sources are dropped when names changed. */
+  private invalidate(namesChanged: boolean): void {
+    if (namesChanged) this.parsed.clear();
+    this.clusterCache = new Map();
+    this.entityCache = new Map();
   }
 
   private onDocumentChanged(doc: vscode.TextDocument): void {
@@ -447,41 +500,12 @@ export class SourceIndex implements vscode.Disposable {
     return included && !this.settings.exclude.some((g) => globMatch(g, rel));
   }
 
-  /**
-   * Entities across the workspace, from the incrementally kept mentions: only the distinct
-   * names are resolved to workspace names here, so this stays cheap for large workspaces.
-   */
-  private summarize(): Map<string, EntitySummary> {
-    const summaries = new Map<string, { entity: string; type: EntityType; aliases: Set<string>; mentions: Array<{ key: string; mention: EntityMention }> }>();
-    for (const [name, { type, byKey }] of this.mentionsByName) {
-      const entity = type === 'PERSON' ? this.names.resolve(name) : name;
-      let s = summaries.get(entity);
-      if (!s) {
-        s = { entity, type, aliases: new Set(), mentions: [] };
-        summaries.set(entity, s);
-      }
-      for (const [key, list] of byKey) {
-        for (const m of list) {
-          if (m.kind === 'name' || m.text !== m.entity) s.aliases.add(m.text);
-          s.mentions.push({ key, mention: m });
-        }
-      }
-    }
-    return summaries;
-  }
-
   dispose(): void {
     if (this.diskTimer) clearTimeout(this.diskTimer);
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function personNames(a: DocumentAnalysis): Set<string> {
-  const out = new Set<string>();
-  for (const e of a.entities) if (e.type === 'PERSON' && e.kind === 'name') out.add(e.entity);
-  return out;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EntityMention, EntityType, Quote } from '../../../core/analysis/types';
 import type { SourceEntry } from '../../services/sourceIndex';
+import { wordCount, type SourceStats } from '../../../core/workspace/model';
 import { rangeIn } from '../quoteMentions';
 import type { Settings } from '../../settings';
 
@@ -38,10 +39,7 @@ export const TYPE_ICONS: Readonly<Record<EntityType, string>> = {
   NORP: 'globe',
 };
 
-export function wordCount(text: string): number {
-  const m = text.match(/\S+/g);
-  return m ? m.length : 0;
-}
+export { wordCount };
 
 /**
  * Entity mentions of a source whose type the settings list: names, and role descriptions
@@ -50,6 +48,17 @@ export function wordCount(text: string): number {
  */
 export function visibleMentions(entry: SourceEntry, settings: Settings): EntityMention[] {
   return entry.analysis.entities.filter((m) => settings.entityTypes.has(m.type) && (m.kind === 'name' || m.entity !== m.text));
+}
+
+/** What visibleMentions and visibleQuotes would count, from a source's digest without parsing its analysis. */
+export function statsCounts(stats: SourceStats, settings: Settings): { entities: number; mentions: number; quotes: number } {
+  let entities = 0;
+  let mentions = 0;
+  for (const t of settings.entityTypes) {
+    entities += stats.entities[t]?.entities ?? 0;
+    mentions += stats.entities[t]?.mentions ?? 0;
+  }
+  return { entities, mentions, quotes: stats.quoteWords.filter((w) => w >= settings.minQuoteWords).length };
 }
 
 /** Quotes of a source at least as long as the setting asks. */

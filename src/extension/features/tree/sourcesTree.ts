@@ -18,6 +18,7 @@ import {
   TYPE_SINGULAR,
   visibleMentions,
   visibleQuotes,
+  statsCounts,
   type RevealArgs,
 } from './model';
 import { GROUP_LABELS, type AnnotationNode, type EntityNode, type GroupName, type QuoteNode, type SourceNode, type TreeNode } from './nodes';
@@ -28,8 +29,8 @@ type Distribute<T> = T extends TreeNode ? Omit<T, 'nodeId' | 'parent' | 'source'
 type NodeData = Distribute<TreeNode>;
 
 
-/** Above this many sources, source items skip their counts (see sourceItem). */
-const LARGE_WORKSPACE = 500;
+/** Time the filter may hold the extension host before it yields, in milliseconds. */
+const SLICE_MS = 12;
 /**
  * The Sources view: per source, its entities by type, its quotes by speaker (with the other
  * sources that quote them) and its annotations by tag. Counts are in the descriptions; clicking
@@ -116,17 +117,19 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       this.timer = undefined;
     }
     this.nodes.clear();
-    this.updateMessage();
+    void this.updateMessage();
     this.changed.fire(undefined);
   }
 
-  private updateMessage(): void {
+  private async updateMessage(): Promise<void> {
     if (!this.filter.active) {
       this.treeView.description = undefined;
       this.treeView.message = undefined;
       return;
     }
-    const matching = this.index.sources().filter((e) => this.sourceMatches(e)).length;
+    const filter = this.filter;
+    const matching = (await this.matchingSources()).length;
+    if (filter !== this.filter) return;
     this.treeView.description = `filter: ${this.filter.query}`;
     this.treeView.message =
       matching === 0
@@ -140,13 +143,10 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     return node.parent;
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
       if (!this.index.isIndexed) return [];
-      return this.index
-        .sources()
-        .filter((e) => this.sourceMatches(e))
-        .map((e) => this.node(undefined, e.key, `src:${e.key}`, { kind: 'source', uri: e.key }));
+      return (await this.matchingSources()).map((e) => this.node(undefined, e.key, `src:${e.key}`, { kind: 'source', uri: e.key }));
     }
     const entry = this.entry(node);
     if (!entry) return [];
@@ -173,7 +173,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
           .map((q) => this.node(node, entry.key, `${node.nodeId}|@${q.start}`, { kind: 'quote', uri: entry.key, start: q.start, end: q.end }));
       case 'quote': {
         const q = this.quoteOf(node);
-        const cluster = q && this.index.clusterOf(entry.key, q);
+        const cluster = q && (await this.index.clusterOf(entry.key, q));
         if (!cluster) return [];
         return orderedMentions(cluster).map((m) =>
           this.node(node, entry.key, `${node.nodeId}|${m.path}@${m.start}`, { kind: 'mention', of: 'quote', uri: m.path, start: m.start, end: m.end }),
@@ -190,16 +190,16 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     }
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
+  async getTreeItem(node: TreeNode): Promise<vscode.TreeItem> {
     const entry = this.entry(node);
-    const item = entry ? this.item(node, entry) : new vscode.TreeItem('(gone)');
+    const item = entry ? await this.item(node, entry) : new vscode.TreeItem('(gone)');
     item.id = node.nodeId;
     return item;
   }
 
   /** The source element of a source (for reveal). */
-  sourceNode(uri: vscode.Uri): SourceNode | undefined {
-    return this.getChildren().find((n): n is SourceNode => n.kind === 'source' && n.uri === uri.toString());
+  async sourceNode(uri: vscode.Uri): Promise<SourceNode | undefined> {
+    return (await this.getChildren()).find((n): n is SourceNode => n.kind === 'source' && n.uri === uri.toString());
   }
 
   // --- data --------------------------------------------------------------------------------
@@ -224,11 +224,9 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
 
   /** Entities of a source that pass the settings and the filter, most mentioned first. */
   private entities(entry: SourceEntry): Array<{ entity: string; type: EntityMention['type']; mentions: EntityMention[] }> {
-    const all = this.index.entities();
     const out: Array<{ entity: string; type: EntityMention['type']; mentions: EntityMention[] }> = [];
     for (const [entity, mentions] of byEntity(visibleMentions(entry, this.settings))) {
-      const aliases = [...(all.get(entity)?.aliases ?? []), ...mentions.map((m) => m.text)];
-      if (!this.filter.entity(entity, aliases)) continue;
+      if (!this.filter.entity(entity, mentions.map((m) => m.text))) continue;
       out.push({ entity, type: mentions[0].type, mentions });
     }
     return out.sort((a, b) => b.mentions.length - a.mentions.length || a.entity.localeCompare(b.entity));
@@ -241,6 +239,25 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   private annotationsOf(entry: SourceEntry): AnchoredAnnotation[] {
     const all = this.annotations.state(entry.uri)?.annotations ?? [];
     return all.filter((a) => this.filter.annotation(a.annotation) || a.annotation.tags.some((t) => this.filter.tag(t)) || (a.annotation.tags.length === 0 && this.filter.tag(null)));
+  }
+
+  /**
+   * The sources to list: all of them, or with a filter those with something matching. Matching
+   * reads each source's analysis, so it yields to the editor every few milliseconds.
+   */
+  private async matchingSources(): Promise<SourceEntry[]> {
+    const all = this.index.sources();
+    if (!this.filter.active) return all;
+    const out: SourceEntry[] = [];
+    let sliceStart = Date.now();
+    for (const e of all) {
+      if (this.sourceMatches(e)) out.push(e);
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = Date.now();
+      }
+    }
+    return out;
   }
 
   private sourceMatches(entry: SourceEntry): boolean {
@@ -292,7 +309,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     return this.filter.active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   }
 
-  private item(node: TreeNode, entry: SourceEntry): vscode.TreeItem {
+  private async item(node: TreeNode, entry: SourceEntry): Promise<vscode.TreeItem> {
     switch (node.kind) {
       case 'source':
         return this.sourceItem(entry);
@@ -305,7 +322,8 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
           const mentions = this.entities(entry).reduce((s, e) => s + e.mentions.length, 0);
           item.description = n === 0 ? 'none' : `${n} · ${mentions} mentions`;
         } else if (node.group === 'quotes') {
-          const shared = this.quotesOf(entry).filter((q) => this.index.clusterOf(entry.key, q)).length;
+          const clusters = await this.index.clustersOf(entry.key);
+          const shared = this.quotesOf(entry).filter((q) => clusters.has(q.start)).length;
           item.description = n === 0 ? 'none' : shared > 0 ? `${n} · ${shared} shared` : `${n}`;
         } else {
           const orphans = this.annotationsOf(entry).filter((a) => a.status === 'orphan').length;
@@ -323,11 +341,11 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         return item;
       }
       case 'entity':
-        return this.entityItem(node, entry);
+        return await this.entityItem(node, entry);
       case 'mention':
         return this.mentionItem(node, entry);
       case 'speaker': {
-        const n = this.getChildren(node).length;
+        const n = (await this.getChildren(node)).length;
         const item = new vscode.TreeItem(node.speaker ?? '(unattributed)', this.collapsed(n > 0));
         item.description = `${n} ${n === 1 ? 'quote' : 'quotes'}`;
         item.iconPath = new vscode.ThemeIcon(node.speaker === null ? 'question' : 'person');
@@ -335,9 +353,9 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         return item;
       }
       case 'quote':
-        return this.quoteItem(node, entry);
+        return await this.quoteItem(node, entry);
       case 'tag': {
-        const n = this.getChildren(node).length;
+        const n = (await this.getChildren(node)).length;
         const item = new vscode.TreeItem(node.tag ?? '(untagged)', this.collapsed(n > 0));
         item.description = `${n}`;
         item.iconPath = new vscode.ThemeIcon(node.tag === null ? 'circle-slash' : 'tag');
@@ -359,30 +377,32 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       return item;
     }
     item.iconPath = vscode.ThemeIcon.File;
-    // In a large workspace, counting every source's entities up front would hold the extension
-    // host; the counts appear when the source is expanded.
-    if (this.index.size > LARGE_WORKSPACE) return item;
-    const entities = this.entities(entry).length;
-    const quotes = this.quotesOf(entry).length;
+    // Without a filter the counts come from the source's digest, so that listing 10,000 sources
+    // parses no analysis; with one, only what matches is counted.
+    const counts = this.filter.active
+      ? { entities: this.entities(entry).length, mentions: visibleMentions(entry, this.settings).length, quotes: this.quotesOf(entry).length }
+      : statsCounts(entry.stats, this.settings);
+    const entities = counts.entities;
+    const quotes = counts.quotes;
     const notes = this.annotationsOf(entry);
     const orphans = notes.filter((a) => a.status === 'orphan').length;
     item.description = `${entities} entities · ${quotes} quotes · ${notes.length} notes`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMd(entry.relPath)}**\n\n`);
-    md.appendMarkdown(`$(symbol-class) ${entities} entities, ${visibleMentions(entry, this.settings).length} mentions  \n`);
+    md.appendMarkdown(`$(symbol-class) ${entities} entities, ${counts.mentions} mentions  \n`);
     md.appendMarkdown(`$(quote) ${quotes} quotes  \n`);
     md.appendMarkdown(`$(note) ${notes.length} annotations${orphans > 0 ? `, ${orphans} orphaned` : ''}`);
     item.tooltip = md;
     return item;
   }
 
-  private entityItem(node: EntityNode, entry: SourceEntry): vscode.TreeItem {
+  private async entityItem(node: EntityNode, entry: SourceEntry): Promise<vscode.TreeItem> {
     const mentions = visibleMentions(entry, this.settings).filter((m) => m.entity === node.entity);
     const item = new vscode.TreeItem(node.entity, this.collapsed(mentions.length > 0));
     item.description = `${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'}`;
     item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
     item.contextValue = `entity.${node.type}`;
-    const summary = this.index.entities().get(node.entity);
+    const summary = await this.index.entity(node.entity);
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMd(node.entity)}** · ${TYPE_SINGULAR[node.type]}\n\n`);
     const aliases = [...(summary?.aliases ?? [])].filter((a) => a !== node.entity);
@@ -415,10 +435,10 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     return item;
   }
 
-  private quoteItem(node: QuoteNode, entry: SourceEntry): vscode.TreeItem {
+  private async quoteItem(node: QuoteNode, entry: SourceEntry): Promise<vscode.TreeItem> {
     const q = this.quoteOf(node);
     if (!q) return new vscode.TreeItem('(quote gone)');
-    const cluster = this.index.clusterOf(entry.key, q);
+    const cluster = await this.index.clusterOf(entry.key, q);
     const sources = cluster ? (cluster.sources ?? new Set(cluster.mentions.map((m) => m.path)).size) : 1;
     const item = new vscode.TreeItem(`“${firstWords(q.text)}”`, this.collapsed(cluster !== undefined));
     item.description = sources > 1 ? `${sources} sources` : `line ${lineOf(entry.text, q.start)}`;
