@@ -4,7 +4,8 @@ import type { Gazetteer } from './gazetteer';
 import type { RawMention } from './entities';
 
 /** A mention during analysis: the recogniser's output plus grouping results. */
-export type WorkMention = RawMention;
+/** A mention of an output type (MISC names are dropped before grouping). */
+export type WorkMention = RawMention & { type: EntityType };
 
 const SKIP_IN_INITIALS = new Set(['of', 'the', 'and', 'for', 'de', 'du', '&']);
 

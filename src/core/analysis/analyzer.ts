@@ -30,7 +30,7 @@ export class Analyzer {
 
   analyze(text: string, rules?: CurationRules): DocumentAnalysis {
     const sentenceStarts: number[] = [];
-    const ms: WorkMention[] = [];
+    const ms: RawMention[] = [];
     const capsMid = new Map<string, number>();
     let sentId = 0;
     for (let from = 0; from < text.length; ) {
@@ -83,7 +83,8 @@ export class Analyzer {
       }
       return !m.tentative || capsMid.has(m.text.toLowerCase());
     });
-    // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President")
+    // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
+    // MISC names (products, events) take their words from other names, and are then left out
     const clean: WorkMention[] = [];
     let lastNameEnd = -1;
     let lastRoleEnd = -1;
@@ -95,7 +96,7 @@ export class Analyzer {
         if (m.start < lastRoleEnd) continue;
         lastRoleEnd = m.end;
       }
-      clean.push(m);
+      if (isOutputType(m)) clean.push(m);
     }
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
@@ -138,3 +139,7 @@ function chunkEnd(text: string, from: number): number {
 }
 
 export type { RawMention };
+
+function isOutputType(m: RawMention): m is WorkMention {
+  return m.type !== 'MISC';
+}

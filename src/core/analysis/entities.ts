@@ -1,13 +1,21 @@
 import type { EntityType } from './types';
+
 import type { Gazetteer } from './gazetteer';
 import { TokKind, isPossessive, type Token } from './tokenizer';
+
+/**
+ * The types the recogniser assigns: the output types, and MISC (CoNLL's name for products, works,
+ * events and laws: "Internet Explorer", "Google Science Fair"). MISC names are recognised so that
+ * their words are not typed as people or organisations; the analyzer does not output them yet.
+ */
+export type RawType = EntityType | 'MISC';
 
 /** A name or role mention before alias grouping. UTF-16 offsets. */
 export interface RawMention {
   start: number;
   end: number;
   text: string;
-  type: EntityType;
+  type: RawType;
   kind: 'name' | 'role';
   /** How sure the type is: 3 gazetteer/title/first name, 2 context, 1 default guess. */
   strength: number;
@@ -45,6 +53,12 @@ const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|bint)-\p{Lu}/u;
 const PLACE_ENDING = /(?:ville|burg|burgh|borough|shire|stan|polis|grad|abad)$/;
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'mid', 'inner', 'outer']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'this', 'that', 'these', 'those', 'both', 'all', 'some', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'as', 'at', 'in', 'on', 'for', 'of', 'to', 'with', 'by', 'from', 'so', 'yet', 'then', 'there', 'here', 'we', 'i', 'you', 'he', 'she', 'it', 'they', 'no', 'not', 'every', 'each', 'many', 'most', 'more', 'other', 'such']);
+/** Given names that are also particles inside Arabic and Berber names ("Farouk Ben Mustapha", "Abu Bakr"). */
+const PARTICLE_FIRST_NAMES = new Set(['ben', 'abu', 'bin', 'ibn']);
+/** Heads of organisation names after a place, besides the organisation words: "UK Government". */
+const ORG_AFTER_PLACE = new Set(['government', 'weekly', 'navy']);
+/** A version number glued to a product name ("IE6", "HTML5"). */
+const VERSION = /(?<=[a-z])\d{1,2}$/;
 const WEAK_ORG_WORDS = new Set(['post', 'times', 'news', 'review', 'press', 'front', 'force', 'guard', 'service', 'center', 'centre', 'office', 'house', 'trust', 'exchange', 'fund', 'capital', 'team', 'club', 'group', 'media', 'network', 'channel', 'radio', 'television', 'co', 'co.', 'sa', 'ag']);
 
 /**
@@ -150,6 +164,12 @@ export class EntityRecognizer {
     let i = a;
     let pendingTitle: string | null = null;
     let pendingCountry: string | null = null;
+    // an event or law name ("Google Science Fair", "Fan Expo Canada", "Clean Air Act") is one MISC name
+    const misc = this.eventName(toks, a, b);
+    if (misc >= 0) {
+      out.push(this.make(text, toks, misc, b, 'MISC', 3, null));
+      return;
+    }
     // a country or nationality directly before the run ("Russia's Vladimir Putin") counts as its country
     if (a >= 2 && isPossessive(toks[a - 1]) && out.length > 0 && out[out.length - 1].end === toks[a - 1].start && (out[out.length - 1].type === 'LOC')) {
       pendingCountry = out[out.length - 1].canonical ?? out[out.length - 1].text;
@@ -184,10 +204,26 @@ export class EntityRecognizer {
         if (!isFirstName && !((gaz.common.has(lower) || gaz.vocab.has(lower)) && end === i + 1 && canonical === null && !t.allCaps && i === a && t.sentStart)) {
           let e = end;
           let ty = type;
+          // a country, place or nationality naming an organisation with it ("US Navy", "United Kingdom Home Office",
+          // "Massachusetts Institute of Technology", "Italian Episcopal Conference"): one organisation
+          const org = ty === 'LOC' || ty === 'NORP' ? this.orgAfter(toks, e, b) : -1;
+          if (org > 0) {
+            out.push(this.make(text, toks, i, org, 'ORG', 3, null));
+            i = org;
+            continue;
+          }
           // ORG + of + place ("Times of London", "Bank of America", "University of California")
           if ((ty === 'ORG' || gaz.orgWords.has(toks[e - 1].text.toLowerCase())) && e + 1 < b && toks[e].text === 'of') {
             e = b;
             ty = 'ORG';
+          }
+          if (ty === 'MISC' && e < b && toks[e].cap) {
+            // a product or work naming an organisation ("Doctor Who Society of Canada")
+            const tail = this.orgAfter(toks, e, b);
+            if (tail > 0) {
+              e = tail;
+              ty = 'ORG';
+            }
           }
           if (e === end && canonical === null && ty !== 'NORP' && e < b && toks[e].cap && !gaz.titles.has(toks[e].text.toLowerCase()) && !this.longestPhrase(toks, e, b)) {
             // "Trump Tower" style: known word + unknown capitalised word -> let the unknown segment decide
@@ -223,10 +259,12 @@ export class EntityRecognizer {
       while (k < b) {
         const w = toks[k];
         const wl = w.text.toLowerCase();
-        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase())) break;
+        // "Comic Corps of Canada", "Medical Journal of Australia": the place belongs to the organisation's name
+        const ofOrg = k >= i + 2 && toks[k - 1].text === 'of' && gaz.orgWords.has(toks[k - 2].text.toLowerCase());
+        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg) break;
         if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl)) break;
         const ph = this.longestPhrase(toks, k, b);
-        if (ph && ph.end - k >= 2) break;
+        if (ph && ph.end - k >= 2 && !ofOrg) break;
         k++;
       }
       // trim trailing connectors
@@ -256,7 +294,8 @@ export class EntityRecognizer {
       }
       for (let f = s + 1; f < k - 1 && f <= s + 2; f++) {
         const fl = toks[f].text.toLowerCase();
-        if (gaz.firstNames.has(fl) && !gaz.firstNames.has(toks[s].text.toLowerCase()) && !/^\p{Lu}\.$/u.test(toks[s].text) && !gaz.vocab.has(fl) && !gaz.orgWords.has(toks[k - 1].text.toLowerCase())) {
+        // "Replay Ben Smith" starts at the given name; "Farouk Ben Mustapha" does not ("Ben" is also a particle there)
+        if (gaz.firstNames.has(fl) && !PARTICLE_FIRST_NAMES.has(fl) && !gaz.firstNames.has(toks[s].text.toLowerCase()) && !/^\p{Lu}\.$/u.test(toks[s].text) && !gaz.vocab.has(fl) && !gaz.orgWords.has(toks[k - 1].text.toLowerCase())) {
           s = f;
           break;
         }
@@ -273,10 +312,10 @@ export class EntityRecognizer {
     }
   }
 
-  private longestPhrase(toks: readonly Token[], i: number, b: number): { end: number; type: EntityType; canonical: string | null } | null {
+  private longestPhrase(toks: readonly Token[], i: number, b: number): { end: number; type: RawType; canonical: string | null } | null {
     const gaz = this.gaz;
     let key = '';
-    let best: { end: number; type: EntityType; canonical: string | null } | null = null;
+    let best: { end: number; type: RawType; canonical: string | null } | null = null;
     for (let k = i; k < b && k < i + gaz.maxPhraseWords; k++) {
       const w = toks[k].text.toLowerCase();
       key = k === i ? w : key + ' ' + w;
@@ -287,6 +326,7 @@ export class EntityRecognizer {
       else if (gaz.orgs.has(key) || (gaz.orgs.has(stripThe(key)) && k > i)) best = { end: k + 1, type: 'ORG', canonical: null };
       else if (gaz.places.has(key)) best = { end: k + 1, type: 'LOC', canonical: null };
       else if (gaz.norp.has(key)) best = { end: k + 1, type: 'NORP', canonical: null };
+      else if (gaz.misc.has(key) || (k === i && gaz.misc.has(key.replace(VERSION, '')))) best = { end: k + 1, type: 'MISC', canonical: null };
     }
     return best;
   }
@@ -306,6 +346,10 @@ export class EntityRecognizer {
     const secondL = len >= 3 ? toks[s + 1].text.toLowerCase() : '';
     if (title !== null && !gaz.orgWords.has(lastL)) {
       type = 'PERSON';
+      strength = 3;
+    } else if (this.hasOrgWordBeforeConnector(toks, s, k) || (len >= 2 && lastL === 'district' && toks[k - 2].text.toLowerCase() === 'school')) {
+      // "Comic Corps of Canada", "Australian Centre for Control of ...", "Irving Independent School District"
+      type = 'ORG';
       strength = 3;
     } else if (secondL === 'of' && gaz.orgWords.has(first) && !PLACE_SUFFIX.has(first)) {
       type = 'ORG';
@@ -328,6 +372,14 @@ export class EntityRecognizer {
     } else if ((gaz.firstNames.has(first) && len >= 2 && len <= 4) || gaz.persons.has(joinLower(toks, s, k))) {
       type = 'PERSON';
       strength = 3;
+    } else if (len >= 2 && gaz.orgWords.has(first) && !WEAK_ORG_WORDS.has(first)) {
+      // "Group G", "Union Berlin"
+      type = 'ORG';
+      strength = 2;
+    } else if (len >= 2 && prevL === 'the' && !(next && PERSON_CUES.has(nextL))) {
+      // people are rarely "the X Y": "the Sea Org"
+      type = 'ORG';
+      strength = 1;
     } else if (lastTok.allCaps && len === 1 && lastTok.text.length <= 6) {
       type = 'ORG';
       strength = 2;
@@ -375,6 +427,55 @@ export class EntityRecognizer {
     m.country = country;
     if (strength === 1 && len === 1 && toks[s].sentStart) m.tentative = true;
     return m;
+  }
+
+  /**
+   * Start of an event or law name in the run [a, b): its last capitalised word before any trailing
+   * places is an event or law word ("Science Fair", "Fan Expo Canada", "Clean Air Act"), and no word
+   * makes it an organisation. -1 when it is none.
+   */
+  private eventName(toks: readonly Token[], a: number, b: number): number {
+    const gaz = this.gaz;
+    let e = b - 1;
+    while (e > a && (gaz.countries.has(toks[e].text.toLowerCase()) || gaz.places.has(toks[e].text.toLowerCase()))) e--;
+    if (e <= a || !toks[e].cap || !gaz.miscHeads.has(toks[e].text.toLowerCase())) return -1;
+    let s = a;
+    while (s < e && (!toks[s].cap || FUNCTION_WORDS.has(toks[s].text.toLowerCase()))) s++;
+    if (s >= e) return -1;
+    for (let k = s; k < e; k++) if (this.gaz.orgWords.has(toks[k].text.toLowerCase()) || this.gaz.titleHeads.has(toks[k].text.toLowerCase())) return -1;
+    return s;
+  }
+
+  /**
+   * End of an organisation name that starts at e, after a place or product ("Navy", "Home Office",
+   * "Institute of Technology", "Society of Canada"): capitalised words up to an organisation word, and
+   * a connector phrase after it; -1 when the words are no organisation or a title intervenes ("US
+   * President Donald Trump").
+   */
+  private orgAfter(toks: readonly Token[], e: number, b: number): number {
+    const gaz = this.gaz;
+    let end = -1;
+    for (let k = e; k < b; k++) {
+      const w = toks[k];
+      const wl = w.text.toLowerCase();
+      if (!w.cap) {
+        if (end < 0 || !CONNECTORS.has(wl)) break;
+        continue;
+      }
+      if ((gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl)) || (k === e && gaz.firstNames.has(wl))) break;
+      if (gaz.orgWords.has(wl) || ORG_AFTER_PLACE.has(wl)) end = k + 1;
+      else if (end > 0 && toks[k - 1].cap) break; // "US Navy Seal"? stop at the organisation word
+      else if (end > 0) end = k + 1; // the connector phrase: "Department of Agriculture"
+    }
+    return end;
+  }
+
+  private hasOrgWordBeforeConnector(toks: readonly Token[], s: number, k: number): boolean {
+    for (let x = s; x + 2 < k; x++) {
+      const c = toks[x + 1].text;
+      if (this.gaz.orgWords.has(toks[x].text.toLowerCase()) && !PLACE_SUFFIX.has(toks[x].text.toLowerCase()) && (c === 'of' || c === 'for' || c === 'on')) return true;
+    }
+    return false;
   }
 
   private noPersonWords(toks: readonly Token[], s: number, k: number): boolean {
@@ -467,7 +568,7 @@ export class EntityRecognizer {
     return m;
   }
 
-  private make(text: string, toks: readonly Token[], s: number, e: number, type: EntityType, strength: number, canonical: string | null): RawMention {
+  private make(text: string, toks: readonly Token[], s: number, e: number, type: RawType, strength: number, canonical: string | null): RawMention {
     const start = toks[s].start;
     const end = toks[e - 1].end;
     const t = text.slice(start, end);

@@ -67,7 +67,31 @@ tashkent;baku;tbilisi;yerevan;sochi;vladivostok;donetsk;luhansk;sevastopol;mosul
 hebron;west point;white house;oval office;downing street;the kremlin;red square;tiananmen square;times square;ground zero;
 heathrow;jfk;lax;buckingham palace;elysee palace;camp david;mar-a-lago;trump tower;capitol;the capitol;
 daughters of the american revolution constitution hall;constitution hall;kennedy space center;johnson space center;
-gulf of mexico;gulf coast;la;l.a.;socal;west coast;east coast;midwest;new england;bay area;south florida;northern california;southern california`;
+gulf of mexico;gulf coast;la;l.a.;socal;west coast;east coast;midwest;new england;bay area;south florida;northern california;southern california;
+new south wales;victoria;queensland;south australia;western australia;tasmania;northern territory;australian capital territory;
+nova scotia;new brunswick;manitoba;saskatchewan;newfoundland;prince edward island;yukon;nunavut;northwest territories;
+lombardy;piedmont;liguria;veneto;tuscany;umbria;lazio;campania;apulia;calabria;sicily;sardinia;emilia-romagna;abruzzo;
+bavaria;saxony;hesse;brandenburg;andalusia;galicia;flanders;wallonia;normandy;brittany;provence`;
+
+/**
+ * Names that are none of PERSON, ORG, LOC, NORP (CoNLL's MISC): products, software, games, works,
+ * laws, events. Recognised so that their words are not typed as people or organisations
+ * ("Internet Explorer", "Star Wars"); not output yet (the editor has no type for them).
+ */
+const MISC = `
+internet explorer;ie;firefox;mozilla firefox;chrome;google chrome;safari;microsoft edge;windows;windows xp;windows vista;
+android;ios;macos;mac os x;linux;ubuntu;iphone;ipad;ipod;macbook;kindle;playstation;playstation vr;xbox;xbox one;nintendo switch;wii;
+html;html5;css;javascript;photoshop;microsoft office;microsoft word;powerpoint;skype;tiktok;snapchat;
+bitcoin;ethereum;chatgpt;gmail;google maps;google search;google earth;street view;
+star wars;star trek;doctor who;harry potter;game of thrones;the simpsons;counter-strike;minecraft;fortnite;pokemon;pokémon;
+world of warcraft;league of legends;call of duty;grand theft auto;super mario;
+world cup;olympics;olympic games;paralympics;super bowl;grand prix;tour de france;wimbledon;eurovision;
+ramadan;christmas;easter;hanukkah;diwali;thanksgiving;passover;
+world war i;world war ii;cold war;holocaust;brexit`;
+
+/** Last words of event and law names ("Google Science Fair", "Clean Air Act"): the whole name is MISC. */
+const MISC_HEADS = `festival;fair;expo;exposition;championship;championships;olympics;olympiad;cup;tournament;marathon;awards;award;
+prize;summit;war;act;treaty;accord;accords;series`;
 
 /** Nationalities, religious and political groups: "form|form=Country" (country may be empty). */
 const NORP = `
@@ -105,6 +129,7 @@ inc;inc.;corp;corp.;corporation;co;co.;company;companies;ltd;ltd.;llc;plc;gmbh;a
 motors;industries;technologies;systems;labs;laboratories;pharmaceuticals;partners;associates;ventures;capital;fund;foundation;
 institute;institution;university;college;school;academy;hospital;clinic;church;party;union;league;federation;
 association;society;council;committee;commission;congress;parliament;senate;assembly;court;ministry;department;agency;bureau;
+conference;municipality;legion;
 office;administration;authority;service;services;board;organization;organisation;network;news;times;post;journal;herald;tribune;
 gazette;telegraph;guardian;observer;review;magazine;press;media;broadcasting;television;radio;channel;club;team;fc;army;navy;
 force;forces;corps;police;guard;brigade;front;movement;alliance;coalition;network;center;centre;council;trust;exchange;reserve;
@@ -241,6 +266,10 @@ export class Gazetteer {
   /** canonical country -> adjective ("Russia" -> "Russian") */
   readonly countryAdjective = new Map<string, string>();
   readonly orgWords: Set<string>;
+  /** Products, software, works, events (lower-case): CoNLL's MISC. */
+  readonly misc: Set<string>;
+  /** Last words that make a capitalised phrase an event or law name. */
+  readonly miscHeads: Set<string>;
   readonly orgs: Set<string>;
   readonly titles: Set<string>;
   readonly titleHeads: Set<string>;
@@ -274,6 +303,8 @@ export class Gazetteer {
       if (c && !this.countryAdjective.has(c)) this.countryAdjective.set(c, capitalise(list[0]));
     }
     this.orgWords = new Set(splitEntries(ORG_WORDS));
+    this.misc = new Set(splitEntries(MISC));
+    this.miscHeads = new Set(splitEntries(MISC_HEADS));
     this.orgs = new Set(splitEntries(ORGS));
     this.titles = new Set(splitEntries(TITLES));
     this.titleHeads = new Set(splitEntries(TITLE_HEADS));
@@ -293,7 +324,7 @@ export class Gazetteer {
       this.norpCanonical.set(d, capitalise(d));
     }
     let max = 1;
-    for (const k of [...this.countries.keys(), ...this.places, ...this.orgs, ...this.norp.keys()]) {
+    for (const k of [...this.countries.keys(), ...this.places, ...this.orgs, ...this.norp.keys(), ...this.misc]) {
       const n = k.split(' ').length;
       if (n > max) max = n;
     }

@@ -109,4 +109,25 @@ describe('analysis/teams', () => {
     assert.deepStrictEqual(types(news, 'Sweden'), ['LOC']);
     assert.deepStrictEqual(types(news, 'Belgium'), ['LOC', 'LOC']);
   });
+  it('leaves products, works and events out, without typing their words as people or organisations', () => {
+    const a = analyzeDocument('Users of Internet Explorer 6 and IE6 moved to Mozilla Firefox. Star Wars fans met at the Google Science Fair. The 22nd Fan Expo Canada took place in Toronto. The Clean Air Act passed.');
+    assert.deepStrictEqual(names(a).map((e) => `${e.type}:${e.text}`), ['LOC:Toronto']);
+  });
+
+  it('keeps a country, place or nationality with the organisation it names, but not with a title', () => {
+    const a = analyzeDocument('The US National Park Service, the United Kingdom Home Office and the Massachusetts Institute of Technology wrote to US President Donald Trump and the Italian Episcopal Conference.');
+    assert.deepStrictEqual(names(a).map((e) => `${e.type}:${e.text}`), [
+      'ORG:US National Park Service',
+      'ORG:United Kingdom Home Office',
+      'ORG:Massachusetts Institute of Technology',
+      'LOC:US',
+      'PERSON:Donald Trump',
+      'ORG:Italian Episcopal Conference',
+    ]);
+  });
+
+  it('keeps "of" and a place inside an organisation name, and types "the X Y" as an organisation', () => {
+    const a = analyzeDocument('The Comic Corps of Canada and the Municipality of Livorno thanked the Sea Org. Farouk Ben Mustapha saved it.');
+    assert.deepStrictEqual(names(a).map((e) => `${e.type}:${e.text}`), ['ORG:Comic Corps of Canada', 'ORG:Municipality of Livorno', 'ORG:Sea Org', 'PERSON:Farouk Ben Mustapha']);
+  });
 });
