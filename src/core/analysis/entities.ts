@@ -40,7 +40,7 @@ export interface RawMention {
   linkedTo: number;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'a', 'an', 'this', 'that', 'whose']);
 const ROLE_MODIFIERS = new Set(['new', 'former', 'current', 'then', 'late', 'incoming', 'outgoing', 'acting', 'deputy', 'vice', 'prime', 'foreign', 'senior', 'top', 'chief', 'defense', 'defence', 'interior', 'finance', 'press', 'white', 'house', 'state', 'national', 'security', 'general', 'attorney', 'first', 'chief', 'executive', 'american', 'government', 'administration', 'kremlin', 'campaign', 'party', 'opposition', 'military', 'police', 'health', 'education', 'trade', 'justice', 'homeland']);
@@ -53,10 +53,18 @@ const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|bint)-\p{Lu}/u;
 const PLACE_ENDING = /(?:ville|burg|burgh|borough|shire|stan|polis|grad|abad)$/;
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'mid', 'inner', 'outer']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'this', 'that', 'these', 'those', 'both', 'all', 'some', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'as', 'at', 'in', 'on', 'for', 'of', 'to', 'with', 'by', 'from', 'so', 'yet', 'then', 'there', 'here', 'we', 'i', 'you', 'he', 'she', 'it', 'they', 'no', 'not', 'every', 'each', 'many', 'most', 'more', 'other', 'such']);
+/** Organisation words that also open people's names or other names ("Post Malone", "House Speaker"). */
+const NAME_LIKE_ORG_WORDS = new Set(['post', 'house', 'times', 'news', 'press', 'trust', 'fund', 'capital', 'front', 'review']);
 /** Given names that are also particles inside Arabic and Berber names ("Farouk Ben Mustapha", "Abu Bakr"). */
 const PARTICLE_FIRST_NAMES = new Set(['ben', 'abu', 'bin', 'ibn']);
 /** Heads of organisation names after a place, besides the organisation words: "UK Government". */
 const ORG_AFTER_PLACE = new Set(['government', 'weekly', 'navy']);
+/** A name written as a web domain (the tokenizer keeps "Secunia.com" whole). */
+const DOMAIN = /\.[a-z]{2,4}$/;
+/** Roman numerals up to 39 ("II", "XVII"). */
+const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
+/** An ordinal before an organisation word: "501st Legion", "101st Airborne Division". */
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 /** A version number glued to a product name ("IE6", "HTML5"). */
 const VERSION = /(?<=[a-z])\d{1,2}$/;
 const WEAK_ORG_WORDS = new Set(['post', 'times', 'news', 'review', 'press', 'front', 'force', 'guard', 'service', 'center', 'centre', 'office', 'house', 'trust', 'exchange', 'fund', 'capital', 'team', 'club', 'group', 'media', 'network', 'channel', 'radio', 'television', 'co', 'co.', 'sa', 'ag']);
@@ -124,6 +132,25 @@ export class EntityRecognizer {
         }
         break;
       }
+      // a product and its version, and words naming it further: "Internet Explorer 6 Countdown", "Windows 10"
+      const product = this.productBefore(toks, i, last + 1);
+      const v = last + 1;
+      if (product >= 0 && v < n && toks[v].kind === TokKind.Number && toks[v].spaceBefore && toks[v].text.length <= 4) {
+        let e = v + 1;
+        while (e < n && toks[e].spaceBefore && this.isNameWord(toks[e]) && !FUNCTION_WORDS.has(toks[e].text.toLowerCase())) e++;
+        const event = this.eventName(toks, i, last + 1);
+        const from = event >= 0 ? event : product;
+        if (from > i) this.segmentRun(text, toks, i, from, out);
+        out.push(this.make(text, toks, from, e, 'MISC', 3, null));
+        i = e;
+        continue;
+      }
+      // "501st Legion"
+      if (i > 0 && ORDINAL.test(toks[i - 1].text) && toks[i].spaceBefore && this.gaz.orgWords.has(toks[last].text.toLowerCase())) {
+        out.push(this.make(text, toks, i - 1, last + 1, 'ORG', 3, null));
+        i = last + 1;
+        continue;
+      }
       this.segmentRun(text, toks, i, last + 1, out);
       i = last + 1;
     }
@@ -138,10 +165,18 @@ export class EntityRecognizer {
   private mayJoinAcross(toks: readonly Token[], runStart: number, j: number): boolean {
     const lw = toks[j].text.toLowerCase();
     if (NAME_PARTICLES.has(lw) && lw !== 'la' && lw !== 'le') return true; // "Charles de Gaulle", "bin Laden"
+    const known = this.longestPhrase(toks, j - 1, Math.min(toks.length, j + 3));
+    if (known && known.end > j + 1) return true; // "Globe and Mail", "Trinidad and Tobago"
     const before = toks[j - 1].text.toLowerCase();
     const first = toks[runStart].text.toLowerCase();
+    // "Union of Rationalist Atheists and Agnostics": "and" only inside an organisation's "of"/"for" phrase
+    if (lw === 'and') return toks[j + 1]?.text !== 'the' && this.hasOrgWordBeforeConnector(toks, runStart, j) && !this.namesOrgAfter(toks, j + 1);
     // "Foundation for the Visual Arts", "Council on Foreign Relations": only after an organisation word
     if (lw === 'for' || lw === 'on') return this.gaz.orgWords.has(before);
+    // "Colorado State University of the US": "of the" before a country locates, it does not name
+    if (lw === 'of' && toks[j + 1]?.text === 'the' && j + 2 < toks.length && this.gaz.countries.has(toks[j + 2].text.toLowerCase())) return false;
+    // "Members of the Sea Org", "Critics of Scientology": a plural noun opening a sentence
+    if (j - runStart === 1 && toks[runStart].sentStart && before.endsWith('s') && this.isVocab(before) && !this.gaz.orgWords.has(before)) return false;
     if (this.gaz.orgWords.has(before) || PLACE_SUFFIX.has(before) || this.gaz.titles.has(before)) return true;
     if (this.gaz.firstNames.has(first) || this.gaz.lastNames.has(before) || this.gaz.firstNames.has(before)) return false;
     return this.isVocab(before) || toks[j - 1].allCaps;
@@ -152,6 +187,7 @@ export class EntityRecognizer {
     const c1 = t.text.charCodeAt(1);
     if (t.text.charCodeAt(0) === 73 && (c1 === 39 || c1 === 0x2019)) return false; // I'm, I've
     if (t.allCaps) {
+      if (ROMAN.test(t.text)) return false; // "Super Bowl XVII"
       const lower = t.text.toLowerCase();
       if (this.gaz.common.has(lower) && !this.gaz.orgs.has(lower) && !this.gaz.countries.has(lower)) return false;
     }
@@ -360,6 +396,10 @@ export class EntityRecognizer {
     } else if (len === 1 && gaz.orgWords.has(first) && !WEAK_ORG_WORDS.has(first)) {
       type = 'ORG';
       strength = 1;
+    } else if (len === 1 && DOMAIN.test(first)) {
+      // a website: "Secunia.com"
+      type = 'ORG';
+      strength = 2;
     } else if (len === 1 && PLACE_ENDING.test(first)) {
       type = 'LOC';
       strength = 1;
@@ -372,8 +412,8 @@ export class EntityRecognizer {
     } else if ((gaz.firstNames.has(first) && len >= 2 && len <= 4) || gaz.persons.has(joinLower(toks, s, k))) {
       type = 'PERSON';
       strength = 3;
-    } else if (len >= 2 && gaz.orgWords.has(first) && !WEAK_ORG_WORDS.has(first)) {
-      // "Group G", "Union Berlin"
+    } else if (len >= 2 && gaz.orgWords.has(first) && !NAME_LIKE_ORG_WORDS.has(first)) {
+      // "Group G", "Team Estonia", "Union Berlin"
       type = 'ORG';
       strength = 2;
     } else if (len >= 2 && prevL === 'the' && !(next && PERSON_CUES.has(nextL))) {
@@ -407,6 +447,10 @@ export class EntityRecognizer {
     } else if (len >= 2 && len <= 3 && !this.hasVocabWord(toks, s, k)) {
       type = 'PERSON';
       strength = 1;
+    } else if (len === 2 && !lastTok.allCaps && !this.isVocab(lastL) && !gaz.orgWords.has(lastL) && !PLACE_SUFFIX.has(lastL) && !gaz.orgWords.has(first)) {
+      // an English word, then an unknown one: a given name and a surname ("Dries Mertens", "Park Joo-Ho")
+      type = 'PERSON';
+      strength = 1;
     } else if (len >= 2) {
       type = 'ORG';
       strength = 1;
@@ -436,6 +480,9 @@ export class EntityRecognizer {
    */
   private eventName(toks: readonly Token[], a: number, b: number): number {
     const gaz = this.gaz;
+    let s0 = a;
+    while (s0 < b && (!toks[s0].cap || FUNCTION_WORDS.has(toks[s0].text.toLowerCase()))) s0++;
+    if (s0 + 1 < b && toks[s0].text === 'Operation') return s0; // "Operation Clambake"
     let e = b - 1;
     while (e > a && (gaz.countries.has(toks[e].text.toLowerCase()) || gaz.places.has(toks[e].text.toLowerCase()))) e--;
     if (e <= a || !toks[e].cap || !gaz.miscHeads.has(toks[e].text.toLowerCase())) return -1;
@@ -444,6 +491,12 @@ export class EntityRecognizer {
     if (s >= e) return -1;
     for (let k = s; k < e; k++) if (this.gaz.orgWords.has(toks[k].text.toLowerCase()) || this.gaz.titleHeads.has(toks[k].text.toLowerCase())) return -1;
     return s;
+  }
+
+  /** Start of the product name that ends the run [a, b) ("Internet Explorer", "Windows"), or -1. */
+  private productBefore(toks: readonly Token[], a: number, b: number): number {
+    for (let s = Math.max(a, b - 3); s < b; s++) if (this.gaz.misc.has(joinLower(toks, s, b))) return s;
+    return -1;
   }
 
   /**
@@ -463,15 +516,30 @@ export class EntityRecognizer {
         continue;
       }
       if ((gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl)) || (k === e && gaz.firstNames.has(wl))) break;
-      if (gaz.orgWords.has(wl) || ORG_AFTER_PLACE.has(wl)) end = k + 1;
-      else if (end > 0 && toks[k - 1].cap) break; // "US Navy Seal"? stop at the organisation word
-      else if (end > 0) end = k + 1; // the connector phrase: "Department of Agriculture"
+      const known = this.longestPhrase(toks, k, b);
+      if (known && known.type === 'ORG') {
+        // a known organisation: "British Red Cross"
+        end = known.end;
+        k = known.end - 1;
+      } else if (gaz.orgWords.has(wl) || ORG_AFTER_PLACE.has(wl) || end > 0) {
+        // an organisation word, and what follows it ("Department of Agriculture", "Centre for Control of Iodine Deficiency Disorders")
+        end = k + 1;
+      }
     }
     return end;
   }
 
+  /** Whether the capitalised words from k name an organisation of their own ("... and Colorado State University"). */
+  private namesOrgAfter(toks: readonly Token[], k: number): boolean {
+    for (let x = k; x < toks.length && x < k + 6 && toks[x].cap && (x === k || toks[x].spaceBefore); x++) {
+      if (this.gaz.orgWords.has(toks[x].text.toLowerCase())) return true;
+    }
+    return false;
+  }
+
+  /** Whether [s, k) has an organisation word followed by "of", "for" or "on" ("Corps of", "Centre for"). */
   private hasOrgWordBeforeConnector(toks: readonly Token[], s: number, k: number): boolean {
-    for (let x = s; x + 2 < k; x++) {
+    for (let x = s; x + 1 < k; x++) {
       const c = toks[x + 1].text;
       if (this.gaz.orgWords.has(toks[x].text.toLowerCase()) && !PLACE_SUFFIX.has(toks[x].text.toLowerCase()) && (c === 'of' || c === 'for' || c === 'on')) return true;
     }

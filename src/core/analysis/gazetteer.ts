@@ -28,7 +28,7 @@ nigeria=Nigeria;north korea|dprk=North Korea;north macedonia|macedonia=North Mac
 palestine=Palestine;panama=Panama;papua new guinea=Papua New Guinea;paraguay=Paraguay;peru=Peru;philippines=Philippines;poland=Poland;
 portugal=Portugal;qatar=Qatar;romania=Romania;russia|russian federation=Russia;rwanda=Rwanda;saudi arabia=Saudi Arabia;senegal=Senegal;
 serbia=Serbia;sierra leone=Sierra Leone;singapore=Singapore;slovakia=Slovakia;slovenia=Slovenia;somalia=Somalia;south africa=South Africa;
-south korea|republic of korea=South Korea;south sudan=South Sudan;spain=Spain;sri lanka=Sri Lanka;sudan=Sudan;suriname=Suriname;
+south korea|republic of korea|korea republic|korea=South Korea;south sudan=South Sudan;spain=Spain;sri lanka=Sri Lanka;sudan=Sudan;suriname=Suriname;
 sweden=Sweden;switzerland=Switzerland;syria=Syria;taiwan=Taiwan;tajikistan=Tajikistan;tanzania=Tanzania;thailand=Thailand;tibet=Tibet;
 togo=Togo;trinidad and tobago=Trinidad and Tobago;tunisia=Tunisia;turkey|turkiye=Turkey;turkmenistan=Turkmenistan;uganda=Uganda;
 ukraine=Ukraine;united arab emirates|uae=United Arab Emirates;united kingdom|uk|u.k.|britain|great britain=United Kingdom;
@@ -87,7 +87,7 @@ star wars;star trek;doctor who;harry potter;game of thrones;the simpsons;counter
 world of warcraft;league of legends;call of duty;grand theft auto;super mario;
 world cup;olympics;olympic games;paralympics;super bowl;grand prix;tour de france;wimbledon;eurovision;
 ramadan;christmas;easter;hanukkah;diwali;thanksgiving;passover;
-world war i;world war ii;cold war;holocaust;brexit`;
+world war i;world war ii;cold war;holocaust;brexit;man of the match`;
 
 /** Last words of event and law names ("Google Science Fair", "Clean Air Act"): the whole name is MISC. */
 const MISC_HEADS = `festival;fair;expo;exposition;championship;championships;olympics;olympiad;cup;tournament;marathon;awards;award;
@@ -129,7 +129,7 @@ inc;inc.;corp;corp.;corporation;co;co.;company;companies;ltd;ltd.;llc;plc;gmbh;a
 motors;industries;technologies;systems;labs;laboratories;pharmaceuticals;partners;associates;ventures;capital;fund;foundation;
 institute;institution;university;college;school;academy;hospital;clinic;church;party;union;league;federation;
 association;society;council;committee;commission;congress;parliament;senate;assembly;court;ministry;department;agency;bureau;
-conference;municipality;legion;
+conference;municipality;legion;division;regiment;battalion;squadron;instituto;istituto;universidad;università;
 office;administration;authority;service;services;board;organization;organisation;network;news;times;post;journal;herald;tribune;
 gazette;telegraph;guardian;observer;review;magazine;press;media;broadcasting;television;radio;channel;club;team;fc;army;navy;
 force;forces;corps;police;guard;brigade;front;movement;alliance;coalition;network;center;centre;council;trust;exchange;reserve;
@@ -144,9 +144,9 @@ whatsapp;linkedin;yahoo;oracle;huawei;alibaba;tencent;gazprom;rosneft;exxon;exxo
 nasa;fbi;cia;nsa;dhs;doj;epa;fda;cdc;nih;irs;sec;fcc;faa;nsc;gop;nato;un;eu;who;wto;imf;opec;unesco;unicef;unhcr;interpol;isis;isil;
 al qaeda;al-qaeda;hamas;hezbollah;taliban;boko haram;kremlin;white house;pentagon;congress;senate;house;supreme court;state department;
 european union;united nations;european commission;european parliament;security council;red cross;amnesty international;human rights watch;
-greenpeace;fifa;uefa;ioc;nba;nfl;mlb;nhl;tpp;g20;g7;g8;asean;african union;arab league;brics;labour party;conservative party;
+greenpeace;globe and mail;fifa;uefa;ioc;nba;nfl;mlb;nhl;tpp;g20;g7;g8;asean;african union;arab league;brics;labour party;conservative party;
 democratic party;republican party;bundestag;duma;knesset;politburo;mi5;mi6;kgb;fsb;gru;mossad;scotland yard;nhs;oxfam;sony pictures;
-first;first global;spacex;blue origin;esa;jaxa;roscosmos;iaea;opcw;icc;wada;bundesbank;federal reserve;fed;ecb;world bank`;
+first;spacex;blue origin;esa;jaxa;roscosmos;iaea;opcw;icc;wada;bundesbank;federal reserve;fed;ecb;world bank`;
 
 /** Titles and role nouns that precede a name (lower-case words). Multi-word titles are sequences of these. */
 const TITLES = `
@@ -157,7 +157,7 @@ lieutenant;lt.;sergeant;sgt.;admiral;adm.;commander;cmdr.;marshal;chief;judge;ju
 spokesman;spokeswoman;spokesperson;chairman;chairwoman;chair;ceo;cfo;coo;director;adviser;advisor;counselor;counsellor;strategist;
 officer;leader;speaker;whip;deputy;acting;former;foreign;defense;defence;interior;justice;finance;treasury;trade;health;education;
 energy;labor;state;homeland;security;national;press;senior;executive;general;prime;first;lady;crown;grand;supreme;chief;
-lawmaker;legislator;candidate;nominee;coach;manager;captain;father;brother;sister;reverend;rev.;pastor;saint;st.;
+lawmaker;legislator;shadow;candidate;nominee;coach;manager;captain;father;brother;sister;reverend;rev.;pastor;saint;st.;
 agent;inspector;detective;officer;superintendent;constable;sheriff;prosecutor;solicitor;barrister;comptroller;auditor;
 astronaut;administrator;president-elect;secretary-general;secretary-of-state;undersecretary;under;assistant;associate;
 correspondent;reporter;editor;anchor;columnist;founder;co-founder;owner;head;boss;dictator;warlord;commander-in-chief;chief-of-staff;of;staff`;
@@ -247,7 +247,8 @@ flurry;fences;mend;outspoken;sanctions;calls;just;must;based;regardless;basicall
 while;during;under;speaking;asked;asked;added;adding;during;despite;amid;amidst;following;including;according;unlike;
 yet;thus;hence;overall;anyway;still;sure;right;okay;ok;hi;hello;dear;sorry;wow;hey;whether;if;else;nonetheless;
 chapter;section;figure;table;page;photo;caption;credit;copyright;related;contact;email;phone;print;comments;comment;
-sign;log;login;register;menu;home;search;close;open;next;previous;back;more;less;see;also;read;more`;
+sign;log;login;register;menu;home;search;close;open;next;previous;back;more;less;see;also;read;more;
+vip;iq;gmt;utc;bst;est;edt;pst;pdt;cet;gdp;dna;hiv;aids;tv;faq;diy;ufo;atm;sms;ps`;
 
 export interface NorpInfo {
   readonly country: string | null;

@@ -100,6 +100,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
           continue;
         }
         if (d === 46) {
+          // a web domain is one word: "Secunia.com", "CBC.ca"
+          const dom = domainEnd(text, i, to);
+          if (dom > i) {
+            i = dom;
+            break;
+          }
           // U.S. / D.C. (single letters joined by periods), Mr. / Dr., initials K.
           const wordLen = i - start;
           const nx = i + 1 < to ? text.charCodeAt(i + 1) : 32;
@@ -160,6 +166,25 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     sawSpace = false;
   }
   return out;
+}
+
+/** Top-level domains written after a name ("Secunia.com"); lower case only, so sentence ends are not taken. */
+const TLDS = new Set(['com', 'org', 'net', 'gov', 'edu', 'info', 'io', 'ca', 'uk', 'au', 'nz', 'fr', 'jp', 'cn', 'ru', 'eu']);
+
+/** End of ".tld" (or ".co.uk") at text[dot], when a letter or digit does not follow it; else dot. */
+function domainEnd(text: string, dot: number, to: number): number {
+  let i = dot;
+  let end = dot;
+  for (let part = 0; part < 2 && i < to && text.charCodeAt(i) === 46; part++) {
+    let j = i + 1;
+    while (j < to && j - i <= 5 && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
+    const label = text.slice(i + 1, j);
+    if (j < to && (isLetterCode(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)))) break;
+    if (TLDS.has(label)) end = j;
+    else if (!(part === 0 && (label === 'co' || label === 'govt' || label === 'ac'))) break;
+    i = j;
+  }
+  return end;
 }
 
 function countLetters(t: string): number {

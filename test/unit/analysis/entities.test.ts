@@ -130,4 +130,14 @@ describe('analysis/teams', () => {
     const a = analyzeDocument('The Comic Corps of Canada and the Municipality of Livorno thanked the Sea Org. Farouk Ben Mustapha saved it.');
     assert.deepStrictEqual(names(a).map((e) => `${e.type}:${e.text}`), ['ORG:Comic Corps of Canada', 'ORG:Municipality of Livorno', 'ORG:Sea Org', 'PERSON:Farouk Ben Mustapha']);
   });
+  it('keeps web domains, ordinals and "and" inside organisation names, but not a second organisation after "and"', () => {
+    const a = analyzeDocument('The firm Secunia.com warned the 501st Legion. The Union of Rationalist Atheists and Agnostics wrote to the Massachusetts Institute of Technology and Colorado State University in Super Bowl XVII week.');
+    assert.deepStrictEqual(names(a).map((e) => `${e.type}:${e.text}`), [
+      'ORG:Secunia.com',
+      'ORG:501st Legion',
+      'ORG:Union of Rationalist Atheists and Agnostics',
+      'ORG:Massachusetts Institute of Technology',
+      'ORG:Colorado State University',
+    ]);
+  });
 });
