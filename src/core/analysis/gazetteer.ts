@@ -157,7 +157,7 @@ lieutenant;lt.;sergeant;sgt.;admiral;adm.;commander;cmdr.;marshal;chief;judge;ju
 spokesman;spokeswoman;spokesperson;chairman;chairwoman;chair;ceo;cfo;coo;director;adviser;advisor;counselor;counsellor;strategist;
 officer;leader;speaker;whip;deputy;acting;former;foreign;defense;defence;interior;justice;finance;treasury;trade;health;education;
 energy;labor;state;homeland;security;national;press;senior;executive;general;prime;first;lady;crown;grand;supreme;chief;
-lawmaker;legislator;shadow;candidate;nominee;coach;manager;captain;father;brother;sister;reverend;rev.;pastor;saint;st.;
+lawmaker;legislator;shadow;home;candidate;nominee;coach;manager;captain;father;brother;sister;reverend;rev.;pastor;saint;st.;
 agent;inspector;detective;officer;superintendent;constable;sheriff;prosecutor;solicitor;barrister;comptroller;auditor;
 astronaut;administrator;president-elect;secretary-general;secretary-of-state;undersecretary;under;assistant;associate;
 correspondent;reporter;editor;anchor;columnist;founder;co-founder;owner;head;boss;dictator;warlord;commander-in-chief;chief-of-staff;of;staff`;
