@@ -1,6 +1,6 @@
 import { parentPort } from 'worker_threads';
 import { WorkspaceModel } from '../core/workspace/model';
-import { dispatch, type ModelReply, type ModelRequest } from './services/modelProtocol';
+import { dispatch, transferables, type ModelReply, type ModelRequest } from './services/modelProtocol';
 
 /**
  * The analysis worker (bundled as dist/analysisWorker.js). It runs the core analyzer and holds
@@ -18,6 +18,7 @@ if (port) {
     } catch (err) {
       reply = { id: req.id, error: err instanceof Error ? err.message : String(err) };
     }
-    port.postMessage(reply);
+    // Byte arrays in the answer (analysis digests) move to the extension host without a copy.
+    port.postMessage(reply, 'result' in reply ? transferables(reply.result) : []);
   });
 }

@@ -22,6 +22,7 @@ export interface SourceAnnotatorApi {
   readonly index: SourceIndex;
   readonly annotations: AnnotationService;
   readonly decorations: Decorations;
+  readonly annotate: AnnotateCommands;
   readonly activationMs: number;
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
   readonly tree: SourcesTree;
@@ -51,13 +52,14 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const annotations = new AnnotationService(index, () => author.get(), log);
   const decorations = new Decorations(index, annotations, settings);
   const quoteMentions = new QuoteMentions(index, settings, SELECTOR);
+  const annotate = new AnnotateCommands(annotations);
   context.subscriptions.push(
     index,
     annotations,
     decorations,
     quoteMentions,
     new Hovers(index, annotations, SELECTOR),
-    new AnnotateCommands(annotations),
+    annotate,
     new Problems(annotations, index, SELECTOR),
   );
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
@@ -74,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     const editor = vscode.window.activeTextEditor;
     void vscode.commands.executeCommand('setContext', ContextKeys.isSource, !!editor && index.isSource(editor.document.uri));
     void vscode.commands.executeCommand('setContext', ContextKeys.indexed, index.isIndexed);
-    void vscode.commands.executeCommand('setContext', ContextKeys.hasSources, index.sources().length > 0);
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasSources, index.size > 0);
   };
 
   context.subscriptions.push(
@@ -106,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, activationMs, tree, symbols, statusBar, exports, curation };
+  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { CommandIds } from '../../src/extension/commandIds';
 import { api, closeAll, OTHER, open, rangeOf, until, workspaceUri } from './helpers';
-import { screenshot } from './screenshot';
+import { canDriveBrowser, screenshot, typeKeys } from './screenshot';
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
@@ -66,6 +66,48 @@ describe('editor: annotating', () => {
       return t?.includes('Updated note') && t.includes('verified') ? t : undefined;
     });
     assert.doesNotMatch(yaml, /to-verify/);
+  });
+
+  it('Annotate Selection asks for the note, then offers the workspace\'s tags and takes a new one (typed as a person would)', async function () {
+    if (!canDriveBrowser()) this.skip();
+    const a = await api();
+    const editor = await open(OTHER);
+    const doc = editor.document;
+    const words = doc.getText().split(/\s+/).slice(10, 13).join(' ');
+    const range = rangeOf(doc, words);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    // No arguments: the command prompts, and the launcher types into the browser.
+    const pending = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection);
+    await new Promise((r) => setTimeout(r, 500));
+    await typeKeys({ type: 'Typed in the note box' }, { press: 'Enter' });
+    const pick = await until('the tags quick pick', () => a.annotate.openTagPick);
+    assert.match(pick.title ?? '', /tags/);
+    assert.ok(pick.tags.includes('verified'), `the workspace's tags are offered: ${pick.tags.join(', ')}`);
+    await typeKeys({ type: 'typed-tag' });
+    await until('the new tag offered', () => a.annotate.openTagPick?.tags.includes('typed-tag'));
+    await screenshot('tags-quick-pick', 300);
+    await typeKeys({ press: 'Enter' });
+    const created = await pending;
+    assert.ok(created, 'an annotation was created');
+    assert.strictEqual(created.note, 'Typed in the note box');
+    assert.deepStrictEqual(created.tags, ['typed-tag']);
+    assert.strictEqual(a.annotate.openTagPick, undefined, 'the quick pick is closed');
+
+    // Retag without arguments: the current tags are checked; typing an existing tag's name adds it.
+    editor.selection = new vscode.Selection(range.start, range.start);
+    const retag = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
+    await until('the retag quick pick', () => a.annotate.openTagPick);
+    await typeKeys({ type: 'verified' }, { press: 'Enter' });
+    const retagged = await retag;
+    assert.ok(retagged);
+    assert.deepStrictEqual(retagged.tags, ['typed-tag', 'verified']);
+    // Escape cancels: nothing is created.
+    editor.selection = new vscode.Selection(range.start, range.end);
+    const cancelled = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection);
+    await new Promise((r) => setTimeout(r, 500));
+    await typeKeys({ press: 'Escape' });
+    assert.strictEqual(await cancelled, undefined);
+    await a.annotations.delete(doc.uri, created.id);
   });
 
   it('moves annotations with edits in the editor and writes positions on save', async () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ENV_SCREENSHOT_DIR, SCREENSHOT_REQUEST_SUFFIX } from '../launch/protocol';
+import { ENV_SCREENSHOT_DIR, KEYS_REQUEST_SUFFIX, SCREENSHOT_REQUEST_SUFFIX, type KeyAction } from '../launch/protocol';
 
 /**
  * Ask the launcher for a screenshot of what a person sees now. Only the offline launcher drives
@@ -18,4 +18,25 @@ export async function screenshot(name: string, settleMs = 600): Promise<boolean>
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`screenshot ${name} was not taken within 20 s`);
+}
+
+/** True when a launcher drives a browser, so that screenshots and typed keys are possible. */
+export function canDriveBrowser(): boolean {
+  return !!process.env[ENV_SCREENSHOT_DIR];
+}
+
+/** Ask the launcher to type into the browser, as a person would (page.keyboard). Waits until it has. */
+export async function typeKeys(...actions: KeyAction[]): Promise<void> {
+  const dir = process.env[ENV_SCREENSHOT_DIR];
+  if (!dir) throw new Error('no launcher drives a browser here');
+  const name = `keys-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  fs.writeFileSync(path.join(dir, name + '.tmp'), JSON.stringify(actions));
+  fs.renameSync(path.join(dir, name + '.tmp'), path.join(dir, name + KEYS_REQUEST_SUFFIX));
+  const done = path.join(dir, `${name}.done`);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(done)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`keys ${JSON.stringify(actions)} were not typed within 20 s`);
 }

@@ -13,6 +13,8 @@ import {
   ENV_TEST_GREP,
   ENV_TEST_INVERT,
   SCREENSHOT_REQUEST_SUFFIX,
+  KEYS_REQUEST_SUFFIX,
+  type KeyAction,
   type SuiteResult,
 } from './protocol';
 
@@ -224,12 +226,21 @@ async function waitForResult(
   };
   while (Date.now() < deadline) {
     flushProgress();
-    for (const f of fs.readdirSync(requestDir)) {
-      if (!f.endsWith(SCREENSHOT_REQUEST_SUFFIX)) continue;
-      const name = f.slice(0, -SCREENSHOT_REQUEST_SUFFIX.length);
-      const target = path.join(opts.screenshotDir, `${name}.png`);
-      await page.screenshot({ path: target });
-      fs.renameSync(path.join(requestDir, f), path.join(requestDir, `${name}.done`));
+    for (const f of fs.readdirSync(requestDir).sort()) {
+      if (f.endsWith(SCREENSHOT_REQUEST_SUFFIX)) {
+        const name = f.slice(0, -SCREENSHOT_REQUEST_SUFFIX.length);
+        const target = path.join(opts.screenshotDir, `${name}.png`);
+        await page.screenshot({ path: target });
+        fs.renameSync(path.join(requestDir, f), path.join(requestDir, `${name}.done`));
+      } else if (f.endsWith(KEYS_REQUEST_SUFFIX)) {
+        const name = f.slice(0, -KEYS_REQUEST_SUFFIX.length);
+        const actions = JSON.parse(fs.readFileSync(path.join(requestDir, f), 'utf8')) as KeyAction[];
+        for (const a of actions) {
+          if ('type' in a) await page.keyboard.type(a.type, { delay: 15 });
+          else await page.keyboard.press(a.press);
+        }
+        fs.renameSync(path.join(requestDir, f), path.join(requestDir, `${name}.done`));
+      }
     }
     if (fs.existsSync(resultFile)) {
       flushProgress();

@@ -22,3 +22,11 @@ export interface SuiteResult {
 
 /** A screenshot request: the suite writes `<name>.request`, the launcher answers with `<name>.png`. */
 export const SCREENSHOT_REQUEST_SUFFIX = '.request';
+
+/**
+ * A keyboard request: the suite writes `<name>.keys` (JSON KeyAction[]), the launcher types them
+ * into the browser, as a person would, and answers with `<name>.done`.
+ */
+export const KEYS_REQUEST_SUFFIX = '.keys';
+
+export type KeyAction = { readonly type: string } | { readonly press: string };

@@ -14,8 +14,11 @@ import type { CurationRules } from '../curation/rules';
 
 /** What the editor keeps of a source on its own thread: small, and no object graph. */
 export interface SourceDigest {
-  /** The document-level analysis as JSON (a string costs the garbage collector nothing to scan). */
-  readonly json: string;
+  /**
+   * The document-level analysis as UTF-8 JSON. Bytes live outside the JavaScript heap: a worker
+   * transfers them without a copy, and the garbage collector neither scans nor moves them.
+   */
+  readonly json: Uint8Array;
   /** Full person names the document uses (the input of workspace-level canonical names). */
   readonly persons: readonly string[];
   readonly stats: SourceStats;
@@ -36,6 +39,20 @@ export interface EntitySummary {
   readonly aliases: readonly string[];
   readonly mentions: ReadonlyArray<{ readonly key: string; readonly mention: EntityMention }>;
 }
+
+export interface EntityInfo {
+  readonly entity: string;
+  readonly type: EntityType;
+  /** Up to MAX_ALIASES aliases. */
+  readonly aliases: readonly string[];
+  /** Mentions in the workspace, the sources they are in, and those in the source asked about. */
+  readonly mentions: number;
+  readonly sources: number;
+  readonly inSource: number;
+}
+
+/** Aliases an EntityInfo lists, at most. */
+export const MAX_ALIASES = 50;
 
 export interface EntityListItem {
   readonly entity: string;
@@ -72,6 +89,7 @@ export class WorkspaceModel {
   /** Entity mentions by document-level entity name, then by source: kept incrementally. */
   private readonly mentionsByName = new Map<string, { type: EntityType; byKey: Map<string, EntityMention[]> }>();
   private summaries: Map<string, EntitySummary> | undefined;
+  private readonly encoder = new TextEncoder();
 
   constructor(private readonly analyzer: Analyzer = new Analyzer()) {}
 
@@ -107,7 +125,7 @@ export class WorkspaceModel {
       list.push(m);
     }
     this.summaries = undefined;
-    return { json: JSON.stringify(analysis), persons: [...personCanonicals(analysis)], stats: statsOf(analysis) };
+    return { json: this.encoder.encode(JSON.stringify(analysis)), persons: [...personCanonicals(analysis)], stats: statsOf(analysis) };
   }
 
   remove(key: string): void {
@@ -161,6 +179,19 @@ export class WorkspaceModel {
   /** One entity of the workspace, by its workspace-level canonical name. */
   entity(name: string): EntitySummary | undefined {
     return this.allSummaries().get(name);
+  }
+
+  /** An entity's name, type, aliases and counts, without its mentions (hovers, tooltips). */
+  entityInfo(name: string, key?: string): EntityInfo | undefined {
+    const s = this.allSummaries().get(name);
+    if (!s) return undefined;
+    const keys = new Set<string>();
+    let inSource = 0;
+    for (const m of s.mentions) {
+      keys.add(m.key);
+      if (m.key === key) inSource++;
+    }
+    return { entity: s.entity, type: s.type, aliases: s.aliases.slice(0, MAX_ALIASES), mentions: s.mentions.length, sources: keys.size, inSource };
   }
 
   entityCount(): number {

@@ -26,6 +26,13 @@ export interface AnnotateArgs {
  */
 export class AnnotateCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  private tagPick: vscode.QuickPick<vscode.QuickPickItem & { tag: string }> | undefined;
+
+  /** The tags quick pick while it is open: its title and the tags it lists (what a person sees). */
+  get openTagPick(): { readonly title: string | undefined; readonly tags: readonly string[] } | undefined {
+    const qp = this.tagPick;
+    return qp ? { title: qp.title, tags: qp.items.map((i) => i.tag) } : undefined;
+  }
 
   constructor(private readonly annotations: AnnotationService) {
     this.disposables.push(
@@ -146,6 +153,7 @@ export class AnnotateCommands implements vscode.Disposable {
   private pickTags(current: readonly string[], title: string): Promise<string[] | undefined> {
     return new Promise((resolve) => {
       const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { tag: string }>();
+      this.tagPick = qp;
       qp.title = title;
       qp.canSelectMany = true;
       qp.placeholder = 'Pick tags, or type a new one and press Enter';
@@ -164,13 +172,16 @@ export class AnnotateCommands implements vscode.Disposable {
       qp.onDidAccept(() => {
         done = true;
         const tags = qp.selectedItems.map((i) => i.tag);
+        // Enter on typed text adds it as a tag, unless the text was only a filter for a tag
+        // that was then checked.
         const typed = qp.value.trim();
-        if (typed && !tags.includes(typed) && qp.selectedItems.length === 0) tags.push(typed);
+        if (typed && !tags.some((t) => t.toLowerCase().includes(typed.toLowerCase()))) tags.push(typed);
         resolve([...new Set(tags)]);
         qp.hide();
       });
       qp.onDidHide(() => {
         if (!done) resolve(undefined);
+        if (this.tagPick === qp) this.tagPick = undefined;
         qp.dispose();
       });
       qp.show();

@@ -54,10 +54,10 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
 
   private async entityHover(key: string, m: EntityMention): Promise<vscode.MarkdownString> {
     const md = new vscode.MarkdownString();
-    const summary = await this.index.entity(m.entity);
-    const inFile = summary?.mentions.filter((x) => x.key === key).length ?? 1;
-    const total = summary?.mentions.length ?? 1;
-    const files = new Set(summary?.mentions.map((x) => x.key) ?? [key]).size;
+    const summary = await this.index.entityInfo(m.entity, key);
+    const inFile = summary?.inSource ?? 1;
+    const total = summary?.mentions ?? 1;
+    const files = summary?.sources ?? 1;
     md.appendMarkdown(`**${escape(m.entity)}** · ${TYPE_LABELS[m.type] ?? m.type}${m.kind === 'role' ? ' (role description)' : ''}\n\n`);
     const aliases = [...(summary?.aliases ?? [])].filter((a) => a !== m.entity).sort();
     if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `*${escape(a)}*`).join(', ')}\n\n`);

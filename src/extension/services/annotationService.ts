@@ -6,6 +6,9 @@ import { OffsetMap } from '../../core/text/offsets';
 import type { SourceIndex } from './sourceIndex';
 import { VsCodeFileSystem } from './vscodeFileSystem';
 
+/** Time a pass over every source may hold the extension host before it yields, in milliseconds. */
+const SLICE_MS = 8;
+
 /** An anchored annotation with its UTF-16 span in the current text. */
 export interface LiveAnnotation {
   readonly annotation: Annotation;
@@ -181,11 +184,20 @@ export class AnnotationService implements vscode.Disposable {
         this.texts.delete(key);
       }
     }
-    for (const entry of this.index.sources()) this.consider(entry.uri, withSidecar.has(entry.key));
+    // Thousands of sources: look at the open documents once, and yield to the editor now and then.
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+    let sliceStart = Date.now();
+    for (const entry of this.index.sources()) {
+      this.consider(entry.uri, withSidecar.has(entry.key), dirty);
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = Date.now();
+      }
+    }
     this.changed.fire([]);
   }
 
-  private consider(uri: vscode.Uri, mayHaveSidecar: boolean): void {
+  private consider(uri: vscode.Uri, mayHaveSidecar: boolean, dirtyKeys?: ReadonlySet<string>): void {
     const key = uri.toString();
     const entry = this.index.get(uri);
     if (!entry) {
@@ -195,7 +207,7 @@ export class AnnotationService implements vscode.Disposable {
     }
     // Edits in the editor were already followed through change events (the text matches).
     // Anything else (first sight, an outside edit) re-anchors from the sidecar.
-    const dirty = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
+    const dirty = dirtyKeys ? dirtyKeys.has(key) : vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
     const known = this.states.has(key);
     if ((!known && mayHaveSidecar) || (known && !dirty && this.texts.get(key) !== entry.text)) void this.reload(uri);
   }

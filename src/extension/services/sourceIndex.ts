@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalysis, EntityMention, EntityType, Quote, QuoteCluster } from '../../core/analysis/types';
 import { CanonicalNames } from '../../core/analysis/workspace';
-import type { EntityHit, EntityListItem, EntitySummary, SourceDigest, SourceStats, SpeakerQuote } from '../../core/workspace/model';
+import type { EntityHit, EntityInfo, EntityListItem, EntitySummary, SourceDigest, SourceStats, SpeakerQuote } from '../../core/workspace/model';
 import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { decodeSource } from '../../core/text/decode';
 import { OffsetMap } from '../../core/text/offsets';
@@ -22,21 +22,105 @@ export interface SourceEntry {
   /** Counts for the tree and status bar, available without parsing the analysis. */
   readonly stats: SourceStats;
   /** Why the file could not be analyzed (binary, not UTF-8, too large), if so. */
-  readonly error?: string;
+  readonly error?: string | undefined;
 }
 
-/** What the extension host keeps of a source: its text and a digest of its analysis, no object graph. */
+/**
+ * What the extension host keeps of a source: its text as UTF-8 bytes and a digest of its
+ * analysis. Bytes live outside the JavaScript heap, so 10,000 sources cost the garbage collector
+ * almost nothing; the text and analysis of the sources in use are decoded on demand (SourceCache).
+ */
 interface RawEntry {
   readonly uri: vscode.Uri;
   readonly key: string;
   readonly relPath: string;
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly digest: SourceDigest;
-  readonly offsets: OffsetMap;
   readonly error?: string;
 }
 
-export type { EntitySummary, EntityHit, EntityListItem, SpeakerQuote } from '../../core/workspace/model';
+/** Decoded texts, offset maps and parsed analyses of the sources in use, least recently used first out. */
+class SourceCache {
+  private readonly items = new Map<string, { raw: RawEntry; text?: string; offsets?: OffsetMap; analysis?: DocumentAnalysis }>();
+  private readonly decoder = new TextDecoder();
+
+  constructor(
+    private readonly names: CanonicalNames,
+    private readonly capacity: number,
+  ) {}
+
+  private item(raw: RawEntry): { raw: RawEntry; text?: string; offsets?: OffsetMap; analysis?: DocumentAnalysis } {
+    let it = this.items.get(raw.key);
+    if (it) this.items.delete(raw.key);
+    if (!it || it.raw !== raw) it = { raw };
+    this.items.set(raw.key, it);
+    if (this.items.size > this.capacity) this.items.delete(this.items.keys().next().value!);
+    return it;
+  }
+
+  text(raw: RawEntry): string {
+    const it = this.item(raw);
+    it.text ??= this.decoder.decode(raw.bytes);
+    return it.text;
+  }
+
+  offsets(raw: RawEntry): OffsetMap {
+    const it = this.item(raw);
+    it.offsets ??= new OffsetMap(this.text(raw));
+    return it.offsets;
+  }
+
+  /** The analysis with workspace-level names. */
+  analysis(raw: RawEntry): DocumentAnalysis {
+    const it = this.item(raw);
+    it.analysis ??= raw.error ? EMPTY : this.names.apply(JSON.parse(this.decoder.decode(raw.digest.json)) as DocumentAnalysis);
+    return it.analysis;
+  }
+
+  /** Workspace-level names changed: parsed analyses are stale. */
+  dropAnalyses(): void {
+    for (const it of this.items.values()) it.analysis = undefined;
+  }
+
+  delete(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+/** The SourceEntry of a RawEntry: its text and analysis decoded when first read. */
+class SourceView implements SourceEntry {
+  constructor(
+    private readonly raw: RawEntry,
+    private readonly cache: SourceCache,
+  ) {}
+
+  get uri(): vscode.Uri {
+    return this.raw.uri;
+  }
+  get key(): string {
+    return this.raw.key;
+  }
+  get relPath(): string {
+    return this.raw.relPath;
+  }
+  get text(): string {
+    return this.cache.text(this.raw);
+  }
+  get analysis(): DocumentAnalysis {
+    return this.cache.analysis(this.raw);
+  }
+  get offsets(): OffsetMap {
+    return this.cache.offsets(this.raw);
+  }
+  get stats(): SourceStats {
+    return this.raw.digest.stats;
+  }
+  get error(): string | undefined {
+    return this.raw.error;
+  }
+}
+
+export type { EntitySummary, EntityHit, EntityInfo, EntityListItem, SpeakerQuote } from '../../core/workspace/model';
 
 export interface QuoteAt {
   readonly quote: Quote;
@@ -44,13 +128,13 @@ export interface QuoteAt {
 }
 
 /** Time the indexer may hold the extension host before it yields, in milliseconds. */
-const SLICE_MS = 12;
+const SLICE_MS = 8;
 const REANALYZE_DELAY_MS = 250;
 const PROGRESS_THRESHOLD = 40;
 const DISK_BATCH_MS = 150;
 const INDEX_BATCH = 16;
-/** Parsed analyses kept on the extension host: the open and recently used sources. */
-const PARSED_CACHE = 64;
+/** Sources whose text and analysis are kept decoded on the extension host: the open and recently used ones. */
+const DECODED_CACHE = 64;
 const EMPTY: DocumentAnalysis = { entities: [], quotes: [] };
 
 /**
@@ -65,13 +149,20 @@ const EMPTY: DocumentAnalysis = { entities: [], quotes: [] };
  */
 export class SourceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, RawEntry>();
+  /** The sources' keys sorted by path, until the set of sources changes. */
+  private sorted: string[] | undefined;
+  /** The SourceEntry view of each RawEntry, made once. */
+  private readonly views = new WeakMap<RawEntry, SourceEntry>();
+  /** Compiled source globs. */
+  private readonly globs = new Map<string, RegExp>();
   /** Workspace-level full names for document-level person names (the worker has the same). */
   private readonly names = new CanonicalNames();
-  /** Parsed analyses with workspace-level names, most recently used last. */
-  private readonly parsed = new Map<string, DocumentAnalysis>();
+  private readonly cache = new SourceCache(this.names, DECODED_CACHE);
+  private readonly encoder = new TextEncoder();
   /** Answers from the worker, valid until the next change. */
   private clusterCache = new Map<string, Promise<ReadonlyMap<number, QuoteCluster>>>();
   private entityCache = new Map<string, Promise<EntitySummary | undefined>>();
+  private infoCache = new Map<string, Promise<EntityInfo | undefined>>();
   /** The latest request per source: older analyses that finish late are dropped. */
   private readonly latest = new Map<string, number>();
   private requestSeq = 0;
@@ -138,7 +229,7 @@ export class SourceIndex implements vscode.Disposable {
   private async resend(): Promise<void> {
     let sliceStart = Date.now();
     for (const e of [...this.entries.values()]) {
-      this.store(await this.analyze(e.uri, e.relPath, e.text, e.error));
+      this.store(await this.analyze(e.uri, e.relPath, this.cache.text(e), e.error));
       if (Date.now() - sliceStart > SLICE_MS) {
         await yieldToHost();
         sliceStart = Date.now();
@@ -152,10 +243,10 @@ export class SourceIndex implements vscode.Disposable {
     return this.curation;
   }
 
+  /** Every source, sorted by path. */
   sources(): SourceEntry[] {
-    return [...this.entries.values()]
-      .sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0))
-      .map((raw) => this.entry(raw));
+    this.sorted ??= [...this.entries.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0)).map((e) => e.key);
+    return this.sorted.map((key) => this.entry(this.entries.get(key)!));
   }
 
   get(uri: vscode.Uri): SourceEntry | undefined {
@@ -164,33 +255,12 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   private entry(raw: RawEntry): SourceEntry {
-    const parse = (): DocumentAnalysis => this.analysisOf(raw);
-    return {
-      uri: raw.uri,
-      key: raw.key,
-      relPath: raw.relPath,
-      text: raw.text,
-      get analysis(): DocumentAnalysis {
-        return parse();
-      },
-      offsets: raw.offsets,
-      stats: raw.digest.stats,
-      ...(raw.error ? { error: raw.error } : {}),
-    };
-  }
-
-  /** A source's analysis with workspace-level names, from the cache or parsed from its digest. */
-  private analysisOf(raw: RawEntry): DocumentAnalysis {
-    const hit = this.parsed.get(raw.key);
-    if (hit) {
-      this.parsed.delete(raw.key);
-      this.parsed.set(raw.key, hit);
-      return hit;
+    let view = this.views.get(raw);
+    if (!view) {
+      view = new SourceView(raw, this.cache);
+      this.views.set(raw, view);
     }
-    const a = raw.error ? EMPTY : this.names.apply(JSON.parse(raw.digest.json) as DocumentAnalysis);
-    this.parsed.set(raw.key, a);
-    if (this.parsed.size > PARSED_CACHE) this.parsed.delete(this.parsed.keys().next().value!);
-    return a;
+    return view;
   }
 
   isSource(uri: vscode.Uri): boolean {
@@ -242,6 +312,20 @@ export class SourceIndex implements vscode.Disposable {
         return undefined;
       });
       this.entityCache.set(name, p);
+    }
+    return p;
+  }
+
+  /** An entity's type, aliases and counts (in the workspace, and in the source `key`), without its mentions. */
+  entityInfo(name: string, key?: string): Promise<EntityInfo | undefined> {
+    const cacheKey = `${name}\u0000${key ?? ''}`;
+    let p = this.infoCache.get(cacheKey);
+    if (!p) {
+      p = this.model.call('entityInfo', name, key).catch((err: unknown) => {
+        this.log.error(`entity ${name}: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
+      this.infoCache.set(cacheKey, p);
     }
     return p;
   }
@@ -340,8 +424,10 @@ export class SourceIndex implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const out = new Map<string, vscode.Uri>();
     const exclude = this.settings.exclude.length > 0 ? `{${this.settings.exclude.join(',')}}` : undefined;
+    // Each search is a ripgrep process: several globs become one {a,b} glob when none has braces.
+    const globs = this.settings.include.length > 1 && !this.settings.include.some((g) => /[{}]/.test(g)) ? [`{${this.settings.include.join(',')}}`] : this.settings.include;
     for (const folder of folders) {
-      for (const glob of this.settings.include) {
+      for (const glob of globs) {
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude);
         for (const u of found) out.set(u.toString(), u);
       }
@@ -350,17 +436,23 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   /** Read a source: the editor's text when it has unsaved changes, else the file on disk. */
-  private async load(uri: vscode.Uri): Promise<RawEntry | undefined> {
-    const rel = vscode.workspace.asRelativePath(uri, false);
+  private async load(uri: vscode.Uri): Promise<RawEntry> {
+    const r = await this.read(uri);
+    return this.analyze(uri, r.relPath, r.text, r.error);
+  }
+
+  /** A source's text: the editor's when it has unsaved changes, else the file's. */
+  private async read(uri: vscode.Uri): Promise<{ relPath: string; text: string; error?: string }> {
+    const relPath = vscode.workspace.asRelativePath(uri, false);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open?.isDirty) return this.analyze(uri, rel, open.getText());
+    if (open?.isDirty) return { relPath, text: open.getText() };
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      return this.analyze(uri, rel, decodeSource(bytes, rel));
+      return { relPath, text: decodeSource(bytes, relPath) };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.log.warn(`skipping ${rel}: ${message}`);
-      return this.analyze(uri, rel, '', message);
+      this.log.warn(`skipping ${relPath}: ${message}`);
+      return { relPath, text: '', error: message };
     }
   }
 
@@ -378,7 +470,7 @@ export class SourceIndex implements vscode.Disposable {
     }
     // A source that could not be analyzed is still one: the worker keeps it without mentions.
     digest ??= await this.model.call('setAnalysis', key, EMPTY);
-    return { uri, key, relPath, text, digest, offsets: new OffsetMap(text), ...(error ? { error } : {}) };
+    return { uri, key, relPath, bytes: this.encoder.encode(text), digest, ...(error ? { error } : {}) };
   }
 
   private store(e: RawEntry): void {
@@ -389,7 +481,8 @@ export class SourceIndex implements vscode.Disposable {
     if (before) this.names.removePersons(before.digest.persons);
     this.names.addPersons(e.digest.persons);
     this.entries.set(e.key, e);
-    this.parsed.delete(e.key);
+    if (!before) this.sorted = undefined;
+    this.cache.delete(e.key);
     this.invalidate(namesChanged);
   }
 
@@ -398,23 +491,25 @@ export class SourceIndex implements vscode.Disposable {
     if (!old) return;
     this.names.removePersons(old.digest.persons);
     this.entries.delete(key);
-    this.parsed.delete(key);
+    this.sorted = undefined;
+    this.cache.delete(key);
     this.model.call('remove', key).catch((err: unknown) => this.log.error(`removing ${key}: ${err instanceof Error ? err.message : String(err)}`));
     this.invalidate(true);
   }
 
   /** Something changed: what spans sources is asked again; parsed analyses of all sources are dropped when names changed. */
   private invalidate(namesChanged: boolean): void {
-    if (namesChanged) this.parsed.clear();
+    if (namesChanged) this.cache.dropAnalyses();
     this.clusterCache = new Map();
     this.entityCache = new Map();
+    this.infoCache = new Map();
   }
 
   private onDocumentChanged(doc: vscode.TextDocument): void {
     if (!this.indexedOnce || !this.isSource(doc.uri)) return;
     const key = doc.uri.toString();
     const existing = this.entries.get(key);
-    if (existing && existing.text === doc.getText()) return;
+    if (existing && this.cache.text(existing) === doc.getText()) return;
     const old = this.pending.get(key);
     if (old) clearTimeout(old);
     this.pending.set(
@@ -450,8 +545,9 @@ export class SourceIndex implements vscode.Disposable {
     if (this.watcher) return;
     const w = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}');
     this.watcher = w;
+    // A checkout can bring thousands of events in one call: only queue them here; the glob test
+    // and the reading happen in drainDisk, in time slices.
     const queue = (uri: vscode.Uri): void => {
-      if (!this.matchesGlobs(uri)) return;
       this.diskQueue.set(uri.toString(), uri);
       if (!this.diskTimer) this.diskTimer = setTimeout(() => void this.drainDisk(), DISK_BATCH_MS);
     };
@@ -460,12 +556,19 @@ export class SourceIndex implements vscode.Disposable {
 
   private async drainDisk(): Promise<void> {
     this.diskTimer = undefined;
+    // An indexing pass in progress reads these files too: compare with what it stored.
+    await this.indexing;
     const batch = [...this.diskQueue.values()];
     this.diskQueue.clear();
     const changed: vscode.Uri[] = [];
     let sliceStart = Date.now();
     for (const uri of batch) {
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await yieldToHost();
+        sliceStart = Date.now();
+      }
       const key = uri.toString();
+      if (!this.entries.has(key) && !this.matchesGlobs(uri)) continue;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (open?.isDirty) continue;
       const exists = await vscode.workspace.fs.stat(uri).then(
@@ -479,16 +582,11 @@ export class SourceIndex implements vscode.Disposable {
         }
         continue;
       }
-      const entry = await this.load(uri);
-      if (!entry) continue;
+      const r = await this.read(uri);
       const before = this.entries.get(key);
-      if (before && before.text === entry.text && before.error === entry.error) continue;
-      this.store(entry);
+      if (before && before.error === r.error && this.cache.text(before) === r.text) continue;
+      this.store(await this.analyze(uri, r.relPath, r.text, r.error));
       changed.push(uri);
-      if (Date.now() - sliceStart > SLICE_MS) {
-        await yieldToHost();
-        sliceStart = Date.now();
-      }
     }
     if (changed.length > 0) this.changed.fire(changed.length > 200 ? [] : changed);
   }
@@ -496,8 +594,17 @@ export class SourceIndex implements vscode.Disposable {
   private matchesGlobs(uri: vscode.Uri): boolean {
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
     const rel = vscode.workspace.asRelativePath(uri, false);
-    const included = this.settings.include.some((g) => globMatch(g, rel));
-    return included && !this.settings.exclude.some((g) => globMatch(g, rel));
+    const included = this.settings.include.some((g) => this.glob(g).test(rel));
+    return included && !this.settings.exclude.some((g) => this.glob(g).test(rel));
+  }
+
+  private glob(g: string): RegExp {
+    let re = this.globs.get(g);
+    if (!re) {
+      re = globRegExp(g);
+      this.globs.set(g, re);
+    }
+    return re;
   }
 
   dispose(): void {
@@ -523,6 +630,10 @@ function yieldToHost(): Promise<void> {
  * translation to a RegExp without nested quantifiers.
  */
 export function globMatch(glob: string, path: string): boolean {
+  return globRegExp(glob).test(path);
+}
+
+function globRegExp(glob: string): RegExp {
   let re = '^';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
@@ -540,5 +651,5 @@ export function globMatch(glob: string, path: string): boolean {
     else if (c === ',') re += '|';
     else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(re + '$').test(path);
+  return new RegExp(re + '$');
 }

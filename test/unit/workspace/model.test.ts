@@ -23,7 +23,7 @@ describe('WorkspaceModel (the worker-side workspace model)', () => {
   it('returns a digest the editor can keep: the analysis as JSON, person names and counts', () => {
     const m = new WorkspaceModel();
     const d = m.set(CNN_A.key, CNN_A.text);
-    const parsed = JSON.parse(d.json) as DocumentAnalysis;
+    const parsed = JSON.parse(new TextDecoder().decode(d.json)) as DocumentAnalysis;
     assert.deepStrictEqual(parsed, m.analyze(CNN_A.text));
     assert.ok(d.persons.includes('Donald Trump'), d.persons.join(', '));
     assert.strictEqual(d.stats.quoteWords.length, parsed.quotes.length);
@@ -37,7 +37,7 @@ describe('WorkspaceModel (the worker-side workspace model)', () => {
     const names = new CanonicalNames();
     for (const s of seeds) names.addPersons(m.set(s.key, s.text).persons);
     for (const s of seeds) {
-      const fromDigest = names.apply(JSON.parse(m.set(s.key, s.text).json) as DocumentAnalysis);
+      const fromDigest = names.apply(JSON.parse(new TextDecoder().decode(m.set(s.key, s.text).json)) as DocumentAnalysis);
       assert.deepStrictEqual(fromDigest, m.analysis(s.key));
     }
   });

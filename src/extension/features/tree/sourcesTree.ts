@@ -30,7 +30,7 @@ type NodeData = Distribute<TreeNode>;
 
 
 /** Time the filter may hold the extension host before it yields, in milliseconds. */
-const SLICE_MS = 12;
+const SLICE_MS = 8;
 /**
  * The Sources view: per source, its entities by type, its quotes by speaker (with the other
  * sources that quote them) and its annotations by tag. Counts are in the descriptions; clicking
@@ -402,13 +402,13 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     item.description = `${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'}`;
     item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
     item.contextValue = `entity.${node.type}`;
-    const summary = await this.index.entity(node.entity);
+    const summary = await this.index.entityInfo(node.entity, entry.key);
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMd(node.entity)}** · ${TYPE_SINGULAR[node.type]}\n\n`);
     const aliases = [...(summary?.aliases ?? [])].filter((a) => a !== node.entity);
     if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `“${escapeMd(a)}”`).join(', ')}\n\n`);
-    const files = new Set(summary?.mentions.map((m) => m.key) ?? [entry.key]).size;
-    md.appendMarkdown(`${mentions.length} in this source; ${summary?.mentions.length ?? mentions.length} in ${files} ${files === 1 ? 'source' : 'sources'}`);
+    const files = summary?.sources ?? 1;
+    md.appendMarkdown(`${mentions.length} in this source; ${summary?.mentions ?? mentions.length} in ${files} ${files === 1 ? 'source' : 'sources'}`);
     item.tooltip = md;
     return item;
   }
