@@ -79,10 +79,14 @@ export class EntityRecognizer {
   /** Words seen written in lower case in the text being recognised (a per-call vocabulary). */
   private docLower: Set<string> = new Set();
 
+  /** Acronyms the text spells out as lower-case words ("iodine deficiency disorders" ... "IDD"). */
+  private commonAcronyms: Set<string> = new Set();
+
   recognize(text: string, toks: readonly Token[]): RawMention[] {
     const out: RawMention[] = [];
     this.docLower = new Set();
     for (const t of toks) if (t.kind === TokKind.Word && !t.cap && t.text.length > 2) this.docLower.add(t.text);
+    this.commonAcronyms = commonNounAcronyms(toks);
     const n = toks.length;
     let i = 0;
     while (i < n) {
@@ -421,6 +425,9 @@ export class EntityRecognizer {
       type = 'ORG';
       strength = 1;
     } else if (lastTok.allCaps && len === 1 && lastTok.text.length <= 6) {
+      // an acronym of a phrase the text writes in lower case abbreviates a common noun ("iodine
+      // deficiency disorders" ... "IDD", "gross domestic product" ... "GDP"): no name at all
+      if (this.commonAcronyms.has(lastTok.text)) return null;
       type = 'ORG';
       strength = 2;
     } else if (gaz.orgWords.has(lastL) && len >= 2) {
@@ -452,8 +459,11 @@ export class EntityRecognizer {
       type = 'PERSON';
       strength = 1;
     } else if (len >= 2) {
-      type = 'ORG';
-      strength = 1;
+      // capitalised English words with no organisation, place or person evidence ("Quiet Morning Light",
+      // "Questions Wednesday"): in news these are titles of works, events, programmes or studies far more
+      // often than organisations, whose names carry an organisation word or follow "the". Kept as MISC,
+      // so the words are not typed as anything else, and left out.
+      return this.make(text, toks, s, k, 'MISC', 1, null);
     } else if (gaz.lastNames.has(first)) {
       type = 'PERSON';
       strength = 1;
@@ -642,6 +652,31 @@ export class EntityRecognizer {
     const t = text.slice(start, end);
     return { start, end, text: t, type, kind: 'name', strength, canonical, title: null, country: null, tentative: false, appositive: null, tokenIndex: s, entity: t, sentId: 0, firstInSentence: false, linkedTo: -1 };
   }
+}
+
+/**
+ * Acronyms (2 to 6 upper-case letters) whose letters are the initials of a run
+ * of lower-case words elsewhere in the same text. News writes an organisation's name capitalised, so an
+ * acronym spelled out in lower case ("iodine deficiency disorders", "IDD") abbreviates a common noun.
+ * Linear: at most 6 initials are read from each lower-case word.
+ */
+function commonNounAcronyms(toks: readonly Token[]): Set<string> {
+  const wanted = new Set<string>();
+  for (const t of toks) {
+    if (t.allCaps && t.kind === TokKind.Word && t.text.length <= 6 && /^[A-Z]+$/.test(t.text)) wanted.add(t.text);
+  }
+  const found = new Set<string>();
+  if (wanted.size === 0) return found;
+  for (let p = 0; p < toks.length; p++) {
+    let initials = '';
+    for (let q = p; q < toks.length && q < p + 6; q++) {
+      const w = toks[q];
+      if (w.kind !== TokKind.Word || w.cap || (q > p && !w.spaceBefore)) break;
+      initials += w.text[0].toUpperCase();
+      if (q > p && wanted.has(initials)) found.add(initials);
+    }
+  }
+  return found;
 }
 
 function joinLower(toks: readonly Token[], s: number, e: number): string {

@@ -140,4 +140,12 @@ describe('analysis/teams', () => {
       'ORG:Colorado State University',
     ]);
   });
+  it('leaves out a run of capitalised English words with no organisation, person or place evidence (a title or event, not an organisation)', () => {
+    const a = analyzeDocument('Critics praised Quiet Morning Light at the show. The National Farmers Union and Mary Jones agreed.');
+    assert.deepStrictEqual(names(a).map((e) => `${e.type}:${e.text}`), ['ORG:National Farmers Union', 'PERSON:Mary Jones']);
+  });
+  it('leaves out an acronym the text spells out in lower case, but keeps other acronyms as organisations', () => {
+    const a = analyzeDocument('Doctors say chronic wasting disease spreads. CWD rose, the OECD said and vary.');
+    assert.deepStrictEqual(names(a).map((e) => `${e.type}:${e.text}`), ['ORG:OECD']);
+  });
 });
