@@ -32,6 +32,8 @@ export interface SourceEntry {
  */
 interface RawEntry {
   readonly uri: vscode.Uri;
+  /** When its text was read (Date.now()). */
+  readonly readAt: number;
   readonly key: string;
   readonly relPath: string;
   readonly bytes: Uint8Array;
@@ -170,7 +172,8 @@ export class SourceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private watcher: vscode.FileSystemWatcher | undefined;
-  private readonly diskQueue = new Map<string, vscode.Uri>();
+  /** Files changed on disk, with when the change was seen. */
+  private readonly diskQueue = new Map<string, { uri: vscode.Uri; at: number }>();
   private diskTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private indexing: Promise<void> = Promise.resolve();
@@ -229,7 +232,7 @@ export class SourceIndex implements vscode.Disposable {
   private async resend(): Promise<void> {
     let sliceStart = Date.now();
     for (const e of [...this.entries.values()]) {
-      this.store(await this.analyze(e.uri, e.relPath, this.cache.text(e), e.error));
+      this.store(await this.analyze(e.uri, e.relPath, this.cache.text(e), e.error, e.readAt));
       if (Date.now() - sliceStart > SLICE_MS) {
         await yieldToHost();
         sliceStart = Date.now();
@@ -437,8 +440,9 @@ export class SourceIndex implements vscode.Disposable {
 
   /** Read a source: the editor's text when it has unsaved changes, else the file on disk. */
   private async load(uri: vscode.Uri): Promise<RawEntry> {
+    const readAt = Date.now();
     const r = await this.read(uri);
-    return this.analyze(uri, r.relPath, r.text, r.error);
+    return this.analyze(uri, r.relPath, r.text, r.error, readAt);
   }
 
   /** A source's text: the editor's when it has unsaved changes, else the file's. */
@@ -457,7 +461,7 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   /** Analyse a source in the worker, which keeps it in the workspace model. */
-  private async analyze(uri: vscode.Uri, relPath: string, text: string, error?: string): Promise<RawEntry> {
+  private async analyze(uri: vscode.Uri, relPath: string, text: string, error?: string, readAt = Date.now()): Promise<RawEntry> {
     const key = uri.toString();
     let digest: SourceDigest | undefined;
     if (!error) {
@@ -470,7 +474,7 @@ export class SourceIndex implements vscode.Disposable {
     }
     // A source that could not be analyzed is still one: the worker keeps it without mentions.
     digest ??= await this.model.call('setAnalysis', key, EMPTY);
-    return { uri, key, relPath, bytes: this.encoder.encode(text), digest, ...(error ? { error } : {}) };
+    return { uri, readAt, key, relPath, bytes: this.encoder.encode(text), digest, ...(error ? { error } : {}) };
   }
 
   private store(e: RawEntry): void {
@@ -548,7 +552,7 @@ export class SourceIndex implements vscode.Disposable {
     // A checkout can bring thousands of events in one call: only queue them here; the glob test
     // and the reading happen in drainDisk, in time slices.
     const queue = (uri: vscode.Uri): void => {
-      this.diskQueue.set(uri.toString(), uri);
+      this.diskQueue.set(uri.toString(), { uri, at: Date.now() });
       if (!this.diskTimer) this.diskTimer = setTimeout(() => void this.drainDisk(), DISK_BATCH_MS);
     };
     this.disposables.push(w, w.onDidCreate(queue), w.onDidChange(queue), w.onDidDelete(queue));
@@ -562,13 +566,16 @@ export class SourceIndex implements vscode.Disposable {
     this.diskQueue.clear();
     const changed: vscode.Uri[] = [];
     let sliceStart = Date.now();
-    for (const uri of batch) {
+    for (const { uri, at } of batch) {
       if (Date.now() - sliceStart > SLICE_MS) {
         await yieldToHost();
         sliceStart = Date.now();
       }
       const key = uri.toString();
-      if (!this.entries.has(key) && !this.matchesGlobs(uri)) continue;
+      const known = this.entries.get(key);
+      if (!known && !this.matchesGlobs(uri)) continue;
+      // Read (by indexing) after the change was seen: nothing new to learn.
+      if (known && known.readAt > at) continue;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (open?.isDirty) continue;
       const exists = await vscode.workspace.fs.stat(uri).then(
@@ -582,10 +589,11 @@ export class SourceIndex implements vscode.Disposable {
         }
         continue;
       }
+      const readAt = Date.now();
       const r = await this.read(uri);
       const before = this.entries.get(key);
       if (before && before.error === r.error && this.cache.text(before) === r.text) continue;
-      this.store(await this.analyze(uri, r.relPath, r.text, r.error));
+      this.store(await this.analyze(uri, r.relPath, r.text, r.error, readAt));
       changed.push(uri);
     }
     if (changed.length > 0) this.changed.fire(changed.length > 200 ? [] : changed);
