@@ -161,17 +161,32 @@ export class AnnotateCommands implements vscode.Disposable {
       const base = known.map((t) => ({ label: t, tag: t }));
       qp.items = base;
       qp.selectedItems = base.filter((i) => current.includes(i.tag));
+      // The checked tags, kept here: the list is replaced while typing a new tag, and the
+      // selection VS Code reports must not lose a tag that was checked before.
+      const checked = new Set(current);
+      let newTag: string | undefined;
+      let syncing = false;
       let done = false;
+      qp.onDidChangeSelection((sel) => {
+        if (syncing) return;
+        for (const i of qp.items) {
+          if (sel.includes(i)) checked.add(i.tag);
+          else checked.delete(i.tag);
+        }
+      });
       qp.onDidChangeValue((value) => {
         const v = value.trim();
-        const selected = qp.selectedItems;
-        const extra = v && !known.includes(v) ? [{ label: `$(add) ${v}`, description: 'new tag', tag: v, alwaysShow: true }] : [];
-        qp.items = [...extra, ...base];
-        qp.selectedItems = qp.items.filter((i) => selected.some((s) => s.tag === i.tag));
+        const want = v && !known.includes(v) ? v : undefined;
+        if (want === newTag) return;
+        newTag = want;
+        syncing = true;
+        qp.items = [...(want ? [{ label: `$(add) ${want}`, description: 'new tag', tag: want, alwaysShow: true }] : []), ...base];
+        qp.selectedItems = qp.items.filter((i) => checked.has(i.tag));
+        syncing = false;
       });
       qp.onDidAccept(() => {
         done = true;
-        const tags = qp.selectedItems.map((i) => i.tag);
+        const tags = [...checked];
         // Enter on typed text adds it as a tag, unless the text was only a filter for a tag
         // that was then checked.
         const typed = qp.value.trim();
