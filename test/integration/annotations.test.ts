@@ -94,14 +94,6 @@ describe('editor: annotating', () => {
       assert.deepStrictEqual(created.tags, ['typed-tag']);
       assert.strictEqual(a.annotate.openTagPick, undefined, 'the quick pick is closed');
 
-      // Retag without arguments: the current tags are checked; typing an existing tag's name adds it.
-      editor.selection = new vscode.Selection(range.start, range.start);
-      const retag = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
-      await until('the retag quick pick', () => a.annotate.openTagPick);
-      await typeKeys({ type: 'verified' }, { press: 'Enter' });
-      const retagged = await retag;
-      assert.ok(retagged);
-      assert.deepStrictEqual(retagged.tags, ['typed-tag', 'verified']);
       // Escape cancels: nothing is created.
       editor.selection = new vscode.Selection(range.start, range.end);
       const cancelled = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection);
