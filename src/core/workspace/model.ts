@@ -155,10 +155,6 @@ export class WorkspaceModel {
     return this.workspace.analysis(key);
   }
 
-  clusters(): QuoteCluster[] {
-    return this.workspace.clusters();
-  }
-
   /** Number of quote clusters with mentions in more than one place. */
   clusterCount(): number {
     return this.workspace.clusters().filter((c) => c.mentions.length > 1).length;
@@ -241,11 +237,20 @@ export class WorkspaceModel {
   /** Quotes attributed to a speaker (a workspace-level canonical name) across the workspace. */
   quotesBy(speaker: string, limit: number): SpeakerQuote[] {
     const out: SpeakerQuote[] = [];
+    // Speakers are document-level names: resolve each distinct one once, rather than renaming
+    // every document's analysis.
+    const resolved = new Map<string, string>();
+    const resolve = (name: string): string => {
+      let r = resolved.get(name);
+      if (r === undefined) {
+        r = this.workspace.resolveName(name);
+        resolved.set(name, r);
+      }
+      return r;
+    };
     for (const key of [...this.docs.keys()].sort()) {
-      const a = this.workspace.analysis(key);
-      if (!a) continue;
-      for (const q of a.quotes) {
-        if (q.speaker !== speaker) continue;
+      for (const q of this.docs.get(key)!.quotes) {
+        if (q.speaker === null || resolve(q.speaker) !== speaker) continue;
         out.push({ key, start: q.start, end: q.end, text: q.text });
         if (out.length >= limit) return out;
       }

@@ -1,7 +1,7 @@
 import type { WorkspaceModel } from '../../core/workspace/model';
 
 /** The messages between the extension host and the analysis worker that holds the workspace model. */
-export type ModelOp = 'analyze' | 'set' | 'setAnalysis' | 'remove' | 'clusters' | 'clusterCount' | 'clustersOf' | 'entity' | 'entityInfo' | 'entityCount' | 'entityList' | 'searchEntities' | 'quotesBy' | 'analysis';
+export type ModelOp = 'analyze' | 'set' | 'setAnalysis' | 'remove' | 'clusterCount' | 'clustersOf' | 'entity' | 'entityInfo' | 'entityCount' | 'entityList' | 'searchEntities' | 'quotesBy';
 
 export interface ModelRequest {
   readonly id: number;

@@ -270,11 +270,6 @@ export class SourceIndex implements vscode.Disposable {
     return this.entries.has(uri.toString()) || this.matchesGlobs(uri);
   }
 
-  /** Every quote cluster of the workspace (computed in the worker; a large answer to copy). */
-  clusters(): Promise<QuoteCluster[]> {
-    return this.model.call('clusters');
-  }
-
   /** Number of quote clusters found in more than one place. */
   clusterCount(): Promise<number> {
     return this.model.call('clusterCount');
@@ -634,13 +629,9 @@ function yieldToHost(): Promise<void> {
 }
 
 /**
- * A small glob matcher for the source settings: `**`, `*`, `?` and `{a,b}`. Linear-time
- * translation to a RegExp without nested quantifiers.
+ * A small glob matcher for the source settings: `**`, `*`, `?` and `{a,b}`, translated in linear
+ * time to a RegExp without nested quantifiers.
  */
-export function globMatch(glob: string, path: string): boolean {
-  return globRegExp(glob).test(path);
-}
-
 function globRegExp(glob: string): RegExp {
   let re = '^';
   for (let i = 0; i < glob.length; i++) {
