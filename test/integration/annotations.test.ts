@@ -94,6 +94,23 @@ describe('editor: annotating', () => {
       assert.deepStrictEqual(created.tags, ['typed-tag']);
       assert.strictEqual(a.annotate.openTagPick, undefined, 'the quick pick is closed');
 
+      // Retag without arguments: the current tags are checked; typing an existing tag's name adds
+      // it and keeps the tag checked before (VS Code's late selection echoes must not drop it).
+      editor.selection = new vscode.Selection(range.start, range.start);
+      const retag = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
+      await until('the retag quick pick', () => a.annotate.openTagPick);
+      await typeKeys({ type: 'verified' }, { press: 'Enter' });
+      const retagged = await retag;
+      assert.ok(retagged);
+      assert.deepStrictEqual(retagged.tags, ['typed-tag', 'verified']);
+      // And typing a new tag with two checked keeps both.
+      const again = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
+      await until('the retag quick pick again', () => a.annotate.openTagPick);
+      await typeKeys({ type: 'third-tag' }, { press: 'Enter' });
+      const third = await again;
+      assert.ok(third);
+      assert.deepStrictEqual([...third.tags].sort(), ['third-tag', 'typed-tag', 'verified']);
+
       // Escape cancels: nothing is created.
       editor.selection = new vscode.Selection(range.start, range.end);
       const cancelled = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection);

@@ -149,26 +149,36 @@ export class AnnotateCommands implements vscode.Disposable {
     return undefined;
   }
 
-  /** A multi-select quick pick of the workspace's tags that also accepts new ones. */
+  /**
+   * A multi-select quick pick of the workspace's tags that also accepts new ones.
+   *
+   * VS Code names quick pick items by their index in `items`, and the workbench echoes every
+   * list it receives back as a selection event that can arrive after the next list was set. So
+   * the list only ever grows at its end: a known tag keeps its index for the life of the pick,
+   * and the "new tag" item, when there is one, is always last. A late echo then still names the
+   * right tags, and a tag checked before typing is never lost.
+   */
   private pickTags(current: readonly string[], title: string): Promise<string[] | undefined> {
     return new Promise((resolve) => {
-      const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { tag: string }>();
+      type TagItem = vscode.QuickPickItem & { tag: string };
+      const qp = vscode.window.createQuickPick<TagItem>();
       this.tagPick = qp;
       qp.title = title;
       qp.canSelectMany = true;
       qp.placeholder = 'Pick tags, or type a new one and press Enter';
-      const known = [...new Set([...this.annotations.allTags(), ...current])].sort((a, b) => a.localeCompare(b));
-      const base = known.map((t) => ({ label: t, tag: t }));
-      qp.items = base;
-      qp.selectedItems = base.filter((i) => current.includes(i.tag));
-      // The checked tags, kept here: the list is replaced while typing a new tag, and the
-      // selection VS Code reports must not lose a tag that was checked before.
+      const base: TagItem[] = [...new Set([...this.annotations.allTags(), ...current])]
+        .sort((a, b) => a.localeCompare(b))
+        .map((t) => ({ label: t, tag: t }));
+      const known = (tag: string): boolean => base.some((i) => i.tag === tag);
       const checked = new Set(current);
-      let newTag: string | undefined;
-      let syncing = false;
+      let adder: TagItem | undefined;
       let done = false;
+      const render = (): void => {
+        qp.items = adder ? [...base, adder] : [...base];
+        qp.selectedItems = qp.items.filter((i) => checked.has(i.tag));
+      };
+      render();
       qp.onDidChangeSelection((sel) => {
-        if (syncing) return;
         for (const i of qp.items) {
           if (sel.includes(i)) checked.add(i.tag);
           else checked.delete(i.tag);
@@ -176,13 +186,13 @@ export class AnnotateCommands implements vscode.Disposable {
       });
       qp.onDidChangeValue((value) => {
         const v = value.trim();
-        const want = v && !known.includes(v) ? v : undefined;
-        if (want === newTag) return;
-        newTag = want;
-        syncing = true;
-        qp.items = [...(want ? [{ label: `$(add) ${want}`, description: 'new tag', tag: want, alwaysShow: true }] : []), ...base];
-        qp.selectedItems = qp.items.filter((i) => checked.has(i.tag));
-        syncing = false;
+        // A new tag the user checked joins the list, at its end, so it stays visible.
+        const promote = adder !== undefined && checked.has(adder.tag) && !known(adder.tag);
+        if (promote && adder) base.push({ label: adder.tag, tag: adder.tag });
+        const want = v && !known(v) ? v : undefined;
+        if (!promote && want === adder?.tag) return;
+        adder = want ? { label: `$(add) ${want}`, description: 'new tag', tag: want, alwaysShow: true } : undefined;
+        render();
       });
       qp.onDidAccept(() => {
         done = true;
