@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { CommandIds } from '../../src/extension/commandIds';
 import { api, closeAll, OTHER, open, rangeOf, until, workspaceUri } from './helpers';
-import { canDriveBrowser, screenshot, typeKeys } from './screenshot';
+import { canDriveBrowser, quickInputFocused, screenshot, typeKeys } from './screenshot';
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
@@ -78,12 +78,11 @@ describe('editor: annotating', () => {
     editor.selection = new vscode.Selection(range.start, range.end);
     // No arguments: the command prompts, and the launcher types into the browser.
     const pending = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection);
-    await new Promise((r) => setTimeout(r, 500));
-    await typeKeys({ type: 'Typed in the note box' }, { press: 'Enter' });
+    await typeKeys(quickInputFocused('Annotate Selection (1/2): note'), { type: 'Typed in the note box' }, { press: 'Enter' });
     const pick = await until('the tags quick pick', () => a.annotate.openTagPick);
     assert.match(pick.title ?? '', /tags/);
     assert.ok(pick.tags.includes('verified'), `the workspace's tags are offered: ${pick.tags.join(', ')}`);
-    await typeKeys({ type: 'typed-tag' });
+    await typeKeys(quickInputFocused('Annotate Selection (2/2): tags'), { type: 'typed-tag' });
     await until('the new tag offered', () => a.annotate.openTagPick?.tags.includes('typed-tag'));
     await screenshot('tags-quick-pick', 300);
     await typeKeys({ press: 'Enter' });
@@ -99,23 +98,35 @@ describe('editor: annotating', () => {
       editor.selection = new vscode.Selection(range.start, range.start);
       const retag = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
       await until('the retag quick pick', () => a.annotate.openTagPick);
-      await typeKeys({ type: 'verified' }, { press: 'Enter' });
+      await typeKeys(quickInputFocused('Edit Annotation Tags'), { type: 'verified' }, { press: 'Enter' });
       const retagged = await retag;
       assert.ok(retagged);
       assert.deepStrictEqual(retagged.tags, ['typed-tag', 'verified']);
       // And typing a new tag with two checked keeps both.
       const again = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
       await until('the retag quick pick again', () => a.annotate.openTagPick);
-      await typeKeys({ type: 'third-tag' }, { press: 'Enter' });
+      await typeKeys(quickInputFocused('Edit Annotation Tags'), { type: 'third-tag' }, { press: 'Enter' });
       const third = await again;
       assert.ok(third);
       assert.deepStrictEqual([...third.tags].sort(), ['third-tag', 'typed-tag', 'verified']);
+      // A prefix, then Down to a row: Enter takes the highlighted row, not the prefix as a new tag.
+      await a.annotations.update(doc.uri, created.id, { tags: [] });
+      const byRow = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
+      await until('the retag quick pick for a row', () => a.annotate.openTagPick);
+      await typeKeys(quickInputFocused('Edit Annotation Tags'), { type: 'thi' });
+      await until('the prefix filtered', () => a.annotate.openTagPick?.tags.includes('thi'));
+      await typeKeys({ press: 'ArrowDown' });
+      const row = await until('a highlighted row', () => a.annotate.openTagPick?.active);
+      assert.ok(row === 'third-tag' || row === 'thi', `the row is one the prefix shows: ${row}`);
+      await typeKeys({ press: 'Enter' });
+      const taken = await byRow;
+      assert.ok(taken);
+      assert.deepStrictEqual(taken.tags, [row]);
 
       // Escape cancels: nothing is created.
       editor.selection = new vscode.Selection(range.start, range.end);
       const cancelled = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection);
-      await new Promise((r) => setTimeout(r, 500));
-      await typeKeys({ press: 'Escape' });
+      await typeKeys(quickInputFocused('Annotate Selection (1/2): note'), { press: 'Escape' });
       assert.strictEqual(await cancelled, undefined);
     } finally {
       // Leave the source as the next tests expect it, whatever happened here.

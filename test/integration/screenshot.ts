@@ -35,8 +35,17 @@ export async function typeKeys(...actions: KeyAction[]): Promise<void> {
   const done = path.join(dir, `${name}.done`);
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (fs.existsSync(done)) return;
+    if (fs.existsSync(done)) {
+      const failure = fs.readFileSync(done, 'utf8');
+      if (failure) throw new Error(`keys ${JSON.stringify(actions)}: ${failure}`);
+      return;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`keys ${JSON.stringify(actions)} were not typed within 20 s`);
+}
+
+/** A key action that waits until the quick input (quick pick or input box) with this title has the keyboard focus. */
+export function quickInputFocused(title: string): KeyAction {
+  return { waitFor: `.quick-input-widget:has(.quick-input-title:has-text(${JSON.stringify(title)})) .quick-input-box input:focus` };
 }

@@ -235,10 +235,18 @@ async function waitForResult(
       } else if (f.endsWith(KEYS_REQUEST_SUFFIX)) {
         const name = f.slice(0, -KEYS_REQUEST_SUFFIX.length);
         const actions = JSON.parse(fs.readFileSync(path.join(requestDir, f), 'utf8')) as KeyAction[];
-        for (const a of actions) {
-          if ('type' in a) await page.keyboard.type(a.type, { delay: 15 });
-          else await page.keyboard.press(a.press);
+        let failure = '';
+        try {
+          for (const a of actions) {
+            if ('type' in a) await page.keyboard.type(a.type, { delay: 15 });
+            else if ('press' in a) await page.keyboard.press(a.press);
+            else await page.waitForSelector(a.waitFor, { state: 'visible', timeout: 10_000 });
+          }
+        } catch (err) {
+          failure = err instanceof Error ? err.message : String(err);
         }
+        // The answer carries the failure, if any, for typeKeys to throw.
+        fs.writeFileSync(path.join(requestDir, f), failure);
         fs.renameSync(path.join(requestDir, f), path.join(requestDir, `${name}.done`));
       }
     }

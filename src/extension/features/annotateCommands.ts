@@ -29,9 +29,9 @@ export class AnnotateCommands implements vscode.Disposable {
   private tagPick: vscode.QuickPick<vscode.QuickPickItem & { tag: string }> | undefined;
 
   /** The tags quick pick while it is open: its title and the tags it lists (what a person sees). */
-  get openTagPick(): { readonly title: string | undefined; readonly tags: readonly string[] } | undefined {
+  get openTagPick(): { readonly title: string | undefined; readonly tags: readonly string[]; readonly active: string | undefined } | undefined {
     const qp = this.tagPick;
-    return qp ? { title: qp.title, tags: qp.items.map((i) => i.tag) } : undefined;
+    return qp ? { title: qp.title, tags: qp.items.map((i) => i.tag), active: qp.activeItems[0]?.tag } : undefined;
   }
 
   constructor(private readonly annotations: AnnotationService) {
@@ -196,11 +196,14 @@ export class AnnotateCommands implements vscode.Disposable {
       });
       qp.onDidAccept(() => {
         done = true;
-        const tags = [...checked];
-        // Enter on typed text adds it as a tag, unless the text was only a filter for a tag
-        // that was then checked.
+        // Enter takes the highlighted row when the user moved to one (a known tag, or the new
+        // tag); otherwise the typed text becomes a tag, unless it only filtered for a tag that
+        // was then checked.
         const typed = qp.value.trim();
-        if (typed && !tags.some((t) => t.toLowerCase().includes(typed.toLowerCase()))) tags.push(typed);
+        const active = qp.activeItems[0];
+        if (typed && active) checked.add(active.tag);
+        const tags = [...checked];
+        if (typed && !active && !tags.some((t) => t.toLowerCase().includes(typed.toLowerCase()))) tags.push(typed);
         resolve([...new Set(tags)]);
         qp.hide();
       });
