@@ -10,10 +10,15 @@ export class AuthorResolver {
   private gitName: string | undefined;
 
   constructor(private readonly setting: () => string) {
+    // In a trusted workspace, the folder's own git identity. In Restricted Mode git never runs
+    // in the workspace: its config could name the author, and on Windows a git.exe committed to
+    // the folder would be found before the one on PATH. There, only the global identity is read.
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+    const trusted = vscode.workspace.isTrusted;
+    const cwd = trusted && folder?.uri.scheme === 'file' ? folder.uri.fsPath : os.homedir();
+    const args = trusted ? ['config', 'user.name'] : ['config', '--global', 'user.name'];
     try {
-      cp.execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (err, stdout) => {
+      cp.execFile('git', args, { cwd, timeout: 3000 }, (err, stdout) => {
         if (!err && stdout.trim()) this.gitName = stdout.trim();
       });
     } catch {
