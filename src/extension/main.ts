@@ -32,8 +32,12 @@ export interface SourceAnnotatorApi {
   readonly curation: CurationCommands;
 }
 
-/** Documents the providers apply to: plain text and Markdown files on any scheme. */
-const SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
+/**
+ * Documents the providers apply to: any document on any scheme, because the source globs
+ * (sourceAnnotator.sources.include) decide what a source is, whatever its language. Each
+ * provider answers only for indexed sources, after one map lookup.
+ */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: '*' }];
 
 /**
  * Activation creates the services and registers everything into context.subscriptions. It is
@@ -53,12 +57,13 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const decorations = new Decorations(index, annotations, settings);
   const quoteMentions = new QuoteMentions(index, settings, SELECTOR);
   const annotate = new AnnotateCommands(annotations);
+  const hovers = new Hovers(index, annotations, settings, SELECTOR);
   context.subscriptions.push(
     index,
     annotations,
     decorations,
     quoteMentions,
-    new Hovers(index, annotations, SELECTOR),
+    hovers,
     annotate,
     new Problems(annotations, index, SELECTOR),
   );
@@ -101,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       index.updateSettings(settings);
       decorations.updateSettings(settings);
       quoteMentions.updateSettings(settings);
+      hovers.updateSettings(settings);
     }),
   );
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as vscode from 'vscode';
 import { api, until, workspaceUri } from './helpers';
 
 /** Indexing a workspace too large to index unnoticed: progress, and what the views show after. */
@@ -29,7 +30,7 @@ describe('indexing: a larger workspace', () => {
     const bulk = roots.filter((r) => r.kind === 'source' && r.uri.includes('/bulk-indexing/'));
     assert.strictEqual(bulk.length, 60);
     const item = await a.tree.getTreeItem(bulk[7]);
-    assert.match(String(item.description), /^[1-9]\d* entities · 1 quotes · 0 notes$/);
+    assert.match(String(item.description), /^[1-9]\d* entit(y|ies) · 1 quote · 0 notes$/);
 
     // What spans sources comes from the worker: Merkel is one entity across all of them.
     const merkel = await until('the workspace entity', () => a.index.entity('Angela Merkel'));
@@ -37,5 +38,40 @@ describe('indexing: a larger workspace', () => {
     assert.ok(keys.size >= 60, `${keys.size} sources mention her`);
     const quotes = await a.index.quotesBy('Angela Merkel', 1000);
     assert.ok(quotes.filter((q) => q.key.includes('/bulk-indexing/')).length === 60, `${quotes.length} quotes by her`);
+  });
+});
+
+/** A source glob beyond the defaults: indexed, watched on disk, and served by every provider whatever its language. */
+describe('indexing: a source glob of the user\'s own', () => {
+  const file = (): vscode.Uri => workspaceUri('clips/statement.log');
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('sourceAnnotator');
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await config().update('sources.include', undefined, vscode.ConfigurationTarget.Workspace);
+    fs.rmSync(path.dirname(file().fsPath), { recursive: true, force: true });
+  });
+
+  it('indexes **/*.log when the setting says so, hovers it in its own language, and follows it on disk', async () => {
+    const a = await api();
+    fs.mkdirSync(path.dirname(file().fsPath), { recursive: true });
+    fs.writeFileSync(file().fsPath, 'German Chancellor Angela Merkel spoke in Berlin.\n');
+    assert.strictEqual(a.index.isSource(file()), false, 'not a source with the default globs');
+    await config().update('sources.include', ['**/*.txt', '**/*.md', '**/*.log'], vscode.ConfigurationTarget.Workspace);
+    const entry = await until('the .log source indexed', () => a.index.get(file()));
+    assert.ok(entry.analysis.entities.some((m) => m.entity === 'Angela Merkel'));
+
+    const doc = await vscode.workspace.openTextDocument(file());
+    await vscode.window.showTextDocument(doc);
+    assert.notStrictEqual(doc.languageId, 'plaintext', `a language of its own (${doc.languageId})`);
+    const at = doc.positionAt(doc.getText().indexOf('Merkel') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(text, /Angela Merkel/);
+
+    // Changed on disk by another program, with no editor open on it: the watcher for the new glob picks it up.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.writeFileSync(file().fsPath, 'French President Emmanuel Macron spoke in Paris.\n');
+    await until('the change on disk followed', () => a.index.get(file())?.analysis.entities.some((m) => m.entity === 'Emmanuel Macron'), 20_000);
   });
 });

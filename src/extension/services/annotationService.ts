@@ -253,7 +253,7 @@ export class AnnotationService implements vscode.Disposable {
   private async onRename(e: vscode.FileRenameEvent): Promise<void> {
     for (const { oldUri, newUri } of e.files) {
       const store = this.storeFor(oldUri);
-      if (!store || this.storeFor(newUri) !== store || !/\.(txt|md)$/i.test(oldUri.path)) continue;
+      if (!store || this.storeFor(newUri) !== store || !this.index.isSource(oldUri)) continue;
       try {
         const r = await store.moveWithSource(oldUri.path, newUri.path);
         if (r.message) void vscode.window.showWarningMessage(`Source Annotator: ${r.message}`);
@@ -268,7 +268,7 @@ export class AnnotationService implements vscode.Disposable {
   private async onDelete(e: vscode.FileDeleteEvent): Promise<void> {
     for (const uri of e.files) {
       const store = this.storeFor(uri);
-      if (!store || !/\.(txt|md)$/i.test(uri.path)) continue;
+      if (!store || !this.index.isSource(uri)) continue;
       const problem = await store.sourceDeleted(uri.path);
       this.states.delete(uri.toString());
       if (problem) this.extraProblems.set(problem.path, problem);

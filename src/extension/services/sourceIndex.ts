@@ -171,7 +171,8 @@ export class SourceIndex implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
-  private watcher: vscode.FileSystemWatcher | undefined;
+  /** One file watcher per include glob, and the globs they watch. */
+  private watchers: { globs: string; disposables: vscode.Disposable[] } | undefined;
   /** Files changed on disk, with when the change was seen. */
   private readonly diskQueue = new Map<string, { uri: vscode.Uri; at: number }>();
   private diskTimer: ReturnType<typeof setTimeout> | undefined;
@@ -541,16 +542,28 @@ export class SourceIndex implements vscode.Disposable {
    * and one change event.
    */
   private ensureWatcher(): void {
-    if (this.watcher) return;
-    const w = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}');
-    this.watcher = w;
-    // A checkout can bring thousands of events in one call: only queue them here; the glob test
-    // and the reading happen in drainDisk, in time slices.
+    // The include globs decide what is watched, so a setting such as **/*.html is followed on
+    // disk too; a change of the globs replaces the watchers.
+    const globs = this.settings.include.join('\0');
+    if (this.watchers?.globs === globs) return;
+    this.disposeWatchers();
+    // A checkout can bring thousands of events in one call: only queue them here; the exclude
+    // test and the reading happen in drainDisk, in time slices.
     const queue = (uri: vscode.Uri): void => {
       this.diskQueue.set(uri.toString(), { uri, at: Date.now() });
       if (!this.diskTimer) this.diskTimer = setTimeout(() => void this.drainDisk(), DISK_BATCH_MS);
     };
-    this.disposables.push(w, w.onDidCreate(queue), w.onDidChange(queue), w.onDidDelete(queue));
+    const disposables: vscode.Disposable[] = [];
+    for (const glob of new Set(this.settings.include)) {
+      const w = vscode.workspace.createFileSystemWatcher(glob);
+      disposables.push(w, w.onDidCreate(queue), w.onDidChange(queue), w.onDidDelete(queue));
+    }
+    this.watchers = { globs, disposables };
+  }
+
+  private disposeWatchers(): void {
+    for (const d of this.watchers?.disposables ?? []) d.dispose();
+    this.watchers = undefined;
   }
 
   private async drainDisk(): Promise<void> {
@@ -614,6 +627,7 @@ export class SourceIndex implements vscode.Disposable {
     if (this.diskTimer) clearTimeout(this.diskTimer);
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
+    this.disposeWatchers();
     for (const d of this.disposables) d.dispose();
   }
 }
