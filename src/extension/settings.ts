@@ -34,10 +34,17 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   };
 }
 
-/** Flip one highlight layer in the user's settings (the toggle commands). */
+/**
+ * Flip one highlight layer (the toggle commands). The new value goes where the current one comes
+ * from: the workspace's settings when they set it (else a user-level write would be shadowed and
+ * the toggle would seem stuck), the user's settings otherwise.
+ */
 export async function toggleLayer(layer: keyof Settings['layers']): Promise<boolean> {
   const c = vscode.workspace.getConfiguration(SECTION);
-  const next = !c.get<boolean>(`layers.${layer}`, true);
-  await c.update(`layers.${layer}`, next, vscode.ConfigurationTarget.Global);
+  const key = `layers.${layer}`;
+  const next = !c.get<boolean>(key, true);
+  const where = c.inspect<boolean>(key);
+  const target = where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await c.update(key, next, target);
   return next;
 }

@@ -50,6 +50,59 @@ describe('editor: highlights, hovers, quote mentions', () => {
     await until('entity highlights back on', () => a.decorations.snapshot(editor.document.uri)?.PERSON);
   });
 
+  it('toggles a layer set in the workspace settings there, so the toggle is never shadowed', async () => {
+    const a = await api();
+    const editor = await open(CNN_A);
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('sourceAnnotator');
+    await config().update('layers.quotes', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand(CommandIds.toggleQuotes);
+      assert.strictEqual(config().inspect('layers.quotes')?.workspaceValue, false, 'written where the value came from');
+      assert.strictEqual(config().inspect('layers.quotes')?.globalValue, undefined, 'the user settings are left alone');
+      await until('quote highlights off', () => {
+        const s = a.decorations.snapshot(editor.document.uri);
+        return s && !s.QUOTE && s.PERSON ? true : undefined;
+      });
+      await vscode.commands.executeCommand(CommandIds.toggleQuotes);
+      assert.strictEqual(config().get('layers.quotes'), true);
+    } finally {
+      await config().update('layers.quotes', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('quote highlights back on', () => a.decorations.snapshot(editor.document.uri)?.QUOTE);
+  });
+
+  it('shows hovers and CodeLenses only for what is highlighted: layers, entity types and minimum quote length apply', async () => {
+    const a = await api();
+    const editor = await open(CNN_A);
+    const doc = editor.document;
+    const inQuote = rangeOf(doc, 'great relationship with all countries').start.translate(0, 3);
+    const onTrump = rangeOf(doc, 'Trump said of the call').start.translate(0, 1);
+    const hover = async (p: vscode.Position): Promise<string> =>
+      hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, p));
+    const lenses = async (): Promise<number> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100)).length;
+    assert.match(await hover(inQuote), /speaker/);
+    assert.match(await hover(onTrump), /Person/);
+    assert.ok((await lenses()) > 0, 'the shared quotes have lenses');
+    const config = vscode.workspace.getConfiguration('sourceAnnotator');
+    await config.update('quotes.minLength', 500, vscode.ConfigurationTarget.Workspace);
+    await config.update('entityTypes', ['ORG', 'LOC', 'NORP'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await until('settings applied', () => {
+        const s = a.decorations.snapshot(doc.uri);
+        return s && !s.QUOTE && !s.PERSON && s.LOC ? true : undefined;
+      });
+      assert.doesNotMatch(await hover(inQuote), /speaker/, 'no quote hover for a quote shorter than the minimum');
+      assert.doesNotMatch(await hover(onTrump), /Person/, 'no hover for a hidden entity type');
+      assert.strictEqual(await lenses(), 0, 'no lens on quotes that are not highlighted');
+    } finally {
+      await config.update('quotes.minLength', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('entityTypes', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('highlights back', () => a.decorations.snapshot(doc.uri)?.QUOTE);
+    assert.match(await hover(inQuote), /speaker/);
+  });
+
   it('hovers an entity with its type, canonical name, aliases and counts', async () => {
     await api();
     const editor = await open(CNN_A);

@@ -4,7 +4,9 @@ import type { EntityMention, Quote, QuoteCluster, WordDiff } from '../../core/an
 import { CommandIds } from '../commandIds';
 import type { AnnotationService, LiveAnnotation } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
+import type { Settings } from '../settings';
 import { orderedMentions } from './quoteMentions';
+import { visibleMentions, visibleQuotes } from './tree/model';
 
 const TYPE_LABELS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', LOC: 'Place', NORP: 'Group or nationality' };
 
@@ -15,9 +17,14 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
   constructor(
     private readonly index: SourceIndex,
     private readonly annotations: AnnotationService,
+    private settings: Settings,
     selector: vscode.DocumentSelector,
   ) {
     this.registration = vscode.languages.registerHoverProvider(selector, this);
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
   }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -38,12 +45,13 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     }
     const fresh = entry.text === document.getText();
     if (fresh) {
-      const entity = entry.analysis.entities.find((e) => e.start <= offset && offset < e.end);
+      // Only what is highlighted gets a hover: the layer is on, the entity type shown, the quote long enough.
+      const entity = this.settings.layers.entities ? visibleMentions(entry, this.settings).find((e) => e.start <= offset && offset < e.end) : undefined;
       if (entity) {
         parts.push(await this.entityHover(entry.key, entity));
         widen(entity.start, entity.end);
       }
-      const quote = entry.analysis.quotes.find((q) => q.start <= offset && offset < q.end);
+      const quote = this.settings.layers.quotes ? visibleQuotes(entry, this.settings).find((q) => q.start <= offset && offset < q.end) : undefined;
       if (quote) {
         parts.push(this.quoteHover(entry.key, quote, await this.index.clusterOf(entry.key, quote)));
         if (!entity) widen(quote.start, quote.end);
@@ -104,6 +112,12 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     // The note is the user's own Markdown: rendered, but not trusted (no command links in it).
     md.appendMarkdown((a.annotation.note || '*(no note)*').replace(/\]\(command:/g, '](#command:'));
     md.appendMarkdown(`\n\n*${escape(a.annotation.author || 'unknown author')}, ${formatDate(a.annotation.modified)}*\n\n`);
+    // Read-only (Restricted Mode, a read-only file system, a malformed sidecar): say so instead of offering links that would fail.
+    const readOnly = this.annotations.readOnlyReason(uri);
+    if (readOnly) {
+      md.appendMarkdown(`$(lock) ${escape(readOnly)}`);
+      return md;
+    }
     md.appendMarkdown(
       `[$(edit) Edit](command:${CommandIds.editAnnotation}?${args} "Edit the note") · ` +
         `[$(tag) Tags](command:${CommandIds.retagAnnotation}?${args} "Edit the tags") · ` +

@@ -3,6 +3,7 @@ import type { QuoteCluster, QuoteMentionRef } from '../../core/analysis/types';
 import { CommandIds } from '../commandIds';
 import type { SourceIndex } from '../services/sourceIndex';
 import type { Settings } from '../settings';
+import { visibleQuotes } from './tree/model';
 
 /** A cluster's mentions in a stable order: by source path, then position. */
 export function orderedMentions(cluster: QuoteCluster): QuoteMentionRef[] {
@@ -94,17 +95,19 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    if (!this.settings.codeLens) return [];
+    // Lenses sit on highlighted quotes only: the quotes layer is on and the quote long enough.
+    if (!this.settings.codeLens || !this.settings.layers.quotes) return [];
     const entry = this.index.get(document.uri);
     if (!entry || entry.text !== document.getText()) return [];
     const clusters = await this.index.clustersOf(entry.key);
     const lenses: vscode.CodeLens[] = [];
     const perLine = new Map<number, number>();
-    for (const q of entry.analysis.quotes) {
+    const quotes = visibleQuotes(entry, this.settings);
+    for (const q of quotes) {
       const line = document.positionAt(q.start).line;
       perLine.set(line, (perLine.get(line) ?? 0) + 1);
     }
-    for (const q of entry.analysis.quotes) {
+    for (const q of quotes) {
       const cluster = clusters.get(q.start);
       if (!cluster) continue;
       const others = otherSources(cluster, entry.key);
