@@ -1,9 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { CommandIds } from '../../src/extension/commandIds';
 import { UNTRUSTED_SUITE } from '../launch/protocol';
-import { api, CNN_A, closeAll, open, rangeOf, until, workspaceUri } from './helpers';
+import { api, CNN_A, CNN_B, closeAll, open, rangeOf, until, workspaceUri } from './helpers';
 import { screenshot } from './screenshot';
 
 // Runs only in the launcher's second pass, which opens the workspace in Restricted Mode.
@@ -18,6 +19,35 @@ describe(UNTRUSTED_SUITE, () => {
     assert.ok(snap.some((r) => r.isEqual(rangeOf(editor.document, 'Donald Trump'))));
   });
 
+  it('shows an existing annotation with its note, and says it is read-only instead of offering edit links', async () => {
+    const a = await api();
+    const editor = await open(CNN_B);
+    const doc = editor.document;
+    const range = rangeOf(doc, 'Vladimir Putin');
+    const start = [...doc.getText().slice(0, doc.offsetAt(range.start))].length;
+    const yaml = [
+      'version: 1',
+      'annotations:',
+      '  - id: kept-1',
+      '    target: { exact: "Vladimir Putin", start: ' + start + ', end: ' + (start + 14) + ' }',
+      '    note: Written before the workspace was opened untrusted',
+      '    tags: [context]',
+      '    author: someone',
+      '    created: 2026-01-01T00:00:00Z',
+      '    modified: 2026-01-01T00:00:00Z',
+      '',
+    ].join('\n');
+    // Written as another program would: the extension itself may not write here.
+    fs.writeFileSync(workspaceUri(`${CNN_B}.annotations.yaml`).fsPath, yaml);
+    await until('the annotation loaded', () => a.annotations.anchored(doc.uri).length > 0 || undefined, 15_000);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, range.start.translate(0, 2));
+    // The Markdown source, with its escapes removed: what a person reads.
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\(.)/g, '$1');
+    assert.match(text, /Written before the workspace was opened untrusted/);
+    assert.match(text, /read-only in an untrusted workspace/);
+    assert.doesNotMatch(text, /command:sourceAnnotator\.(edit|retag|delete)Annotation/, 'no edit links');
+  });
+
   it('keeps annotations read-only and says so', async () => {
     const a = await api();
     const editor = await open(CNN_A);
@@ -28,6 +58,9 @@ describe(UNTRUSTED_SUITE, () => {
     assert.match(a.annotations.readOnlyReason(editor.document.uri) ?? '', /untrusted workspace/);
     const sidecar = workspaceUri(`${CNN_A}.annotations.yaml`);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(sidecar)), 'no sidecar was written');
+    // The status bar says so before anyone tries.
+    await until('the status bar shows the lock', () => a.statusBar.text.includes('$(lock)'));
+    assert.match(a.statusBar.tooltip, /read-only in an untrusted workspace/);
     await screenshot('untrusted');
   });
 });

@@ -58,10 +58,12 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
     for (const { uri, diags } of byFile.values()) this.collection.set(uri, diags);
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
+    // An orphan's new text is wherever the user selects it, away from the diagnostic: with a
+    // selection, every orphan of the source is offered; without one, only the diagnostics asked about.
     const all = this.collection.get(document.uri) ?? [];
-    const relevant = context.diagnostics.length > 0 ? context.diagnostics : all;
+    const relevant = context.diagnostics.length > 0 || range.isEmpty ? context.diagnostics : all;
     for (const d of relevant) {
       const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
       if (d.source !== Problems.source || !code.startsWith('orphan:')) continue;

@@ -33,6 +33,7 @@ export class StatusBar implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       index.onDidChange(() => this.schedule()),
       annotations.onDidChange(() => this.schedule()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(SECTION)) return;
         this.settings = readSettings();
@@ -80,17 +81,19 @@ export class StatusBar implements vscode.Disposable {
     const shared = quotes.filter((q) => clusters.has(q.start)).length;
     const all = this.annotations.state(entry.uri)?.annotations ?? [];
     const orphans = all.filter((a) => a.status === 'orphan').length;
-    this.item.text = `$(person) ${entities.size} $(quote) ${quotes.length} $(note) ${all.length}${orphans > 0 ? ` $(warning) ${orphans}` : ''}`;
+    const readOnly = this.annotations.readOnlyReason(entry.uri);
+    this.item.text = `$(person) ${entities.size} $(quote) ${quotes.length} $(note) ${all.length}${orphans > 0 ? ` $(warning) ${orphans}` : ''}${readOnly ? ' $(lock)' : ''}`;
     const perType = ENTITY_TYPES.map((t) => [t, [...entities.values()].filter((ms) => ms[0].type === t).length] as const).filter(([, n]) => n > 0);
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${entry.relPath.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n`);
     md.appendMarkdown(`$(person) ${entities.size} entities, ${mentions.length} mentions${perType.length > 0 ? `: ${perType.map(([t, n]) => `${n} ${TYPE_LABELS[t].toLowerCase()}`).join(', ')}` : ''}  \n`);
     md.appendMarkdown(`$(quote) ${quotes.length} quotes${shared > 0 ? `, ${shared} also quoted in other sources` : ''}  \n`);
     md.appendMarkdown(`$(note) ${all.length} annotations${orphans > 0 ? `, ${orphans} orphaned (see Problems)` : ''}\n\n`);
+    if (readOnly) md.appendMarkdown(`$(lock) ${readOnly.replace(/[\\`*_[\]<>]/g, '\\$&')}\n\n`);
     md.appendMarkdown('Click to show the Sources view.');
     this.item.tooltip = md;
     this.item.accessibilityInformation = {
-      label: `Source Annotator: ${entities.size} entities, ${quotes.length} quotes, ${all.length} annotations${orphans > 0 ? `, ${orphans} orphaned` : ''}`,
+      label: `Source Annotator: ${entities.size} entities, ${quotes.length} quotes, ${all.length} annotations${orphans > 0 ? `, ${orphans} orphaned` : ''}${readOnly ? ', read-only' : ''}`,
     };
     this.item.show();
     this.shown = true;

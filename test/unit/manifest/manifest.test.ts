@@ -9,7 +9,7 @@ const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 
 interface Manifest {
   engines: { vscode: string };
-  contributes: { commands: Array<{ command: string }> };
+  contributes: { commands: Array<{ command: string }>; menus: Record<string, Array<{ command: string; when?: string }>> };
   devDependencies: Record<string, string>;
   main: string;
   bin: Record<string, string>;
@@ -21,6 +21,35 @@ describe('package.json manifest', () => {
   it('contributes exactly the commands listed in commandIds.ts', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
     assert.deepStrictEqual(contributed, Object.values(CommandIds).sort());
+  });
+
+  it('offers each tree context-menu command on the rows it is for, and edits only in a trusted workspace', () => {
+    // The tree's contextValues (features/tree/sourcesTree.ts), with a sample for each template.
+    const tree = fs.readFileSync(path.join(REPO, 'src', 'extension', 'features', 'tree', 'sourcesTree.ts'), 'utf8');
+    const rows = ['source', 'group.entities', 'entityType.PERSON', 'entity.PERSON', 'entity.ORG', 'speaker', 'speaker.unattributed', 'tag', 'tag.untagged', 'mention.quote', 'mention.entity', 'quote', 'quote.shared', 'annotation', 'annotation.orphan'];
+    for (const r of rows) assert.ok(tree.includes(`'${r}`) || tree.includes(`\`${r.split('.')[0]}.`), `${r} is a contextValue of the tree`);
+    const onRows = (command: string): string[] => {
+      const whens = manifest.contributes.menus['view/item/context'].filter((m) => m.command === `sourceAnnotator.${command}`).map((m) => m.when ?? '');
+      assert.ok(whens.length > 0, command);
+      return rows.filter((row) =>
+        whens.some((w) => {
+          const eq = /viewItem == (\S+)/.exec(w);
+          const re = /viewItem =~ \/(.+?)\/(?:\s|$)/.exec(w);
+          return eq ? eq[1] === row : re ? new RegExp(re[1]).test(row) : false;
+        }),
+      );
+    };
+    for (const c of ['setEntityType', 'mergeEntity', 'renameEntity', 'notAnEntity']) assert.deepStrictEqual(onRows(c), ['entity.PERSON', 'entity.ORG'], c);
+    for (const c of ['editAnnotation', 'retagAnnotation', 'deleteAnnotation']) assert.deepStrictEqual(onRows(c), ['annotation', 'annotation.orphan'], c);
+    assert.deepStrictEqual(onRows('annotateSelection'), ['mention.quote', 'mention.entity', 'quote', 'quote.shared']);
+    assert.deepStrictEqual(onRows('exportSource'), ['source']);
+    const writers = ['annotateSelection', 'editAnnotation', 'retagAnnotation', 'deleteAnnotation', 'setEntityType', 'mergeEntity', 'renameEntity', 'notAnEntity'];
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      if (menu === 'commandPalette') continue;
+      for (const m of items) {
+        if (writers.includes(m.command.replace('sourceAnnotator.', ''))) assert.match(m.when ?? '', /isWorkspaceTrusted/, `${menu}: ${m.command} is hidden in Restricted Mode`);
+      }
+    }
   });
 
   it('targets a VS Code no newer than the one the tests run in (1.139)', () => {

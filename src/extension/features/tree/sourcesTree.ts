@@ -320,7 +320,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         item.contextValue = `group.${node.group}`;
         if (node.group === 'entities') {
           const mentions = this.entities(entry).reduce((s, e) => s + e.mentions.length, 0);
-          item.description = n === 0 ? 'none' : `${n} · ${mentions} mentions`;
+          item.description = n === 0 ? 'none' : `${n} · ${count(mentions, 'mention')}`;
         } else if (node.group === 'quotes') {
           const clusters = await this.index.clustersOf(entry.key);
           const shared = this.quotesOf(entry).filter((q) => clusters.has(q.start)).length;
@@ -386,12 +386,12 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const quotes = counts.quotes;
     const notes = this.annotationsOf(entry);
     const orphans = notes.filter((a) => a.status === 'orphan').length;
-    item.description = `${entities} entities · ${quotes} quotes · ${notes.length} notes`;
+    item.description = `${count(entities, 'entity', 'entities')} · ${count(quotes, 'quote')} · ${count(notes.length, 'note')}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMd(entry.relPath)}**\n\n`);
-    md.appendMarkdown(`$(symbol-class) ${entities} entities, ${counts.mentions} mentions  \n`);
-    md.appendMarkdown(`$(quote) ${quotes} quotes  \n`);
-    md.appendMarkdown(`$(note) ${notes.length} annotations${orphans > 0 ? `, ${orphans} orphaned` : ''}`);
+    md.appendMarkdown(`$(symbol-class) ${count(entities, 'entity', 'entities')}, ${count(counts.mentions, 'mention')}  \n`);
+    md.appendMarkdown(`$(quote) ${count(quotes, 'quote')}  \n`);
+    md.appendMarkdown(`$(note) ${count(notes.length, 'annotation')}${orphans > 0 ? `, ${orphans} orphaned` : ''}`);
     item.tooltip = md;
     return item;
   }
@@ -496,4 +496,9 @@ async function revealRange(args?: RevealArgs): Promise<vscode.TextEditor | undef
 
 function escapeMd(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** "1 quote", "2 quotes". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
