@@ -188,15 +188,24 @@ describe('editor: annotating', () => {
     await until('diagnostic cleared', () => (vscode.languages.getDiagnostics(uri).some((x) => /Orphaned/.test(x.message)) ? undefined : true));
   });
 
-  it('deletes an annotation, and can restore it with the same id', async () => {
+  it('deletes an annotation, and Undo in the notification restores it with the same id', async () => {
     const a = await api();
     const editor = await open(OTHER);
     const [live] = a.annotations.anchored(editor.document.uri);
     const removed = await vscode.commands.executeCommand<Annotation>(CommandIds.deleteAnnotation, { uri: editor.document.uri.toString(), id: live.annotation.id });
     assert.strictEqual(removed.id, live.annotation.id);
     await until('sidecar without it', async () => ((await readText(sidecar()))?.includes(live.annotation.id) ? undefined : true));
-    await a.annotations.restore(editor.document.uri, removed);
+    if (canDriveBrowser()) {
+      // As a person would: the notification's Undo button, in the notification list.
+      await vscode.commands.executeCommand('notifications.showList');
+      await typeKeys({ click: '.notifications-center .monaco-button:has-text("Undo")' });
+      await vscode.commands.executeCommand('notifications.hideList');
+    } else {
+      await a.annotations.restore(editor.document.uri, removed);
+    }
     await until('restored', async () => ((await readText(sidecar()))?.includes(live.annotation.id) ? true : undefined));
+    const back = a.annotations.find(editor.document.uri, live.annotation.id);
+    assert.deepStrictEqual(back?.annotation.note, live.annotation.note);
   });
 
   it('reports a malformed sidecar in Problems at its line and column, and never overwrites it', async () => {

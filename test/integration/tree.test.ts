@@ -116,6 +116,11 @@ describe('tree: the Sources view', () => {
     const note = await child(tree, child(tree, group, 'tree-test'), /^Japanese prime minister/);
     assert.strictEqual((await tree.getTreeItem(note)).contextValue, 'annotation');
     assert.deepStrictEqual({ uri: (note as { uri: string }).uri, id: (note as { id: string }).id }, { uri: uri.toString(), id: tagged.id }, 'the element is an AnnotationRef for the edit/delete commands');
+    // The context menu passes the element itself to the command.
+    await vscode.commands.executeCommand(CommandIds.editAnnotation, note, 'Japanese prime minister: call date checked');
+    assert.strictEqual(a.annotations.find(uri, tagged.id)?.annotation.note, 'Japanese prime minister: call date checked');
+    await vscode.commands.executeCommand(CommandIds.retagAnnotation, note, ['tree-test', 'people', 'checked']);
+    assert.deepStrictEqual(a.annotations.find(uri, tagged.id)?.annotation.tags, ['tree-test', 'people', 'checked']);
     assert.strictEqual(await label(tree, child(tree, child(tree, group, '(untagged)'), 'no tags here')), 'no tags here');
   });
 

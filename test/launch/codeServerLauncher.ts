@@ -240,6 +240,7 @@ async function waitForResult(
           for (const a of actions) {
             if ('type' in a) await page.keyboard.type(a.type, { delay: 15 });
             else if ('press' in a) await page.keyboard.press(a.press);
+            else if ('click' in a) await page.click(a.click, { timeout: 10_000 });
             else await page.waitForSelector(a.waitFor, { state: 'visible', timeout: 10_000 });
           }
         } catch (err) {

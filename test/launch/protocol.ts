@@ -29,5 +29,5 @@ export const SCREENSHOT_REQUEST_SUFFIX = '.request';
  */
 export const KEYS_REQUEST_SUFFIX = '.keys';
 
-/** Type text, press one key (Playwright key names), or wait until a CSS selector is visible. */
-export type KeyAction = { readonly type: string } | { readonly press: string } | { readonly waitFor: string };
+/** Type text, press one key (Playwright key names), click what a selector finds, or wait until it is visible. */
+export type KeyAction = { readonly type: string } | { readonly press: string } | { readonly click: string } | { readonly waitFor: string };
