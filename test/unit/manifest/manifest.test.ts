@@ -9,7 +9,7 @@ const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 
 interface Manifest {
   engines: { vscode: string };
-  contributes: { commands: Array<{ command: string }>; menus: Record<string, Array<{ command: string; when?: string }>> };
+  contributes: { commands: Array<{ command: string }>; colors: Array<{ id: string; defaults: Record<string, string> }>; menus: Record<string, Array<{ command: string; when?: string }>> };
   devDependencies: Record<string, string>;
   main: string;
   bin: Record<string, string>;
@@ -48,6 +48,38 @@ describe('package.json manifest', () => {
       if (menu === 'commandPalette') continue;
       for (const m of items) {
         if (writers.includes(m.command.replace('sourceAnnotator.', ''))) assert.match(m.when ?? '', /isWorkspaceTrusted/, `${menu}: ${m.command} is hidden in Restricted Mode`);
+      }
+    }
+  });
+
+  it('contributes every theme colour the highlights use, readable on the default light and dark editors', () => {
+    const decorations = fs.readFileSync(path.join(REPO, 'src', 'extension', 'features', 'decorations.ts'), 'utf8');
+    const ids = new Set(manifest.contributes.colors.map((c) => c.id));
+    for (const layer of ['entity.person', 'entity.org', 'entity.loc', 'entity.norp', 'quote', 'annotation']) {
+      for (const part of ['foreground', 'background']) assert.ok(ids.has(`sourceAnnotator.${layer}.${part}`), `${layer}.${part} is contributed`);
+    }
+    assert.match(decorations, /new vscode\.ThemeColor\(`sourceAnnotator\.\$\{id\}\.foreground`\)/, 'decorations take their colours from the contributed ids');
+    // WCAG 2 contrast: marks (underlines, borders, ruler) at least 3:1 against the editor; the
+    // editor's text at least 4.5:1 on a tinted background.
+    const rgba = (hex: string): [number, number, number, number] => {
+      const h = hex.replace('#', '');
+      return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)).concat(h.length === 8 ? parseInt(h.slice(6, 8), 16) / 255 : 1) as [number, number, number, number];
+    };
+    const lum = (c: readonly number[]): number => {
+      const [r, g, b] = c.slice(0, 3).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: readonly number[], b: readonly number[]): number => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    const over = (fg: readonly number[], bg: readonly number[]): number[] => [0, 1, 2].map((i) => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+    // Default Dark Modern and Default Light Modern: editor background and text.
+    const themes = { dark: { bg: rgba('#1f1f1f'), text: rgba('#cccccc') }, light: { bg: rgba('#ffffff'), text: rgba('#3b3b3b') } };
+    for (const c of manifest.contributes.colors) {
+      for (const [theme, { bg, text }] of Object.entries(themes)) {
+        const value = c.defaults[theme];
+        assert.ok(value?.startsWith('#'), `${c.id} has a ${theme} default`);
+        const ratio = c.id.endsWith('.foreground') ? contrast(rgba(value), bg) : contrast(text, over(rgba(value), bg));
+        const min = c.id.endsWith('.foreground') ? 3 : 4.5;
+        assert.ok(ratio >= min, `${c.id} in ${theme}: contrast ${ratio.toFixed(2)} < ${min}`);
       }
     }
   });
