@@ -2,6 +2,7 @@ import type { AnnotatedSource, Annotation } from '../annotations/model';
 import type { DocumentAnalysis } from '../analysis/types';
 import { OffsetMap } from '../text/offsets';
 import type { ExportAnalysis, ExportOptions } from './types';
+import { count } from '../text/plural';
 
 /** Rows shown per summary table before "… and N more". */
 const TABLE_LIMIT = 200;
@@ -185,10 +186,6 @@ function humanDate(iso: string): string {
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return inline(iso);
   return new Date(t).toISOString().replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, '$1 $2 UTC');
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function compare(a: string, b: string): number {

@@ -22,6 +22,7 @@ import {
   type RevealArgs,
 } from './model';
 import { GROUP_LABELS, type AnnotationNode, type EntityNode, type GroupName, type QuoteNode, type SourceNode, type TreeNode } from './nodes';
+import { count } from '../../../core/text/plural';
 
 const REFRESH_DELAY_MS = 100;
 
@@ -134,7 +135,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     this.treeView.message =
       matching === 0
         ? `Nothing matches “${this.filter.query}”. Clear the filter to see everything.`
-        : `Filtered by “${this.filter.query}”: ${matching} ${matching === 1 ? 'source' : 'sources'} match.`;
+        : `Filtered by “${this.filter.query}”: ${count(matching, 'source')} match.`;
   }
 
   // --- TreeDataProvider --------------------------------------------------------------------
@@ -347,7 +348,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       case 'speaker': {
         const n = (await this.getChildren(node)).length;
         const item = new vscode.TreeItem(node.speaker ?? '(unattributed)', this.collapsed(n > 0));
-        item.description = `${n} ${n === 1 ? 'quote' : 'quotes'}`;
+        item.description = count(n, 'quote');
         item.iconPath = new vscode.ThemeIcon(node.speaker === null ? 'question' : 'person');
         item.contextValue = node.speaker === null ? 'speaker.unattributed' : 'speaker';
         return item;
@@ -399,7 +400,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   private async entityItem(node: EntityNode, entry: SourceEntry): Promise<vscode.TreeItem> {
     const mentions = visibleMentions(entry, this.settings).filter((m) => m.entity === node.entity);
     const item = new vscode.TreeItem(node.entity, this.collapsed(mentions.length > 0));
-    item.description = `${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'}`;
+    item.description = count(mentions.length, 'mention');
     item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
     item.contextValue = `entity.${node.type}`;
     const summary = await this.index.entityInfo(node.entity, entry.key);
@@ -408,7 +409,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const aliases = [...(summary?.aliases ?? [])].filter((a) => a !== node.entity);
     if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `“${escapeMd(a)}”`).join(', ')}\n\n`);
     const files = summary?.sources ?? 1;
-    md.appendMarkdown(`${mentions.length} in this source; ${summary?.mentions ?? mentions.length} in ${files} ${files === 1 ? 'source' : 'sources'}`);
+    md.appendMarkdown(`${mentions.length} in this source; ${summary?.mentions ?? mentions.length} in ${count(files, 'source')}`);
     item.tooltip = md;
     return item;
   }
@@ -496,9 +497,4 @@ async function revealRange(args?: RevealArgs): Promise<vscode.TextEditor | undef
 
 function escapeMd(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
-
-/** "1 quote", "2 quotes". */
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
