@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { CommandIds } from '../../src/extension/commandIds';
-import { api, closeAll, OTHER, open, rangeOf, until, workspaceUri } from './helpers';
+import { api, closeAll, hoverText, open, OTHER, rangeOf, until, workspaceUri } from './helpers';
 import { canDriveBrowser, quickInputFocused, screenshot, typeKeys } from './screenshot';
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
@@ -46,7 +46,7 @@ describe('editor: annotating', () => {
     assert.strictEqual(live.length, 1);
     const pos = editor.document.positionAt(live[0].start + 1);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    const text = hoverText(hovers);
     assert.match(text, /Check \*\*this\*\* claim/);
     assert.match(text, /`claim`/);
     assert.match(text, /command:sourceAnnotator\.editAnnotation\?/);

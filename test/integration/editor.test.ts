@@ -1,15 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/extension/commandIds';
-import { api, closeAll, CNN_A, CNN_B, open, rangeOf, until } from './helpers';
+import { api, closeAll, CNN_A, CNN_B, hoverText, open, rangeOf, until } from './helpers';
 import { screenshot } from './screenshot';
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
-}
 
 describe('editor: highlights, hovers, quote mentions', () => {
   after(closeAll);

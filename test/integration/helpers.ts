@@ -53,3 +53,11 @@ export function rangeOf(doc: vscode.TextDocument, text: string, nth = 0): vscode
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The Markdown source of hovers, joined: what the tests match against. */
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, until, workspaceUri } from './helpers';
+import { api, closeAll, hoverText, until, workspaceUri } from './helpers';
 
 /** Indexing a workspace too large to index unnoticed: progress, and what the views show after. */
 describe('indexing: a larger workspace', () => {
@@ -47,7 +47,7 @@ describe('indexing: a source glob of the user\'s own', () => {
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('sourceAnnotator');
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAll();
     await config().update('sources.include', undefined, vscode.ConfigurationTarget.Workspace);
     fs.rmSync(path.dirname(file().fsPath), { recursive: true, force: true });
   });
@@ -66,11 +66,11 @@ describe('indexing: a source glob of the user\'s own', () => {
     assert.notStrictEqual(doc.languageId, 'plaintext', `a language of its own (${doc.languageId})`);
     const at = doc.positionAt(doc.getText().indexOf('Merkel') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    const text = hoverText(hovers);
     assert.match(text, /Angela Merkel/);
 
     // Changed on disk by another program, with no editor open on it: the watcher for the new glob picks it up.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAll();
     fs.writeFileSync(file().fsPath, 'French President Emmanuel Macron spoke in Paris.\n');
     await until('the change on disk followed', () => a.index.get(file())?.analysis.entities.some((m) => m.entity === 'Emmanuel Macron'), 20_000);
   });

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { CommandIds } from '../../src/extension/commandIds';
 import { UNTRUSTED_SUITE } from '../launch/protocol';
-import { api, CNN_A, CNN_B, closeAll, open, rangeOf, until, workspaceUri } from './helpers';
+import { api, closeAll, CNN_A, CNN_B, hoverText, open, rangeOf, until, workspaceUri } from './helpers';
 import { screenshot } from './screenshot';
 
 // Runs only in the launcher's second pass, which opens the workspace in Restricted Mode.
@@ -42,7 +42,7 @@ describe(UNTRUSTED_SUITE, () => {
     await until('the annotation loaded', () => a.annotations.anchored(doc.uri).length > 0 || undefined, 15_000);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, range.start.translate(0, 2));
     // The Markdown source, with its escapes removed: what a person reads.
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\(.)/g, '$1');
+    const text = hoverText(hovers).replace(/\\(.)/g, '$1');
     assert.match(text, /Written before the workspace was opened untrusted/);
     assert.match(text, /read-only in an untrusted workspace/);
     assert.doesNotMatch(text, /command:sourceAnnotator\.(edit|retag|delete)Annotation/, 'no edit links');
