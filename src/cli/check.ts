@@ -10,7 +10,8 @@ export const CHECK_USAGE = 'source-annotator check [ROOT] [--fix]';
 /**
  * `check`: validate every sidecar under ROOT (default: the current folder) and re-anchor its
  * annotations in the current sources. Prints `path:line:col: message` per problem (malformed
- * sidecar, orphaned annotation, missing source). `--fix` writes re-anchored positions back,
+ * sidecar, orphaned annotation, missing source), and `path:line:col: info: message` for an
+ * annotation whose text changed under it (that alone does not fail). `--fix` writes re-anchored positions back,
  * only for well-formed sidecars that did not change while being checked. Exit 0 clean, 1
  * problems, 2 usage.
  */
@@ -44,12 +45,16 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     problems.push({ kind: 'malformed', path: curation.path, line: i.line, col: i.col, sourcePath: curation.path, message: i.message });
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
-  for (const p of problems) io.stdout(`${displayPath(io.cwd, p.path)}:${p.line}:${p.col}: ${p.message.replace(/\r?\n/g, ' ')}\n`);
-  const summary = [`checked ${w.states.length + w.problems.filter((p) => p.kind === 'missing-source' || p.kind === 'unreadable-source').length} sidecar(s)`, `${problems.length} problem(s)`];
+  for (const p of problems) io.stdout(`${displayPath(io.cwd, p.path)}:${p.line}:${p.col}: ${p.severity === 'info' ? 'info: ' : ''}${p.message.replace(/\r?\n/g, ' ')}\n`);
+  // Changed wording is information, not a fault: listed, but check still passes.
+  const infos = problems.filter((p) => p.severity === 'info').length;
+  const faults = problems.length - infos;
+  const summary = [`checked ${w.states.length + w.problems.filter((p) => p.kind === 'missing-source' || p.kind === 'unreadable-source').length} sidecar(s)`, `${faults} problem(s)`];
+  if (infos > 0) summary.push(`${infos} annotation(s) with changed wording`);
   if (fix) summary.push(`${written} sidecar(s) re-anchored and written`);
   else if (stale > 0) summary.push(`${stale} sidecar(s) have re-anchored positions; run check --fix to write them`);
   io.stderr(summary.join(', ') + '\n');
-  return problems.length > 0 ? 1 : 0;
+  return faults > 0 ? 1 : 0;
 }
 
 function toPosix(p: string): string {

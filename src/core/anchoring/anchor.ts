@@ -82,7 +82,7 @@ export class Anchorer {
    * Anchor one target. `textUnchanged` says the text's hash equals the one stored with the
    * target; `hint16` is where the quote is expected (UTF-16), by default its stored start.
    */
-  anchor(target: AnnotationTarget, textUnchanged: boolean, hint16?: number): AnchorResult {
+  anchor(target: AnnotationTarget, textUnchanged: boolean, hint16?: number, options: { readonly fuzzy?: boolean } = {}): AnchorResult {
     const exact = target.exact;
     if (exact.length === 0) return { status: 'orphan', reason: 'the annotation has an empty quote' };
     const stored16 = this.map.toUtf16(target.start);
@@ -97,7 +97,7 @@ export class Anchorer {
     const expected = hint16 ?? stored16;
     const ex = this.findExact(target, expected);
     if (ex !== undefined) return this.result('exact', target, ex, ex + exact.length);
-    const fz = this.findFuzzy(target, expected);
+    const fz = options.fuzzy === false ? undefined : this.findFuzzy(target, expected);
     if (fz !== undefined) return this.result('fuzzy', target, fz.start, fz.end);
     return { status: 'orphan', reason: 'its quote is no longer in the source' };
   }

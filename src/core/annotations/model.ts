@@ -25,6 +25,12 @@ export interface Annotation {
   /** ISO 8601 date-times. */
   readonly created: string;
   readonly modified: string;
+  /**
+   * The text as it was annotated, kept when the source's wording changed under the annotation
+   * (it re-anchored to text that differs from `target.exact`), until the user accepts the new
+   * text or re-attaches the annotation. Absent when the wording is as annotated.
+   */
+  readonly original?: string;
 }
 
 /** One source document with its annotations, the unit that exports consume. */

@@ -41,6 +41,11 @@ export const SIDECAR_SCHEMA = {
         author: { type: 'string' },
         created: { description: 'ISO 8601 date-time.', type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
         modified: { description: 'ISO 8601 date-time.', type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
+        original: {
+          description: 'The text as annotated, kept when the wording of the source changed under the annotation, until the user accepts the new text or re-attaches it.',
+          type: 'string',
+          minLength: 1,
+        },
       },
     },
     target: {

@@ -151,6 +151,7 @@ function annotationFromNode(map: YAMLMap): Annotation {
     author: str(map, 'author'),
     created: str(map, 'created'),
     modified: str(map, 'modified'),
+    ...(typeof map.get('original') === 'string' ? { original: str(map, 'original') } : {}),
   };
 }
 
@@ -218,6 +219,7 @@ function annotationNode(doc: Document, a: Annotation): YAMLMap {
   m.set('author', scalarFor(doc, a.author, false));
   m.set('created', a.created);
   m.set('modified', a.modified);
+  if (a.original !== undefined) m.set('original', scalarFor(doc, a.original, false));
   return m;
 }
 
@@ -312,6 +314,8 @@ export function updateAnnotation(doc: Document, a: Annotation): boolean {
   setStr(m, 'author', a.author, false);
   setStr(m, 'created', a.created, false);
   setStr(m, 'modified', a.modified, false);
+  if (a.original !== undefined) setStr(m, 'original', a.original, false);
+  else if (m.has('original')) m.delete('original');
   return true;
 }
 
@@ -478,11 +482,12 @@ export function readSidecarFast(text: string): { readonly sourceHash: string | u
   const ids = new Set<string>();
   for (const item of top.annotations as unknown[]) {
     if (!isPlainObject(item) || !Object.keys(item).every((k) => FAST_ANNOTATION_KEYS.has(k))) return undefined;
-    const { id, target, note, tags, author, created, modified } = item;
+    const { id, target, note, tags, author, created, modified, original } = item;
     if (typeof id !== 'string' || !ID_PATTERN.test(id) || ids.has(id)) return undefined;
     ids.add(id);
     if (typeof author !== 'string' || typeof created !== 'string' || typeof modified !== 'string' || !FAST_DATE.test(created) || !FAST_DATE.test(modified)) return undefined;
     if (note !== undefined && typeof note !== 'string') return undefined;
+    if (original !== undefined && !(typeof original === 'string' && original.length > 0)) return undefined;
     if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string' && t.length > 0))) return undefined;
     if (!isPlainObject(target) || !Object.keys(target).every((k) => FAST_TARGET_KEYS.has(k))) return undefined;
     const { exact, prefix, suffix, start, end } = target;
@@ -497,6 +502,7 @@ export function readSidecarFast(text: string): { readonly sourceHash: string | u
       author,
       created,
       modified,
+      ...(original !== undefined ? { original } : {}),
     });
   }
   return { sourceHash: top.sourceHash, annotations, crlf: text.includes('\r\n') };
@@ -504,7 +510,7 @@ export function readSidecarFast(text: string): { readonly sourceHash: string | u
 
 const FAST_HASH = /^fnv1a32:[0-9a-f]{8}$/;
 const FAST_DATE = /^\d{4}-\d{2}-\d{2}T/;
-const FAST_ANNOTATION_KEYS = new Set(['id', 'target', 'note', 'tags', 'author', 'created', 'modified']);
+const FAST_ANNOTATION_KEYS = new Set(['id', 'target', 'note', 'tags', 'author', 'created', 'modified', 'original']);
 const FAST_TARGET_KEYS = new Set(['exact', 'prefix', 'suffix', 'start', 'end']);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { Document } from 'yaml';
-import { Anchorer, makeTarget, type AnchorMethod } from '../anchoring/anchor';
+import { Anchorer, makeTarget, type AnchorMethod, type AnchorResult } from '../anchoring/anchor';
 import { applyEditsToSpans, type TextEdit } from '../anchoring/edits';
 import { loadApproxSearch, type ApproxSearch } from '../anchoring/matcher';
 import { hashSourceText } from '../annotations/hash';
@@ -34,12 +34,12 @@ export interface AnnotationStoreOptions {
   readonly search?: ApproxSearch;
 }
 
-export type ProblemKind = 'malformed' | 'orphan' | 'missing-source' | 'unreadable-source';
+export type ProblemKind = 'malformed' | 'orphan' | 'changed' | 'missing-source' | 'unreadable-source';
 
 /** Something the user should see (VS Code's Problems panel, `source-annotator check`). */
 export interface StoreProblem {
   readonly kind: ProblemKind;
-  /** The file the problem is in: the sidecar (absolute path). */
+  /** The file the problem is in: the sidecar (absolute path); for 'changed', the source. */
   readonly path: string;
   /** 1-based. */
   readonly line: number;
@@ -47,6 +47,8 @@ export interface StoreProblem {
   readonly message: string;
   readonly sourcePath: string;
   readonly annotationId?: string;
+  /** 'info' for what is worth knowing but not wrong (changed wording); absent means a warning or an error. */
+  readonly severity?: 'info';
 }
 
 export interface AnchoredAnnotation {
@@ -63,6 +65,11 @@ export interface AnchoredAnnotation {
   readonly end16?: number;
   /** Why it is an orphan. */
   readonly reason?: string;
+  /**
+   * An orphan whose text was deleted in the editor: where the text was (UTF-16, in the current
+   * text), so that its warning sits there. Absent after a reload (the old text is unknown then).
+   */
+  readonly lastSeen16?: number;
 }
 
 /** What the store knows about one source and its sidecar. */
@@ -175,30 +182,39 @@ export class AnnotationStore {
     const src = normalizePath(sourcePath);
     const st = this.states.get(src);
     if (!st) return undefined;
-    const live = st.entries.filter((e) => e.status === 'anchored');
-    const moved = applyEditsToSpans(
-      live.map((e) => ({ start: e.start16 ?? 0, end: e.end16 ?? 0 })),
-      edits,
+    // Anchored spans move with the text; an orphan's last known place moves too.
+    const spans = st.entries.map((e) =>
+      e.status === 'anchored' ? { start: e.start16 ?? 0, end: e.end16 ?? 0 } : { start: e.lastSeen16 ?? -1, end: e.lastSeen16 ?? -1 },
     );
+    const moved = applyEditsToSpans(spans, edits);
     const map = new OffsetMap(newText);
-    const byId = new Map<string, AnchoredAnnotation>();
-    live.forEach((e, i) => {
+    const stored = new Map((st.parsed?.annotations ?? []).map((a) => [a.id, a]));
+    // Orphans come back as soon as their text does (Undo, a paste): exact matches only here,
+    // on every change; the fuzzy search waits for a save or a reload.
+    const anchorer = st.entries.some((e) => e.status === 'orphan') ? new Anchorer(newText, this.searchFn!, map) : undefined;
+    const entries = st.entries.map((e, i): AnchoredAnnotation => {
       const m = moved[i];
-      if (m.collapsed || m.end <= m.start || m.end > newText.length) {
-        byId.set(e.annotation.id, { annotation: e.annotation, status: 'orphan', reason: 'its text was deleted' });
-      } else {
-        const target = makeTarget(newText, map, m.start, m.end);
-        byId.set(e.annotation.id, {
-          annotation: { ...e.annotation, target },
-          status: 'anchored',
-          method: 'edited',
-          start16: map.toUtf16(target.start),
-          end16: map.toUtf16(target.end),
-        });
+      if (e.status === 'orphan') {
+        const lastSeen16 = e.lastSeen16 !== undefined && !m.collapsed ? m.start : e.lastSeen16 !== undefined ? Math.min(m.start, newText.length) : undefined;
+        const r = anchorer!.anchor(e.annotation.target, false, lastSeen16, { fuzzy: false });
+        if (r.status === 'anchored') return this.anchoredFrom(e.annotation, r);
+        return lastSeen16 === undefined ? e : { ...e, lastSeen16 };
       }
+      if (m.collapsed || m.end <= m.start || m.end > newText.length) {
+        // Kept as stored in the sidecar, untouched; the warning goes where the text was.
+        const original = stored.get(e.annotation.id) ?? e.annotation;
+        return { annotation: original, status: 'orphan', reason: 'its text was deleted', lastSeen16: Math.min(m.start, newText.length) };
+      }
+      const target = makeTarget(newText, map, m.start, m.end);
+      return {
+        annotation: withTarget(e.annotation, target),
+        status: 'anchored',
+        method: 'edited',
+        start16: map.toUtf16(target.start),
+        end16: map.toUtf16(target.end),
+      };
     });
-    const entries = sortEntries(st.entries.map((e) => byId.get(e.annotation.id) ?? e));
-    const next: State = { ...st, sourceText: newText, map, entries };
+    const next: State = { ...st, sourceText: newText, map, entries: sortEntries(entries) };
     this.states.set(src, next);
     return this.view(next);
   }
@@ -256,10 +272,7 @@ export class AnnotationStore {
     return this.mutate(sourcePath, sourceText, (st, doc) => {
       if (st.entries.some((e) => e.annotation.id === annotation.id)) throw new UserError(`annotation ${annotation.id} already exists`);
       const r = new Anchorer(st.sourceText, this.searchFn!, st.map).anchor(annotation.target, false);
-      const entry: AnchoredAnnotation =
-        r.status === 'anchored'
-          ? { annotation: { ...annotation, target: r.target }, status: 'anchored', method: r.method, start16: r.start16, end16: r.end16 }
-          : { annotation, status: 'orphan', reason: r.reason };
+      const entry: AnchoredAnnotation = r.status === 'anchored' ? this.anchoredFrom(annotation, r) : { annotation, status: 'orphan', reason: r.reason };
       insertAnnotation(doc, entry.annotation);
       st.entries.push(entry);
       return entry;
@@ -271,8 +284,26 @@ export class AnnotationStore {
     return this.mutate(sourcePath, sourceText, (st, doc) => {
       const i = this.indexOf(st, id);
       const target = this.targetFor(st, span);
-      const annotation: Annotation = { ...st.entries[i].annotation, target, modified: this.nowIso() };
+      const { original: _dropped, ...rest } = st.entries[i].annotation;
+      const annotation: Annotation = { ...rest, target, modified: this.nowIso() };
       st.entries[i] = anchoredEntry(annotation, st.map, 'new');
+      updateAnnotation(doc, annotation);
+      return annotation;
+    });
+  }
+
+  /**
+   * Accept the source's new wording under an annotation whose text changed: the annotation keeps
+   * its place and forgets the text as it was annotated. Returns it.
+   */
+  acceptChange(sourcePath: string, sourceText: string, id: string): Promise<Annotation> {
+    return this.mutate(sourcePath, sourceText, (st, doc) => {
+      const i = this.indexOf(st, id);
+      const e = st.entries[i];
+      if (e.status !== 'anchored') throw new UserError(`annotation ${id} is an orphan: re-attach it to a selection instead`);
+      const { original: _dropped, ...rest } = e.annotation;
+      const annotation: Annotation = { ...rest, modified: this.nowIso() };
+      st.entries[i] = { ...e, annotation };
       updateAnnotation(doc, annotation);
       return annotation;
     });
@@ -451,7 +482,18 @@ export class AnnotationStore {
     if (disk.issue) return { sourcePath, sidecarPath, diskText: disk.text, parsed: undefined, issues: [disk.issue], sourceText, map, entries: [] };
     if (disk.text === undefined) return { sourcePath, sidecarPath, diskText: undefined, parsed: undefined, issues: [], sourceText, map, entries: [] };
     if (prev && prev.diskText === disk.text && prev.parsed) {
-      if (prev.sourceText === sourceText) return prev;
+      if (prev.sourceText === sourceText) {
+        // Same file, same text: only orphans may come back (their text may have returned through
+        // edits that were followed one by one, or the fuzzy search was not tried yet).
+        if (!prev.entries.some((e) => e.status === 'orphan')) return prev;
+        const anchorer = new Anchorer(sourceText, this.searchFn!, prev.map);
+        const entries = prev.entries.map((e): AnchoredAnnotation => {
+          if (e.status !== 'orphan') return e;
+          const r = anchorer.anchor(e.annotation.target, false, e.lastSeen16);
+          return r.status === 'anchored' ? this.anchoredFrom(e.annotation, r) : e;
+        });
+        return { ...prev, entries: sortEntries(entries) };
+      }
       // Same file, new text: anchor from the latest known positions.
       const entries = this.anchorEntries(prev.entries.map((e) => e.annotation), sourceText, map, false);
       return { ...prev, sourceText, map, entries };
@@ -484,11 +526,14 @@ export class AnnotationStore {
     return sortEntries(
       annotations.map((a, i): AnchoredAnnotation => {
         const r = results[i];
-        return r.status === 'anchored'
-          ? { annotation: r.changed ? { ...a, target: r.target } : a, status: 'anchored', method: r.method, start16: r.start16, end16: r.end16 }
-          : { annotation: a, status: 'orphan', reason: r.reason };
+        return r.status === 'anchored' ? this.anchoredFrom(a, r) : { annotation: a, status: 'orphan', reason: r.reason };
       }),
     );
+  }
+
+  /** An annotation anchored by the Anchorer; its wording as annotated is kept when the text differs. */
+  private anchoredFrom(a: Annotation, r: Extract<AnchorResult, { status: 'anchored' }>): AnchoredAnnotation {
+    return { annotation: r.changed ? withTarget(a, r.target) : a, status: 'anchored', method: r.method, start16: r.start16, end16: r.end16 };
   }
 
   private mutate<T>(sourcePath: string, sourceText: string, op: (st: State & { entries: AnchoredAnnotation[] }, doc: Document) => T): Promise<T>;
@@ -579,6 +624,17 @@ function anchoredEntry(annotation: Annotation, map: OffsetMap, method: 'new'): A
   return { annotation, status: 'anchored', method, start16: map.toUtf16(annotation.target.start), end16: map.toUtf16(annotation.target.end) };
 }
 
+/**
+ * The annotation on a new target. When the quoted text differs from what was annotated, the text
+ * as annotated is kept in `original` (until the user accepts the change or re-attaches); when
+ * the text is back to it, `original` goes.
+ */
+export function withTarget(a: Annotation, target: Annotation['target']): Annotation {
+  const annotated = a.original ?? a.target.exact;
+  const { original: _old, ...rest } = a;
+  return target.exact === annotated ? { ...rest, target } : { ...rest, target, original: annotated };
+}
+
 /** The anchor moved (position or quote), as opposed to only its stored context being different. */
 function movedTarget(a: Annotation['target'], b: Annotation['target']): boolean {
   return a.start !== b.start || a.end !== b.end || a.exact !== b.exact;
@@ -612,6 +668,19 @@ function problemsOf(st: State): StoreProblem[] {
     out.push({ kind: 'malformed', path: st.sidecarPath, line: i.line, col: i.col, sourcePath: st.sourcePath, message: `${i.message} (the annotations of this file are read-only until it is fixed)` });
   }
   for (const e of st.entries) {
+    if (e.status === 'anchored' && e.annotation.original !== undefined && e.start16 !== undefined) {
+      const { line, col } = lineColAt(st.sourceText, e.start16);
+      out.push({
+        kind: 'changed',
+        severity: 'info',
+        path: st.sourcePath,
+        line,
+        col,
+        sourcePath: st.sourcePath,
+        annotationId: e.annotation.id,
+        message: `the wording of annotation ${e.annotation.id} changed: ${JSON.stringify(clip(e.annotation.original, 80))} is now ${JSON.stringify(clip(e.annotation.target.exact, 80))}; accept the new text or re-attach it`,
+      });
+    }
     if (e.status !== 'orphan') continue;
     const at = st.parsed?.positions.get(e.annotation.id) ?? { line: 1, col: 1 };
     const q = e.annotation.target.exact;
@@ -627,6 +696,21 @@ function problemsOf(st: State): StoreProblem[] {
     });
   }
   return out;
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 3) + '...' : s;
+}
+
+/** 1-based line and column (in code points) of a UTF-16 offset. */
+function lineColAt(text: string, at16: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at16; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: [...text.slice(lineStart, at16)].length + 1 };
 }
 
 function view(st: State, hashOf: (text: string) => string): SourceAnnotations {

@@ -79,11 +79,13 @@ function checkAnnotation(m: YAMLMap, add: (n: Node | undefined, msg: string) => 
   const what = id ? `annotation '${id}'` : 'annotation';
   checkKeys(m, ANNOTATION_KEYS, ANNOTATION_REQUIRED, what, add);
   if (idNode !== undefined && (id === undefined || !ID_PATTERN.test(id))) add(idNode, `${what}: \`id\` must be letters, digits, '.', '_', ':' or '-' (at most 128)`);
-  for (const key of ['note', 'author', 'created', 'modified']) {
+  for (const key of ['note', 'author', 'created', 'modified', 'original']) {
     const v = m.get(key, true);
     if (v === undefined) continue;
     if (!isScalar(v) || typeof v.value !== 'string') {
       add(v, `${what}: \`${key}\` must be a string (quote it)`);
+    } else if (key === 'original' && v.value.length === 0) {
+      add(v, `${what}: \`original\` must not be empty (remove it instead)`);
     } else if ((key === 'created' || key === 'modified') && !DATE.test(v.value)) {
       add(v, `${what}: \`${key}\` must be an ISO 8601 date-time such as 2026-11-21T10:00:00.000Z`);
     }

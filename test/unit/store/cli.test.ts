@@ -89,6 +89,18 @@ describe('cli annotate and check', () => {
     assert.match(r.out, /^b\.txt\.annotations\.yaml:3:5: annotation 'x': missing required key 'author'/m);
   });
 
+  it('check lists changed wording as info, with the old and new words, and exits 0 when nothing else is wrong', async () => {
+    const text = 'He said the reporters were “worse than prostitutes” on Tuesday in Moscow.\n';
+    const fs = new MemoryFileSystem({ '/ws/a.txt': text });
+    let r = await run(fs, ['annotate', 'a.txt', '--exact', 'worse than prostitutes', '--author', 'J']);
+    assert.strictEqual(r.code, 0, r.err);
+    fs.set('/ws/a.txt', text.replace('worse than prostitutes', 'worse than the prostitutes'));
+    r = await run(fs, ['check']);
+    assert.strictEqual(r.code, 0, r.out + r.err);
+    assert.match(r.out, /^a\.txt:1:29: info: the wording of annotation a-[0-9a-f]+ changed: "worse than prostitutes" is now "worse than the prostitutes"/);
+    assert.match(r.err, /0 problem\(s\), 1 annotation\(s\) with changed wording/);
+  });
+
   it('check reports a malformed curation file', async () => {
     const fs = new MemoryFileSystem({ '/ws/a.txt': TEXT, '/ws/source-annotator.curation.yaml': 'types:\n  - { text: X, type: ANIMAL }\n' });
     const r = await run(fs, ['check']);

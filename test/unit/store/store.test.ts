@@ -250,6 +250,103 @@ describe('store/AnnotationStore', () => {
     assert.strictEqual(reread.annotations.find((x) => x.annotation.id === b.id)!.status, 'orphan');
   });
 
+  it('an orphan made by deleting its text keeps its stored anchor, sits where the text was, and comes back with Undo', async () => {
+    const fs = new MemoryFileSystem({ [SRC]: text });
+    const store = makeStore(fs);
+    const b = await store.add(SRC, text, spanOf(text, 'Vladimir Putin'), '', []);
+    // Text inserted above first (moves the span in memory), then the passage deleted.
+    const ins = 'A new first paragraph.\r\n';
+    const t2 = ins + text;
+    store.trackEdits(SRC, t2, [{ rangeOffset: 0, rangeLength: 0, text: ins }]);
+    const at = t2.indexOf('Vladimir Putin');
+    const t3 = t2.slice(0, at) + t2.slice(at + 'Vladimir Putin'.length);
+    let st = store.trackEdits(SRC, t3, [{ rangeOffset: at, rangeLength: 'Vladimir Putin'.length, text: '' }])!;
+    let e = st.annotations.find((x) => x.annotation.id === b.id)!;
+    assert.strictEqual(e.status, 'orphan');
+    assert.deepStrictEqual(e.annotation.target, b.target, 'the orphan keeps the anchor stored in the sidecar');
+    assert.strictEqual(e.lastSeen16, at, 'its place is where the text was');
+    // Another edit above moves that place along.
+    const t4 = 'X' + t3;
+    st = store.trackEdits(SRC, t4, [{ rangeOffset: 0, rangeLength: 0, text: 'X' }])!;
+    assert.strictEqual(st.annotations.find((x) => x.annotation.id === b.id)!.lastSeen16, at + 1);
+    // Undo: the words come back byte for byte, and the annotation with them.
+    const t5 = t4.slice(0, at + 1) + 'Vladimir Putin' + t4.slice(at + 1);
+    st = store.trackEdits(SRC, t5, [{ rangeOffset: at + 1, rangeLength: 0, text: 'Vladimir Putin' }])!;
+    e = st.annotations.find((x) => x.annotation.id === b.id)!;
+    assert.strictEqual(e.status, 'anchored');
+    assert.strictEqual(t5.slice(e.start16, e.end16), 'Vladimir Putin');
+    assert.strictEqual(st.problems.length, 0);
+  });
+
+  it('an orphan comes back when its text returns unchanged, on a reload or a save with the same text', async () => {
+    const fs = new MemoryFileSystem({ [SRC]: text });
+    const store = makeStore(fs);
+    const b = await store.add(SRC, text, spanOf(text, 'Vladimir Putin'), '', []);
+    const without = text.replace('Vladimir Putin', 'him');
+    let st = await store.load(SRC, without);
+    assert.strictEqual(st.annotations[0].status, 'orphan');
+    // The editor followed edits one by one back to the original text (no event re-anchored it).
+    st = await store.load(SRC, without);
+    assert.strictEqual(st.annotations[0].status, 'orphan');
+    st = await store.load(SRC, text);
+    assert.strictEqual(st.annotations[0].status, 'anchored', 'git checkout: the text is back');
+    // Same text as the state already has, orphan from trackEdits: a save re-anchors it.
+    const at = text.indexOf('Vladimir Putin');
+    const cut = text.slice(0, at) + text.slice(at + 14);
+    store.trackEdits(SRC, cut, [{ rangeOffset: at, rangeLength: 14, text: '' }]);
+    store.trackEdits(SRC, text, [{ rangeOffset: at - 1, rangeLength: 1, text: ' Vladimir Putin' }]);
+    await store.saveAnchors(SRC, text);
+    const again = store.get(SRC)!;
+    assert.strictEqual(again.annotations.find((x) => x.annotation.id === b.id)!.status, 'anchored');
+  });
+
+  it('flags changed wording: keeps the text as annotated, reports it as information, until accepted or re-attached', async () => {
+    const long = 'He said the reporters were “worse than prostitutes” on Tuesday in Moscow.\n';
+    const fs = new MemoryFileSystem({ [SRC]: long });
+    const store = makeStore(fs);
+    const a = await store.add(SRC, long, spanOf(long, 'worse than prostitutes'), 'n', []);
+    const edited = long.replace('worse than prostitutes', 'worse than the prostitutes');
+    const st = await makeStore(fs).load(SRC, edited);
+    const e = st.annotations[0];
+    assert.strictEqual(e.status, 'anchored');
+    assert.strictEqual(e.method, 'fuzzy');
+    assert.strictEqual(edited.slice(e.start16, e.end16), 'worse than the prostitutes');
+    assert.strictEqual(e.annotation.original, 'worse than prostitutes');
+    const info = st.problems.filter((p) => p.kind === 'changed');
+    assert.strictEqual(info.length, 1);
+    assert.strictEqual(info[0].severity, 'info');
+    assert.strictEqual(info[0].path, SRC);
+    assert.strictEqual(info[0].line, 1);
+    assert.strictEqual(info[0].col, edited.indexOf('worse') + 1);
+    assert.match(info[0].message, /"worse than prostitutes" is now "worse than the prostitutes"/);
+
+    // Saved: the sidecar keeps the original wording beside the new anchor.
+    const s2 = makeStore(fs);
+    await s2.saveAnchors(SRC, edited);
+    const parsed = parseSidecar(fs.text(SIDECAR)!);
+    assert.ok(parsed.ok);
+    assert.strictEqual(parsed.sidecar.annotations[0].original, 'worse than prostitutes');
+    assert.strictEqual(parsed.sidecar.annotations[0].target.exact, 'worse than the prostitutes');
+    assert.strictEqual((await makeStore(fs).load(SRC, edited)).problems.filter((p) => p.kind === 'changed').length, 1, 'still flagged after a reload');
+
+    // Accept the new text: the flag goes.
+    const accepted = await s2.acceptChange(SRC, edited, a.id);
+    assert.strictEqual(accepted.original, undefined);
+    const reread = parseSidecar(fs.text(SIDECAR)!);
+    assert.ok(reread.ok);
+    assert.strictEqual(reread.sidecar.annotations[0].original, undefined);
+    assert.strictEqual((await makeStore(fs).load(SRC, edited)).problems.length, 0);
+
+    // The text changing back to what was annotated clears the flag by itself.
+    const fs2 = new MemoryFileSystem({ [SRC]: long });
+    const s3 = makeStore(fs2);
+    await s3.add(SRC, long, spanOf(long, 'worse than prostitutes'), 'n', []);
+    await s3.load(SRC, edited);
+    const back = await s3.load(SRC, long);
+    assert.strictEqual(back.annotations[0].annotation.original, undefined);
+    assert.strictEqual(back.problems.length, 0);
+  });
+
   it('refuses paths outside the workspace and spans outside the text', async () => {
     const fs = new MemoryFileSystem({ [SRC]: text, '/etc/passwd': 'x' });
     const store = makeStore(fs);
