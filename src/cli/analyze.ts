@@ -3,6 +3,7 @@ import { isMainThread } from 'worker_threads';
 import { analyzeDocument, canonicalizeAcrossDocuments, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
 import { OffsetMap } from '../core/text/offsets';
 import { decodeSource } from '../core/text/decode';
+import { isExportText } from '../core/export/marker';
 import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
@@ -43,6 +44,8 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
     for (const file of files) {
       const display = displayPath(io.cwd, file);
       const text = decodeSource(await io.fs.readFile(file), display);
+      // A report we exported, found in a folder, is no source.
+      if (isExportText(text) && !abs.includes(file)) continue;
       const doc = { path: display, text, analysis: { entities: [], quotes: [] } as DocumentAnalysis, map: new OffsetMap(text) };
       docs.push(doc);
       if (pool) {

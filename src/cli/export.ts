@@ -6,6 +6,7 @@ import { UserError } from '../core/fileSystem';
 import { AnnotationStore, type WorkspaceLoad } from '../core/store/store';
 import { relativeTo } from '../core/store/paths';
 import { decodeSource } from '../core/text/decode';
+import { isExportText } from '../core/export/marker';
 import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
@@ -96,7 +97,8 @@ async function analyseWorkspace(io: CliIo, root: string, annotated: readonly Ann
     const rel = relativeTo(root, file);
     if (texts.has(rel) || file === outFile) continue;
     try {
-      texts.set(rel, decodeSource(await io.fs.readFile(file), rel));
+      const text = decodeSource(await io.fs.readFile(file), rel);
+      if (!isExportText(text)) texts.set(rel, text);
     } catch (err) {
       io.stderr(`warning: ${err instanceof Error ? err.message : String(err)} (not analysed)\n`);
     }

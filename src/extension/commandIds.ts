@@ -8,6 +8,12 @@ export const CommandIds = {
   retagAnnotation: 'sourceAnnotator.retagAnnotation',
   deleteAnnotation: 'sourceAnnotator.deleteAnnotation',
   reattachAnnotation: 'sourceAnnotator.reattachAnnotation',
+  acceptChangedText: 'sourceAnnotator.acceptChangedText',
+  noteNewLine: 'sourceAnnotator.noteNewLine',
+  tagPickDown: 'sourceAnnotator.tagPickDown',
+  tagPickUp: 'sourceAnnotator.tagPickUp',
+  tagPickToggle: 'sourceAnnotator.tagPickToggle',
+  nestSidecars: 'sourceAnnotator.nestSidecars',
   nextQuoteMention: 'sourceAnnotator.nextQuoteMention',
   previousQuoteMention: 'sourceAnnotator.previousQuoteMention',
   toggleEntities: 'sourceAnnotator.toggleEntities',
@@ -35,6 +41,13 @@ export const ContextKeys = {
   indexed: 'sourceAnnotator.indexed',
   hasSources: 'sourceAnnotator.hasSources',
   treeFiltered: 'sourceAnnotator.treeFiltered',
+  /** The note prompt of Annotate Selection / Edit Note is open (Shift+Enter starts a new line). */
+  noteInputOpen: 'sourceAnnotator.noteInputOpen',
+  /** The tags quick pick is open (its Up/Down/Space keys are ours), and a row is highlighted. */
+  tagPickOpen: 'sourceAnnotator.tagPickOpen',
+  tagRowActive: 'sourceAnnotator.tagRowActive',
 } as const;
 
 export const VIEW_ID = 'sourceAnnotator.sources';
+export const LEGEND_VIEW_ID = 'sourceAnnotator.legend';
+export const WALKTHROUGH_ID = 'sourceAnnotator.gettingStarted';

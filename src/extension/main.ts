@@ -9,6 +9,8 @@ import { ExportCommands } from './features/exportCommands';
 import { StatusBar } from './features/statusBar';
 import { Symbols } from './features/symbols';
 import { SourcesTree } from './features/tree/sourcesTree';
+import { LegendView } from './features/tree/legend';
+import { FileNesting } from './features/fileNesting';
 import { QuoteMentions } from './features/quoteMentions';
 import { AnalysisClient } from './services/analysisClient';
 import { AnnotationService } from './services/annotationService';
@@ -73,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const statusBar = new StatusBar(index, annotations);
   const exports = new ExportCommands(index, annotations);
   const curation = new CurationCommands(index, log);
-  context.subscriptions.push(tree, symbols, statusBar, exports, curation);
+  context.subscriptions.push(tree, symbols, statusBar, exports, curation, new LegendView(), new FileNesting());
   void curation.reload();
   // --- end tree, symbols, status bar, export
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { CommandIds } from '../../src/extension/commandIds';
-import { api, closeAll, hoverText, open, OTHER, rangeOf, until, workspaceUri } from './helpers';
+import { api, closeAll, CNN_A, hoverText, open, OTHER, rangeOf, until, workspaceUri } from './helpers';
 import { canDriveBrowser, quickInputFocused, screenshot, typeKeys } from './screenshot';
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
@@ -68,56 +68,90 @@ describe('editor: annotating', () => {
     assert.doesNotMatch(yaml, /to-verify/);
   });
 
-  it('Annotate Selection asks for the note, then offers the workspace\'s tags and takes a new one (typed as a person would)', async function () {
+  it('Annotate Selection takes a note of several lines and several tags in a row by keyboard, and the next key typed never replaces the passage', async function () {
     if (!canDriveBrowser()) this.skip();
     const a = await api();
     const editor = await open(OTHER);
     const doc = editor.document;
     const words = doc.getText().split(/\s+/).slice(10, 13).join(' ');
     const range = rangeOf(doc, words);
+    const textBefore = doc.getText();
+    // A tag of the workspace that sorts first: the first row of the list, unchecked.
+    const other = workspaceUri(CNN_A);
+    const otherText = (await vscode.workspace.openTextDocument(other)).getText();
+    const known = await a.annotations.add(other, otherText.indexOf('Putin'), otherText.indexOf('Putin') + 5, '', ['aaa-known']);
     editor.selection = new vscode.Selection(range.start, range.end);
     // No arguments: the command prompts, and the launcher types into the browser.
     const pending = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection);
-    await typeKeys(quickInputFocused('Annotate Selection (1/2): note'), { type: 'Typed in the note box' }, { press: 'Enter' });
+    await typeKeys(quickInputFocused('Annotate Selection (1/2): note'), { type: 'First line' }, { press: 'Shift+Enter' });
+    await until('the first line taken', () => a.annotate.openNote?.lines.length === 1);
+    await typeKeys({ type: 'second line' }, { press: 'Enter' });
     const pick = await until('the tags quick pick', () => a.annotate.openTagPick);
     assert.match(pick.title ?? '', /tags/);
-    assert.ok(pick.tags.includes('verified'), `the workspace's tags are offered: ${pick.tags.join(', ')}`);
-    await typeKeys(quickInputFocused('Annotate Selection (2/2): tags'), { type: 'typed-tag' });
-    await until('the new tag offered', () => a.annotate.openTagPick?.tags.includes('typed-tag'));
+    for (const t of a.annotations.allTags()) assert.ok(pick.tags.includes(t), `the workspace's tag ${t} is offered: ${pick.tags.join(', ')}`);
+    const tags = quickInputFocused('Annotate Selection (2/2): tags');
+    // Two tags in a row: Enter adds the typed tag and keeps the pick open.
+    await typeKeys(tags, { type: 'to-verify' }, { press: 'Enter' });
+    await until('to-verify checked', () => a.annotate.openTagPick?.checked.includes('to-verify'));
+    await typeKeys(tags, { type: 'election-interference' });
     await screenshot('tags-quick-pick', 300);
+    await typeKeys({ press: 'Enter' });
+    await until('election-interference checked', () => a.annotate.openTagPick?.checked.includes('election-interference'));
+    // Commas split tags.
+    await typeKeys(tags, { type: 'sanctions, russia' }, { press: 'Enter' });
+    await until('sanctions and russia checked', () => (a.annotate.openTagPick?.checked.includes('russia') && a.annotate.openTagPick.checked.includes('sanctions')) || undefined);
+    // Down and Space check a listed tag; the next tag typed is not lost.
+    await typeKeys({ press: 'ArrowDown' });
+    assert.strictEqual(await until('the first row highlighted', () => a.annotate.openTagPick?.active), 'aaa-known');
+    await typeKeys({ press: 'Space' });
+    await until('a row checked with Space', () => a.annotate.openTagPick?.checked.includes('aaa-known'));
+    await typeKeys(tags, { type: 'after-space' }, { press: 'Enter' });
+    await until('after-space checked', () => a.annotate.openTagPick?.checked.includes('after-space'));
+    const beforeFinish = a.annotate.openTagPick!.checked;
+    // Enter on the empty box finishes.
     await typeKeys({ press: 'Enter' });
     const created = await pending;
     assert.ok(created, 'an annotation was created');
     try {
-      assert.strictEqual(created.note, 'Typed in the note box');
-      assert.deepStrictEqual(created.tags, ['typed-tag']);
+      assert.strictEqual(created.note, 'First line\nsecond line');
+      assert.deepStrictEqual([...created.tags].sort(), [...beforeFinish].sort());
+      for (const t of ['to-verify', 'election-interference', 'sanctions', 'russia', 'aaa-known', 'after-space']) assert.ok(created.tags.includes(t), `${t} in ${created.tags.join(', ')}`);
+      assert.strictEqual(created.tags.length, 6, `five typed tags and the one checked with Space: ${created.tags.join(', ')}`);
       assert.strictEqual(a.annotate.openTagPick, undefined, 'the quick pick is closed');
+      assert.strictEqual(doc.getText(), textBefore, 'the passage is intact');
+      const active = vscode.window.activeTextEditor;
+      assert.ok(active && active.document === doc && active.selection.isEmpty, 'the selection is collapsed');
+      // A key typed now goes after the passage; the annotation keeps its text.
+      await typeKeys({ press: 'KeyZ' });
+      await until('the typed key in the document', () => (doc.getText() !== textBefore ? true : undefined));
+      const live = a.annotations.anchored(doc.uri).find((x) => x.annotation.id === created.id);
+      assert.ok(live, 'still anchored');
+      assert.strictEqual(doc.getText().slice(live.start, live.end), words);
+      await vscode.commands.executeCommand('undo');
+      await until('the key undone', () => (doc.getText() === textBefore ? true : undefined));
 
       // Retag without arguments: the current tags are checked; typing an existing tag's name adds
-      // it and keeps the tag checked before (VS Code's late selection echoes must not drop it).
-      editor.selection = new vscode.Selection(range.start, range.start);
+      // it and keeps the tags checked before (VS Code's late selection echoes must not drop them).
+      await a.annotations.update(doc.uri, created.id, { tags: ['typed-tag'] });
       const retag = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
       await until('the retag quick pick', () => a.annotate.openTagPick);
       await typeKeys(quickInputFocused('Edit Annotation Tags'), { type: 'verified' }, { press: 'Enter' });
+      await until('verified checked', () => a.annotate.openTagPick?.checked.includes('verified'));
+      await typeKeys({ press: 'Enter' });
       const retagged = await retag;
       assert.ok(retagged);
-      assert.deepStrictEqual(retagged.tags, ['typed-tag', 'verified']);
-      // And typing a new tag with two checked keeps both.
-      const again = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
-      await until('the retag quick pick again', () => a.annotate.openTagPick);
-      await typeKeys(quickInputFocused('Edit Annotation Tags'), { type: 'third-tag' }, { press: 'Enter' });
-      const third = await again;
-      assert.ok(third);
-      assert.deepStrictEqual([...third.tags].sort(), ['third-tag', 'typed-tag', 'verified']);
-      // A prefix, then Down to a row: Enter takes the highlighted row, not the prefix as a new tag.
+      assert.deepStrictEqual([...retagged.tags].sort(), ['typed-tag', 'verified']);
+      // A prefix, then Down to a row: Enter checks the highlighted row, not the prefix as a new tag.
       await a.annotations.update(doc.uri, created.id, { tags: [] });
       const byRow = vscode.commands.executeCommand<Annotation | undefined>(CommandIds.retagAnnotation, { uri: doc.uri.toString(), id: created.id });
       await until('the retag quick pick for a row', () => a.annotate.openTagPick);
-      await typeKeys(quickInputFocused('Edit Annotation Tags'), { type: 'thi' });
-      await until('the prefix filtered', () => a.annotate.openTagPick?.tags.includes('thi'));
+      await typeKeys(quickInputFocused('Edit Annotation Tags'), { type: 'russ' });
+      await until('the prefix filtered', () => a.annotate.openTagPick?.tags.includes('russ'));
       await typeKeys({ press: 'ArrowDown' });
-      const row = await until('a highlighted row', () => a.annotate.openTagPick?.active);
-      assert.ok(row === 'third-tag' || row === 'thi', `the row is one the prefix shows: ${row}`);
+      const row = await until('a highlighted row', () => a.annotate.openTagPick?.active, 20_000);
+      assert.ok(row === 'russia' || row === 'russ', `the row is one the prefix shows: ${row}`);
+      await typeKeys({ press: 'Enter' });
+      await until('the row checked', () => a.annotate.openTagPick?.checked.includes(row));
       await typeKeys({ press: 'Enter' });
       const taken = await byRow;
       assert.ok(taken);
@@ -129,9 +163,17 @@ describe('editor: annotating', () => {
       await typeKeys(quickInputFocused('Annotate Selection (1/2): note'), { press: 'Escape' });
       assert.strictEqual(await cancelled, undefined);
     } finally {
-      // Leave the source as the next tests expect it, whatever happened here.
+      // Leave the sources as the next tests expect them, whatever happened here.
       await a.annotations.delete(doc.uri, created.id).catch(() => undefined);
+      await a.annotations.delete(other, known.id).catch(() => undefined);
     }
+  });
+
+  it('Annotate Selection with nothing selected says why', async () => {
+    const editor = await open(OTHER);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.strictEqual(await vscode.commands.executeCommand(CommandIds.annotateSelection), undefined);
+    if (canDriveBrowser()) await typeKeys({ waitFor: '.notifications-toasts:has-text("nothing is selected")' });
   });
 
   it('moves annotations with edits in the editor and writes positions on save', async () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ENV_SCREENSHOT_DIR, KEYS_REQUEST_SUFFIX, SCREENSHOT_REQUEST_SUFFIX, type KeyAction } from '../launch/protocol';
+import { ENV_SCREENSHOT_DIR, KEYS_REQUEST_SUFFIX, SCREENSHOT_REQUEST_SUFFIX, type KeyAction, type KeysAnswer, type ReadElement } from '../launch/protocol';
 
 /**
  * Ask the launcher for a screenshot of what a person sees now. Only the offline launcher drives
@@ -25,8 +25,11 @@ export function canDriveBrowser(): boolean {
   return !!process.env[ENV_SCREENSHOT_DIR];
 }
 
-/** Ask the launcher to type into the browser, as a person would (page.keyboard). Waits until it has. */
-export async function typeKeys(...actions: KeyAction[]): Promise<void> {
+/**
+ * Ask the launcher to type into the browser, as a person would (page.keyboard). Waits until it
+ * has. Returns what each `read` action saw, in order.
+ */
+export async function typeKeys(...actions: KeyAction[]): Promise<ReadElement[][]> {
   const dir = process.env[ENV_SCREENSHOT_DIR];
   if (!dir) throw new Error('no launcher drives a browser here');
   const name = `keys-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -36,9 +39,9 @@ export async function typeKeys(...actions: KeyAction[]): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (fs.existsSync(done)) {
-      const failure = fs.readFileSync(done, 'utf8');
-      if (failure) throw new Error(`keys ${JSON.stringify(actions)}: ${failure}`);
-      return;
+      const answer = JSON.parse(fs.readFileSync(done, 'utf8')) as KeysAnswer;
+      if (answer.failure) throw new Error(`keys ${JSON.stringify(actions)}: ${answer.failure}`);
+      return answer.reads;
     }
     await new Promise((r) => setTimeout(r, 50));
   }

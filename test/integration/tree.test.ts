@@ -68,7 +68,7 @@ describe('tree: the Sources view', () => {
     assert.ok(roots.length >= 3);
     const src = await sourceNode(tree, CNN_A);
     assert.strictEqual((await tree.getTreeItem(src)).contextValue, 'source');
-    assert.match(await desc(tree, src), new RegExp(`^\\d+ entities · ${visibleQuotes(a, workspaceUri(CNN_A))} quotes? · \\d+ notes?$`));
+    assert.match(await desc(tree, src), new RegExp(`^(?:.+ · )?\\d+ entities · ${visibleQuotes(a, workspaceUri(CNN_A))} quotes? · \\d+ notes?$`));
     assert.deepStrictEqual(await labels(tree, await kids(tree, src)), ['Entities', 'Quotes', 'Annotations']);
 
     const entry = a.index.get(workspaceUri(CNN_A))!;

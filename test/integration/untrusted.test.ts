@@ -63,4 +63,22 @@ describe(UNTRUSTED_SUITE, () => {
     assert.match(a.statusBar.tooltip, /read-only in an untrusted workspace/);
     await screenshot('untrusted');
   });
+
+  it('renaming a source does not move its sidecar (that would be a write)', async () => {
+    const a = await api();
+    const from = workspaceUri('untrusted-rename.txt');
+    const to = workspaceUri('untrusted-renamed.txt');
+    fs.writeFileSync(from.fsPath, 'A source about the Kremlin.\n');
+    const yaml = 'version: 1\nannotations: []\n';
+    fs.writeFileSync(workspaceUri('untrusted-rename.txt.annotations.yaml').fsPath, yaml);
+    await a.index.reindex();
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.strictEqual(fs.readFileSync(workspaceUri('untrusted-rename.txt.annotations.yaml').fsPath, 'utf8'), yaml, 'the sidecar stays');
+    assert.ok(!fs.existsSync(workspaceUri('untrusted-renamed.txt.annotations.yaml').fsPath), 'nothing written at the new name');
+    fs.rmSync(to.fsPath, { force: true });
+    fs.rmSync(workspaceUri('untrusted-rename.txt.annotations.yaml').fsPath, { force: true });
+  });
 });

@@ -14,6 +14,7 @@ import {
   ENV_TEST_INVERT,
   SCREENSHOT_REQUEST_SUFFIX,
   KEYS_REQUEST_SUFFIX,
+  type ReadElement,
   type KeyAction,
   type SuiteResult,
 } from './protocol';
@@ -206,6 +207,15 @@ export async function runTestsInCodeServer(opts: TestRunOptions): Promise<SuiteR
   }
 }
 
+/** What a `read` action uses of a DOM element (this file is compiled without the DOM types). */
+interface DomElement {
+  getClientRects(): { readonly length: number };
+  readonly innerText?: string;
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  readonly tagName: string;
+}
+
 async function waitForResult(
   page: Page,
   resultFile: string,
@@ -235,19 +245,27 @@ async function waitForResult(
       } else if (f.endsWith(KEYS_REQUEST_SUFFIX)) {
         const name = f.slice(0, -KEYS_REQUEST_SUFFIX.length);
         const actions = JSON.parse(fs.readFileSync(path.join(requestDir, f), 'utf8')) as KeyAction[];
-        let failure = '';
+        const answer: { failure?: string; reads: ReadElement[][] } = { reads: [] };
         try {
           for (const a of actions) {
             if ('type' in a) await page.keyboard.type(a.type, { delay: 15 });
             else if ('press' in a) await page.keyboard.press(a.press);
             else if ('click' in a) await page.click(a.click, { timeout: 10_000 });
-            else await page.waitForSelector(a.waitFor, { state: 'visible', timeout: 10_000 });
+            else if ('read' in a) {
+              answer.reads.push(
+                await page.$$eval(a.read, (found) =>
+                  (found as unknown as DomElement[])
+                    .filter((el) => el.getClientRects().length > 0)
+                    .map((el) => ({ text: el.innerText ?? el.textContent ?? '', href: el.getAttribute('data-href') ?? el.getAttribute('href'), tag: el.tagName.toLowerCase() })),
+                ),
+              );
+            } else await page.waitForSelector(a.waitFor, { state: 'visible', timeout: 10_000 });
           }
         } catch (err) {
-          failure = err instanceof Error ? err.message : String(err);
+          answer.failure = err instanceof Error ? err.message : String(err);
         }
-        // The answer carries the failure, if any, for typeKeys to throw.
-        fs.writeFileSync(path.join(requestDir, f), failure);
+        // The answer carries the failure, if any, for typeKeys to throw, and what was read.
+        fs.writeFileSync(path.join(requestDir, f), JSON.stringify(answer));
         fs.renameSync(path.join(requestDir, f), path.join(requestDir, `${name}.done`));
       }
     }

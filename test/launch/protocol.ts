@@ -29,5 +29,27 @@ export const SCREENSHOT_REQUEST_SUFFIX = '.request';
  */
 export const KEYS_REQUEST_SUFFIX = '.keys';
 
-/** Type text, press one key (Playwright key names), click what a selector finds, or wait until it is visible. */
-export type KeyAction = { readonly type: string } | { readonly press: string } | { readonly click: string } | { readonly waitFor: string };
+/**
+ * Type text, press one key (Playwright key names), click what a selector finds, wait until it is
+ * visible, or read what the visible elements it finds show (their text and link targets).
+ */
+export type KeyAction =
+  | { readonly type: string }
+  | { readonly press: string }
+  | { readonly click: string }
+  | { readonly waitFor: string }
+  | { readonly read: string };
+
+/** What a `read` action saw: one entry per element the selector found, in document order. */
+export interface ReadElement {
+  readonly text: string;
+  /** A link's target (`data-href` as VS Code's Markdown renderer sets it, else `href`). */
+  readonly href: string | null;
+  readonly tag: string;
+}
+
+/** The launcher's answer to a keys request: the failure, if any, and one list per `read` action. */
+export interface KeysAnswer {
+  readonly failure?: string;
+  readonly reads: ReadElement[][];
+}

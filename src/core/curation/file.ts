@@ -3,7 +3,7 @@ import { ENTITY_TYPES, type EntityType } from '../analysis/types';
 import { UserError, type FileSystem } from '../fileSystem';
 import { normalizePath } from '../store/paths';
 import { checkYamlBounds } from '../store/yamlSafety';
-import { NO_CURATION, type CurationRules } from './rules';
+import { MENTION_CONTEXT, NO_CURATION, quoteKey, type CurationRules, type MentionRule } from './rules';
 
 /**
  * The workspace curation file: `source-annotator.curation.yaml` at the workspace root. It records
@@ -18,6 +18,13 @@ import { NO_CURATION, type CurationRules } from './rules';
  *     - Replay More Videos
  *   renames:               # rename a canonical name
  *     - { from: Donald J. Trump, to: Donald Trump }
+ *   speakers:              # who said a quote (every quote with this text)
+ *     - { quote: "We will not comment further", speaker: Dmitry Peskov }
+ *   notQuotes:             # quoted text that is nobody's words (scare quotes, titles)
+ *     - fake news
+ *   mentions:              # one mention, by its text and the words around it
+ *     - { text: May, prefix: "the President in ", suffix: ", when" }            # no entity
+ *     - { text: Trump, prefix: "Donald ", suffix: " Jr.", entity: Donald Trump Jr. }
  *
  * Every list is optional. The same safety rules as sidecars apply: errors carry line:col, a
  * malformed file is never overwritten, aliases are refused, the size is capped, and a write
@@ -34,7 +41,8 @@ export interface CurationIssue {
 
 export type CurationParse = { readonly ok: true; readonly rules: CurationRules; readonly doc: Document } | { readonly ok: false; readonly issues: readonly CurationIssue[] };
 
-const KEYS = ['version', 'types', 'merges', 'notEntities', 'renames'];
+const KEYS = ['version', 'types', 'merges', 'notEntities', 'renames', 'speakers', 'notQuotes', 'mentions'];
+const MENTION_KEYS = ['text', 'prefix', 'suffix', 'entity'];
 
 export function parseCuration(text: string): CurationParse {
   if (text.startsWith('\u0000')) return { ok: false, issues: [{ line: 1, col: 1, message: `the file is ${text.slice(1)}` }] };
@@ -61,7 +69,7 @@ export function parseCuration(text: string): CurationParse {
   if (issues.length > 0) return { ok: false, issues };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { ok: true, rules: NO_CURATION, doc };
-  if (!isMap(root)) return { ok: false, issues: [{ ...at(root), message: 'the curation file must be a mapping (version, types, merges, notEntities, renames)' }] };
+  if (!isMap(root)) return { ok: false, issues: [{ ...at(root), message: `the curation file must be a mapping (${KEYS.join(', ')})` }] };
   for (const p of root.items) {
     const k = isScalar(p.key) ? p.key.value : undefined;
     if (typeof k !== 'string' || !KEYS.includes(k)) add(p.key, `unknown key '${String(k)}' (allowed: ${KEYS.join(', ')})`);
@@ -144,8 +152,48 @@ export function parseCuration(text: string): CurationParse {
     if (renames.some((x) => x.from === r.a && x.to !== r.b)) add(r.node, `'${r.a}' is renamed twice`);
     else if (!renames.some((x) => x.from === r.a)) renames.push({ from: r.a, to: r.b });
   }
+  const speakers: Array<{ quote: string; speaker: string }> = [];
+  for (const p of pairs('speakers', 'quote', 'speaker')) {
+    const quote = quoteKey(p.a);
+    if (speakers.some((x) => x.quote === quote && x.speaker !== p.b)) add(p.node, `the quote '${quote}' is given two speakers`);
+    else if (!speakers.some((x) => x.quote === quote)) speakers.push({ quote, speaker: p.b });
+  }
+  const notQuotes: string[] = [];
+  for (const n of list('notQuotes')) {
+    const q = str(n, 'each entry of `notQuotes`');
+    if (q !== undefined && !notQuotes.includes(quoteKey(q))) notQuotes.push(quoteKey(q));
+  }
+  const mentions: MentionRule[] = [];
+  for (const item of list('mentions')) {
+    if (!isMap(item)) {
+      add(item, 'each entry of `mentions` must be a mapping with `text`, `prefix`, `suffix` and optionally `entity`');
+      continue;
+    }
+    for (const p of item.items) {
+      const k = isScalar(p.key) ? p.key.value : undefined;
+      if (typeof k !== 'string' || !MENTION_KEYS.includes(k)) add(p.key, `unknown key '${String(k)}' in \`mentions\` (allowed: ${MENTION_KEYS.join(', ')})`);
+    }
+    const text = str(item.get('text', true) ?? item, '`mentions[].text`');
+    const context = (key: string): string | undefined => {
+      const n: unknown = item.get(key, true);
+      if (n === undefined || (isScalar(n) && n.value === null)) return '';
+      if (isScalar(n) && typeof n.value === 'string' && n.value.length <= 4 * MENTION_CONTEXT) return n.value;
+      add(n, `\`mentions[].${key}\` must be a string of at most ${4 * MENTION_CONTEXT} characters`);
+      return undefined;
+    };
+    const prefix = context('prefix');
+    const suffix = context('suffix');
+    const entityNode: unknown = item.get('entity', true);
+    const entity = entityNode === undefined || (isScalar(entityNode) && entityNode.value === null) ? undefined : str(entityNode, '`mentions[].entity`');
+    if (text === undefined || prefix === undefined || suffix === undefined || (entityNode !== undefined && entity === undefined && !(isScalar(entityNode) && entityNode.value === null))) continue;
+    const same = mentions.find((m) => m.text === text && m.prefix === prefix && m.suffix === suffix);
+    if (same && same.entity !== entity) add(item, `the mention '${text}' (after '${prefix}') is corrected twice`);
+    else if (!same) mentions.push({ text, prefix, suffix, ...(entity !== undefined ? { entity } : {}) });
+  }
   if (issues.length > 0) return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.col - y.col) };
-  return { ok: true, rules: { types, merges, notEntities, renames }, doc };
+  // The lists added later are left out when empty, so readers of the first four see no change.
+  const extra = { ...(speakers.length > 0 ? { speakers } : {}), ...(notQuotes.length > 0 ? { notQuotes } : {}), ...(mentions.length > 0 ? { mentions } : {}) };
+  return { ok: true, rules: { types, merges, notEntities, renames, ...extra }, doc };
 }
 
 /** One change to the curation file. */
@@ -153,7 +201,10 @@ export type CurationChange =
   | { readonly kind: 'type'; readonly text: string; readonly type: EntityType }
   | { readonly kind: 'merge'; readonly from: string; readonly into: string }
   | { readonly kind: 'notEntity'; readonly text: string }
-  | { readonly kind: 'rename'; readonly from: string; readonly to: string };
+  | { readonly kind: 'rename'; readonly from: string; readonly to: string }
+  | { readonly kind: 'speaker'; readonly quote: string; readonly speaker: string }
+  | { readonly kind: 'notQuote'; readonly quote: string }
+  | { readonly kind: 'mention'; readonly text: string; readonly prefix: string; readonly suffix: string; readonly entity?: string };
 
 /**
  * The workspace's curation file. load() reads it (a missing file means no curation); the add
@@ -206,8 +257,9 @@ export class CurationFile {
   }
 
   private async applyNow(change: CurationChange): Promise<CurationRules> {
-    const values = Object.values(change).slice(1);
+    const values = change.kind === 'mention' ? [change.text, ...(change.entity !== undefined ? [change.entity] : [])] : Object.values(change).slice(1);
     if (values.some((v) => typeof v !== 'string' || v.trim() === '')) throw new UserError('a curation rule needs non-empty text');
+    if (change.kind === 'mention' && (typeof change.prefix !== 'string' || typeof change.suffix !== 'string')) throw new UserError('a mention correction needs the text around the mention');
     if (change.kind === 'merge' && change.from.trim() === change.into.trim()) throw new UserError(`'${change.from.trim()}' cannot be merged into itself`);
     if (change.kind === 'type' && !ENTITY_TYPES.includes(change.type)) throw new UserError(`unknown entity type ${String(change.type)}`);
     const text = await this.read();
@@ -259,6 +311,23 @@ export class CurationFile {
       case 'notEntity': {
         const s = seq('notEntities');
         if (!s.items.some((it) => isScalar(it) && it.value === change.text.trim())) s.items.push(doc.createNode(change.text.trim()));
+        break;
+      }
+      case 'speaker':
+        upsert('speakers', 'quote', 'speaker', quoteKey(change.quote), change.speaker.trim());
+        break;
+      case 'notQuote': {
+        const s = seq('notQuotes');
+        const q = quoteKey(change.quote);
+        if (!s.items.some((it) => isScalar(it) && it.value === q)) s.items.push(doc.createNode(q));
+        break;
+      }
+      case 'mention': {
+        const s = seq('mentions');
+        const hit = s.items.find((it) => isMap(it) && it.get('text') === change.text && (it.get('prefix') ?? '') === change.prefix && (it.get('suffix') ?? '') === change.suffix) as YAMLMap | undefined;
+        const fields: Record<string, string> = { text: change.text, prefix: change.prefix, suffix: change.suffix, ...(change.entity !== undefined ? { entity: change.entity.trim() } : {}) };
+        if (hit) s.items[s.items.indexOf(hit)] = flowPair(fields);
+        else s.items.push(flowPair(fields));
         break;
       }
     }

@@ -14,6 +14,33 @@ export interface CurationRules {
   readonly notEntities: ReadonlyArray<string>;
   /** Rename a canonical name. */
   readonly renames: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+  /** The speaker of every quote with this text (whitespace-normalised): a person of the workspace or a name the user typed. */
+  readonly speakers?: ReadonlyArray<{ readonly quote: string; readonly speaker: string }>;
+  /** Quoted text that is nobody's words (a scare quote, a title): every quote with this text. */
+  readonly notQuotes?: ReadonlyArray<string>;
+  /**
+   * One mention, named by its text and the words around it (so that it survives edits
+   * elsewhere): not an entity (`entity` absent), or another entity.
+   */
+  readonly mentions?: ReadonlyArray<MentionRule>;
 }
 
+export interface MentionRule {
+  readonly text: string;
+  /** The text right before the mention (up to MENTION_CONTEXT characters), as it was when corrected. */
+  readonly prefix: string;
+  /** The text right after it. */
+  readonly suffix: string;
+  /** The entity this mention is; absent: it is no entity. */
+  readonly entity?: string;
+}
+
+/** Characters of context kept on each side of a corrected mention. */
+export const MENTION_CONTEXT = 24;
+
 export const NO_CURATION: CurationRules = { types: [], merges: [], notEntities: [], renames: [] };
+
+/** Whitespace-normalised quote text, the key of speaker and not-a-quote rules. */
+export function quoteKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -4,6 +4,7 @@ import { exportMarkdown } from './markdown';
 import { exportQdc, exportQdpx } from './refiQda';
 import type { ExportFormat, ExportOptions, ExportResult } from './types';
 import { exportW3cJson } from './w3c';
+import { EXPORT_MARKER } from './marker';
 
 export * from './types';
 export { exportCsv, CSV_COLUMNS, CSV_TAG_SEPARATOR } from './csv';
@@ -14,6 +15,7 @@ export { buildRefiQdaProject, exportQdpx, exportQdc, QDA_PROJECT_NS, QDA_CODEBOO
 export type { RefiQdaProject } from './refiQda';
 export { stableGuid, stableColour } from './ids';
 export { LfText } from './lfText';
+export { EXPORT_MARKER, isExportText } from './marker';
 
 /** What the quick pick shows for each format. */
 export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
@@ -35,7 +37,8 @@ export function exportWorkspace(format: ExportFormat, sources: readonly Annotate
   const enc = new TextEncoder();
   switch (format) {
     case 'md':
-      return { data: enc.encode(exportMarkdown(sources, options)), extension: 'md', mime: 'text/markdown; charset=utf-8' };
+      // The marker line keeps a report saved among the sources from being analysed as one.
+      return { data: enc.encode(`${EXPORT_MARKER}\n${exportMarkdown(sources, options)}`), extension: 'md', mime: 'text/markdown; charset=utf-8' };
     case 'csv': {
       const body = enc.encode(exportCsv(sources, options));
       if (!options.bom) return { data: body, extension: 'csv', mime: 'text/csv; charset=utf-8; header=present' };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotations/model';
-import { CommandIds } from '../commandIds';
+import { CommandIds, ContextKeys } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
 
 /** How commands name an annotation: from hovers, the tree, diagnostics, or tests. */
@@ -27,11 +27,15 @@ export interface AnnotateArgs {
 export class AnnotateCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private tagPick: vscode.QuickPick<vscode.QuickPickItem & { tag: string }> | undefined;
+  /** The tags pick's own arrow and Space keys (contributed keybindings), and its highlighted row. */
+  private tagKeys: { readonly move: (by: number) => void; readonly toggle: () => void; readonly active: () => string | undefined } | undefined;
+  /** The note input while it is open, with the lines entered before the one in the box. */
+  private noteInput: { readonly box: vscode.InputBox; readonly lines: string[]; readonly render: () => void } | undefined;
 
   /** The tags quick pick while it is open: its title and the tags it lists (what a person sees). */
-  get openTagPick(): { readonly title: string | undefined; readonly tags: readonly string[]; readonly active: string | undefined } | undefined {
+  get openTagPick(): { readonly title: string | undefined; readonly tags: readonly string[]; readonly checked: readonly string[]; readonly active: string | undefined } | undefined {
     const qp = this.tagPick;
-    return qp ? { title: qp.title, tags: qp.items.map((i) => i.tag), active: qp.activeItems[0]?.tag } : undefined;
+    return qp ? { title: qp.title, tags: qp.items.map((i) => i.tag), checked: qp.selectedItems.map((i) => i.tag), active: this.tagKeys?.active() } : undefined;
   }
 
   constructor(private readonly annotations: AnnotationService) {
@@ -41,6 +45,11 @@ export class AnnotateCommands implements vscode.Disposable {
       vscode.commands.registerCommand(CommandIds.retagAnnotation, (ref?: AnnotationRef, tags?: string[]) => this.guard(() => this.retag(ref, tags))),
       vscode.commands.registerCommand(CommandIds.deleteAnnotation, (ref?: AnnotationRef) => this.guard(() => this.delete(ref))),
       vscode.commands.registerCommand(CommandIds.reattachAnnotation, (ref?: AnnotationRef) => this.guard(() => this.reattach(ref))),
+      vscode.commands.registerCommand(CommandIds.acceptChangedText, (ref?: AnnotationRef) => this.guard(() => this.acceptChange(ref))),
+      vscode.commands.registerCommand(CommandIds.noteNewLine, () => this.noteNewLine()),
+      vscode.commands.registerCommand(CommandIds.tagPickDown, () => this.tagKeys?.move(1)),
+      vscode.commands.registerCommand(CommandIds.tagPickUp, () => this.tagKeys?.move(-1)),
+      vscode.commands.registerCommand(CommandIds.tagPickToggle, () => this.tagKeys?.toggle()),
     );
   }
 
@@ -53,7 +62,9 @@ export class AnnotateCommands implements vscode.Disposable {
     }
   }
 
-  private async annotateSelection(args?: AnnotateArgs): Promise<Annotation | undefined> {
+  private async annotateSelection(argsIn?: AnnotateArgs | vscode.Uri): Promise<Annotation | undefined> {
+    // The editor's context menu passes the document's URI; only our own callers pass AnnotateArgs.
+    const args = argsIn instanceof vscode.Uri || typeof argsIn !== 'object' ? undefined : argsIn;
     if (args?.uri && typeof args.start === 'number' && typeof args.end === 'number') {
       // From a tree item: show its range selected, then annotate it.
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
@@ -61,8 +72,12 @@ export class AnnotateCommands implements vscode.Disposable {
       await vscode.window.showTextDocument(doc, { selection: range, preview: false });
     }
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.selection.isEmpty) {
-      void vscode.window.showInformationMessage('Source Annotator: select the text to annotate first.');
+    if (!editor) {
+      void vscode.window.showInformationMessage('Source Annotator: open a source and select the text to annotate first.');
+      return undefined;
+    }
+    if (editor.selection.isEmpty) {
+      void vscode.window.showInformationMessage('Source Annotator: nothing is selected. Select the words to annotate, then run Annotate Selection again (Ctrl+Alt+A).');
       return undefined;
     }
     const reason = this.annotations.readOnlyReason(editor.document.uri);
@@ -70,20 +85,94 @@ export class AnnotateCommands implements vscode.Disposable {
       void vscode.window.showWarningMessage(reason);
       return undefined;
     }
-    const note = args?.note ?? (await vscode.window.showInputBox({ title: 'Annotate Selection (1/2): note', prompt: 'Your note, in Markdown. Leave empty for none.', placeHolder: 'e.g. Check against the Kremlin readout' }));
+    const doc = editor.document;
+    const sel = editor.selection;
+    const note = args?.note ?? (await this.promptNote('Annotate Selection (1/2): note', ''));
     if (note === undefined) return undefined;
     const tags = args?.tags ?? (await this.pickTags([], 'Annotate Selection (2/2): tags'));
     if (tags === undefined) return undefined;
-    const doc = editor.document;
-    const sel = editor.selection;
-    return this.annotations.add(doc.uri, doc.offsetAt(sel.start), doc.offsetAt(sel.end), note, tags);
+    const created = await this.annotations.add(doc.uri, doc.offsetAt(sel.start), doc.offsetAt(sel.end), note, tags);
+    // Collapse the selection (to its end) so that a key typed next never replaces the annotated text.
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? (vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor : undefined);
+    if (shown && !shown.selection.isEmpty) shown.selection = new vscode.Selection(shown.selection.end, shown.selection.end);
+    return created;
+  }
+
+  /**
+   * The note prompt: an input box where Enter finishes and Shift+Enter starts a new line (the
+   * lines so far show above the box). Resolves to the note, or undefined when cancelled.
+   */
+  private promptNote(title: string, initial: string): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const box = vscode.window.createInputBox();
+      const all = initial.split('\n');
+      const lines = all.slice(0, -1);
+      box.title = title;
+      box.value = all[all.length - 1];
+      box.placeholder = 'Your note, in Markdown (empty for none). Shift+Enter: new line · Enter: done';
+      const back: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-up'), tooltip: 'Edit the previous line' };
+      const render = (): void => {
+        const shownLines = lines.length > 6 ? ['…', ...lines.slice(-6)] : lines;
+        box.prompt = lines.length > 0 ? `${shownLines.map((l) => `${l || '(empty line)'}`).join('  ⏎  ')}  ⏎` : 'Shift+Enter starts a new line; Enter saves the note.';
+        box.buttons = lines.length > 0 ? [back] : [];
+      };
+      render();
+      let done = false;
+      this.noteInput = { box, lines, render };
+      void vscode.commands.executeCommand('setContext', ContextKeys.noteInputOpen, true);
+      box.onDidTriggerButton(() => {
+        if (lines.length === 0) return;
+        const prev = lines.pop()!;
+        box.value = box.value ? `${prev} ${box.value}` : prev;
+        render();
+      });
+      box.onDidAccept(() => {
+        done = true;
+        const note = [...lines, box.value].join('\n').replace(/\s+$/, '');
+        resolve(note);
+        box.hide();
+      });
+      box.onDidHide(() => {
+        if (!done) resolve(undefined);
+        if (this.noteInput?.box === box) {
+          this.noteInput = undefined;
+          void vscode.commands.executeCommand('setContext', ContextKeys.noteInputOpen, false);
+        }
+        box.dispose();
+      });
+      box.show();
+    });
+  }
+
+  /** Shift+Enter in the note prompt: the text in the box becomes a line, and the box is cleared for the next. */
+  private noteNewLine(): void {
+    const n = this.noteInput;
+    if (!n) return;
+    n.lines.push(n.box.value);
+    n.box.value = '';
+    n.render();
+  }
+
+  /** The note prompt while it is open: its lines so far and the text in the box (tests). */
+  get openNote(): { readonly lines: readonly string[]; readonly value: string } | undefined {
+    const n = this.noteInput;
+    return n ? { lines: [...n.lines], value: n.box.value } : undefined;
+  }
+
+  private async acceptChange(ref: AnnotationRef | undefined): Promise<Annotation | undefined> {
+    const target = this.resolve(ref);
+    if (!target) return undefined;
+    if (target.annotation.original === undefined) {
+      void vscode.window.showInformationMessage('Source Annotator: the wording of this annotation has not changed.');
+      return undefined;
+    }
+    return this.annotations.acceptChange(target.uri, target.annotation.id);
   }
 
   private async edit(ref: AnnotationRef | undefined, note: string | undefined): Promise<Annotation | undefined> {
     const target = this.resolve(ref);
     if (!target) return undefined;
-    const next =
-      note ?? (await vscode.window.showInputBox({ title: 'Edit Annotation Note', value: target.annotation.note, prompt: 'Markdown' }));
+    const next = (typeof note === 'string' ? note : undefined) ?? (await this.promptNote('Edit Annotation Note', target.annotation.note));
     if (next === undefined) return undefined;
     return (await this.annotations.update(target.uri, target.annotation.id, { note: next })).after;
   }
@@ -91,7 +180,7 @@ export class AnnotateCommands implements vscode.Disposable {
   private async retag(ref: AnnotationRef | undefined, tags: string[] | undefined): Promise<Annotation | undefined> {
     const target = this.resolve(ref);
     if (!target) return undefined;
-    const next = tags ?? (await this.pickTags(target.annotation.tags, 'Edit Annotation Tags'));
+    const next = (Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : undefined) ?? (await this.pickTags(target.annotation.tags, 'Edit Annotation Tags'));
     if (next === undefined) return undefined;
     return (await this.annotations.update(target.uri, target.annotation.id, { tags: next })).after;
   }
@@ -150,7 +239,10 @@ export class AnnotateCommands implements vscode.Disposable {
   }
 
   /**
-   * A multi-select quick pick of the workspace's tags that also accepts new ones.
+   * A multi-select quick pick of the workspace's tags that also takes new ones, several in a row
+   * by keyboard: Enter on typed text adds it (commas split it into several tags) and keeps the
+   * pick open; Up/Down highlight a row while the keyboard stays in the box, Space or Enter check
+   * it; Enter on an empty box, or OK, finishes.
    *
    * VS Code names quick pick items by their index in `items`, and the workbench echoes every
    * list it receives back as a selection event that can arrive after the next list was set. So
@@ -165,7 +257,7 @@ export class AnnotateCommands implements vscode.Disposable {
       this.tagPick = qp;
       qp.title = title;
       qp.canSelectMany = true;
-      qp.placeholder = 'Pick tags, or type a new one and press Enter';
+      qp.placeholder = 'Type a tag and press Enter (commas for several); Enter on an empty box saves';
       const base: TagItem[] = [...new Set([...this.annotations.allTags(), ...current])]
         .sort((a, b) => a.localeCompare(b))
         .map((t) => ({ label: t, tag: t }));
@@ -178,6 +270,35 @@ export class AnnotateCommands implements vscode.Disposable {
         qp.selectedItems = qp.items.filter((i) => checked.has(i.tag));
       };
       render();
+      // The highlighted row, moved by our own Up/Down keys so that the keyboard focus stays in
+      // the box (VS Code's own Down moves it into the list, where typed letters are lost).
+      let active: TagItem | undefined;
+      const setActive = (item: TagItem | undefined): void => {
+        active = item;
+        qp.activeItems = item ? [item] : [];
+        void vscode.commands.executeCommand('setContext', ContextKeys.tagRowActive, item !== undefined);
+      };
+      const visible = (): TagItem[] => {
+        const v = qp.value.trim().toLowerCase();
+        return qp.items.filter((i) => i.alwaysShow || !v || i.label.toLowerCase().includes(v));
+      };
+      this.tagKeys = {
+        move: (by) => {
+          const rows = visible();
+          if (rows.length === 0) return;
+          const at = active ? rows.findIndex((r) => r.tag === active!.tag) : -1;
+          setActive(rows[Math.max(0, Math.min(rows.length - 1, at < 0 ? (by > 0 ? 0 : rows.length - 1) : at + by))]);
+        },
+        toggle: () => {
+          if (!active) return;
+          if (checked.has(active.tag)) checked.delete(active.tag);
+          else checked.add(active.tag);
+          render();
+          setActive(qp.items.find((i) => i.tag === active!.tag));
+        },
+        active: () => active?.tag,
+      };
+      void vscode.commands.executeCommand('setContext', ContextKeys.tagPickOpen, true);
       qp.onDidChangeSelection((sel) => {
         for (const i of qp.items) {
           if (sel.includes(i)) checked.add(i.tag);
@@ -185,31 +306,46 @@ export class AnnotateCommands implements vscode.Disposable {
         }
       });
       qp.onDidChangeValue((value) => {
+        setActive(undefined);
         const v = value.trim();
-        // A new tag the user checked joins the list, at its end, so it stays visible.
-        const promote = adder !== undefined && checked.has(adder.tag) && !known(adder.tag);
-        if (promote && adder) base.push({ label: adder.tag, tag: adder.tag });
-        const want = v && !known(v) ? v : undefined;
-        if (!promote && want === adder?.tag) return;
-        adder = want ? { label: `$(add) ${want}`, description: 'new tag', tag: want, alwaysShow: true } : undefined;
+        const want = v && !v.includes(',') && !known(v) ? v : undefined;
+        if (want === adder?.tag) return;
+        adder = want ? { label: `$(add) ${want}`, description: 'new tag: Enter adds it', tag: want, alwaysShow: true } : undefined;
         render();
       });
       qp.onDidAccept(() => {
-        done = true;
-        // Enter takes the highlighted row when the user moved to one (a known tag, or the new
-        // tag); otherwise the typed text becomes a tag, unless it only filtered for a tag that
-        // was then checked.
         const typed = qp.value.trim();
-        const active = qp.activeItems[0];
-        if (typed && active) checked.add(active.tag);
-        const tags = [...checked];
-        if (typed && !active && !tags.some((t) => t.toLowerCase().includes(typed.toLowerCase()))) tags.push(typed);
-        resolve([...new Set(tags)]);
-        qp.hide();
+        if (!typed && !active) {
+          done = true;
+          resolve([...checked]);
+          qp.hide();
+          return;
+        }
+        if (active && active !== adder) {
+          // The user moved to a row: check it (a new tag joins the list for good).
+          if (!known(active.tag)) base.push({ label: active.tag, tag: active.tag });
+          checked.add(active.tag);
+        } else {
+          for (const part of typed.split(',')) {
+            const tag = part.trim();
+            if (!tag) continue;
+            if (!known(tag)) base.push({ label: tag, tag });
+            checked.add(tag);
+          }
+        }
+        adder = undefined;
+        setActive(undefined);
+        qp.value = '';
+        render();
       });
       qp.onDidHide(() => {
         if (!done) resolve(undefined);
-        if (this.tagPick === qp) this.tagPick = undefined;
+        if (this.tagPick === qp) {
+          this.tagPick = undefined;
+          this.tagKeys = undefined;
+          void vscode.commands.executeCommand('setContext', ContextKeys.tagPickOpen, false);
+          void vscode.commands.executeCommand('setContext', ContextKeys.tagRowActive, false);
+        }
         qp.dispose();
       });
       qp.show();

@@ -72,6 +72,8 @@ interface Collected {
  */
 export class ExportCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  /** The folder of the last export in this window (the next save dialog starts there). */
+  private lastFolder: vscode.Uri | undefined;
 
   constructor(
     private readonly index: SourceIndex,
@@ -100,7 +102,8 @@ export class ExportCommands implements vscode.Disposable {
     }
     const choice = await this.pickFormat(args, 'Export Annotations: format');
     if (!choice) return undefined;
-    const target = await this.pickTarget(args, choice, vscode.Uri.joinPath(folders[0].uri, `annotations.${FORMATS[choice].extension}`));
+    const target = await this.pickTarget(args, choice, vscode.Uri.joinPath(this.defaultFolder(folders[0].uri), `annotations.${FORMATS[choice].extension}`));
+    if (target) this.lastFolder = vscode.Uri.joinPath(target, '..');
     if (!target) return undefined;
     return this.run(choice, target, args, `Source Annotator: ${folders.map((f) => f.name).join(', ')}`, () => this.collectWorkspace(folders));
   }
@@ -131,6 +134,16 @@ export class ExportCommands implements vscode.Disposable {
       { title, placeHolder: 'Export in which format?', matchOnDetail: true },
     );
     return pick?.choice;
+  }
+
+  /**
+   * Where the save dialog starts: the folder of the last export, else the folder that holds the
+   * workspace folder, outside the sources, so that a report is not saved among them by default.
+   */
+  private defaultFolder(workspace: vscode.Uri): vscode.Uri {
+    if (this.lastFolder) return this.lastFolder;
+    const parent = vscode.Uri.joinPath(workspace, '..');
+    return parent.path === workspace.path ? workspace : parent;
   }
 
   private async pickTarget(args: ExportArgs | undefined, choice: ExportChoice, defaultUri: vscode.Uri): Promise<vscode.Uri | undefined> {

@@ -5,7 +5,9 @@ import { CommandIds } from '../commandIds';
 import type { AnnotationService, LiveAnnotation } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
 import type { Settings } from '../settings';
-import { orderedMentions } from './quoteMentions';
+import { count as plural } from '../../core/text/plural';
+import { codeSpan, escapeMarkdown, inertMarkdown } from '../../core/text/markdown';
+import { orderedMentions, rangeIn } from './quoteMentions';
 import { visibleMentions, visibleQuotes } from './tree/model';
 
 const TYPE_LABELS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', LOC: 'Place', NORP: 'Group or nationality' };
@@ -40,7 +42,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
 
     const annotation = this.annotations.at(document.uri, offset);
     if (annotation) {
-      parts.push(this.annotationHover(document.uri, annotation));
+      parts.push(...this.annotationHover(document.uri, annotation));
       widen(annotation.start, annotation.end);
     }
     const fresh = entry.text === document.getText();
@@ -60,85 +62,109 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     return parts.length > 0 ? new vscode.Hover(parts, range) : undefined;
   }
 
+  /**
+   * Hover content from the workspace's data (names, quotes, notes): rendered, never trusted. Its
+   * links open a place in a source as a plain URI (line and column in the fragment), which an
+   * untrusted MarkdownString may hold; command links in it never run.
+   */
+  private untrusted(): vscode.MarkdownString {
+    const md = new vscode.MarkdownString('', false);
+    md.isTrusted = false;
+    md.supportHtml = false;
+    return md;
+  }
+
+  /** A link to [start, end) of a source (UTF-16 offsets of its indexed text). */
+  private mentionLink(label: string, key: string, start: number, end: number): string {
+    const entry = this.index.get(vscode.Uri.parse(key));
+    if (!entry) return escapeMarkdown(label);
+    const r = rangeIn(entry.text, start, end);
+    const uri = entry.uri.with({ fragment: `L${r.start.line + 1},${r.start.character + 1}-L${r.end.line + 1},${r.end.character + 1}` });
+    return `[${escapeMarkdown(label)}](<${uri.toString()}> "Open this mention")`;
+  }
+
   private async entityHover(key: string, m: EntityMention): Promise<vscode.MarkdownString> {
-    const md = new vscode.MarkdownString();
+    const md = this.untrusted();
     const summary = await this.index.entityInfo(m.entity, key);
     const inFile = summary?.inSource ?? 1;
     const total = summary?.mentions ?? 1;
     const files = summary?.sources ?? 1;
-    md.appendMarkdown(`**${escape(m.entity)}** · ${TYPE_LABELS[m.type] ?? m.type}${m.kind === 'role' ? ' (role description)' : ''}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(m.entity)}** · ${TYPE_LABELS[m.type] ?? m.type}${m.kind === 'role' ? ' (role description)' : ''}\n\n`);
     const aliases = [...(summary?.aliases ?? [])].filter((a) => a !== m.entity).sort();
-    if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `*${escape(a)}*`).join(', ')}\n\n`);
-    md.appendMarkdown(`${inFile} mention${inFile === 1 ? '' : 's'} in this source, ${total} in ${files} source${files === 1 ? '' : 's'} of the workspace\n\n`);
+    if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `*${escapeMarkdown(a)}*`).join(', ')}\n\n`);
+    md.appendMarkdown(`${plural(inFile, 'mention')} in this source, ${total} in ${plural(files, 'source')} of the workspace\n\n`);
     if (m.type === 'PERSON') {
-      const unique = [...new Set((await this.index.quotesBy(m.entity, 200)).map((q) => q.text))];
+      const seen = new Set<string>();
+      const unique = (await this.index.quotesBy(m.entity, 200)).filter((q) => !seen.has(q.text) && seen.add(q.text));
       if (unique.length > 0) {
-        md.appendMarkdown(`**Quotes** (${unique.length})\n\n`);
-        for (const q of unique.slice(0, 5)) md.appendMarkdown(`> ${escape(truncate(q, 140))}\n\n`);
-        if (unique.length > 5) md.appendMarkdown(`…and ${unique.length - 5} more\n\n`);
+        md.appendMarkdown(`**Quotes** (${unique.length}), each a link to where it is said:\n\n`);
+        for (const q of unique.slice(0, 5)) md.appendMarkdown(`- ${this.mentionLink(`“${truncate(q.text, 140)}”`, q.key, q.start, q.end)}\n`);
+        if (unique.length > 5) md.appendMarkdown(`\n…and ${unique.length - 5} more\n`);
+        md.appendMarkdown('\n');
       }
     }
     return md;
   }
 
   private quoteHover(key: string, q: Quote, cluster: QuoteCluster | undefined): vscode.MarkdownString {
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**Quote** · ${q.speaker ? `speaker **${escape(q.speaker)}**` : '*unattributed*'}${q.cue ? ` · cue *${escape(q.cue)}*` : ''}\n\n`);
+    const md = this.untrusted();
+    md.appendMarkdown(`**Quote** · ${q.speaker ? `speaker **${escapeMarkdown(q.speaker)}**` : '*unattributed*'}${q.cue ? ` · cue *${escapeMarkdown(q.cue)}*` : ''}\n\n`);
     if (!cluster) return md;
     const others = orderedMentions(cluster).filter((m) => !(m.path === key && m.start === q.start));
     if (others.length === 0) return md;
     const n = new Set(others.map((o) => o.path)).size;
-    md.appendMarkdown(`Also quoted in ${n} other source${n === 1 ? '' : 's'}:\n\n`);
+    md.appendMarkdown(`Also quoted in ${plural(n, 'other source')} (links open the mention):\n\n`);
     let differs = false;
     for (const o of others) {
       const entry = this.index.get(vscode.Uri.parse(o.path));
       if (!entry) continue;
       const diff = wordDiff(q.text, entry.text.slice(o.start, o.end));
       differs ||= diff.some((d) => d.op !== 'same');
-      md.appendMarkdown(`- ${codeSpan(entry.relPath)}: ${diffMarkdown(diff)}\n`);
+      md.appendMarkdown(`- ${this.mentionLink(entry.relPath, o.path, o.start, o.end)}: ${diffMarkdown(diff)}\n`);
     }
     md.appendMarkdown(`\n${differs ? 'Words in **bold** are added there, ~~struck~~ ones missing. ' : 'Same wording. '}Next mention: Ctrl+Alt+. · All: Shift+F12\n`);
     return md;
   }
 
-  private annotationHover(uri: vscode.Uri, a: LiveAnnotation): vscode.MarkdownString {
-    const md = new vscode.MarkdownString('', true);
-    const args = encodeURIComponent(JSON.stringify([{ uri: uri.toString(), id: a.annotation.id }]));
-    md.isTrusted = { enabledCommands: [CommandIds.editAnnotation, CommandIds.retagAnnotation, CommandIds.deleteAnnotation] };
-    md.supportThemeIcons = true;
-    md.appendMarkdown(`$(note) **Annotation**`);
-    if (a.annotation.tags.length > 0) md.appendMarkdown(` · ${a.annotation.tags.map((t) => `\`${escape(t)}\``).join(' ')}`);
+  /**
+   * An annotation: its content (note, tags, author: the sidecar's, so a stranger's) in an
+   * untrusted MarkdownString, and our own Edit/Tags/Delete links in a separate trusted one that
+   * holds nothing from the sidecar but the annotation's id in the links' arguments.
+   */
+  private annotationHover(uri: vscode.Uri, a: LiveAnnotation): vscode.MarkdownString[] {
+    const md = this.untrusted();
+    md.appendMarkdown(`**Annotation**`);
+    if (a.annotation.tags.length > 0) md.appendMarkdown(` · ${a.annotation.tags.map((t) => codeSpan(t)).join(' ')}`);
     md.appendMarkdown('\n\n');
-    // The note is the user's own Markdown: rendered, but not trusted (no command links in it).
-    md.appendMarkdown((a.annotation.note || '*(no note)*').replace(/\]\(command:/g, '](#command:'));
-    md.appendMarkdown(`\n\n*${escape(a.annotation.author || 'unknown author')}, ${formatDate(a.annotation.modified)}*\n\n`);
+    md.appendMarkdown(a.annotation.note ? inertMarkdown(a.annotation.note) : '*(no note)*');
+    md.appendMarkdown(`\n\n*${escapeMarkdown(a.annotation.author || 'unknown author')}, ${formatDate(a.annotation.modified)}*\n\n`);
+    const original = a.annotation.original;
+    if (original !== undefined) {
+      const diff = wordDiff(original, a.annotation.target.exact);
+      md.appendMarkdown(`**The wording changed** since it was annotated: ${diffMarkdown(diff)}\n\n`);
+      md.appendMarkdown(`Annotated: “${escapeMarkdown(truncate(original, 300))}”\n\n`);
+    }
+    const actions = new vscode.MarkdownString('', true);
     // Read-only (Restricted Mode, a read-only file system, a malformed sidecar): say so instead of offering links that would fail.
     const readOnly = this.annotations.readOnlyReason(uri);
     if (readOnly) {
-      md.appendMarkdown(`$(lock) ${escape(readOnly)}`);
-      return md;
+      actions.appendMarkdown(`$(lock) ${escapeMarkdown(readOnly)}`);
+      return [md, actions];
     }
-    md.appendMarkdown(
-      `[$(edit) Edit](command:${CommandIds.editAnnotation}?${args} "Edit the note") · ` +
+    const args = encodeURIComponent(JSON.stringify([{ uri: uri.toString(), id: a.annotation.id }]));
+    actions.isTrusted = { enabledCommands: [CommandIds.editAnnotation, CommandIds.retagAnnotation, CommandIds.deleteAnnotation, CommandIds.acceptChangedText] };
+    actions.appendMarkdown(
+      (original !== undefined ? `[$(check) Accept the new wording](command:${CommandIds.acceptChangedText}?${args} "Keep the annotation on the new words") · ` : '') +
+        `[$(edit) Edit](command:${CommandIds.editAnnotation}?${args} "Edit the note") · ` +
         `[$(tag) Tags](command:${CommandIds.retagAnnotation}?${args} "Edit the tags") · ` +
         `[$(trash) Delete](command:${CommandIds.deleteAnnotation}?${args} "Delete this annotation")`,
     );
-    return md;
+    return [md, actions];
   }
 
   dispose(): void {
     this.registration.dispose();
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
-
-/** A Markdown code span that survives backticks in the text. */
-function codeSpan(s: string): string {
-  const fence = s.includes('`') ? '`` ' : '`';
-  return `${fence}${s}${fence.split('').reverse().join('')}`;
 }
 
 function truncate(s: string, n: number): string {
@@ -156,6 +182,6 @@ function formatDate(iso: string): string {
  */
 export function diffMarkdown(diff: readonly WordDiff[]): string {
   return diff
-    .map((d) => (d.op === 'same' ? escape(d.words) : d.op === 'added' ? `**${escape(d.words)}**` : `~~${escape(d.words)}~~`))
+    .map((d) => (d.op === 'same' ? escapeMarkdown(d.words) : d.op === 'added' ? `**${escapeMarkdown(d.words)}**` : `~~${escapeMarkdown(d.words)}~~`))
     .join(' ');
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StoreProblem } from '../../core/store/store';
+import type { AnchoredAnnotation, StoreProblem } from '../../core/store/store';
 import { CommandIds } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
@@ -38,10 +38,20 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
     for (const p of this.annotations.problems()) {
       const folderUri = this.folderUriFor(p);
       if (!folderUri) continue;
-      if (p.kind === 'orphan' && p.annotationId) {
+      if (p.kind === 'changed' && p.annotationId) {
+        // Information on the annotation's new text: its wording differs from what was annotated.
+        const source = folderUri.with({ path: p.sourcePath });
+        const live = this.annotations.anchored(source).find((a) => a.annotation.id === p.annotationId);
+        const entry = this.index.get(source);
+        if (!live || !entry) continue;
+        const d = new vscode.Diagnostic(rangeIn(entry.text, live.start, live.end), changedMessage(p), vscode.DiagnosticSeverity.Information);
+        d.source = Problems.source;
+        d.code = `changed:${p.annotationId}`;
+        add(source, d);
+      } else if (p.kind === 'orphan' && p.annotationId) {
         const source = folderUri.with({ path: p.sourcePath });
         const orphan = this.annotations.find(source, p.annotationId);
-        const d = new vscode.Diagnostic(this.whereItWas(source, orphan?.annotation.target.start), orphanMessage(p), vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(this.whereItWas(source, orphan), orphanMessage(p), vscode.DiagnosticSeverity.Warning);
         d.source = Problems.source;
         d.code = { value: `orphan:${p.annotationId}`, target: folderUri.with({ path: p.path }) };
         d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(folderUri.with({ path: p.path }), new vscode.Position(p.line - 1, p.col - 1)), 'stored in this sidecar')];
@@ -64,6 +74,16 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
     // selection, every orphan of the source is offered; without one, only the diagnostics asked about.
     const all = this.collection.get(document.uri) ?? [];
     const relevant = context.diagnostics.length > 0 || range.isEmpty ? context.diagnostics : all;
+    for (const d of context.diagnostics) {
+      const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+      if (d.source !== Problems.source || !code.startsWith('changed:')) continue;
+      const id = code.slice('changed:'.length);
+      const accept = new vscode.CodeAction(`Accept the new wording of annotation ${id}`, vscode.CodeActionKind.QuickFix);
+      accept.diagnostics = [d];
+      accept.isPreferred = true;
+      accept.command = { command: CommandIds.acceptChangedText, title: 'Accept the new wording', arguments: [{ uri: document.uri.toString(), id }] };
+      actions.push(accept);
+    }
     for (const d of relevant) {
       const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
       if (d.source !== Problems.source || !code.startsWith('orphan:')) continue;
@@ -83,11 +103,20 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
     return actions;
   }
 
-  /** Where the orphan's text used to start, clamped to the current text (a line start). */
-  private whereItWas(source: vscode.Uri, codePoint: number | undefined): vscode.Range {
+  /**
+   * Where the orphan's text was: the place it was deleted in the editor when that is known, else
+   * its stored start clamped to the current text (a line start, since the text around changed).
+   */
+  private whereItWas(source: vscode.Uri, orphan: AnchoredAnnotation | undefined): vscode.Range {
     const entry = this.index.get(source);
-    if (!entry || codePoint === undefined) return new vscode.Range(0, 0, 0, 0);
-    const line = rangeIn(entry.text, entry.offsets.toUtf16(codePoint), entry.offsets.toUtf16(codePoint)).start.line;
+    if (!entry || !orphan) return new vscode.Range(0, 0, 0, 0);
+    const text = this.annotations.state(source)?.sourceText ?? entry.text;
+    if (orphan.lastSeen16 !== undefined) {
+      const at = Math.min(orphan.lastSeen16, text.length);
+      return rangeIn(text, at, at);
+    }
+    const at = Math.min(entry.offsets.toUtf16(orphan.annotation.target.start), text.length);
+    const line = rangeIn(text, at, at).start.line;
     return new vscode.Range(line, 0, line, 0);
   }
 
@@ -101,6 +130,11 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function changedMessage(p: StoreProblem): string {
+  const text = p.message.charAt(0).toUpperCase() + p.message.slice(1);
+  return `${text} (quick fix, or the annotation's hover).`;
 }
 
 function orphanMessage(p: StoreProblem): string {

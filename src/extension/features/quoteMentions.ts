@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { count } from '../../core/text/plural';
 import type { QuoteCluster, QuoteMentionRef } from '../../core/analysis/types';
 import { CommandIds } from '../commandIds';
 import type { SourceIndex } from '../services/sourceIndex';
@@ -100,13 +101,11 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     const entry = this.index.get(document.uri);
     if (!entry || entry.text !== document.getText()) return [];
     const clusters = await this.index.clustersOf(entry.key);
-    const lenses: vscode.CodeLens[] = [];
-    const perLine = new Map<number, number>();
+    // One lens per line: an article of one long line (seeds 001 and 002) would otherwise pile
+    // its lenses into one truncated row. Several shared quotes on a line share one lens that
+    // peeks the other mentions of all of them.
+    const byLine = new Map<number, Array<{ q: (typeof quotes)[number]; range: vscode.Range; others: number; locations: vscode.Location[] }>>();
     const quotes = visibleQuotes(entry, this.settings);
-    for (const q of quotes) {
-      const line = document.positionAt(q.start).line;
-      perLine.set(line, (perLine.get(line) ?? 0) + 1);
-    }
     for (const q of quotes) {
       const cluster = clusters.get(q.start);
       if (!cluster) continue;
@@ -116,12 +115,31 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
       const locations = orderedMentions(cluster)
         .filter((m) => !(m.path === entry.key && m.start === q.start))
         .flatMap((m) => this.location(m.path, m.start, m.end));
+      const list = byLine.get(range.start.line) ?? [];
+      list.push({ q, range, others, locations });
+      byLine.set(range.start.line, list);
+    }
+    const lenses: vscode.CodeLens[] = [];
+    for (const list of byLine.values()) {
+      const first = list[0];
+      if (list.length === 1) {
+        lenses.push(
+          new vscode.CodeLens(first.range, {
+            title: `quoted in ${count(first.others, 'other source')}`,
+            tooltip: 'Show the other mentions of this quote',
+            command: 'editor.action.showReferences',
+            arguments: [document.uri, first.range.start, first.locations],
+          }),
+        );
+        continue;
+      }
+      const sources = new Set(list.flatMap((x) => x.locations.map((l) => l.uri.toString()))).size;
       lenses.push(
-        new vscode.CodeLens(range, {
-          title: `${(perLine.get(range.start.line) ?? 0) > 1 ? `“${firstWords(q.text)}” ` : ''}quoted in ${others} other source${others === 1 ? '' : 's'}`,
-          tooltip: 'Show the other mentions of this quote',
+        new vscode.CodeLens(first.range, {
+          title: `${list.length} quotes here are quoted in ${count(sources, 'other source')}`,
+          tooltip: list.map((x) => `“${firstWords(x.q.text)}”: ${count(x.others, 'other source')}`).join('\n'),
           command: 'editor.action.showReferences',
-          arguments: [document.uri, range.start, locations],
+          arguments: [document.uri, first.range.start, list.flatMap((x) => x.locations)],
         }),
       );
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { count } from '../../core/text/plural';
 import { ENTITY_TYPES } from '../../core/analysis/types';
 import { VIEW_ID } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
@@ -86,14 +87,14 @@ export class StatusBar implements vscode.Disposable {
     const perType = ENTITY_TYPES.map((t) => [t, [...entities.values()].filter((ms) => ms[0].type === t).length] as const).filter(([, n]) => n > 0);
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${entry.relPath.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n`);
-    md.appendMarkdown(`$(person) ${entities.size} entities, ${mentions.length} mentions${perType.length > 0 ? `: ${perType.map(([t, n]) => `${n} ${TYPE_LABELS[t].toLowerCase()}`).join(', ')}` : ''}  \n`);
-    md.appendMarkdown(`$(quote) ${quotes.length} quotes${shared > 0 ? `, ${shared} also quoted in other sources` : ''}  \n`);
-    md.appendMarkdown(`$(note) ${all.length} annotations${orphans > 0 ? `, ${orphans} orphaned (see Problems)` : ''}\n\n`);
+    md.appendMarkdown(`$(person) ${count(entities.size, 'entity', 'entities')}, ${count(mentions.length, 'mention')}${perType.length > 0 ? `: ${perType.map(([t, n]) => `${n} ${TYPE_LABELS[t].toLowerCase()}`).join(', ')}` : ''}  \n`);
+    md.appendMarkdown(`$(quote) ${count(quotes.length, 'quote')}${shared > 0 ? `, ${shared} also quoted in other sources` : ''}  \n`);
+    md.appendMarkdown(`$(note) ${count(all.length, 'annotation')}${orphans > 0 ? `, ${orphans} orphaned (see Problems)` : ''}\n\n`);
     if (readOnly) md.appendMarkdown(`$(lock) ${readOnly.replace(/[\\`*_[\]<>]/g, '\\$&')}\n\n`);
     md.appendMarkdown('Click to show the Sources view.');
     this.item.tooltip = md;
     this.item.accessibilityInformation = {
-      label: `Source Annotator: ${entities.size} entities, ${quotes.length} quotes, ${all.length} annotations${orphans > 0 ? `, ${orphans} orphaned` : ''}${readOnly ? ', read-only' : ''}`,
+      label: `Source Annotator: ${count(entities.size, 'entity', 'entities')}, ${count(quotes.length, 'quote')}, ${count(all.length, 'annotation')}${orphans > 0 ? `, ${orphans} orphaned` : ''}${readOnly ? ', read-only' : ''}`,
     };
     this.item.show();
     this.shown = true;

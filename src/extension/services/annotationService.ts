@@ -134,6 +134,14 @@ export class AnnotationService implements vscode.Disposable {
     this.capture(uri, store);
   }
 
+  /** Accept the source's new wording under an annotation whose text changed. */
+  async acceptChange(uri: vscode.Uri, id: string): Promise<Annotation> {
+    const { store, text } = this.writable(uri);
+    const a = await store.acceptChange(uri.path, text, id);
+    this.capture(uri, store);
+    return a;
+  }
+
   async reattach(uri: vscode.Uri, id: string, start16: number, end16: number): Promise<Annotation> {
     const { store, text, map } = this.writable(uri);
     const a = await store.reattach(uri.path, text, id, { start: map.toCodePoint(start16), end: map.toCodePoint(end16) });
@@ -208,8 +216,10 @@ export class AnnotationService implements vscode.Disposable {
     // Edits in the editor were already followed through change events (the text matches).
     // Anything else (first sight, an outside edit) re-anchors from the sidecar.
     const dirty = dirtyKeys ? dirtyKeys.has(key) : vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
-    const known = this.states.has(key);
-    if ((!known && mayHaveSidecar) || (known && !dirty && this.texts.get(key) !== entry.text)) void this.reload(uri);
+    const known = this.states.get(key);
+    // Orphans are tried again on every look (Refresh, a save, an outside change): their text may be back.
+    const orphans = known?.annotations.some((a) => a.status === 'orphan') ?? false;
+    if ((!known && mayHaveSidecar) || (known && !dirty && (orphans || this.texts.get(key) !== entry.text))) void this.reload(uri);
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -241,7 +251,12 @@ export class AnnotationService implements vscode.Disposable {
   private async onSave(doc: vscode.TextDocument): Promise<void> {
     const st = this.states.get(doc.uri.toString());
     const store = this.storeFor(doc.uri);
-    if (!st || !store || !st.exists || st.readOnly || this.readOnlyReason(doc.uri)) return;
+    if (!st || !store || !st.exists) return;
+    if (st.readOnly || this.readOnlyReason(doc.uri)) {
+      // Nothing may be written, but orphans whose text is back still come back (a load never writes).
+      if (st.annotations.some((a) => a.status === 'orphan')) await this.reload(doc.uri);
+      return;
+    }
     try {
       await store.saveAnchors(doc.uri.path, doc.getText());
       this.capture(doc.uri, store);
@@ -252,6 +267,16 @@ export class AnnotationService implements vscode.Disposable {
 
   private async onRename(e: vscode.FileRenameEvent): Promise<void> {
     for (const { oldUri, newUri } of e.files) {
+      // Moving the sidecar is a write: not in Restricted Mode or on a read-only file system.
+      const readOnly = this.readOnlyReason(oldUri);
+      if (readOnly) {
+        if (this.index.isSource(oldUri)) {
+          this.log.info(`not moving the sidecar of ${oldUri.toString()}: ${readOnly}`);
+          this.states.delete(oldUri.toString());
+          this.changed.fire([oldUri]);
+        }
+        continue;
+      }
       const store = this.storeFor(oldUri);
       if (!store || this.storeFor(newUri) !== store || !this.index.isSource(oldUri)) continue;
       try {

@@ -4,6 +4,7 @@ import { CanonicalNames } from '../../core/analysis/workspace';
 import type { EntityHit, EntityInfo, EntityListItem, EntitySummary, SourceDigest, SourceStats, SpeakerQuote } from '../../core/workspace/model';
 import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { decodeSource } from '../../core/text/decode';
+import { isExportText } from '../../core/export/marker';
 import { OffsetMap } from '../../core/text/offsets';
 import type { Settings } from '../settings';
 import type { AnalysisClient } from './analysisClient';
@@ -23,6 +24,8 @@ export interface SourceEntry {
   readonly stats: SourceStats;
   /** Why the file could not be analyzed (binary, not UTF-8, too large), if so. */
   readonly error?: string | undefined;
+  /** The start of the text (its first kilobyte), without decoding the whole source. */
+  readonly head?: string;
 }
 
 /**
@@ -120,6 +123,10 @@ class SourceView implements SourceEntry {
   get error(): string | undefined {
     return this.raw.error;
   }
+  /** The start of the text (at most 1 KB of it, decoded alone): enough for a headline. */
+  get head(): string {
+    return new TextDecoder().decode(this.raw.bytes.subarray(0, 1024)).replace(/\uFFFD$/, '');
+  }
 }
 
 export type { EntitySummary, EntityHit, EntityInfo, EntityListItem, SpeakerQuote } from '../../core/workspace/model';
@@ -138,6 +145,8 @@ const INDEX_BATCH = 16;
 /** Sources whose text and analysis are kept decoded on the extension host: the open and recently used ones. */
 const DECODED_CACHE = 64;
 const EMPTY: DocumentAnalysis = { entities: [], quotes: [] };
+/** The "error" of a file that matches the source globs but is one of our exports. */
+const NOT_A_SOURCE = 'a Source Annotator export, not a source';
 
 /**
  * The workspace: which files are sources, their text, and the extension host's side of the
@@ -151,6 +160,8 @@ const EMPTY: DocumentAnalysis = { entities: [], quotes: [] };
  */
 export class SourceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, RawEntry>();
+  /** Files the globs match that are our own exports: never sources (see core/export/marker). */
+  private readonly exports = new Set<string>();
   /** The sources' keys sorted by path, until the set of sources changes. */
   private sorted: string[] | undefined;
   /** The SourceEntry view of each RawEntry, made once. */
@@ -268,7 +279,8 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   isSource(uri: vscode.Uri): boolean {
-    return this.entries.has(uri.toString()) || this.matchesGlobs(uri);
+    const key = uri.toString();
+    return this.entries.has(key) || (!this.exports.has(key) && this.matchesGlobs(uri));
   }
 
   /** Number of quote clusters found in more than one place. */
@@ -460,6 +472,7 @@ export class SourceIndex implements vscode.Disposable {
   private async analyze(uri: vscode.Uri, relPath: string, text: string, error?: string, readAt = Date.now()): Promise<RawEntry> {
     const key = uri.toString();
     let digest: SourceDigest | undefined;
+    if (!error && isExportText(text)) error = NOT_A_SOURCE;
     if (!error) {
       try {
         digest = await this.model.call('set', key, text, this.curation);
@@ -474,6 +487,13 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   private store(e: RawEntry): void {
+    // Our own reports (a Markdown export saved among the sources) are never sources.
+    if (e.error === NOT_A_SOURCE) {
+      this.exports.add(e.key);
+      this.remove(e.key);
+      return;
+    }
+    this.exports.delete(e.key);
     const before = this.entries.get(e.key);
     // Workspace-level names of other sources change only when this source's set of full person
     // names changes; otherwise only this source's parsed analysis is stale.

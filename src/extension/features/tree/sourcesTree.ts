@@ -23,6 +23,7 @@ import {
 } from './model';
 import { GROUP_LABELS, type AnnotationNode, type EntityNode, type GroupName, type QuoteNode, type SourceNode, type TreeNode } from './nodes';
 import { count } from '../../../core/text/plural';
+import { codeSpan, escapeMarkdown, inertMarkdown } from '../../../core/text/markdown';
 
 const REFRESH_DELAY_MS = 100;
 
@@ -70,7 +71,8 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         this.scheduleRefresh();
       }),
       vscode.commands.registerCommand(CommandIds.revealRange, (args?: RevealArgs) => revealRange(args)),
-      vscode.commands.registerCommand(CommandIds.filterTree, (query?: string) => this.promptFilter(query)),
+      // From the view's title bar the workbench passes its own context object, not a query.
+      vscode.commands.registerCommand(CommandIds.filterTree, (query?: unknown) => this.promptFilter(typeof query === 'string' ? query : undefined)),
       vscode.commands.registerCommand(CommandIds.clearTreeFilter, () => this.setFilter('')),
     );
     void vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, false);
@@ -378,6 +380,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       return item;
     }
     item.iconPath = vscode.ThemeIcon.File;
+    const headline = headlineOf(entry.head ?? entry.text.slice(0, 1024));
     // Without a filter the counts come from the source's digest, so that listing 10,000 sources
     // parses no analysis; with one, only what matches is counted.
     const counts = this.filter.active
@@ -387,9 +390,11 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const quotes = counts.quotes;
     const notes = this.annotationsOf(entry);
     const orphans = notes.filter((a) => a.status === 'orphan').length;
-    item.description = `${count(entities, 'entity', 'entities')} · ${count(quotes, 'quote')} · ${count(notes.length, 'note')}`;
+    // The article's headline beside the file name; the counts follow it.
+    item.description = `${headline ? `${headline} · ` : ''}${count(entities, 'entity', 'entities')} · ${count(quotes, 'quote')} · ${count(notes.length, 'note')}`;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMd(entry.relPath)}**\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(entry.relPath)}**\n\n`);
+    if (headline) md.appendMarkdown(`${escapeMarkdown(headline)}\n\n`);
     md.appendMarkdown(`$(symbol-class) ${count(entities, 'entity', 'entities')}, ${count(counts.mentions, 'mention')}  \n`);
     md.appendMarkdown(`$(quote) ${count(quotes, 'quote')}  \n`);
     md.appendMarkdown(`$(note) ${count(notes.length, 'annotation')}${orphans > 0 ? `, ${orphans} orphaned` : ''}`);
@@ -405,9 +410,9 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     item.contextValue = `entity.${node.type}`;
     const summary = await this.index.entityInfo(node.entity, entry.key);
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${escapeMd(node.entity)}** · ${TYPE_SINGULAR[node.type]}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(node.entity)}** · ${TYPE_SINGULAR[node.type]}\n\n`);
     const aliases = [...(summary?.aliases ?? [])].filter((a) => a !== node.entity);
-    if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `“${escapeMd(a)}”`).join(', ')}\n\n`);
+    if (aliases.length > 0) md.appendMarkdown(`Also: ${aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}\n\n`);
     const files = summary?.sources ?? 1;
     md.appendMarkdown(`${mentions.length} in this source; ${summary?.mentions ?? mentions.length} in ${count(files, 'source')}`);
     item.tooltip = md;
@@ -446,8 +451,8 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     item.iconPath = new vscode.ThemeIcon('quote');
     item.contextValue = sources > 1 ? 'quote.shared' : 'quote';
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`> ${escapeMd(truncate(q.text, 400))}\n\n`);
-    md.appendMarkdown(`${q.speaker ? `**${escapeMd(q.speaker)}**` : 'Unattributed'}${q.cue ? ` · *${escapeMd(q.cue)}*` : ''}`);
+    md.appendMarkdown(`> ${escapeMarkdown(truncate(q.text, 400))}\n\n`);
+    md.appendMarkdown(`${q.speaker ? `**${escapeMarkdown(q.speaker)}**` : 'Unattributed'}${q.cue ? ` · *${escapeMarkdown(q.cue)}*` : ''}`);
     if (sources > 1) md.appendMarkdown(`\n\nQuoted in ${sources} sources`);
     item.tooltip = md;
     item.command = revealCommand({ uri: entry.key, start: q.start, end: q.end });
@@ -460,15 +465,22 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const { note, tags, target } = a.annotation;
     const orphan = a.status === 'orphan';
     const item = new vscode.TreeItem(note.trim() ? truncate(note.split('\n')[0], 60) : `“${truncate(target.exact, 50)}”`);
-    item.description = orphan ? 'orphaned' : note.trim() ? `“${truncate(target.exact, 40)}”` : tags.length > 0 ? undefined : 'no note';
-    item.iconPath = orphan ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('note');
-    item.contextValue = orphan ? 'annotation.orphan' : 'annotation';
+    const changed = !orphan && a.annotation.original !== undefined;
+    item.description = orphan ? 'orphaned' : changed ? 'wording changed' : note.trim() ? `“${truncate(target.exact, 40)}”` : tags.length > 0 ? undefined : 'no note';
+    item.iconPath = orphan
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : changed
+        ? new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground'))
+        : new vscode.ThemeIcon('note');
+    item.contextValue = orphan ? 'annotation.orphan' : changed ? 'annotation.changed' : 'annotation';
     const md = new vscode.MarkdownString();
-    if (orphan) md.appendMarkdown(`**Orphaned**: ${escapeMd(a.reason ?? 'its text is no longer in the source')}. Select the text again and run *Re-attach Annotation to Selection*.\n\n`);
-    md.appendMarkdown(`> ${escapeMd(truncate(target.exact, 300))}\n\n`);
-    if (note.trim()) md.appendMarkdown(`${note}\n\n`);
-    if (tags.length > 0) md.appendMarkdown(`Tags: ${tags.map((t) => `\`${t}\``).join(' ')}\n\n`);
-    md.appendMarkdown(`*${escapeMd(a.annotation.author || 'unknown')}, ${a.annotation.modified.slice(0, 10)}*`);
+    if (orphan) md.appendMarkdown(`**Orphaned**: ${escapeMarkdown(a.reason ?? 'its text is no longer in the source')}. Select the text again and run *Re-attach Annotation to Selection*.\n\n`);
+    md.appendMarkdown(`> ${escapeMarkdown(truncate(target.exact, 300))}\n\n`);
+    if (a.annotation.original !== undefined) md.appendMarkdown(`**The wording changed**; annotated: “${escapeMarkdown(truncate(a.annotation.original, 300))}”\n\n`);
+    // The user's Markdown, never loading anything (tooltips are not trusted either).
+    if (note.trim()) md.appendMarkdown(`${inertMarkdown(note)}\n\n`);
+    if (tags.length > 0) md.appendMarkdown(`Tags: ${tags.map((t) => codeSpan(t)).join(' ')}\n\n`);
+    md.appendMarkdown(`*${escapeMarkdown(a.annotation.author || 'unknown')}, ${a.annotation.modified.slice(0, 10)}*`);
     item.tooltip = md;
     if (!orphan && a.start16 !== undefined && a.end16 !== undefined) item.command = revealCommand({ uri: entry.key, start: a.start16, end: a.end16 });
     else item.command = { command: 'vscode.open', title: 'Open Source', arguments: [entry.uri] };
@@ -479,6 +491,15 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A source's headline: its first non-empty line, without Markdown heading marks, shortened. */
+export function headlineOf(text: string): string {
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  const nl = text.indexOf('\n', i);
+  const line = text.slice(i, nl < 0 ? Math.min(text.length, i + 400) : Math.min(nl, i + 400)).replace(/^#+\s*/, '').trim();
+  return truncate(line, 70);
 }
 
 function revealCommand(args: RevealArgs): vscode.Command {
@@ -495,6 +516,3 @@ async function revealRange(args?: RevealArgs): Promise<vscode.TextEditor | undef
   return editor;
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import { SIDECAR_SUFFIX } from '../../core/store/sidecar';
+import { readSettings } from '../settings';
+
+/**
+ * "Nest Sidecars Under Their Sources": offers VS Code's Explorer file nesting for this workspace
+ * (never forced): `explorer.fileNesting.enabled` and one pattern per source extension of the
+ * include globs, added to the patterns the workspace already has.
+ */
+export class FileNesting implements vscode.Disposable {
+  private readonly registration: vscode.Disposable;
+
+  constructor() {
+    this.registration = vscode.commands.registerCommand(CommandIds.nestSidecars, () => this.nest());
+  }
+
+  /** The patterns to add: `*.txt` → `${capture}.txt.annotations.yaml`, per extension of the include globs. */
+  static patterns(include: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const g of include) {
+      const m = /\*\.([A-Za-z0-9]+)$/.exec(g);
+      if (m) out[`*.${m[1]}`] = `\${capture}.${m[1]}${SIDECAR_SUFFIX}`;
+    }
+    return out;
+  }
+
+  async nest(): Promise<boolean> {
+    if (!vscode.workspace.workspaceFolders?.length) return false;
+    const wanted = FileNesting.patterns(readSettings().include);
+    const config = vscode.workspace.getConfiguration('explorer.fileNesting');
+    const current = config.inspect<Record<string, string>>('patterns')?.workspaceValue ?? {};
+    const merged: Record<string, string> = { ...current };
+    for (const [k, v] of Object.entries(wanted)) {
+      const had = merged[k];
+      merged[k] = had && !had.split(',').map((x) => x.trim()).includes(v) ? `${had}, ${v}` : had ?? v;
+    }
+    await config.update('enabled', true, vscode.ConfigurationTarget.Workspace);
+    await config.update('patterns', merged, vscode.ConfigurationTarget.Workspace);
+    void vscode.window.showInformationMessage('Source Annotator: sidecars are now nested under their sources in the Explorer (workspace setting explorer.fileNesting.patterns).');
+    return true;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}

@@ -1,0 +1,146 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Annotation } from '../../src/core/annotations/model';
+import { CommandIds } from '../../src/extension/commandIds';
+import type { TreeNode } from '../../src/extension/features/tree/nodes';
+import { api, closeAll, CNN_A, open, rangeOf, until } from './helpers';
+import { canDriveBrowser, screenshot, typeKeys } from './screenshot';
+
+interface MenuEntry {
+  readonly command: string;
+  readonly when?: string;
+}
+
+function manifest(): { menus: Record<string, MenuEntry[]>; titles: Map<string, string> } {
+  const ext = vscode.extensions.getExtension('source-annotator.source-annotator')!;
+  const pkg = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'package.json'), 'utf8')) as {
+    contributes: { menus: Record<string, MenuEntry[]>; commands: Array<{ command: string; title: string }> };
+  };
+  return { menus: pkg.contributes.menus, titles: new Map(pkg.contributes.commands.map((c) => [c.command, c.title])) };
+}
+
+/** Errors the workbench shows (a command that threw shows one). */
+async function errorToasts(): Promise<string[]> {
+  const [toasts] = await typeKeys({ read: '.notifications-toasts .notification-list-item' });
+  return toasts.map((t) => t.text).filter((t) => /error|TypeError|is not a function|Cannot read/i.test(t));
+}
+
+async function escapeAnyPrompt(): Promise<void> {
+  const [open] = await typeKeys({ read: '.quick-input-widget .quick-input-box input' });
+  if (open.length > 0) await typeKeys({ press: 'Escape' });
+}
+
+describe('menus: every title-bar and context-menu command, called as the workbench calls it', () => {
+  after(closeAll);
+
+  it('clicks every title-bar button of the Sources view in the real workbench (Filter takes a typed query; Clear Filter shows only when filtered)', async function () {
+    if (!canDriveBrowser()) this.skip();
+    const a = await api();
+    const { menus, titles } = manifest();
+    await vscode.workspace.getConfiguration('workbench.view').update('alwaysShowHeaderActions', true, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('sourceAnnotator.sources.focus');
+      const button = (command: string): string => `.pane:has(.pane-header h3:has-text("Sources")) .pane-header .action-label[aria-label^=${JSON.stringify(titles.get(command))}]`;
+      const [before] = await typeKeys({ waitFor: button(CommandIds.filterTree) }, { read: button(CommandIds.clearTreeFilter) });
+      assert.strictEqual(before.length, 0, 'no Clear Filter button without a filter');
+      for (const entry of menus['view/title']) {
+        if (entry.command === CommandIds.clearTreeFilter) continue;
+        if (entry.command === CommandIds.filterTree) {
+          await typeKeys({ click: button(entry.command) }, { waitFor: '.quick-input-widget:has-text("Filter Sources") input:focus' }, { type: 'Putin' }, { press: 'Enter' });
+          await until('the filter set from the title bar', () => (a.tree.filterQuery === 'Putin' ? true : undefined));
+          await screenshot('tree-filtered');
+          await typeKeys({ waitFor: button(CommandIds.clearTreeFilter) }, { click: button(CommandIds.clearTreeFilter) });
+          await until('the filter cleared', () => (a.tree.filterQuery === '' ? true : undefined));
+        } else {
+          await typeKeys({ click: button(entry.command) });
+          await new Promise((r) => setTimeout(r, 500));
+          await escapeAnyPrompt();
+        }
+      }
+      assert.deepStrictEqual(await errorToasts(), []);
+    } finally {
+      await vscode.workspace.getConfiguration('workbench.view').update('alwaysShowHeaderActions', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('runs every context-menu command of the Sources view with the tree element (and selection) the workbench passes', async function () {
+    const a = await api();
+    const { menus } = manifest();
+    // An annotation to run the annotation commands on.
+    const editor = await open(CNN_A);
+    const r = rangeOf(editor.document, 'Putin');
+    editor.selection = new vscode.Selection(r.start, r.end);
+    const made = await vscode.commands.executeCommand<Annotation | undefined>(CommandIds.annotateSelection, { note: 'menu test', tags: ['menu'] });
+    assert.ok(made);
+    // The curation commands write the curation file: put it back as it was afterwards.
+    const curationUri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'source-annotator.curation.yaml');
+    const curationBefore = await vscode.workspace.fs.readFile(curationUri).then(
+      (b) => b,
+      () => undefined,
+    );
+    try {
+      a.tree.refreshNow();
+      const nodes: TreeNode[] = [];
+      const walk = async (node: TreeNode | undefined, depth: number): Promise<void> => {
+        for (const c of (await a.tree.getChildren(node)) ?? []) {
+          nodes.push(c);
+          if (depth < 4 && (c.kind !== 'source' || c.uri.endsWith(CNN_A))) await walk(c, depth + 1);
+        }
+      };
+      await walk(undefined, 0);
+      const ran: string[] = [];
+      for (const entry of menus['view/item/context']) {
+        const m = /viewItem (==|=~) (\S+)/.exec(entry.when ?? '');
+        assert.ok(m, `${entry.command} has a viewItem condition`);
+        const test = m[1] === '==' ? (v: string): boolean => v === m[2] : (v: string): boolean => new RegExp(m[2].slice(1, -1).replace(/\\\\/g, '\\')).test(v);
+        let target: TreeNode | undefined;
+        for (const n of nodes) {
+          const item = await a.tree.getTreeItem(n);
+          if (item.contextValue && test(item.contextValue) && (n.kind !== 'annotation' || n.id === made.id || entry.command === CommandIds.acceptChangedText)) {
+            target = n;
+            break;
+          }
+        }
+        if (!target) continue; // e.g. no annotation with changed wording here (tested in orphans.test)
+        const run = vscode.commands.executeCommand(entry.command, target, [target]);
+        let settled = false;
+        const outcome = run.then(
+          (v) => {
+            settled = true;
+            return { ok: true as const, v };
+          },
+          (e: unknown) => {
+            settled = true;
+            return { ok: false as const, e };
+          },
+        );
+        for (let i = 0; i < 20 && !settled; i++) {
+          await new Promise((res) => setTimeout(res, 250));
+          if (!settled && canDriveBrowser()) await escapeAnyPrompt();
+        }
+        const o = await outcome;
+        assert.ok(o.ok, `${entry.command}: ${o.ok ? '' : String(o.e)}`);
+        if (entry.command === CommandIds.deleteAnnotation && o.v) await a.annotations.restore(editor.document.uri, o.v as Annotation);
+        ran.push(entry.command);
+      }
+      for (const c of [CommandIds.exportSource, CommandIds.editAnnotation, CommandIds.retagAnnotation, CommandIds.deleteAnnotation, CommandIds.annotateSelection, CommandIds.setEntityType]) {
+        assert.ok(ran.includes(c), `${c} was run (ran: ${ran.join(', ')})`);
+      }
+      if (canDriveBrowser()) assert.deepStrictEqual(await errorToasts(), []);
+      // The editor's context menu passes the document's URI.
+      editor.selection = new vscode.Selection(r.start, r.start);
+      for (const entry of menus['editor/context']) {
+        const v = await vscode.commands.executeCommand(entry.command, editor.document.uri);
+        assert.ok(v === undefined || typeof v === 'object' || typeof v === 'boolean', `${entry.command} ran`);
+      }
+    } finally {
+      await a.annotations.delete(editor.document.uri, made.id).catch(() => undefined);
+      if (curationBefore) await vscode.workspace.fs.writeFile(curationUri, curationBefore);
+      else await vscode.workspace.fs.delete(curationUri).then(undefined, () => undefined);
+      await a.curation.reload();
+      await a.index.whenIndexed();
+    }
+  });
+});
