@@ -173,7 +173,11 @@ describe('editor: annotating', () => {
     const editor = await open(OTHER);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     assert.strictEqual(await vscode.commands.executeCommand(CommandIds.annotateSelection), undefined);
-    if (canDriveBrowser()) await typeKeys({ waitFor: '.notifications-toasts:has-text("nothing is selected")' });
+    if (canDriveBrowser()) {
+      await vscode.commands.executeCommand('notifications.showList');
+      await typeKeys({ waitFor: '.notifications-center:has-text("nothing is selected")' });
+      await vscode.commands.executeCommand('notifications.hideList');
+    }
   });
 
   it('moves annotations with edits in the editor and writes positions on save', async () => {

@@ -56,12 +56,12 @@ describe('editor: reading, and hovers a stranger cannot abuse', () => {
         const [links, images] = await typeKeys({ waitFor: '.monaco-hover:has-text("Looks harmless")' }, { read: '.monaco-hover a' }, { read: '.monaco-hover img' });
         await screenshot('hostile-note-hover');
         const commandLinks = links.filter((l) => (l.href ?? '').toLowerCase().startsWith('command:'));
-        assert.deepStrictEqual(
-          commandLinks.map((l) => l.href!.split('?')[0]).sort(),
-          [CommandIds.deleteAnnotation, CommandIds.editAnnotation, CommandIds.retagAnnotation].map((c) => `command:${c}`).sort(),
-          `only our three links are command links: ${JSON.stringify(links)}`,
-        );
-        for (const l of commandLinks) assert.ok(decodeURIComponent(l.href!).includes(made.id), 'our links name the annotation, nothing else');
+        const annotationLinks = [CommandIds.deleteAnnotation, CommandIds.editAnnotation, CommandIds.retagAnnotation].map((c) => `command:${c}`);
+        const ours = [...annotationLinks, `command:${CommandIds.correctMention}`, `command:${CommandIds.correctSpeaker}`, `command:${CommandIds.notAQuote}`];
+        for (const l of commandLinks) assert.ok(ours.includes(l.href!.split('?')[0]), `a command link not ours: ${JSON.stringify(l)}`);
+        assert.deepStrictEqual(commandLinks.map((l) => l.href!.split('?')[0]).filter((h) => annotationLinks.includes(h)).sort(), [...annotationLinks].sort(), JSON.stringify(links));
+        for (const l of commandLinks.filter((x) => annotationLinks.includes(x.href!.split('?')[0]))) assert.ok(decodeURIComponent(l.href!).includes(made.id), 'our links name the annotation, nothing else');
+        for (const l of commandLinks) assert.ok(!/delete|pwned/.test(l.text.toLowerCase()) || l.text.trim() === 'Delete', `no link drawn by the note: ${l.text}`);
         assert.deepStrictEqual(images.filter((i) => /tracker\.invalid/.test(i.href ?? '')), []);
         const [imgs] = await typeKeys({ read: '.monaco-hover img[src*="tracker.invalid"]' });
         assert.strictEqual(imgs.length, 0, 'no remote image');
@@ -82,9 +82,12 @@ describe('editor: reading, and hovers a stranger cannot abuse', () => {
     const text = decodeURIComponent(hoverText(hovers));
     assert.match(text, new RegExp(`\\]\\(<[^>]*${CNN_B.replace('.', '\\.')}#L\\d+,\\d+-L\\d+,\\d+>`), text);
     if (!canDriveBrowser()) this.skip();
-    editor.selection = new vscode.Selection(pos, pos);
+    await vscode.window.showTextDocument(editor.document, { selection: new vscode.Selection(pos, pos), preserveFocus: false });
     await vscode.commands.executeCommand('editor.action.showHover');
-    await typeKeys({ waitFor: `.monaco-hover a[data-href*="${CNN_B}"]` }, { click: `.monaco-hover a[data-href*="${CNN_B}"]` });
+    const [seen] = await typeKeys({ waitFor: '.monaco-hover:has-text("Also quoted in")' }, { read: '.monaco-hover a' });
+    const link = seen.find((l) => (l.href ?? '').includes(CNN_B));
+    assert.ok(link, JSON.stringify(seen));
+    await typeKeys({ click: `.monaco-hover a:has-text(${JSON.stringify(link.text.trim())})` });
     const other = await until('the other source opened at the mention', () => {
       const e = vscode.window.activeTextEditor;
       return e && e.document.uri.path.endsWith(CNN_B) && !e.selection.isEmpty ? e : undefined;

@@ -38,8 +38,12 @@ export class AnnotateCommands implements vscode.Disposable {
     return qp ? { title: qp.title, tags: qp.items.map((i) => i.tag), checked: qp.selectedItems.map((i) => i.tag), active: this.tagKeys?.active() } : undefined;
   }
 
+  /** The passage being annotated, marked like a selection while the prompts are open. */
+  private readonly pending = vscode.window.createTextEditorDecorationType({ backgroundColor: new vscode.ThemeColor('editor.selectionBackground'), borderRadius: '2px' });
+
   constructor(private readonly annotations: AnnotationService) {
     this.disposables.push(
+      this.pending,
       vscode.commands.registerCommand(CommandIds.annotateSelection, (args?: AnnotateArgs) => this.guard(() => this.annotateSelection(args))),
       vscode.commands.registerCommand(CommandIds.editAnnotation, (ref?: AnnotationRef, note?: string) => this.guard(() => this.edit(ref, note))),
       vscode.commands.registerCommand(CommandIds.retagAnnotation, (ref?: AnnotationRef, tags?: string[]) => this.guard(() => this.retag(ref, tags))),
@@ -87,15 +91,21 @@ export class AnnotateCommands implements vscode.Disposable {
     }
     const doc = editor.document;
     const sel = editor.selection;
-    const note = args?.note ?? (await this.promptNote('Annotate Selection (1/2): note', ''));
-    if (note === undefined) return undefined;
-    const tags = args?.tags ?? (await this.pickTags([], 'Annotate Selection (2/2): tags'));
-    if (tags === undefined) return undefined;
-    const created = await this.annotations.add(doc.uri, doc.offsetAt(sel.start), doc.offsetAt(sel.end), note, tags);
-    // Collapse the selection (to its end) so that a key typed next never replaces the annotated text.
-    const shown = vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? (vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor : undefined);
-    if (shown && !shown.selection.isEmpty) shown.selection = new vscode.Selection(shown.selection.end, shown.selection.end);
-    return created;
+    const start = doc.offsetAt(sel.start);
+    const end = doc.offsetAt(sel.end);
+    // Collapse the selection at once (the passage stays marked while the prompts are open), so
+    // that no key typed when they close, however fast, can replace the annotated text.
+    editor.selection = new vscode.Selection(sel.end, sel.end);
+    editor.setDecorations(this.pending, [new vscode.Range(sel.start, sel.end)]);
+    try {
+      const note = args?.note ?? (await this.promptNote('Annotate Selection (1/2): note', ''));
+      if (note === undefined) return undefined;
+      const tags = args?.tags ?? (await this.pickTags([], 'Annotate Selection (2/2): tags'));
+      if (tags === undefined) return undefined;
+      return await this.annotations.add(doc.uri, start, end, note, tags);
+    } finally {
+      editor.setDecorations(this.pending, []);
+    }
   }
 
   /**
@@ -180,7 +190,9 @@ export class AnnotateCommands implements vscode.Disposable {
   private async retag(ref: AnnotationRef | undefined, tags: string[] | undefined): Promise<Annotation | undefined> {
     const target = this.resolve(ref);
     if (!target) return undefined;
-    const next = (Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : undefined) ?? (await this.pickTags(target.annotation.tags, 'Edit Annotation Tags'));
+    // From the tree's context menu the second argument is the selection (tree elements), not tags.
+    const given = Array.isArray(tags) && tags.every((t) => typeof t === 'string') ? tags : undefined;
+    const next = given ?? (await this.pickTags(target.annotation.tags, 'Edit Annotation Tags'));
     if (next === undefined) return undefined;
     return (await this.annotations.update(target.uri, target.annotation.id, { tags: next })).after;
   }

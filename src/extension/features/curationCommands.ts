@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES, type EntityType } from '../../core/analysis/types';
-import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
+import { MENTION_CONTEXT, NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { CURATION_FILE_NAME, CurationFile, type CurationChange, type CurationIssue } from '../../core/curation/file';
 import { CommandIds } from '../commandIds';
-import type { SourceIndex } from '../services/sourceIndex';
+import type { SourceEntry, SourceIndex } from '../services/sourceIndex';
 import { VsCodeFileSystem } from '../services/vscodeFileSystem';
 import { TYPE_LABELS, TYPE_SINGULAR } from './tree/model';
 
@@ -38,10 +38,17 @@ export class CurationCommands implements vscode.Disposable {
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeWorkspaceFolders(reload),
-      vscode.commands.registerCommand(CommandIds.setEntityType, (ref?: EntityRef, type?: EntityType) => this.guard(() => this.setType(ref, type))),
-      vscode.commands.registerCommand(CommandIds.mergeEntity, (ref?: EntityRef, into?: string) => this.guard(() => this.merge(ref, into))),
+      // From the tree's context menu the second argument is the selection (tree elements): only
+      // a string (or a known type) given by our own callers is taken as the value.
+      vscode.commands.registerCommand(CommandIds.setEntityType, (ref?: EntityRef, type?: unknown) =>
+        this.guard(() => this.setType(ref, (ENTITY_TYPES as readonly unknown[]).includes(type) ? (type as EntityType) : undefined)),
+      ),
+      vscode.commands.registerCommand(CommandIds.mergeEntity, (ref?: EntityRef, into?: unknown) => this.guard(() => this.merge(ref, typeof into === 'string' ? into : undefined))),
       vscode.commands.registerCommand(CommandIds.notAnEntity, (ref?: EntityRef) => this.guard(() => this.notAnEntity(ref))),
-      vscode.commands.registerCommand(CommandIds.renameEntity, (ref?: EntityRef, to?: string) => this.guard(() => this.rename(ref, to))),
+      vscode.commands.registerCommand(CommandIds.renameEntity, (ref?: EntityRef, to?: unknown) => this.guard(() => this.rename(ref, typeof to === 'string' ? to : undefined))),
+      vscode.commands.registerCommand(CommandIds.correctSpeaker, (at?: unknown, speaker?: string) => this.guard(() => this.correctSpeaker(at, speaker))),
+      vscode.commands.registerCommand(CommandIds.notAQuote, (at?: unknown) => this.guard(() => this.notAQuote(at))),
+      vscode.commands.registerCommand(CommandIds.correctMention, (at?: unknown, entity?: string | null) => this.guard(() => this.correctMention(at, entity))),
     );
   }
 
@@ -54,7 +61,117 @@ export class CurationCommands implements vscode.Disposable {
       merges: all.flatMap((r) => r.merges),
       notEntities: all.flatMap((r) => r.notEntities),
       renames: all.flatMap((r) => r.renames),
+      speakers: all.flatMap((r) => r.speakers ?? []),
+      notQuotes: all.flatMap((r) => r.notQuotes ?? []),
+      mentions: all.flatMap((r) => r.mentions ?? []),
     };
+  }
+
+  /**
+   * Where an editor correction applies: a place in a source. The editor's context menu passes
+   * the document's URI (the cursor says where); hovers and tests pass { uri, offset } (UTF-16).
+   * Only the place comes from the arguments: what is written comes from the analysis there.
+   */
+  private place(at: unknown): { entry: SourceEntry; offset: number } | undefined {
+    const editor = vscode.window.activeTextEditor;
+    let uri: vscode.Uri | undefined;
+    let offset: number | undefined;
+    const given = at && typeof at === 'object' ? (at as { uri?: unknown; offset?: unknown }) : undefined;
+    if (given && typeof given.uri === 'string' && typeof given.offset === 'number') {
+      uri = vscode.Uri.parse(given.uri);
+      offset = given.offset;
+    } else if (editor) {
+      uri = editor.document.uri;
+      offset = editor.document.offsetAt(editor.selection.active);
+    }
+    const entry = uri ? this.index.get(uri) : undefined;
+    if (!entry || offset === undefined) {
+      void vscode.window.showInformationMessage('Source Annotator: put the cursor in a quote or a name of a source first.');
+      return undefined;
+    }
+    return { entry, offset };
+  }
+
+  private quoteAt(at: unknown): { text: string; speaker: string | null } | undefined {
+    const p = this.place(at);
+    if (!p) return undefined;
+    const q = p.entry.analysis.quotes.find((x) => x.start <= p.offset && p.offset <= x.end);
+    if (!q) void vscode.window.showInformationMessage('Source Annotator: the cursor is not in a quote.');
+    return q ? { text: q.text, speaker: q.speaker } : undefined;
+  }
+
+  /** Who said this quote: a person of the workspace, or a name the user types. Every quote with this text. */
+  private async correctSpeaker(at: unknown, speaker: string | undefined): Promise<boolean> {
+    const q = this.quoteAt(at);
+    if (!q) return false;
+    let next = typeof speaker === 'string' ? speaker.trim() : undefined;
+    if (next === undefined) {
+      const people = (await this.index.entityList()).filter((e) => e.type === 'PERSON' || e.type === 'ORG' || e.type === 'NORP');
+      people.sort((a, b) => Number(b.type === 'PERSON') - Number(a.type === 'PERSON') || b.mentions - a.mentions || a.entity.localeCompare(b.entity));
+      const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { name: string }>();
+      qp.title = `Who said “${truncate(q.text, 50)}”?`;
+      qp.placeholder = q.speaker ? `Now: ${q.speaker}. Pick a person, or type a name and press Enter` : 'Pick a person, or type a name and press Enter';
+      const listed = people.map((e) => ({ label: e.entity, description: `${TYPE_SINGULAR[e.type]} · ${e.mentions} ${e.mentions === 1 ? 'mention' : 'mentions'}`, name: e.entity }));
+      qp.items = listed;
+      qp.onDidChangeValue((v) => {
+        const typed = v.trim();
+        qp.items = typed && !listed.some((i) => i.name === typed) ? [...listed, { label: `$(add) ${typed}`, description: 'a speaker not in the list', name: typed, alwaysShow: true }] : listed;
+      });
+      next = await new Promise<string | undefined>((resolve) => {
+        qp.onDidAccept(() => {
+          resolve(qp.selectedItems[0]?.name ?? (qp.value.trim() || undefined));
+          qp.hide();
+        });
+        qp.onDidHide(() => {
+          resolve(undefined);
+          qp.dispose();
+        });
+        qp.show();
+      });
+    }
+    if (!next || next === q.speaker) return false;
+    await this.write([{ kind: 'speaker', quote: q.text, speaker: next }], `“${truncate(q.text, 40)}” is now said by ${next}.`);
+    return true;
+  }
+
+  /** This quoted text is nobody's words (a scare quote, a title): every quote with this text. */
+  private async notAQuote(at: unknown): Promise<boolean> {
+    const q = this.quoteAt(at);
+    if (!q) return false;
+    await this.write([{ kind: 'notQuote', quote: q.text }], `“${truncate(q.text, 40)}” is no longer treated as a quote.`);
+    return true;
+  }
+
+  /** This one mention is no entity (`entity` null), or another entity; asks when `entity` is undefined. */
+  private async correctMention(at: unknown, entity: string | null | undefined): Promise<boolean> {
+    const p = this.place(at);
+    if (!p) return false;
+    const m = p.entry.analysis.entities.find((e) => e.kind === 'name' && e.start <= p.offset && p.offset <= e.end);
+    if (!m) {
+      void vscode.window.showInformationMessage('Source Annotator: the cursor is not in a name.');
+      return false;
+    }
+    let target: string | null | undefined = entity === null || typeof entity === 'string' ? entity : undefined;
+    if (target === undefined) {
+      const all = (await this.index.entityList()).filter((e) => e.entity !== m.entity);
+      all.sort((a, b) => Number(b.type === m.type) - Number(a.type === m.type) || b.mentions - a.mentions || a.entity.localeCompare(b.entity));
+      const none = { label: '$(circle-slash) Not an entity', description: `only this mention of “${m.text}”`, name: null as string | null };
+      const pick = await vscode.window.showQuickPick([none, ...all.map((e) => ({ label: e.entity, description: TYPE_SINGULAR[e.type], name: e.entity }))], {
+        title: `This “${m.text}” (now ${m.entity}) is…`,
+        placeHolder: 'Not an entity, or the entity it really is',
+      });
+      if (!pick) return false;
+      target = pick.name;
+    }
+    const text = p.entry.text;
+    const prefix = text.slice(Math.max(0, m.start - MENTION_CONTEXT), m.start);
+    const suffix = text.slice(m.end, m.end + MENTION_CONTEXT);
+    // The engine's own text of the mention, as the rules match it (before curation renamed it).
+    await this.write(
+      [{ kind: 'mention', text: m.text, prefix, suffix, ...(target !== null ? { entity: target } : {}) }],
+      target === null ? `This “${m.text}” is no longer an entity.` : `This “${m.text}” is now ${target}.`,
+    );
+    return true;
   }
 
   /** Resolves when the curation file has been (re)loaded and applied. */
@@ -247,6 +364,11 @@ export class CurationCommands implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function truncate(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
 }
 
 function message(err: unknown): string {

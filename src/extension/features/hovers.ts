@@ -51,11 +51,18 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
       const entity = this.settings.layers.entities ? visibleMentions(entry, this.settings).find((e) => e.start <= offset && offset < e.end) : undefined;
       if (entity) {
         parts.push(await this.entityHover(entry.key, entity));
+        if (entity.kind === 'name') parts.push(...this.corrections(entry.key, offset, [[CommandIds.correctMention, 'Correct this mention', 'Not an entity here, or another entity']]));
         widen(entity.start, entity.end);
       }
       const quote = this.settings.layers.quotes ? visibleQuotes(entry, this.settings).find((q) => q.start <= offset && offset < q.end) : undefined;
       if (quote) {
         parts.push(this.quoteHover(entry.key, quote, await this.index.clusterOf(entry.key, quote)));
+        parts.push(
+          ...this.corrections(entry.key, offset, [
+            [CommandIds.correctSpeaker, 'Correct the speaker', 'Pick who said it'],
+            [CommandIds.notAQuote, 'Not a quote', 'A scare quote, a title or a nickname: nobody’s words'],
+          ]),
+        );
         if (!entity) widen(quote.start, quote.end);
       }
     }
@@ -72,6 +79,19 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     md.isTrusted = false;
     md.supportHtml = false;
     return md;
+  }
+
+  /**
+   * Our correction links for the place under the cursor (trusted, with nothing of the source in
+   * them: the arguments name the place, and the command reads what it writes from the analysis).
+   */
+  private corrections(key: string, offset: number, links: ReadonlyArray<readonly [string, string, string]>): vscode.MarkdownString[] {
+    if (!vscode.workspace.isTrusted) return [];
+    const args = encodeURIComponent(JSON.stringify([{ uri: key, offset }]));
+    const md = new vscode.MarkdownString('', true);
+    md.isTrusted = { enabledCommands: links.map(([c]) => c) };
+    md.appendMarkdown(links.map(([c, label, tip]) => `[$(edit) ${label}](command:${c}?${args} "${tip}")`).join(' · '));
+    return [md];
   }
 
   /** A link to [start, end) of a source (UTF-16 offsets of its indexed text). */
@@ -122,7 +142,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
       differs ||= diff.some((d) => d.op !== 'same');
       md.appendMarkdown(`- ${this.mentionLink(entry.relPath, o.path, o.start, o.end)}: ${diffMarkdown(diff)}\n`);
     }
-    md.appendMarkdown(`\n${differs ? 'Words in **bold** are added there, ~~struck~~ ones missing. ' : 'Same wording. '}Next mention: Ctrl+Alt+. · All: Shift+F12\n`);
+    md.appendMarkdown(`\n${differs ? 'Words in **bold** are added there, ~~struck~~ ones missing. ' : 'Same wording. '}Next mention: Ctrl+Alt+. · All: Shift+Alt+F12\n`);
     return md;
   }
 
