@@ -116,10 +116,16 @@ describe('cli export / import', () => {
     assert.match(q.err, /folder does not exist/);
     const ok = await run(['export', '--format', 'qdpx', '--out', 'project.qdpx', '--analysis'], fs);
     assert.strictEqual(ok.code, 0, ok.err);
-    assert.match(ok.err, /exported 4 annotation\(s\) from 2 source\(s\) to project\.qdpx/);
+    assert.match(ok.err, /exported 4 annotation\(s\) from 3 source\(s\) to project\.qdpx/);
     const files = unzipSync(await fs.readFile('/ws/project.qdpx'));
     assert.ok(files['project.qde']);
-    assert.strictEqual(Object.keys(files).filter((f) => f.startsWith('sources/')).length, 2);
+    assert.strictEqual(Object.keys(files).filter((f) => f.startsWith('sources/')).length, 3, 'every source, plain.txt without annotations too');
+    const only = await run(['export', '--format', 'qdpx', '--out', 'annotated.qdpx', '--annotated-only', '--positions', 'utf16'], fs);
+    assert.strictEqual(only.code, 0, only.err);
+    assert.strictEqual(Object.keys(unzipSync(await fs.readFile('/ws/annotated.qdpx'))).filter((f) => f.startsWith('sources/')).length, 2);
+    assert.match((await run(['export', '--format', 'qdpx', '--out', 'x.qdpx', '--positions', 'bytes'], fs)).err, /codepoints or utf16/);
+    assert.strictEqual((await run(['export', '--format', 'csv', '--positions', 'utf16'], fs)).code, 2);
+    assert.strictEqual((await run(['export', '--format', 'csv', '--line-endings', 'lf'], fs)).code, 2);
     assert.ok(!new TextDecoder().decode(Object.entries(files).find(([k]) => k.startsWith('sources/'))![1]).includes('\r'));
 
     const qdc = await run(['export', '--format', 'qdc', '--out', 'tags.qdc'], fs);
@@ -194,7 +200,7 @@ describe('cli export / import', () => {
     const fs = new MemoryFileSystem({ '/ws/a.txt': 'text' });
     const r = await run(['export', '--format', 'csv'], fs);
     assert.strictEqual(r.code, 0);
-    assert.strictEqual(r.out, 'source,start,end,exact,note,tags,author,created,modified\r\n');
+    assert.strictEqual(r.out, '"source","start","end","exact","note","tags","author","created","modified"\r\n');
     assert.match(r.err, /no annotations found/);
   });
 });
