@@ -1,8 +1,15 @@
 import type { AnnotatedSource } from '../annotations/model';
-import type { ExportOptions } from './types';
+import { OffsetMap } from '../text/offsets';
+import type { ExportAnalysis, ExportOptions } from './types';
 
 /** The CSV columns, in order. start and end are Unicode code points, end exclusive. */
 export const CSV_COLUMNS = ['source', 'start', 'end', 'exact', 'note', 'tags', 'author', 'created', 'modified'] as const;
+
+/**
+ * The columns with the analysis (`includeAnalysis`): `kind` first (annotation, entity or quote),
+ * then the columns above, then the entity's canonical name and type and the quote's speaker.
+ */
+export const CSV_ANALYSIS_COLUMNS = ['kind', ...CSV_COLUMNS, 'entity', 'type', 'speaker'] as const;
 
 /** Tags are joined with this inside their one cell. */
 export const CSV_TAG_SEPARATOR = '; ';
@@ -15,26 +22,39 @@ export const CSV_TAG_SEPARATOR = '; ';
  * Returns the text; encode it as UTF-8 (exportWorkspace adds the BOM when asked).
  */
 export function exportCsv(sources: readonly AnnotatedSource[], options: ExportOptions = {}): string {
-  const out: string[] = [record([...CSV_COLUMNS])];
+  const analysis = options.includeAnalysis ? options.analysis : undefined;
+  const out: string[] = [record(analysis ? [...CSV_ANALYSIS_COLUMNS] : [...CSV_COLUMNS])];
   sources.forEach((source, i) => {
     for (const a of source.annotations) {
-      out.push(
-        record([
-          text(source.path),
-          String(a.target.start),
-          String(a.target.end),
-          text(a.target.exact),
-          text(a.note),
-          text(a.tags.join(CSV_TAG_SEPARATOR)),
-          text(a.author),
-          text(a.created),
-          text(a.modified),
-        ]),
-      );
+      const row = [
+        text(source.path),
+        String(a.target.start),
+        String(a.target.end),
+        text(a.target.exact),
+        text(a.note),
+        text(a.tags.join(CSV_TAG_SEPARATOR)),
+        text(a.author),
+        text(a.created),
+        text(a.modified),
+      ];
+      out.push(record(analysis ? ['annotation', ...row, '', '', ''] : row));
     }
+    if (analysis) out.push(...analysisRows(source.path, source.text, analysis));
     options.onProgress?.(i + 1, sources.length);
   });
   return out.join('');
+}
+
+/** Detected entities (role phrases left out) and quotes of one source, positions in code points. */
+function analysisRows(path: string, sourceText: string, analysis: ExportAnalysis): string[] {
+  const doc = analysis.byPath.get(path);
+  if (!doc) return [];
+  const map = new OffsetMap(sourceText);
+  const cells = (start16: number, end16: number, exact: string): string[] => [text(path), String(map.toCodePoint(start16)), String(map.toCodePoint(end16)), text(exact), '', '', '', '', ''];
+  const rows: Array<{ start: number; row: string[] }> = [];
+  for (const e of doc.entities) if (e.kind !== 'role') rows.push({ start: e.start, row: ['entity', ...cells(e.start, e.end, e.text), text(e.entity), e.type, ''] });
+  for (const q of doc.quotes) rows.push({ start: q.start, row: ['quote', ...cells(q.start, q.end, q.text), '', '', text(q.speaker ?? '')] });
+  return rows.sort((a, b) => a.start - b.start).map((r) => record(r.row));
 }
 
 /** One CSV record: every field quoted, CRLF at the end. */

@@ -168,7 +168,7 @@ export function exportQdc(sources: readonly AnnotatedSource[], options: ExportOp
     const paths = [...analysis.byPath.keys()].sort(compare);
     for (const p of paths) {
       const doc = analysis.byPath.get(p)!;
-      for (const e of doc.entities) codes.entity(e.type, e.entity);
+      for (const e of doc.entities) if (e.kind !== 'role') codes.entity(e.type, e.entity);
       for (const q of doc.quotes) codes.speaker(q.speaker);
     }
     for (const [id, name] of shared.names) codes.cluster(id, name);
@@ -268,6 +268,7 @@ function analysisSelections(
 ): Selection[] {
   const out: Selection[] = [];
   for (const e of doc.entities) {
+    if (e.kind === 'role') continue; // role phrases ("his successor") are never entities
     const key = `${path}\n${e.start}\n${e.end}\n${e.type}\n${e.entity}`;
     out.push({
       guid: uniqueGuid('entity-mention', key, key + '\n'),

@@ -167,6 +167,7 @@ export function analysisAnnotations(path: string, doc: DocumentAnalysis, selecto
     target: { source: sourceIri(path, base), selector: selectors.forSpan16(start16, end16) },
   } as W3cAnnotation);
   for (const e of doc.entities) {
+    if (e.kind === 'role') continue; // role phrases ("his successor") are never entities
     out.push(make(`entity-${e.type}`, e.start, e.end, 'identifying', [
       { type: 'TextualBody', value: e.entity, purpose: 'identifying' },
       { type: 'TextualBody', value: e.type, purpose: 'classifying' },

@@ -203,4 +203,45 @@ describe('cli export / import', () => {
     assert.strictEqual(r.out, '"source","start","end","exact","note","tags","author","created","modified"\r\n');
     assert.match(r.err, /no annotations found/);
   });
+
+  it('the report applies the curation file, as the editor does', async () => {
+    const { fs } = await workspace();
+    fs.set('/ws/news/b.txt', 'Prime Minister Jane Doe said "we will cut taxes by next year" on Monday, according to Reuters.\n');
+    const before = await run(['export', '--format', 'md'], fs);
+    assert.match(before.out, /\| Jane Doe \| PERSON \|/);
+    fs.set('/ws/source-annotator.curation.yaml', 'version: 1\nrenames:\n  - { from: Jane Doe, to: Jane Q. Doe }\nnotEntities:\n  - Reuters\n');
+    const after = await run(['export', '--format', 'md'], fs);
+    assert.strictEqual(after.code, 0, after.err);
+    assert.match(after.out, /\| Jane Q\. Doe \| PERSON \|/);
+    assert.ok(!/\| Jane Doe \|/.test(after.out) && !/\| Reuters \|/.test(after.out), 'renamed, and Reuters is no entity');
+    fs.set('/ws/source-annotator.curation.yaml', 'version: [\n');
+    const bad = await run(['export', '--format', 'md'], fs);
+    assert.strictEqual(bad.code, 0);
+    assert.match(bad.err, /source-annotator\.curation\.yaml:\d+:\d+: .*not applied/);
+  });
+
+  it('w3c keeps the annotations of a sidecar whose source is missing; csv --analysis adds kind rows', async () => {
+    const { fs } = await workspace();
+    await fs.delete('/ws/b é.md');
+    const r = await run(['export', '--format', 'w3c'], fs);
+    assert.strictEqual(r.code, 0, r.err);
+    const items = (JSON.parse(r.out) as W3cCollection).first.items;
+    assert.strictEqual(items.length, 4, 'the annotation of the missing b é.md is kept');
+    const detached = items.find((a) => a.target.source.endsWith('b%20%C3%A9.md'))!;
+    assert.deepStrictEqual(detached.target.selector.map((x) => x.type), ['TextQuoteSelector', 'TextPositionSelector']);
+    const lf = await run(['export', '--format', 'w3c', '--line-endings', 'lf'], fs);
+    const lfDetached = (JSON.parse(lf.out) as W3cCollection).first.items.find((a) => a.target.source.endsWith('b%20%C3%A9.md'))!;
+    assert.deepStrictEqual(lfDetached.target.selector.map((x) => x.type), ['TextQuoteSelector'], 'no text to count LF positions in');
+
+    fs.set('/ws/news/b.txt', 'Prime Minister Jane Doe said "we will cut taxes by next year" on Monday.\n');
+    const csv = await run(['export', '--format', 'csv', '--analysis'], fs);
+    assert.strictEqual(csv.code, 0, csv.err);
+    const rows: string[][] = parse(csv.out);
+    assert.deepStrictEqual(rows[0], ['kind', 'source', 'start', 'end', 'exact', 'note', 'tags', 'author', 'created', 'modified', 'entity', 'type', 'speaker']);
+    for (const row of rows) assert.strictEqual(row.length, 13);
+    assert.strictEqual(rows.filter((x) => x[0] === 'annotation').length, 3);
+    assert.ok(rows.some((x) => x[0] === 'entity' && x[1] === 'news/b.txt' && x[4] === 'Jane Doe' && x[10] === 'Jane Doe' && x[11] === 'PERSON'));
+    assert.ok(rows.some((x) => x[0] === 'quote' && x[1] === 'news/b.txt' && x[12] === 'Jane Doe'));
+    assert.ok(!rows.some((x) => x[0] === 'entity' && /minister/i.test(x[4])), 'role phrases are no entities');
+  });
 });

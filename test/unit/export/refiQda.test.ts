@@ -177,7 +177,9 @@ describe('export/refiQda', () => {
 
   it('optionally exports detected entities and quotes as codes, positions converted from UTF-16', () => {
     const sources = sampleSources();
-    const { byPath, clusters } = sampleAnalysis(sources);
+    const { byPath, clusters, at } = sampleAnalysis(sources);
+    const docA = byPath.get(sources[0].path)!;
+    byPath.set(sources[0].path, { ...docA, entities: [...docA.entities, { ...at(sources[0].text, 'Headline'), text: 'Headline', type: 'ORG', entity: 'Headline News', kind: 'name' }] });
     const analysis = { byPath, clusters };
     const without = buildRefiQdaProject(sources, { analysis });
     assert.ok(!without.xml.includes('name="Entities"'), 'off unless includeAnalysis');
@@ -185,9 +187,10 @@ describe('export/refiQda', () => {
     const file = tmp.write('project.qde', project.xml);
     const r = xmllint(['--noout', '--schema', PROJECT_XSD, file]);
     assert.strictEqual(r.status, 0, r.stderr);
-    for (const name of ['Entities', 'PERSON', 'The Minister', 'Quotes', 'Unattributed', 'Shared quotes']) {
-      assert.strictEqual(Number(xpath(file, `count(//*[local-name()="Code"][@name="${name}"])`)), name === 'The Minister' ? 2 : 1, name);
+    for (const name of ['Entities', 'ORG', 'Headline News', 'The Minister', 'Quotes', 'Unattributed', 'Shared quotes']) {
+      assert.strictEqual(Number(xpath(file, `count(//*[local-name()="Code"][@name="${name}"])`)), 1, name);
     }
+    assert.strictEqual(Number(xpath(file, 'count(//*[local-name()="Code"][@name="PERSON"])')), 0, 'the role mention "minister" is no entity: The Minister is a speaker code only');
     assert.strictEqual(xpath(file, 'string(//*[local-name()="Code"][@name="Entities"]/@isCodable)'), 'false');
     const lfB = project.sources[1].text;
     const sharedGuid = xpath(file, 'string(//*[local-name()="Code"][@name="Shared quotes"]/*[local-name()="Code"]/@guid)');
@@ -235,12 +238,15 @@ describe('export/refiQda', () => {
 
     it('with the analysis, entity and quote selections slice their text too, in both units', () => {
       const sources = sampleSources();
-      const { byPath, clusters } = sampleAnalysis(sources);
+      const { byPath, clusters, at } = sampleAnalysis(sources);
+      const b = sources[1];
+      byPath.set(b.path, { ...byPath.get(b.path)!, entities: [{ ...at(b.text, '𝔗ext'), text: '𝔗ext', type: 'ORG', entity: 'Text Corp', kind: 'name' }] });
       for (const unit of ['codepoints', 'utf16'] as const) {
         const project = readQdpx(exportQdpx(sources, { analysis: { byPath, clusters }, includeAnalysis: true, positions: unit }), unit);
-        const detected = project.selections.filter((sel) => sel.codes.some((c) => c === 'The Minister' || c === 'Unattributed'));
+        const detected = project.selections.filter((sel) => sel.codes.some((c) => c === 'The Minister' || c === 'Unattributed' || c === 'Text Corp'));
         assert.strictEqual(detected.length, 3, unit);
-        for (const sel of detected) assert.ok(sel.text === 'minister' || sel.text === 'we will cut taxes', `${unit}: ${sel.text}`);
+        for (const sel of detected) assert.ok(sel.text === '𝔗ext' || sel.text === 'we will cut taxes', `${unit}: ${sel.text}`);
+        assert.ok(!project.selections.some((sel) => sel.text === 'minister'), 'no selection for a role phrase');
       }
     });
 
