@@ -117,7 +117,7 @@ async function analyseWorkspace(io: CliIo, root: string, sources: readonly Annot
   for (const i of issues) io.stderr(`warning: ${displayPath(io.cwd, curation.path)}:${i.line}:${i.col}: ${i.message} (the curation file is not applied)\n`);
   const analysed: Array<{ path: string; text: string; analysis: DocumentAnalysis }> = sources.map((s) => ({ path: s.path, text: s.text, analysis: analyzeDocument(s.text, rules) }));
   const docs = canonicalizeAcrossDocuments(analysed);
-  return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs) };
+  return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs), texts: new Map(docs.map((d) => [d.path, d.text])) };
 }
 
 function warnProblems(load: WorkspaceLoad, io: CliIo): void {

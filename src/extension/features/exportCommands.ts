@@ -255,7 +255,7 @@ export class ExportCommands implements vscode.Disposable {
       const analysis: DocumentAnalysis = entry && entry.text === s.text ? entry.analysis : analyzeDocument(s.text, rules);
       return { path: s.path, text: s.text, analysis };
     });
-    return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs) };
+    return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs), texts: new Map(docs.map((d) => [d.path, d.text])) };
   }
 
   private storeFor(folder: vscode.WorkspaceFolder): AnnotationStore {

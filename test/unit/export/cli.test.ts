@@ -232,6 +232,9 @@ describe('cli export / import', () => {
     const lf = await run(['export', '--format', 'w3c', '--line-endings', 'lf'], fs);
     const lfDetached = (JSON.parse(lf.out) as W3cCollection).first.items.find((a) => a.target.source.endsWith('b%20%C3%A9.md'))!;
     assert.deepStrictEqual(lfDetached.target.selector.map((x) => x.type), ['TextQuoteSelector'], 'no text to count LF positions in');
+    const analysed = await run(['export', '--format', 'w3c', '--analysis'], fs);
+    const machine = (JSON.parse(analysed.out) as W3cCollection).first.items.filter((a) => a.id.startsWith('urn:source-annotator:analysis:'));
+    assert.ok(machine.some((a) => a.target.source.endsWith('plain.txt') || a.target.source.endsWith('news/a.txt')), 'detected quotes of every source, annotated or not');
 
     fs.set('/ws/news/b.txt', 'Prime Minister Jane Doe said "we will cut taxes by next year" on Monday.\n');
     const csv = await run(['export', '--format', 'csv', '--analysis'], fs);

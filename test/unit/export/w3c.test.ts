@@ -326,11 +326,12 @@ describe('export/w3c', () => {
 
   it('the import says what it normalised in hand-edited tags', () => {
     const [one] = exportW3c(sampleSources(), { w3cForm: 'array' }) as W3cAnnotation[];
-    const edited = { ...one, body: [{ type: 'TextualBody', value: ' claim ', purpose: 'tagging' }, { type: 'TextualBody', value: 'claim', purpose: 'tagging' }, { type: 'TextualBody', value: ' ', purpose: 'tagging' }] };
+    const edited = { ...one, created: '28 Jan 2017', body: [{ type: 'TextualBody', value: ' claim ', purpose: 'tagging' }, { type: 'TextualBody', value: 'claim', purpose: 'tagging' }, { type: 'TextualBody', value: ' ', purpose: 'tagging' }] };
     const r = importW3c([edited]);
     assert.deepStrictEqual(r.sources[0].annotations[0].tags, ['claim']);
     assert.ok(r.warnings.some((w) => /" claim " was imported as "claim"/.test(w)), r.warnings.join('\n'));
     assert.ok(r.warnings.some((w) => /appears twice/.test(w)));
     assert.ok(r.warnings.some((w) => /empty tag was dropped/.test(w)));
+    assert.ok(r.warnings.some((w) => /"created" is not an ISO 8601 date-time/.test(w)));
   });
 });
