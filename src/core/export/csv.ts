@@ -63,9 +63,7 @@ export function record(fields: readonly string[]): string {
 }
 
 /** A text cell: neutralised (see neutralise). Numbers are written as they are. */
-export function text(value: string): string {
-  return neutralise(value);
-}
+const text = (value: string): string => neutralise(value);
 
 /**
  * Characters a spreadsheet may skip before a formula: spaces and other white space (NBSP,

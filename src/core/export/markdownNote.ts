@@ -28,7 +28,7 @@ export function noteMarkdown(note: string): string {
       out.push(line);
       return;
     }
-    let safe = neutraliseHtml(line).replace(/!(?=\[)/g, '\\!');
+    let safe = outsideCodeSpans(line, (t) => neutraliseHtml(t).replace(/!(?=\[)/g, '\\!'));
     const next = lines[i + 1];
     const hardBreak = next !== undefined && next.trim() !== '' && safe.trim() !== '' && !/^ {0,3}(`{3,}|~{3,})/.test(next);
     if (hardBreak && !/ {2}$/.test(safe) && !/\\$/.test(safe)) safe += '  ';
@@ -36,6 +36,28 @@ export function noteMarkdown(note: string): string {
   });
   if (fence) out.push(fence.char.repeat(fence.length));
   return out.join('\n');
+}
+
+/**
+ * Apply `f` to the parts of a line outside code spans (a run of n backticks up to the next run of
+ * exactly n): inside one, CommonMark shows `<` and `![` literally, so they are left as written.
+ */
+function outsideCodeSpans(line: string, f: (text: string) => string): string {
+  let out = '';
+  let i = 0;
+  const runs = /`+/g;
+  let text = 0;
+  for (let m = runs.exec(line); m !== null; m = runs.exec(line)) {
+    if (m.index < i) continue;
+    const close = new RegExp(`(?<!\`)\`{${m[0].length}}(?!\`)`, 'g');
+    close.lastIndex = m.index + m[0].length;
+    const c = close.exec(line);
+    if (!c) break;
+    out += f(line.slice(text, m.index)) + line.slice(m.index, c.index + c[0].length);
+    i = text = c.index + c[0].length;
+    runs.lastIndex = i;
+  }
+  return out + f(line.slice(text));
 }
 
 /** `<` before a letter, `/`, `!` or `?` (HTML tags, comments, declarations, autolinks) becomes `&lt;`. */

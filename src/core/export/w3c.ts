@@ -75,21 +75,23 @@ export function annotationIri(id: string): string {
  * Prefix and suffix hold at most 32 code points and at most 32 UTF-16 units.
  */
 export class SelectorText {
-  private readonly map: OffsetMap;
+  private offsets: OffsetMap | undefined;
   private lfText: LfText | undefined;
 
   constructor(
     private readonly text: string,
     private readonly lineEndings: LineEndings = 'file',
-  ) {
-    this.map = new OffsetMap(text);
+  ) {}
+
+  private get map(): OffsetMap {
+    return (this.offsets ??= new OffsetMap(this.text));
   }
 
   /** Selectors of a user annotation (code points, as stored). */
   forAnnotation(a: Annotation): W3cSelector[] {
     const t = a.target;
-    const anchored = t.exact !== '' && sliceCodePoints(this.text, this.map, t.start, t.end) === t.exact;
     if (this.lineEndings === 'lf') {
+      const anchored = t.exact !== '' && sliceCodePoints(this.text, this.map, t.start, t.end) === t.exact;
       return anchored ? this.forSpan16(this.map.toUtf16(t.start), this.map.toUtf16(t.end)) : [lfQuote(t.prefix, t.exact, t.suffix)];
     }
     return [quote(t.exact, t.prefix, t.suffix), { type: 'TextPositionSelector', start: t.start, end: t.end }];

@@ -82,6 +82,8 @@ describe('export/markdown', () => {
       assert.ok(html.includes('<a href="https://evil.example/p.png">pixel</a>'), 'an image becomes a link');
       assert.match(html, /<h4>2\. <a href="a.txt#L3">Line 3<\/a><\/h4>/, 'the next annotation is still a heading');
       assert.match(html, /<h2>Summary<\/h2>/, 'the summary is still there');
+      const code = render(note('Write `<b>` or `` ![x](y) `` to show them'));
+      assert.ok(code.includes('<code>&lt;b&gt;</code>') && code.includes('<code>![x](y)</code>'), 'code spans are left as written');
     });
 
     it('headings give the line and a relative link; the offsets stay in the text', () => {
