@@ -77,6 +77,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     lineEndings: lineEndings === 'lf' ? 'lf' : 'file',
     positions: positions === 'utf16' ? 'utf16' : 'codepoints',
     annotatedOnly: args.flags.has('annotated-only'),
+    // Markdown links to sources are relative to the report: to the --out file's folder, else to
+    // the current folder (where `> report.md` lands).
+    linkBase: toPosix(path.relative(outFile === undefined ? io.cwd : path.posix.dirname(outFile), root)),
     title: `Source Annotator: ${path.posix.basename(root) || root}`,
   });
 

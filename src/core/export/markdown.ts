@@ -35,7 +35,7 @@ export function exportMarkdown(sources: readonly AnnotatedSource[], options: Exp
       out.push(`### ${inline(source.path)}`, '');
       const lines = new LineIndex(source.text);
       const sorted = [...source.annotations].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
-      sorted.forEach((a, n) => annotationSection(source.path, lines, a, n + 1, out));
+      sorted.forEach((a, n) => annotationSection(linkPath(options.linkBase ?? '', source.path), lines, a, n + 1, out));
     }
     options.onProgress?.(i + 1, sources.length);
   });
@@ -58,12 +58,12 @@ export function exportMarkdown(sources: readonly AnnotatedSource[], options: Exp
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-function annotationSection(path: string, lines: LineIndex, a: Annotation, n: number, out: string[]): void {
+function annotationSection(link: string, lines: LineIndex, a: Annotation, n: number, out: string[]): void {
   const first = lines.lineOf(a.target.start);
   const last = Math.max(first, lines.lineOf(Math.max(a.target.start, a.target.end - 1)));
   const label = last > first ? `Lines ${first}–${last}` : `Line ${first}`;
   const anchor = last > first ? `#L${first}-L${last}` : `#L${first}`;
-  out.push(`#### ${n}. [${label}](<${linkPath(path)}${anchor}>)`, '');
+  out.push(`#### ${n}. [${label}](<${link}${anchor}>)`, '');
   out.push(...blockquote(a.target.exact), '');
   const meta: string[] = [];
   if (a.tags.length > 0) meta.push(`- **Tags:** ${a.tags.map(codeSpan).join(', ')}`);
@@ -78,9 +78,10 @@ function annotationSection(path: string, lines: LineIndex, a: Annotation, n: num
   if (note !== '') out.push('**Note:**', '', note, '');
 }
 
-/** A relative link target for a workspace path: each segment percent-encoded, inside <…> for GitHub and CommonMark. */
-function linkPath(path: string): string {
-  return path.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+/** A relative link to a workspace path from the report: `base` (e.g. '../') then each segment percent-encoded. */
+function linkPath(base: string, path: string): string {
+  const segments = (base.replace(/\/+$/, '') === '' ? [] : base.replace(/\/+$/, '').split('/')).concat(path.split('/'));
+  return segments.map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg))).join('/');
 }
 
 /** 1-based line numbers of code-point offsets, counting LF, CRLF and lone CR as one line break. */

@@ -36,6 +36,8 @@ export interface ExportOptions {
   readonly w3cForm?: 'collection' | 'array';
   /** W3C: the IRI that source paths are resolved against (default DEFAULT_SOURCE_BASE). */
   readonly sourceBase?: string;
+  /** Markdown: what links to sources start with: the way from the report's folder to the workspace root ('' when the report is saved there, '../' one folder below). */
+  readonly linkBase?: string;
   /** Title of the Markdown report, name of the REFI-QDA project, label of the W3C collection. */
   readonly title?: string;
   /** Called with (done, total) as sources are processed, for progress reporting. */

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyzeDocument, clusterQuotes, type DocumentAnalysis } from '../../core/analysis';
 import type { AnnotatedSource } from '../../core/annotations/model';
@@ -165,6 +166,7 @@ export class ExportCommands implements vscode.Disposable {
           bom: info.bom === true,
           analysis,
           includeAnalysis,
+          linkBase: linkBase(target),
           positions: args?.positions ?? settings.exportPositions,
           lineEndings: args?.lineEndings ?? settings.exportLineEndings,
           title,
@@ -266,6 +268,13 @@ export class ExportCommands implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Markdown links from the report to the sources: the way from the report's folder to the (first) workspace folder. */
+function linkBase(target: vscode.Uri): string {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root || root.scheme !== target.scheme || root.authority !== target.authority) return '';
+  return path.posix.relative(path.posix.dirname(target.path), root.path);
 }
 
 function asArgs(a: unknown): ExportArgs | undefined {

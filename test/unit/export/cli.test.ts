@@ -214,6 +214,12 @@ describe('cli export / import', () => {
     assert.strictEqual(after.code, 0, after.err);
     assert.match(after.out, /\| Jane Q\. Doe \| PERSON \|/);
     assert.ok(!/\| Jane Doe \|/.test(after.out) && !/\| Reuters \|/.test(after.out), 'renamed, and Reuters is no entity');
+    // Links to lines are relative to the report: from stdout, to the current folder; with --out, to its folder.
+    assert.match(after.out, /\]\(<news\/a\.txt#L2>\)/);
+    assert.match((await run(['export', '--format', 'md', '/ws'], fs, '/ws/news')).out, /\]\(<\.\.\/news\/a\.txt#L2>\)/);
+    fs.set('/ws/reports/keep.txt', 'x');
+    assert.strictEqual((await run(['export', '--format', 'md', '--out', 'reports/r.md'], fs)).code, 0);
+    assert.match(fs.text('/ws/reports/r.md')!, /\]\(<\.\.\/news\/a\.txt#L2>\)/);
     fs.set('/ws/source-annotator.curation.yaml', 'version: [\n');
     const bad = await run(['export', '--format', 'md'], fs);
     assert.strictEqual(bad.code, 0);
