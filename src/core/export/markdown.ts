@@ -34,8 +34,9 @@ export function exportMarkdown(sources: readonly AnnotatedSource[], options: Exp
     } else {
       out.push(`### ${inline(source.path)}`, '');
       const lines = new LineIndex(source.text);
+      const link = linkPath(options.linkBase ?? '', source.path);
       const sorted = [...source.annotations].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
-      sorted.forEach((a, n) => annotationSection(linkPath(options.linkBase ?? '', source.path), lines, a, n + 1, out));
+      sorted.forEach((a, n) => annotationSection(link, lines, a, n + 1, out));
     }
     options.onProgress?.(i + 1, sources.length);
   });
@@ -72,8 +73,8 @@ function annotationSection(link: string, lines: LineIndex, a: Annotation, n: num
   if (a.modified !== '' && humanDate(a.modified) !== humanDate(a.created)) meta.push(`- **Modified:** ${humanDate(a.modified)}`);
   meta.push(`- **Position:** code points ${a.target.start}–${a.target.end}`);
   out.push(...meta, '');
-  // The note last, after a blank line and a marker paragraph, so that a list or an open
-  // construct at its end cannot swallow the metadata (markdownNote.ts closes what it opens).
+  // The note last, as its own blocks after a "Note:" paragraph, so that a list at its end cannot
+  // merge with the metadata list (markdownNote.ts closes a code fence it leaves open).
   const note = noteMarkdown(a.note);
   if (note !== '') out.push('**Note:**', '', note, '');
 }
