@@ -1,7 +1,9 @@
 import * as path from 'path';
 import { analyzeDocument, canonicalizeAcrossDocuments, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
 import type { AnnotatedSource } from '../core/annotations/model';
+import { CurationFile } from '../core/curation/file';
 import { exportWorkspace, isExportFormat, type ExportAnalysis } from '../core/export';
+import { buildCorpus, readDetached } from '../core/export/corpus';
 import { UserError } from '../core/fileSystem';
 import { AnnotationStore, type WorkspaceLoad } from '../core/store/store';
 import { relativeTo } from '../core/store/paths';
@@ -11,18 +13,23 @@ import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
-export const EXPORT_USAGE = 'source-annotator export --format md|csv|w3c|qdpx|qdc [--out FILE] [--bom] [--analysis] [--source-base IRI] [ROOT]';
+export const EXPORT_USAGE =
+  'source-annotator export --format md|csv|w3c|qdpx|qdc [--out FILE] [--bom] [--analysis] [--source-base IRI] [--line-endings file|lf] [--positions codepoints|utf16] [--annotated-only] [ROOT]';
 
 /**
  * `export`: every annotation under ROOT (default: the current folder) in one format, to stdout
  * or to --out FILE (qdpx, a zip, needs --out). --bom starts a CSV with a UTF-8 BOM (Excel);
- * --analysis adds detected entities and quotes as codes to qdpx/qdc (the Markdown report always
- * summarises them). --source-base sets the IRI W3C source paths are resolved against (default
- * urn:source-annotator:source:; import with the same --source-base). Problems with sidecars are
- * warned about on stderr. Exit 1 on errors, 2 usage.
+ * --analysis adds detected entities and quotes (codes in qdpx/qdc, rows with a `kind` in csv,
+ * identifying/classifying annotations in w3c; the Markdown report always summarises them).
+ * The analysis applies the workspace's curation file, as the editor does. --source-base sets
+ * the IRI W3C source paths are resolved against (default urn:source-annotator:source:; import
+ * with the same --source-base); --line-endings lf counts W3C selectors in the LF-normalised
+ * text. --positions utf16 counts REFI-QDA positions in UTF-16 units; --annotated-only leaves
+ * sources without annotations out of a qdpx. Problems with sidecars are warned about on
+ * stderr. Exit 1 on errors, 2 usage.
  */
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { format: true, out: true, bom: false, analysis: false, 'source-base': true });
+  const args = parseArgs(argv, { format: true, out: true, bom: false, analysis: false, 'source-base': true, 'line-endings': true, positions: true, 'annotated-only': false });
   if (args.positional.length > 1) throw new UsageError(`export takes at most one ROOT\nusage: ${EXPORT_USAGE}`);
   const format = lastFlag(args, 'format');
   if (format === undefined) throw new UsageError(`export needs --format\nusage: ${EXPORT_USAGE}`);
@@ -34,6 +41,13 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const sourceBase = lastFlag(args, 'source-base');
   if (sourceBase !== undefined && format !== 'w3c') throw new UsageError('--source-base applies to --format w3c only');
   if (sourceBase !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\S*$/.test(sourceBase)) throw new UsageError(`--source-base must be an absolute IRI such as https://example.org/sources/ (got '${sourceBase}')`);
+  const lineEndings = lastFlag(args, 'line-endings');
+  if (lineEndings !== undefined && format !== 'w3c') throw new UsageError('--line-endings applies to --format w3c only');
+  if (lineEndings !== undefined && lineEndings !== 'file' && lineEndings !== 'lf') throw new UsageError(`--line-endings is file or lf (got '${lineEndings}')`);
+  const positions = lastFlag(args, 'positions');
+  if (positions !== undefined && format !== 'qdpx') throw new UsageError('--positions applies to --format qdpx only');
+  if (positions !== undefined && positions !== 'codepoints' && positions !== 'utf16') throw new UsageError(`--positions is codepoints or utf16 (got '${positions}')`);
+  if (args.flags.has('annotated-only') && format !== 'qdpx') throw new UsageError('--annotated-only applies to --format qdpx only');
 
   const root = toPosix(path.resolve(io.cwd, args.positional[0] ?? '.'));
   const st = await io.fs.stat(root);
@@ -49,18 +63,24 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const store = new AnnotationStore(io.fs, root, { author: 'unknown' });
   const load = await store.loadWorkspace();
   warnProblems(load, io);
-  const sources = format === 'w3c' ? withOrphans(root, load) : load.sources;
-  const orphans = load.states.reduce((n, s) => n + s.annotations.filter((a) => a.status === 'orphan').length, 0);
-  if (orphans > 0 && format !== 'w3c') io.stderr(`warning: ${orphans} orphaned annotation(s) are not in this export (their text is gone); the w3c format keeps them\n`);
+  const texts = await readTexts(io, root, load.sources, outFile);
+  const corpus = buildCorpus(root, load, texts, format === 'w3c' ? await readDetached(io.fs, root, load) : []);
+  const sources = format === 'w3c' ? corpus.lossless : corpus.sources;
+  if (corpus.orphans > 0 && format !== 'w3c') io.stderr(`warning: ${corpus.orphans} orphaned annotation(s) are not in this export (their text is gone); the w3c format keeps them\n`);
 
-  const wantAnalysis = format === 'md' || ((format === 'qdpx' || format === 'qdc') && args.flags.has('analysis'));
-  if (args.flags.has('analysis') && !wantAnalysis) throw new UsageError('--analysis applies to --format qdpx or qdc (md always includes it)');
-  const analysis = wantAnalysis ? await analyseWorkspace(io, root, load.sources, outFile) : undefined;
+  const wantAnalysis = format === 'md' || args.flags.has('analysis');
+  const analysis = wantAnalysis ? await analyseWorkspace(io, root, corpus.sources) : undefined;
   const result = exportWorkspace(format, sources, {
     bom: args.flags.has('bom'),
     analysis,
     includeAnalysis: args.flags.has('analysis'),
     sourceBase,
+    lineEndings: lineEndings === 'lf' ? 'lf' : 'file',
+    positions: positions === 'utf16' ? 'utf16' : 'codepoints',
+    annotatedOnly: args.flags.has('annotated-only'),
+    // Markdown links to sources are relative to the report: to the --out file's folder, else to
+    // the current folder (where `> report.md` lands).
+    linkBase: toPosix(path.relative(outFile === undefined ? io.cwd : path.posix.dirname(outFile), root)),
     title: `Source Annotator: ${path.posix.basename(root) || root}`,
   });
 
@@ -75,23 +95,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   return 0;
 }
 
-/** Annotated sources including orphans (as stored), for the lossless W3C export. */
-function withOrphans(root: string, load: WorkspaceLoad): AnnotatedSource[] {
-  const texts = new Map(load.sources.map((s) => [s.path, s.text]));
-  return load.states
-    .filter((s) => s.annotations.length > 0)
-    .map((s) => {
-      const rel = relativeTo(root, s.sourcePath);
-      return { path: rel, text: texts.get(rel) ?? '', annotations: s.annotations.map((a) => a.annotation) };
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/**
- * Entities and quotes of every source under the root (not only the annotated ones), so that the
- * quotes shared across sources are found. Unreadable sources are skipped with a warning.
- */
-async function analyseWorkspace(io: CliIo, root: string, annotated: readonly AnnotatedSource[], outFile: string | undefined): Promise<ExportAnalysis> {
+/** The text of every source under the root (annotated ones as loaded); unreadable sources are skipped with a warning. */
+async function readTexts(io: CliIo, root: string, annotated: readonly AnnotatedSource[], outFile: string | undefined): Promise<Map<string, string>> {
   const texts = new Map(annotated.map((s) => [s.path, s.text]));
   for (const file of await collectSources(io.fs, [root]).catch(() => [] as string[])) {
     const rel = relativeTo(root, file);
@@ -100,14 +105,24 @@ async function analyseWorkspace(io: CliIo, root: string, annotated: readonly Ann
       const text = decodeSource(await io.fs.readFile(file), rel);
       if (!isExportText(text)) texts.set(rel, text);
     } catch (err) {
-      io.stderr(`warning: ${err instanceof Error ? err.message : String(err)} (not analysed)\n`);
+      io.stderr(`warning: ${err instanceof Error ? err.message : String(err)} (not exported)\n`);
     }
   }
-  const analysed: Array<{ path: string; text: string; analysis: DocumentAnalysis }> = [...texts.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([p, text]) => ({ path: p, text, analysis: analyzeDocument(text) }));
+  return texts;
+}
+
+/**
+ * Entities and quotes of every source under the root (not only the annotated ones), so that the
+ * quotes shared across sources are found, with the workspace's curation file applied as in the
+ * editor (a malformed curation file is warned about and not applied).
+ */
+async function analyseWorkspace(io: CliIo, root: string, sources: readonly AnnotatedSource[]): Promise<ExportAnalysis> {
+  const curation = new CurationFile(io.fs, root);
+  const { rules, issues } = await curation.load();
+  for (const i of issues) io.stderr(`warning: ${displayPath(io.cwd, curation.path)}:${i.line}:${i.col}: ${i.message} (the curation file is not applied)\n`);
+  const analysed: Array<{ path: string; text: string; analysis: DocumentAnalysis }> = sources.map((s) => ({ path: s.path, text: s.text, analysis: analyzeDocument(s.text, rules) }));
   const docs = canonicalizeAcrossDocuments(analysed);
-  return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs), texts };
+  return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs), texts: new Map(docs.map((d) => [d.path, d.text])) };
 }
 
 function warnProblems(load: WorkspaceLoad, io: CliIo): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES, type EntityType } from '../core/analysis/types';
+import type { LineEndings, PositionUnit } from '../core/export/types';
 
 /** The extension's settings, typed. package.json contributes.configuration declares them. */
 export interface Settings {
@@ -11,6 +12,10 @@ export interface Settings {
   readonly codeLens: boolean;
   readonly author: string;
   readonly exportIncludesAnalysis: boolean;
+  /** REFI-QDA positions: code points (the standard) or UTF-16 units (QualCoder's coding view). */
+  readonly exportPositions: PositionUnit;
+  /** W3C selectors: against the file's text, or its LF-normalised text (browsers). */
+  readonly exportLineEndings: LineEndings;
 }
 
 export const SECTION = 'sourceAnnotator';
@@ -31,6 +36,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     codeLens: c.get<boolean>('codeLens.enabled', true),
     author: c.get<string>('author', '').trim(),
     exportIncludesAnalysis: c.get<boolean>('export.includeAnalysis', false),
+    exportPositions: c.get<string>('export.positions', 'codepoints') === 'utf16' ? 'utf16' : 'codepoints',
+    exportLineEndings: c.get<string>('export.lineEndings', 'file') === 'lf' ? 'lf' : 'file',
   };
 }
 

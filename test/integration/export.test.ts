@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { unzipSync } from 'fflate';
 import type { SourceAnnotatorApi } from '../../src/extension/main';
 import { CommandIds } from '../../src/extension/commandIds';
 import type { ExportOutcome } from '../../src/extension/features/exportCommands';
@@ -41,8 +42,8 @@ describe('export: Export Annotations… and Export This Source…', () => {
     const r = await vscode.commands.executeCommand<ExportOutcome | undefined>(CommandIds.exportAnnotations, { format: 'csv', target: out('all.csv').toString() });
     assert.ok(r, 'the export ran');
     const text = new TextDecoder().decode(await bytes(out('all.csv')));
-    assert.ok(text.startsWith('source,start,end,exact,note,tags,author,created,modified'), text.slice(0, 120));
-    assert.ok(text.includes(`${CNN_A},`) && text.includes(`${CNN_B},`));
+    assert.ok(text.startsWith('"source","start","end","exact","note","tags","author","created","modified"'), text.slice(0, 120));
+    assert.ok(text.includes(`"${CNN_A}",`) && text.includes(`"${CNN_B}",`));
     assert.ok(text.includes('"Export test: ""quoted"", with a comma"'), 'RFC 4180 quoting');
     assert.ok(r.annotations >= 2);
     assert.strictEqual(r.bytes, (await bytes(out('all.csv'))).length);
@@ -68,6 +69,11 @@ describe('export: Export Annotations… and Export This Source…', () => {
     await vscode.commands.executeCommand(CommandIds.exportAnnotations, { format: 'qdpx', target: out('all.qdpx').toString() });
     const zip = await bytes(out('all.qdpx'));
     assert.strictEqual(String.fromCharCode(zip[0], zip[1]), 'PK');
+    const files = Object.keys(unzipSync(zip)).filter((f) => f.startsWith('sources/'));
+    assert.strictEqual(files.length, a.index.sources().filter((e) => e.error === undefined).length, 'every source, annotated or not');
+    // The positions setting (here through the command's arguments) reaches the export.
+    await vscode.commands.executeCommand(CommandIds.exportAnnotations, { format: 'qdpx', target: out('utf16.qdpx').toString(), positions: 'utf16' });
+    assert.strictEqual(String.fromCharCode(...(await bytes(out('utf16.qdpx'))).slice(0, 2)), 'PK');
     await vscode.commands.executeCommand(CommandIds.exportAnnotations, { format: 'qdc', target: out('tags.qdc').toString() });
     const qdc = new TextDecoder().decode(await bytes(out('tags.qdc')));
     assert.match(qdc, /^<\?xml/);
@@ -80,6 +86,8 @@ describe('export: Export Annotations… and Export This Source…', () => {
     assert.ok(md.includes('Export test'), md.slice(0, 400));
     assert.match(md, /Angela Merkel/);
     assert.match(md, /export-test/);
+    assert.ok(!md.includes('No quote appears in more than one source'), 'the two CNN versions share quotes: the summary covers the workspace');
+    assert.match(md, /#### 1\. \[Line \d+\]\(<[^>]+#L\d+>\)/, 'headings give the line with a relative link');
   });
 
   it('exports one source from the tree context menu', async () => {
@@ -90,6 +98,6 @@ describe('export: Export Annotations… and Export This Source…', () => {
     assert.strictEqual(r.sources, 1);
     const rows = new TextDecoder().decode(await bytes(out('one.csv'))).trim().split(/\r?\n/).slice(1);
     assert.ok(rows.length >= 1);
-    assert.ok(rows.every((row) => row.startsWith(`${CNN_A},`)), rows.join('\n'));
+    assert.ok(rows.every((row) => row.startsWith(`"${CNN_A}",`)), rows.join('\n'));
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Deterministic identifiers and colours for exports, so that exporting the same data twice gives
- * the same GUIDs and colours (tools such as NVivo, MAXQDA and ATLAS.ti then recognise re-imports).
+ * Deterministic identifiers for exports, so that exporting the same data twice gives the same
+ * GUIDs (tools such as NVivo, MAXQDA and ATLAS.ti then recognise re-imports).
  *
  * GUIDs are name-based UUIDs, version 5 (RFC 4122 / RFC 9562 section 5.5): SHA-1 over a fixed
  * Source Annotator namespace UUID followed by the UTF-8 bytes of `kind + ":" + key`, formatted
@@ -22,22 +22,6 @@ export function stableGuid(kind: string, key: string): string {
   hash[6] = (hash[6] & 0x0f) | 0x50; // version 5
   hash[8] = (hash[8] & 0x3f) | 0x80; // RFC 4122 variant
   return bytesToUuid(hash);
-}
-
-/** `#RRGGBB` derived from the name: a hue from a hash, fixed saturation and lightness (readable on white and dark). */
-export function stableColour(name: string): string {
-  const h = sha1(new TextEncoder().encode(`colour:${name}`));
-  const hue = ((h[0] << 8) | h[1]) % 360;
-  return hslToHex(hue, 0.62, 0.5);
-}
-
-function hslToHex(h: number, s: number, l: number): string {
-  const c = (1 - Math.abs(2 * l - 1)) * s;
-  const x = c * (1 - Math.abs(((h / 60) % 2) - 1));
-  const m = l - c / 2;
-  const [r, g, b] = h < 60 ? [c, x, 0] : h < 120 ? [x, c, 0] : h < 180 ? [0, c, x] : h < 240 ? [0, x, c] : h < 300 ? [x, 0, c] : [c, 0, x];
-  const hex = (v: number): string => Math.round((v + m) * 255).toString(16).padStart(2, '0');
-  return `#${hex(r)}${hex(g)}${hex(b)}`.toUpperCase();
 }
 
 function uuidToBytes(uuid: string): Uint8Array {

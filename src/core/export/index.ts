@@ -9,11 +9,12 @@ import { EXPORT_MARKER } from './marker';
 export * from './types';
 export { exportCsv, CSV_COLUMNS, CSV_TAG_SEPARATOR } from './csv';
 export { exportMarkdown } from './markdown';
-export { exportW3c, exportW3cJson, toW3cAnnotation, sourceIri, annotationIri, W3C_CONTEXT, DEFAULT_SOURCE_BASE, ANNOTATION_ID_PREFIX } from './w3c';
-export type { W3cAnnotation, W3cCollection, W3cTextualBody } from './w3c';
+export { exportW3c, exportW3cJson, toW3cAnnotation, analysisAnnotations, sourceIri, annotationIri, SelectorText, W3C_CONTEXT, W3C_CONTEXT_LENGTH, DEFAULT_SOURCE_BASE, ANNOTATION_ID_PREFIX, ANALYSIS_ID_PREFIX } from './w3c';
+export type { W3cAnnotation, W3cCollection, W3cTextualBody, W3cSelector } from './w3c';
 export { buildRefiQdaProject, exportQdpx, exportQdc, QDA_PROJECT_NS, QDA_CODEBOOK_NS } from './refiQda';
 export type { RefiQdaProject } from './refiQda';
-export { stableGuid, stableColour } from './ids';
+export { stableGuid } from './ids';
+export { CODE_PALETTE, paletteColour } from './palette';
 export { LfText } from './lfText';
 export { EXPORT_MARKER, isExportText } from './marker';
 

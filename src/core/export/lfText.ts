@@ -1,5 +1,6 @@
 import { OffsetMap } from '../text/offsets';
 import { lowerBound } from '../text/binarySearch';
+import type { PositionUnit } from './types';
 
 /**
  * A source's text with line endings normalised to LF (CRLF and lone CR become LF), and the
@@ -9,7 +10,8 @@ import { lowerBound } from '../text/binarySearch';
 export class LfText {
   readonly text: string;
   private readonly original: OffsetMap;
-  private readonly lf: OffsetMap;
+  /** Offsets of the LF text. */
+  readonly lf: OffsetMap;
   /** UTF-16 offsets (in the original) of the CR of every CRLF pair, ascending. */
   private readonly crlf: readonly number[];
 
@@ -24,15 +26,19 @@ export class LfText {
     this.lf = new OffsetMap(this.text);
   }
 
-  /** UTF-16 offset in the original text to a code-point offset in the LF text. */
-  fromUtf16(utf16: number): number {
+  /**
+   * UTF-16 offset in the original text to an offset in the LF text, counted in code points
+   * (default) or UTF-16 units. An offset inside a surrogate pair is rounded down to its start.
+   */
+  fromUtf16(utf16: number, unit: PositionUnit = 'codepoints'): number {
     const u = Math.max(0, Math.min(this.original.utf16Length, Math.floor(Number.isFinite(utf16) ? utf16 : 0)));
-    return this.lf.toCodePoint(u - lowerBound(this.crlf, u));
+    const cp = this.lf.toCodePoint(u - lowerBound(this.crlf, u));
+    return unit === 'utf16' ? this.lf.toUtf16(cp) : cp;
   }
 
-  /** Code-point offset in the original text to a code-point offset in the LF text. */
-  fromCodePoint(codePoint: number): number {
-    return this.fromUtf16(this.original.toUtf16(codePoint));
+  /** Code-point offset in the original text to an offset in the LF text (code points by default, or UTF-16 units). */
+  fromCodePoint(codePoint: number, unit: PositionUnit = 'codepoints'): number {
+    return this.fromUtf16(this.original.toUtf16(codePoint), unit);
   }
 }
 

@@ -1,17 +1,22 @@
 import type { AnnotatedSource, Annotation } from '../annotations/model';
 import type { DocumentAnalysis } from '../analysis/types';
 import { OffsetMap } from '../text/offsets';
+import { lowerBound } from '../text/binarySearch';
 import type { ExportAnalysis, ExportOptions } from './types';
 import { count } from '../text/plural';
+import { noteMarkdown } from './markdownNote';
 
 /** Rows shown per summary table before "… and N more". */
 const TABLE_LIMIT = 200;
 
 /**
- * A Markdown report meant to be read on GitHub: per source, each annotation with its quoted
- * text, note, tags, author and dates; then a summary of tags, entities and quotes, including
+ * A Markdown report meant to be read on GitHub: per annotated source, each annotation under a
+ * heading that gives its line with a relative link (`path#L12`), its quoted text, its tags,
+ * author, dates and position in code points, then its note; the sources without annotations
+ * in one list; then a summary of tags, entities and quotes over every source given, including
  * the quotes shared across sources. Quoted source text is escaped so that it shows literally;
- * notes are the user's own Markdown and are kept as written. Positions are code points.
+ * notes are the user's own Markdown, rendered as written but without raw HTML or remote images
+ * (markdownNote.ts).
  */
 export function exportMarkdown(sources: readonly AnnotatedSource[], options: ExportOptions = {}): string {
   const total = sources.reduce((n, s) => n + s.annotations.length, 0);
@@ -22,16 +27,25 @@ export function exportMarkdown(sources: readonly AnnotatedSource[], options: Exp
 
   out.push('## Annotations', '');
   if (sources.length === 0) out.push('_No sources._', '');
+  const unannotated: string[] = [];
   sources.forEach((source, i) => {
-    out.push(`### ${inline(source.path)}`, '');
     if (source.annotations.length === 0) {
-      out.push('_No annotations._', '');
+      unannotated.push(source.path);
     } else {
+      out.push(`### ${inline(source.path)}`, '');
+      const lines = new LineIndex(source.text);
+      const link = linkPath(options.linkBase ?? '', source.path);
       const sorted = [...source.annotations].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
-      sorted.forEach((a, n) => annotationSection(a, n + 1, out));
+      sorted.forEach((a, n) => annotationSection(link, lines, a, n + 1, out));
     }
     options.onProgress?.(i + 1, sources.length);
   });
+  if (unannotated.length > 0) {
+    out.push(`### ${count(unannotated.length, 'source')} without annotations`, '');
+    for (const p of unannotated.slice(0, TABLE_LIMIT)) out.push(`- ${inline(p)}`);
+    out.push('');
+    if (unannotated.length > TABLE_LIMIT) out.push(`_… and ${unannotated.length - TABLE_LIMIT} more._`, '');
+  }
 
   out.push('## Summary', '');
   out.push('### Tags', '');
@@ -45,16 +59,48 @@ export function exportMarkdown(sources: readonly AnnotatedSource[], options: Exp
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-function annotationSection(a: Annotation, n: number, out: string[]): void {
-  out.push(`#### ${n}. Code points ${a.target.start}–${a.target.end}`, '');
+function annotationSection(link: string, lines: LineIndex, a: Annotation, n: number, out: string[]): void {
+  const first = lines.lineOf(a.target.start);
+  const last = Math.max(first, lines.lineOf(Math.max(a.target.start, a.target.end - 1)));
+  const label = last > first ? `Lines ${first}–${last}` : `Line ${first}`;
+  const anchor = last > first ? `#L${first}-L${last}` : `#L${first}`;
+  out.push(`#### ${n}. [${label}](<${link}${anchor}>)`, '');
   out.push(...blockquote(a.target.exact), '');
-  if (a.note.trim() !== '') out.push(a.note.replace(/\r\n?/g, '\n').trim(), '');
   const meta: string[] = [];
   if (a.tags.length > 0) meta.push(`- **Tags:** ${a.tags.map(codeSpan).join(', ')}`);
   if (a.author !== '') meta.push(`- **Author:** ${inline(a.author)}`);
   if (a.created !== '') meta.push(`- **Created:** ${humanDate(a.created)}`);
   if (a.modified !== '' && humanDate(a.modified) !== humanDate(a.created)) meta.push(`- **Modified:** ${humanDate(a.modified)}`);
-  if (meta.length > 0) out.push(...meta, '');
+  meta.push(`- **Position:** code points ${a.target.start}–${a.target.end}`);
+  out.push(...meta, '');
+  // The note last, as its own blocks after a "Note:" paragraph, so that a list at its end cannot
+  // merge with the metadata list (markdownNote.ts closes a code fence it leaves open).
+  const note = noteMarkdown(a.note);
+  if (note !== '') out.push('**Note:**', '', note, '');
+}
+
+/** A relative link to a workspace path from the report: `base` (e.g. '../') then each segment percent-encoded. */
+function linkPath(base: string, path: string): string {
+  const segments = (base.replace(/\/+$/, '') === '' ? [] : base.replace(/\/+$/, '').split('/')).concat(path.split('/'));
+  return segments.map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg))).join('/');
+}
+
+/** 1-based line numbers of code-point offsets, counting LF, CRLF and lone CR as one line break. */
+class LineIndex {
+  private readonly starts: number[] = [];
+
+  constructor(text: string) {
+    const map = new OffsetMap(text);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(map.toCodePoint(i + 1));
+    }
+  }
+
+  lineOf(codePoint: number): number {
+    // Lines start after each break; the number of breaks at or before the offset, plus one.
+    return lowerBound(this.starts, codePoint + 1) + 1;
+  }
 }
 
 function analysisSummary(analysis: ExportAnalysis | undefined, sources: readonly AnnotatedSource[], out: string[]): void {
@@ -71,6 +117,7 @@ function analysisSummary(analysis: ExportAnalysis | undefined, sources: readonly
   const entities = new Map<string, { type: string; mentions: number; sources: Set<string> }>();
   for (const [path, doc] of docs) {
     for (const e of doc.entities) {
+      if (e.kind === 'role') continue; // "his successor" describes a person; it is no name (README)
       const key = `${e.type}\n${e.entity}`;
       const cur = entities.get(key) ?? { type: e.type, mentions: 0, sources: new Set<string>() };
       cur.mentions++;

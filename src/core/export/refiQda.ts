@@ -2,8 +2,9 @@ import { zipSync } from 'fflate';
 import type { AnnotatedSource } from '../annotations/model';
 import type { DocumentAnalysis, QuoteCluster } from '../analysis/types';
 import { UserError } from '../fileSystem';
-import { stableColour, stableGuid } from './ids';
+import { stableGuid } from './ids';
 import { LfText } from './lfText';
+import { paletteColour } from './palette';
 import type { ExportOptions } from './types';
 import { xmlAttr, xmlText, xsDateTime } from './xml';
 
@@ -12,8 +13,12 @@ import { xmlAttr, xmlText, xsDateTime } from './xml';
  *
  * - Each source is written as UTF-8 text with LF line endings (CRLF and lone CR become LF) to
  *   `sources/<guid>.txt`, referenced as `plainTextPath="internal://<guid>.txt"`. Every position
- *   is a code point counted in that LF text, end exclusive.
- * - One Code per tag (isCodable="true", a stable colour); one PlainTextSelection per annotation
+ *   is a code point counted in that LF text, end exclusive, as REFI-QDA 1.5 says; with
+ *   `positions: 'utf16'`, UTF-16 units in the same text (QualCoder's coding view counts those).
+ * - Every source given is written, annotated or not (a QDA project holds the corpus), unless
+ *   `annotatedOnly`.
+ * - One Code per tag (isCodable="true"); codable codes get colours from a fixed palette in the
+ *   order they are written (palette.ts); one PlainTextSelection per annotation
  *   holding the note as its Description and a Coding/CodeRef per tag; one User per author.
  * - GUIDs are stable (see ids.ts): the same data exports to the same GUIDs.
  * - With `includeAnalysis` and `analysis`, detected entities and quotes are exported too, under
@@ -31,7 +36,6 @@ interface CodeNode {
   readonly guid: string;
   readonly name: string;
   readonly isCodable: boolean;
-  readonly color?: string;
   readonly description?: string;
   readonly children: CodeNode[];
 }
@@ -83,16 +87,18 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
   };
   const analysis = options.includeAnalysis ? options.analysis : undefined;
   const sharedClusters = sharedQuoteClusters(analysis?.clusters ?? []);
+  const unit = options.positions ?? 'codepoints';
+  const included = options.annotatedOnly ? sources.filter((s) => s.annotations.length > 0) : sources;
 
   const written: Array<{ path: string; guid: string; zipPath: string; text: string }> = [];
   const sourceXml: string[] = [];
-  sources.forEach((source, index) => {
+  included.forEach((source, index) => {
     const lf = new LfText(source.text);
     const guid = uniqueGuid('source', source.path, `${source.path}\n${index}`);
     const selections: Selection[] = [];
     for (const a of source.annotations) {
-      const start = lf.fromCodePoint(a.target.start);
-      const end = Math.max(start, lf.fromCodePoint(a.target.end));
+      const start = lf.fromCodePoint(a.target.start, unit);
+      const end = Math.max(start, lf.fromCodePoint(a.target.end, unit));
       const user = userGuid(a.author);
       const created = dateTime(a.created);
       selections.push({
@@ -108,7 +114,7 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
       });
     }
     const doc = analysis?.byPath.get(source.path);
-    if (doc) selections.push(...analysisSelections(source.path, doc, lf, codes, sharedClusters, uniqueGuid));
+    if (doc) selections.push(...analysisSelections(source.path, doc, (u) => lf.fromUtf16(u, unit), codes, sharedClusters, uniqueGuid));
     selections.sort((x, y) => x.start - y.start || x.end - y.end);
 
     const zipPath = `sources/${guid}.txt`;
@@ -116,7 +122,7 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
     sourceXml.push(`    <TextSource guid="${guid}" name="${xmlAttr(source.path)}" plainTextPath="internal://${guid}.txt">\n`);
     for (const s of selections) sourceXml.push(selectionXml(s));
     sourceXml.push('    </TextSource>\n');
-    options.onProgress?.(index + 1, sources.length);
+    options.onProgress?.(index + 1, included.length);
   });
 
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
@@ -128,8 +134,9 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
   }
   const roots = codes.roots();
   if (roots.length > 0) {
+    const colours = assignColours(roots);
     out.push('  <CodeBook>\n    <Codes>\n');
-    for (const c of roots) codeXml(c, '      ', out);
+    for (const c of roots) codeXml(c, '      ', colours, out);
     out.push('    </Codes>\n  </CodeBook>\n');
   }
   if (sourceXml.length > 0) out.push('  <Sources>\n', ...sourceXml, '  </Sources>\n');
@@ -161,15 +168,16 @@ export function exportQdc(sources: readonly AnnotatedSource[], options: ExportOp
     const paths = [...analysis.byPath.keys()].sort(compare);
     for (const p of paths) {
       const doc = analysis.byPath.get(p)!;
-      for (const e of doc.entities) codes.entity(e.type, e.entity);
+      for (const e of doc.entities) if (e.kind !== 'role') codes.entity(e.type, e.entity);
       for (const q of doc.quotes) codes.speaker(q.speaker);
     }
     for (const [id, name] of shared.names) codes.cluster(id, name);
   }
   const roots = codes.roots();
   if (roots.length === 0) throw new UserError('there are no tags to put in a codebook: tag some annotations first');
+  const colours = assignColours(roots);
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n', `<CodeBook xmlns="${QDA_CODEBOOK_NS}" origin="${ORIGIN}">\n`, '  <Codes>\n'];
-  for (const c of roots) codeXml(c, '    ', out);
+  for (const c of roots) codeXml(c, '    ', colours, out);
   out.push('  </Codes>\n</CodeBook>\n');
   options.onProgress?.(sources.length, sources.length);
   return out.join('');
@@ -184,7 +192,7 @@ class CodeBook {
   tag(name: string): string {
     let c = this.tags.get(name);
     if (!c) {
-      c = { guid: stableGuid('code', name), name, isCodable: true, color: stableColour(name), children: [] };
+      c = { guid: stableGuid('code', name), name, isCodable: true, children: [] };
       this.tags.set(name, c);
     }
     return c.guid;
@@ -223,7 +231,7 @@ class CodeBook {
   private child(parent: CodeNode, key: string, name: string, isCodable: boolean): CodeNode {
     let c = this.leaves.get(key);
     if (!c) {
-      c = { guid: stableGuid('code-group', key), name, isCodable, color: isCodable ? stableColour(key) : undefined, children: [] };
+      c = { guid: stableGuid('code-group', key), name, isCodable, children: [] };
       this.leaves.set(key, c);
       parent.children.push(c);
     }
@@ -253,19 +261,20 @@ function sharedQuoteClusters(clusters: readonly QuoteCluster[]): SharedClusters 
 function analysisSelections(
   path: string,
   doc: DocumentAnalysis,
-  lf: LfText,
+  position: (utf16: number) => number,
   codes: CodeBook,
   shared: SharedClusters,
   uniqueGuid: (kind: string, key: string, fallbackKey: string) => string,
 ): Selection[] {
   const out: Selection[] = [];
   for (const e of doc.entities) {
+    if (e.kind === 'role') continue; // role phrases ("his successor") are never entities
     const key = `${path}\n${e.start}\n${e.end}\n${e.type}\n${e.entity}`;
     out.push({
       guid: uniqueGuid('entity-mention', key, key + '\n'),
       name: selectionName(e.text),
-      start: lf.fromUtf16(e.start),
-      end: lf.fromUtf16(e.end),
+      start: position(e.start),
+      end: position(e.end),
       description: '',
       codings: [{ guid: uniqueGuid('entity-coding', key, key + '\n'), code: codes.entity(e.type, e.entity) }],
     });
@@ -278,8 +287,8 @@ function analysisSelections(
     out.push({
       guid: uniqueGuid('quote', key, key + '\n'),
       name: selectionName(q.text),
-      start: lf.fromUtf16(q.start),
-      end: lf.fromUtf16(q.end),
+      start: position(q.start),
+      end: position(q.end),
       description: q.speaker ? `Quote by ${q.speaker}${q.cue ? ` (${q.cue})` : ''}` : 'Unattributed quote',
       codings,
     });
@@ -305,16 +314,28 @@ function selectionXml(s: Selection): string {
   return xml + '      </PlainTextSelection>\n';
 }
 
-function codeXml(c: CodeNode, indent: string, out: string[]): void {
+/** Palette colours for the codable codes, in the order they are written (depth first). */
+function assignColours(roots: readonly CodeNode[]): Map<string, string> {
+  const colours = new Map<string, string>();
+  const visit = (c: CodeNode): void => {
+    if (c.isCodable && !colours.has(c.guid)) colours.set(c.guid, paletteColour(colours.size));
+    c.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  return colours;
+}
+
+function codeXml(c: CodeNode, indent: string, colours: ReadonlyMap<string, string>, out: string[]): void {
   let attrs = `guid="${c.guid}" name="${xmlAttr(c.name)}" isCodable="${c.isCodable ? 'true' : 'false'}"`;
-  if (c.color) attrs += ` color="${c.color}"`;
+  const colour = colours.get(c.guid);
+  if (colour) attrs += ` color="${colour}"`;
   if (!c.description && c.children.length === 0) {
     out.push(`${indent}<Code ${attrs}/>\n`);
     return;
   }
   out.push(`${indent}<Code ${attrs}>\n`);
   if (c.description) out.push(`${indent}  <Description>${xmlText(c.description)}</Description>\n`);
-  for (const child of c.children) codeXml(child, indent + '  ', out);
+  for (const child of c.children) codeXml(child, indent + '  ', colours, out);
   out.push(`${indent}</Code>\n`);
 }
 

@@ -13,17 +13,31 @@ export interface ExportAnalysis {
   readonly texts?: ReadonlyMap<string, string>;
 }
 
+/** How REFI-QDA positions count: Unicode code points (the standard) or UTF-16 code units (QualCoder's coding view). */
+export type PositionUnit = 'codepoints' | 'utf16';
+
+/** What W3C selectors are counted in: the file's text as stored, or its text with line endings normalised to LF (as a browser shows a .txt). */
+export type LineEndings = 'file' | 'lf';
+
 export interface ExportOptions {
   /** Detected entities and quotes: summarised in Markdown; exported as codes in REFI-QDA when includeAnalysis. */
   readonly analysis?: ExportAnalysis;
   /** REFI-QDA: also export the analysis as codes (the "export entities and quotes" setting). */
   readonly includeAnalysis?: boolean;
+  /** REFI-QDA: the unit of startPosition/endPosition (default 'codepoints', as REFI-QDA 1.5 says). */
+  readonly positions?: PositionUnit;
+  /** REFI-QDA: leave out sources without annotations (default: every source given, the corpus). */
+  readonly annotatedOnly?: boolean;
+  /** W3C: selectors against the file's text (default) or its LF-normalised text. */
+  readonly lineEndings?: LineEndings;
   /** CSV: start with a UTF-8 BOM, for Excel. */
   readonly bom?: boolean;
   /** W3C: an AnnotationCollection (default) or a plain array of Annotations. */
   readonly w3cForm?: 'collection' | 'array';
   /** W3C: the IRI that source paths are resolved against (default DEFAULT_SOURCE_BASE). */
   readonly sourceBase?: string;
+  /** Markdown: what links to sources start with: the way from the report's folder to the workspace root ('' when the report is saved there, '../' one folder below). */
+  readonly linkBase?: string;
   /** Title of the Markdown report, name of the REFI-QDA project, label of the W3C collection. */
   readonly title?: string;
   /** Called with (done, total) as sources are processed, for progress reporting. */

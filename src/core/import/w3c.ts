@@ -1,5 +1,6 @@
 import type { Annotation, AnnotationTarget } from '../annotations/model';
-import { ANNOTATION_ID_PREFIX, DEFAULT_SOURCE_BASE } from '../export/w3c';
+import { ANALYSIS_ID_PREFIX, ANNOTATION_ID_PREFIX, DEFAULT_SOURCE_BASE } from '../export/w3c';
+import { CONTEXT_LENGTH } from '../anchoring/anchor';
 import { stableGuid } from '../export/ids';
 import { UserError } from '../fileSystem';
 import { OffsetMap, sliceCodePoints } from '../text/offsets';
@@ -88,8 +89,13 @@ export function importW3c(value: unknown, options: W3cImportOptions = {}): W3cIm
   const now = options.now ?? new Date().toISOString();
   const byPath = new Map<string, Annotation[]>();
   const seen = new Set<string>();
+  let skipped = 0;
   items.forEach((item, index) => {
     const where = `annotation ${index + 1}${isObject(item) && typeof item.id === 'string' ? ` (${item.id})` : ''}`;
+    if (isObject(item) && typeof item.id === 'string' && item.id.startsWith(ANALYSIS_ID_PREFIX)) {
+      skipped++;
+      return;
+    }
     const { path, annotation } = readAnnotation(item, index, where, bases, now, options, warnings);
     // Ids are unique per sidecar (the store's rule), so per source.
     const key = `${path}\n${annotation.id}`;
@@ -99,6 +105,7 @@ export function importW3c(value: unknown, options: W3cImportOptions = {}): W3cIm
     list.push(annotation);
     byPath.set(path, list);
   });
+  if (skipped > 0) warnings.push(`${skipped} detected entities and quotes (export --analysis) were not imported: they are not annotations of yours`);
   const sources = [...byPath.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([path, annotations]) => ({ path, annotations: annotations.sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end) }));
@@ -216,11 +223,17 @@ function resolveTarget(
   where: string,
   warnings: string[],
 ): AnnotationTarget {
+  const text = textOf?.(path);
   if (quote && position) {
     if (quote.exact === '') throw new UserError(`${where}: the quoted text ("exact") is empty`);
+    if (text !== undefined) {
+      // The export cuts prefix and suffix to 32 UTF-16 units; where the quote is in the text, its
+      // context comes from the text again, 32 code points as the store keeps.
+      const map = new OffsetMap(text);
+      if (sliceCodePoints(text, map, position.start, position.end) === quote.exact) return { exact: quote.exact, ...context(text, map, position.start, position.end), start: position.start, end: position.end };
+    }
     return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
   }
-  const text = textOf?.(path);
   if (text === undefined) {
     throw new UserError(`${where}: the target needs both a TextQuoteSelector and a TextPositionSelector (or the source ${path} must be present to locate it)`);
   }
@@ -268,9 +281,9 @@ function commonSuffix(a: string, b: string): number {
   return n;
 }
 
-/** 32 code points of context on each side, as the store keeps. */
+/** CONTEXT_LENGTH (32) code points of context on each side, as the store keeps. */
 function context(text: string, map: OffsetMap, start: number, end: number): { prefix: string; suffix: string } {
-  return { prefix: sliceCodePoints(text, map, Math.max(0, start - 32), start), suffix: sliceCodePoints(text, map, end, end + 32) };
+  return { prefix: sliceCodePoints(text, map, Math.max(0, start - CONTEXT_LENGTH), start), suffix: sliceCodePoints(text, map, end, end + CONTEXT_LENGTH) };
 }
 
 function readBodies(item: Record<string, unknown>, where: string, warnings: string[]): { note: string; tags: string[] } {
@@ -291,7 +304,12 @@ function readBodies(item: Record<string, unknown>, where: string, warnings: stri
     const purposes = Array.isArray(b.purpose) ? b.purpose : [b.purpose];
     if (purposes.includes('tagging')) {
       const tag = b.value.trim();
-      if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+      if (tag === '') warnings.push(`${where}: an empty tag was dropped`);
+      else if (tags.includes(tag)) warnings.push(`${where}: the tag ${JSON.stringify(tag)} appears twice; it was kept once`);
+      else {
+        if (tag !== b.value) warnings.push(`${where}: the tag ${JSON.stringify(b.value)} was imported as ${JSON.stringify(tag)} (spaces around it removed)`);
+        tags.push(tag);
+      }
     } else {
       notes.push(b.value);
     }

@@ -82,3 +82,31 @@ export function spanToUtf16(map: OffsetMap, start: number, end: number): { start
 export function sliceCodePoints(text: string, map: OffsetMap, start: number, end: number): string {
   return text.slice(map.toUtf16(start), map.toUtf16(end));
 }
+
+/**
+ * The first characters of `text`, at most `max` UTF-16 units and so at most `max` code points,
+ * never half a surrogate pair (W3C prefixes and suffixes: some consumers count one unit, some
+ * the other).
+ */
+export function firstUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max);
+  if (end > 0 && isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) end--;
+  return text.slice(0, end);
+}
+
+/** The last characters of `text`, at most `max` UTF-16 units (and code points), never half a pair. */
+export function lastUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let start = text.length - Math.max(0, max);
+  if (start < text.length && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start++;
+  return text.slice(start);
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

@@ -1,7 +1,9 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyzeDocument, clusterQuotes, type DocumentAnalysis } from '../../core/analysis';
 import type { AnnotatedSource } from '../../core/annotations/model';
-import { exportWorkspace, type ExportAnalysis, type ExportFormat } from '../../core/export';
+import { exportWorkspace, type ExportAnalysis, type ExportFormat, type LineEndings, type PositionUnit } from '../../core/export';
+import { buildCorpus, readDetached } from '../../core/export/corpus';
 import { relativeTo } from '../../core/store/paths';
 import { AnnotationStore, type SourceAnnotations, type StoreProblem } from '../../core/store/store';
 import { CommandIds } from '../commandIds';
@@ -20,6 +22,10 @@ export interface ExportArgs {
   readonly target?: string;
   /** Overrides the setting sourceAnnotator.export.includeAnalysis. */
   readonly includeAnalysis?: boolean;
+  /** Overrides the setting sourceAnnotator.export.positions (REFI-QDA). */
+  readonly positions?: PositionUnit;
+  /** Overrides the setting sourceAnnotator.export.lineEndings (W3C). */
+  readonly lineEndings?: LineEndings;
 }
 
 /** What the commands return (undefined when cancelled or failed). */
@@ -47,16 +53,17 @@ const FORMATS: Readonly<Record<ExportChoice, FormatInfo>> = {
   md: { format: 'md', label: 'Markdown report', detail: 'Each annotation with its text, note, tags, author and date; a summary of tags, entities and shared quotes. Reads well on GitHub.', extension: 'md', filter: 'Markdown' },
   csv: { format: 'csv', label: 'CSV', detail: 'One row per annotation, UTF-8 (RFC 4180).', extension: 'csv', filter: 'CSV' },
   'csv-bom': { format: 'csv', label: 'CSV for Excel', detail: 'The same CSV, starting with a UTF-8 byte-order mark so Excel reads accents and emoji right.', extension: 'csv', filter: 'CSV', bom: true },
-  w3c: { format: 'w3c', label: 'W3C Web Annotation (JSON-LD)', detail: 'An AnnotationCollection with TextQuote and TextPosition selectors; lossless (orphans included), re-importable.', extension: 'jsonld', filter: 'JSON-LD' },
-  qdpx: { format: 'qdpx', label: 'REFI-QDA project (.qdpx)', detail: 'Opens in NVivo, MAXQDA, ATLAS.ti: sources, tags as codes, annotations as coded selections.', extension: 'qdpx', filter: 'REFI-QDA project', binary: true },
+  w3c: { format: 'w3c', label: 'W3C Web Annotation (JSON-LD)', detail: 'An AnnotationCollection with TextQuote and TextPosition selectors; lossless (orphans and annotations of missing sources included), re-importable.', extension: 'jsonld', filter: 'JSON-LD' },
+  qdpx: { format: 'qdpx', label: 'REFI-QDA project (.qdpx)', detail: 'Opens in NVivo, MAXQDA, ATLAS.ti, QualCoder: every source, tags as codes, annotations as coded selections.', extension: 'qdpx', filter: 'REFI-QDA project', binary: true },
   qdc: { format: 'qdc', label: 'REFI-QDA codebook (.qdc)', detail: 'The tags as a codebook, to share a coding scheme.', extension: 'qdc', filter: 'REFI-QDA codebook' },
 };
 
 const CHOICES: readonly ExportChoice[] = ['md', 'csv', 'csv-bom', 'w3c', 'qdpx', 'qdc'];
 
 interface Collected {
+  /** Every source, annotated or not, with its anchored annotations. */
   readonly sources: AnnotatedSource[];
-  /** Annotated sources including orphans, as stored (W3C). */
+  /** Annotated sources including orphans and sidecars whose source is missing, as stored (W3C). */
   readonly withOrphans: AnnotatedSource[];
   readonly leftOut: number;
   readonly problems: StoreProblem[];
@@ -154,7 +161,8 @@ export class ExportCommands implements vscode.Disposable {
 
   private async run(choice: ExportChoice, target: vscode.Uri, args: ExportArgs | undefined, title: string, collect: () => Promise<Collected>): Promise<ExportOutcome | undefined> {
     const info = FORMATS[choice];
-    const includeAnalysis = args?.includeAnalysis ?? readSettings(target).exportIncludesAnalysis;
+    const settings = readSettings(target);
+    const includeAnalysis = args?.includeAnalysis ?? settings.exportIncludesAnalysis;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Exporting annotations as ${info.label}`, cancellable: true },
       async (progress, token): Promise<ExportOutcome | undefined> => {
@@ -163,7 +171,7 @@ export class ExportCommands implements vscode.Disposable {
         const c = await collect();
         if (token.isCancellationRequested) return undefined;
         const sources = info.format === 'w3c' ? c.withOrphans : c.sources;
-        const wantAnalysis = info.format === 'md' || ((info.format === 'qdpx' || info.format === 'qdc') && includeAnalysis);
+        const wantAnalysis = info.format === 'md' || includeAnalysis;
         progress.report({ message: wantAnalysis ? 'analyzing…' : 'writing…' });
         const analysis = wantAnalysis ? this.analysisFor(c) : undefined;
         let reported = 0;
@@ -171,6 +179,9 @@ export class ExportCommands implements vscode.Disposable {
           bom: info.bom === true,
           analysis,
           includeAnalysis,
+          linkBase: linkBase(target),
+          positions: args?.positions ?? settings.exportPositions,
+          lineEndings: args?.lineEndings ?? settings.exportLineEndings,
           title,
           onProgress: (done, total) => {
             const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
@@ -200,22 +211,33 @@ export class ExportCommands implements vscode.Disposable {
     });
   }
 
-  /** Every sidecar of every workspace folder, through the core store. */
+  /**
+   * Every source of every workspace folder (from the index, annotated or not) with the sidecars
+   * read through the core store, as the CLI does (core/export/corpus.ts).
+   */
   private async collectWorkspace(folders: readonly vscode.WorkspaceFolder[]): Promise<Collected> {
     const out: Collected = { sources: [], withOrphans: [], leftOut: 0, problems: [], uris: new Map() };
     let leftOut = 0;
+    const entries = this.index.sources().filter((e) => e.error === undefined);
     for (const folder of folders) {
       const store = this.storeFor(folder);
       const load = await store.loadWorkspace();
       const prefix = folders.length > 1 ? `${folder.name}/` : '';
-      const texts = new Map(load.sources.map((s) => [s.path, s.text]));
-      for (const s of load.sources) out.sources.push({ ...s, path: prefix + s.path });
+      const texts = new Map<string, string>();
+      for (const e of entries) {
+        if (vscode.workspace.getWorkspaceFolder(e.uri)?.uri.toString() !== folder.uri.toString()) continue;
+        const rel = relativeTo(store.root, e.uri.path);
+        texts.set(rel, e.text);
+        out.uris.set(prefix + rel, e.uri);
+      }
+      const corpus = buildCorpus(store.root, load, texts, await readDetached(new VsCodeFileSystem(folder.uri), store.root, load));
+      for (const s of corpus.sources) out.sources.push({ ...s, path: prefix + s.path });
+      for (const s of corpus.lossless) out.withOrphans.push({ ...s, path: prefix + s.path });
       for (const st of load.states) {
         const rel = relativeTo(store.root, st.sourcePath);
-        out.uris.set(prefix + rel, folder.uri.with({ path: st.sourcePath }));
-        leftOut += st.annotations.filter((a) => a.status === 'orphan').length;
-        if (st.annotations.length > 0) out.withOrphans.push({ path: prefix + rel, text: texts.get(rel) ?? st.sourceText, annotations: st.annotations.map((a) => a.annotation) });
+        if (!out.uris.has(prefix + rel)) out.uris.set(prefix + rel, folder.uri.with({ path: st.sourcePath }));
       }
+      leftOut += corpus.orphans;
       out.problems.push(...load.problems);
     }
     out.sources.sort(byPath);
@@ -248,7 +270,7 @@ export class ExportCommands implements vscode.Disposable {
       const analysis: DocumentAnalysis = entry && entry.text === s.text ? entry.analysis : analyzeDocument(s.text, rules);
       return { path: s.path, text: s.text, analysis };
     });
-    return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs) };
+    return { byPath: new Map(docs.map((d) => [d.path, d.analysis])), clusters: clusterQuotes(docs), texts: new Map(docs.map((d) => [d.path, d.text])) };
   }
 
   private storeFor(folder: vscode.WorkspaceFolder): AnnotationStore {
@@ -259,6 +281,13 @@ export class ExportCommands implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Markdown links from the report to the sources: the way from the report's folder to the (first) workspace folder. */
+function linkBase(target: vscode.Uri): string {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root || root.scheme !== target.scheme || root.authority !== target.authority) return '';
+  return path.posix.relative(path.posix.dirname(target.path), root.path);
 }
 
 function asArgs(a: unknown): ExportArgs | undefined {

@@ -116,10 +116,16 @@ describe('cli export / import', () => {
     assert.match(q.err, /folder does not exist/);
     const ok = await run(['export', '--format', 'qdpx', '--out', 'project.qdpx', '--analysis'], fs);
     assert.strictEqual(ok.code, 0, ok.err);
-    assert.match(ok.err, /exported 4 annotation\(s\) from 2 source\(s\) to project\.qdpx/);
+    assert.match(ok.err, /exported 4 annotation\(s\) from 3 source\(s\) to project\.qdpx/);
     const files = unzipSync(await fs.readFile('/ws/project.qdpx'));
     assert.ok(files['project.qde']);
-    assert.strictEqual(Object.keys(files).filter((f) => f.startsWith('sources/')).length, 2);
+    assert.strictEqual(Object.keys(files).filter((f) => f.startsWith('sources/')).length, 3, 'every source, plain.txt without annotations too');
+    const only = await run(['export', '--format', 'qdpx', '--out', 'annotated.qdpx', '--annotated-only', '--positions', 'utf16'], fs);
+    assert.strictEqual(only.code, 0, only.err);
+    assert.strictEqual(Object.keys(unzipSync(await fs.readFile('/ws/annotated.qdpx'))).filter((f) => f.startsWith('sources/')).length, 2);
+    assert.match((await run(['export', '--format', 'qdpx', '--out', 'x.qdpx', '--positions', 'bytes'], fs)).err, /codepoints or utf16/);
+    assert.strictEqual((await run(['export', '--format', 'csv', '--positions', 'utf16'], fs)).code, 2);
+    assert.strictEqual((await run(['export', '--format', 'csv', '--line-endings', 'lf'], fs)).code, 2);
     assert.ok(!new TextDecoder().decode(Object.entries(files).find(([k]) => k.startsWith('sources/'))![1]).includes('\r'));
 
     const qdc = await run(['export', '--format', 'qdc', '--out', 'tags.qdc'], fs);
@@ -194,7 +200,57 @@ describe('cli export / import', () => {
     const fs = new MemoryFileSystem({ '/ws/a.txt': 'text' });
     const r = await run(['export', '--format', 'csv'], fs);
     assert.strictEqual(r.code, 0);
-    assert.strictEqual(r.out, 'source,start,end,exact,note,tags,author,created,modified\r\n');
+    assert.strictEqual(r.out, '"source","start","end","exact","note","tags","author","created","modified"\r\n');
     assert.match(r.err, /no annotations found/);
+  });
+
+  it('the report applies the curation file, as the editor does', async () => {
+    const { fs } = await workspace();
+    fs.set('/ws/news/b.txt', 'Prime Minister Jane Doe said "we will cut taxes by next year" on Monday, according to Reuters.\n');
+    const before = await run(['export', '--format', 'md'], fs);
+    assert.match(before.out, /\| Jane Doe \| PERSON \|/);
+    fs.set('/ws/source-annotator.curation.yaml', 'version: 1\nrenames:\n  - { from: Jane Doe, to: Jane Q. Doe }\nnotEntities:\n  - Reuters\n');
+    const after = await run(['export', '--format', 'md'], fs);
+    assert.strictEqual(after.code, 0, after.err);
+    assert.match(after.out, /\| Jane Q\. Doe \| PERSON \|/);
+    assert.ok(!/\| Jane Doe \|/.test(after.out) && !/\| Reuters \|/.test(after.out), 'renamed, and Reuters is no entity');
+    // Links to lines are relative to the report: from stdout, to the current folder; with --out, to its folder.
+    assert.match(after.out, /\]\(<news\/a\.txt#L2>\)/);
+    assert.match((await run(['export', '--format', 'md', '/ws'], fs, '/ws/news')).out, /\]\(<\.\.\/news\/a\.txt#L2>\)/);
+    fs.set('/ws/reports/keep.txt', 'x');
+    assert.strictEqual((await run(['export', '--format', 'md', '--out', 'reports/r.md'], fs)).code, 0);
+    assert.match(fs.text('/ws/reports/r.md')!, /\]\(<\.\.\/news\/a\.txt#L2>\)/);
+    fs.set('/ws/source-annotator.curation.yaml', 'version: [\n');
+    const bad = await run(['export', '--format', 'md'], fs);
+    assert.strictEqual(bad.code, 0);
+    assert.match(bad.err, /source-annotator\.curation\.yaml:\d+:\d+: .*not applied/);
+  });
+
+  it('w3c keeps the annotations of a sidecar whose source is missing; csv --analysis adds kind rows', async () => {
+    const { fs } = await workspace();
+    await fs.delete('/ws/b é.md');
+    const r = await run(['export', '--format', 'w3c'], fs);
+    assert.strictEqual(r.code, 0, r.err);
+    const items = (JSON.parse(r.out) as W3cCollection).first.items;
+    assert.strictEqual(items.length, 4, 'the annotation of the missing b é.md is kept');
+    const detached = items.find((a) => a.target.source.endsWith('b%20%C3%A9.md'))!;
+    assert.deepStrictEqual(detached.target.selector.map((x) => x.type), ['TextQuoteSelector', 'TextPositionSelector']);
+    const lf = await run(['export', '--format', 'w3c', '--line-endings', 'lf'], fs);
+    const lfDetached = (JSON.parse(lf.out) as W3cCollection).first.items.find((a) => a.target.source.endsWith('b%20%C3%A9.md'))!;
+    assert.deepStrictEqual(lfDetached.target.selector.map((x) => x.type), ['TextQuoteSelector'], 'no text to count LF positions in');
+    const analysed = await run(['export', '--format', 'w3c', '--analysis'], fs);
+    const machine = (JSON.parse(analysed.out) as W3cCollection).first.items.filter((a) => a.id.startsWith('urn:source-annotator:analysis:'));
+    assert.ok(machine.some((a) => a.target.source.endsWith('plain.txt') || a.target.source.endsWith('news/a.txt')), 'detected quotes of every source, annotated or not');
+
+    fs.set('/ws/news/b.txt', 'Prime Minister Jane Doe said "we will cut taxes by next year" on Monday.\n');
+    const csv = await run(['export', '--format', 'csv', '--analysis'], fs);
+    assert.strictEqual(csv.code, 0, csv.err);
+    const rows: string[][] = parse(csv.out);
+    assert.deepStrictEqual(rows[0], ['kind', 'source', 'start', 'end', 'exact', 'note', 'tags', 'author', 'created', 'modified', 'entity', 'type', 'speaker']);
+    for (const row of rows) assert.strictEqual(row.length, 13);
+    assert.strictEqual(rows.filter((x) => x[0] === 'annotation').length, 3);
+    assert.ok(rows.some((x) => x[0] === 'entity' && x[1] === 'news/b.txt' && x[4] === 'Jane Doe' && x[10] === 'Jane Doe' && x[11] === 'PERSON'));
+    assert.ok(rows.some((x) => x[0] === 'quote' && x[1] === 'news/b.txt' && x[12] === 'Jane Doe'));
+    assert.ok(!rows.some((x) => x[0] === 'entity' && /minister/i.test(x[4])), 'role phrases are no entities');
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { createHash } from 'crypto';
-import { GUID_NAMESPACE, sha1, stableColour, stableGuid } from '../../../src/core/export/ids';
+import { GUID_NAMESPACE, sha1, stableGuid } from '../../../src/core/export/ids';
+import { CODE_PALETTE, paletteColour } from '../../../src/core/export/palette';
 import { LfText } from '../../../src/core/export/lfText';
 
 /** Reference UUIDv5 with Node's crypto (RFC 4122 section 4.3). */
@@ -32,17 +33,27 @@ describe('export/ids', () => {
     assert.strictEqual(stableGuid('code', 'économie 😀'), uuidV5(GUID_NAMESPACE, 'code:économie 😀'));
   });
 
-  it('stableColour is #RRGGBB, stable, and varies between names', () => {
-    const colours = new Set<string>();
-    for (const name of ['claim', 'economy', 'color', 'quote', 'person', 'org', 'loc', 'misc']) {
-      const c = stableColour(name);
-      assert.match(c, /^#[0-9A-F]{6}$/);
-      assert.strictEqual(stableColour(name), c);
-      colours.add(c);
-    }
-    assert.ok(colours.size >= 6, `only ${colours.size} distinct colours`);
+  it('code colours come from a fixed palette of clearly different colours (CIE76 ΔE ≥ 25 between any two)', () => {
+    assert.strictEqual(CODE_PALETTE.length, 20);
+    for (const c of CODE_PALETTE) assert.match(c, /^#[0-9A-F]{6}$/);
+    let min = Infinity;
+    for (let i = 0; i < CODE_PALETTE.length; i++) for (let j = i + 1; j < CODE_PALETTE.length; j++) min = Math.min(min, deltaE(CODE_PALETTE[i], CODE_PALETTE[j]));
+    assert.ok(min >= 25, `two palette colours are only ΔE ${min.toFixed(1)} apart`);
+    assert.deepStrictEqual([0, 1, 19, 20, 21].map(paletteColour), [CODE_PALETTE[0], CODE_PALETTE[1], CODE_PALETTE[19], CODE_PALETTE[0], CODE_PALETTE[1]]);
   });
 });
+
+/** CIE76 colour difference of two sRGB colours (#RRGGBB), through CIELAB (D65). */
+function deltaE(a: string, b: string): number {
+  const lab = (hex: string): number[] => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * bl) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * bl, (0.0193 * r + 0.1192 * g + 0.9505 * bl) / 1.08883];
+    const f = xyz.map((t) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116));
+    return [116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])];
+  };
+  const [x, y] = [lab(a), lab(b)];
+  return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
+}
 
 describe('export/lfText', () => {
   it('maps code points of CRLF text with emoji into the LF text', () => {

@@ -7,7 +7,9 @@ import { unzipSync } from 'fflate';
 import type { AnnotatedSource } from '../../../src/core/annotations/model';
 import { buildRefiQdaProject, exportQdc, exportQdpx, exportWorkspace, stableGuid } from '../../../src/core/export';
 import { OffsetMap, sliceCodePoints } from '../../../src/core/text/offsets';
+import { CODE_PALETTE } from '../../../src/core/export/palette';
 import { annotate, sampleAnalysis, sampleSources } from './fixtures';
+import { readQdpx } from './refiReader';
 
 const REFI_DIR = path.resolve(__dirname, '../../../../../shared/refi-qda');
 const PROJECT_XSD = path.join(REFI_DIR, 'Project-mrt2019.xsd');
@@ -175,7 +177,9 @@ describe('export/refiQda', () => {
 
   it('optionally exports detected entities and quotes as codes, positions converted from UTF-16', () => {
     const sources = sampleSources();
-    const { byPath, clusters } = sampleAnalysis(sources);
+    const { byPath, clusters, at } = sampleAnalysis(sources);
+    const docA = byPath.get(sources[0].path)!;
+    byPath.set(sources[0].path, { ...docA, entities: [...docA.entities, { ...at(sources[0].text, 'Headline'), text: 'Headline', type: 'ORG', entity: 'Headline News', kind: 'name' }] });
     const analysis = { byPath, clusters };
     const without = buildRefiQdaProject(sources, { analysis });
     assert.ok(!without.xml.includes('name="Entities"'), 'off unless includeAnalysis');
@@ -183,9 +187,10 @@ describe('export/refiQda', () => {
     const file = tmp.write('project.qde', project.xml);
     const r = xmllint(['--noout', '--schema', PROJECT_XSD, file]);
     assert.strictEqual(r.status, 0, r.stderr);
-    for (const name of ['Entities', 'PERSON', 'The Minister', 'Quotes', 'Unattributed', 'Shared quotes']) {
-      assert.strictEqual(Number(xpath(file, `count(//*[local-name()="Code"][@name="${name}"])`)), name === 'The Minister' ? 2 : 1, name);
+    for (const name of ['Entities', 'ORG', 'Headline News', 'The Minister', 'Quotes', 'Unattributed', 'Shared quotes']) {
+      assert.strictEqual(Number(xpath(file, `count(//*[local-name()="Code"][@name="${name}"])`)), 1, name);
     }
+    assert.strictEqual(Number(xpath(file, 'count(//*[local-name()="Code"][@name="PERSON"])')), 0, 'the role mention "minister" is no entity: The Minister is a speaker code only');
     assert.strictEqual(xpath(file, 'string(//*[local-name()="Code"][@name="Entities"]/@isCodable)'), 'false');
     const lfB = project.sources[1].text;
     const sharedGuid = xpath(file, 'string(//*[local-name()="Code"][@name="Shared quotes"]/*[local-name()="Code"]/@guid)');
@@ -197,5 +202,75 @@ describe('export/refiQda', () => {
     const qdc = exportQdc(sources, { analysis, includeAnalysis: true });
     const rq = validate(tmp, qdc, CODEBOOK_XSD, 'with-analysis.qdc');
     assert.strictEqual(rq.status, 0, rq.stderr);
+  });
+
+  describe('read back by a REFI-QDA reader of our own (zip, XML parser, slices of sources/<guid>.txt)', () => {
+    /** sampleSources (CRLF, emoji, a skin-tone modifier, astral letters) and a source that is only emoji and CRLF. */
+    function corpus(): AnnotatedSource[] {
+      const e = '😀😀\r\n👩‍👩‍👧 family 🇫🇷 flag\r\n\r\n𝕏 said "🎉 party" 🎉\r\n';
+      return [
+        ...sampleSources(),
+        { path: 'emoji.txt', text: e, annotations: [annotate(e, '👩‍👩‍👧 family', { id: 'a-e1', tags: ['quote'] }), annotate(e, 'flag\r\n\r\n𝕏', { id: 'a-e2', tags: ['vérifier'] }), annotate(e, '🎉', { id: 'a-e3', tags: ['quote'] }, e.indexOf('"'))] },
+      ];
+    }
+    const expected = (sources: readonly AnnotatedSource[]): Map<string, string> => new Map(sources.flatMap((s) => s.annotations.map((a) => [stableGuid('selection', a.id), a.target.exact.replace(/\r\n?/g, '\n')] as const)));
+
+    for (const unit of ['codepoints', 'utf16'] as const) {
+      it(`every selection slices its annotated text, counting ${unit === 'codepoints' ? 'code points (the default)' : 'UTF-16 units (positions: utf16)'}`, () => {
+        const sources = corpus();
+        const zip = exportQdpx(sources, unit === 'utf16' ? { positions: 'utf16' } : {});
+        const project = readQdpx(zip, unit);
+        const want = expected(sources);
+        assert.strictEqual(project.selections.length, want.size);
+        for (const sel of project.selections) assert.strictEqual(sel.text, want.get(sel.guid), `${sel.source} ${sel.start}-${sel.end}`);
+        // The other unit would be wrong after an astral character: the two really differ.
+        let differs: boolean;
+        try {
+          differs = readQdpx(zip, unit === 'utf16' ? 'codepoints' : 'utf16').selections.some((sel) => sel.text !== want.get(sel.guid));
+        } catch {
+          differs = true; // a selection past the end of its source
+        }
+        assert.ok(differs);
+        const e3 = project.selections.find((sel) => sel.guid === stableGuid('selection', 'a-e3'))!;
+        assert.deepStrictEqual(e3.codes, ['quote']);
+      });
+    }
+
+    it('with the analysis, entity and quote selections slice their text too, in both units', () => {
+      const sources = sampleSources();
+      const { byPath, clusters, at } = sampleAnalysis(sources);
+      const b = sources[1];
+      byPath.set(b.path, { ...byPath.get(b.path)!, entities: [{ ...at(b.text, '𝔗ext'), text: '𝔗ext', type: 'ORG', entity: 'Text Corp', kind: 'name' }] });
+      for (const unit of ['codepoints', 'utf16'] as const) {
+        const project = readQdpx(exportQdpx(sources, { analysis: { byPath, clusters }, includeAnalysis: true, positions: unit }), unit);
+        const detected = project.selections.filter((sel) => sel.codes.some((c) => c === 'The Minister' || c === 'Unattributed' || c === 'Text Corp'));
+        assert.strictEqual(detected.length, 3, unit);
+        for (const sel of detected) assert.ok(sel.text === '𝔗ext' || sel.text === 'we will cut taxes', `${unit}: ${sel.text}`);
+        assert.ok(!project.selections.some((sel) => sel.text === 'minister'), 'no selection for a role phrase');
+      }
+    });
+
+    it('holds every source by default, and only the annotated ones with annotatedOnly; the XSD accepts both', () => {
+      const sources = corpus();
+      const all = readQdpx(exportQdpx(sources));
+      assert.deepStrictEqual(all.sources.map((s) => s.name), sources.map((s) => s.path));
+      assert.strictEqual(all.sources.find((s) => s.name === 'empty.txt')!.text, 'Nothing here.\n');
+      const annotated = readQdpx(exportQdpx(sources, { annotatedOnly: true }));
+      assert.deepStrictEqual(annotated.sources.map((s) => s.name), sources.filter((s) => s.annotations.length > 0).map((s) => s.path));
+      for (const options of [{}, { annotatedOnly: true }, { positions: 'utf16' as const }]) {
+        const r = validate(tmp, buildRefiQdaProject(sources, options).xml, PROJECT_XSD, 'p.qde');
+        assert.strictEqual(r.status, 0, r.stderr);
+      }
+    });
+
+    it('codes get distinct palette colours in order, the same for the same codebook', () => {
+      const sources = corpus();
+      const project = readQdpx(exportQdpx(sources));
+      const codable = project.codes.filter((c) => c.isCodable);
+      assert.deepStrictEqual(codable.map((c) => c.name), ['=danger', 'claim', 'color', 'economy', 'quote', 'tag with "quote" & <angle>', 'vérifier']);
+      assert.deepStrictEqual(codable.map((c) => c.color), CODE_PALETTE.slice(0, codable.length));
+      assert.notStrictEqual(codable.find((c) => c.name === 'quote')!.color, codable.find((c) => c.name === 'vérifier')!.color);
+      assert.deepStrictEqual(readQdpx(exportQdpx(corpus())).codes, project.codes);
+    });
   });
 });

@@ -8,7 +8,42 @@ import type { AnnotatedSource } from '../../../src/core/annotations/model';
 import { exportW3c, exportW3cJson, exportWorkspace, W3C_CONTEXT, type W3cAnnotation, type W3cCollection } from '../../../src/core/export';
 import { importW3c, importW3cJson } from '../../../src/core/import';
 import { OffsetMap, sliceCodePoints } from '../../../src/core/text/offsets';
-import { sampleSources } from './fixtures';
+import { annotate, sampleAnalysis, sampleSources } from './fixtures';
+
+type Selector = { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string } | { type: 'TextPositionSelector'; start: number; end: number };
+
+/**
+ * Apache Annotator (@apache-annotator/selector, an independent implementation of the W3C
+ * selectors; ESM only, so imported dynamically) run over one text as a single chunk: the UTF-16
+ * ranges every match of a selector covers.
+ */
+async function annotatorMatches(text: string, selector: Selector): Promise<Array<[number, number]>> {
+  // The package's type declarations re-export without file extensions, which node16 resolution
+  // cannot follow: the two matchers are typed here.
+  const aa = (await import('@apache-annotator/selector')) as unknown as {
+    textQuoteSelectorMatcher(s: Selector): (scope: unknown) => AsyncGenerator<{ startIndex: number; endIndex: number }>;
+    textPositionSelectorMatcher(s: Selector): (scope: unknown) => AsyncGenerator<{ startIndex: number; endIndex: number }>;
+  };
+  const chunk = { data: text, equals: (other: unknown): boolean => other === chunk };
+  const chunker = { currentChunk: chunk, nextChunk: (): null => null, previousChunk: (): null => null, precedesCurrentChunk: (): boolean => false };
+  const matcher = selector.type === 'TextQuoteSelector' ? aa.textQuoteSelectorMatcher(selector) : aa.textPositionSelectorMatcher(selector);
+  const out: Array<[number, number]> = [];
+  for await (const m of matcher(chunker)) out.push([m.startIndex, m.endIndex]);
+  return out;
+}
+
+/** sampleSources and a source of emoji, CRLF and a lone CR, with long astral context around its annotations. */
+function browserSources(): AnnotatedSource[] {
+  const e = '😀'.repeat(40) + '\r\nThe 👩‍👩‍👧 family said "🎉 party" \r\n\r\nthen\rleft 𝕏𝕏' + '🎉'.repeat(40) + '\r\n';
+  const long = (a: ReturnType<typeof annotate>, text: string): ReturnType<typeof annotate> => {
+    const map = new OffsetMap(text);
+    return { ...a, target: { ...a.target, prefix: sliceCodePoints(text, map, a.target.start - 32, a.target.start), suffix: sliceCodePoints(text, map, a.target.end, a.target.end + 32) } };
+  };
+  return [
+    ...sampleSources(),
+    { path: 'emoji.txt', text: e, annotations: [long(annotate(e, 'The 👩‍👩‍👧', { id: 'a-e1' }), e), long(annotate(e, 'party" \r\n\r\nthen\rleft', { id: 'a-e2' }), e), long(annotate(e, '𝕏𝕏', { id: 'a-e3' }), e)] },
+  ];
+}
 
 const W3C_DIR = path.resolve(__dirname, '../../../../../shared/w3c-annotation');
 const WPT = path.join(W3C_DIR, 'wpt-annotation-model');
@@ -200,5 +235,103 @@ describe('export/w3c', () => {
     for (const [json, message] of bad) assert.throws(() => importW3cJson(json), (e: Error) => e.name === 'UserError' && message.test(e.message), json);
     const dup = exportW3c(sampleSources(), { w3cForm: 'array' }) as W3cAnnotation[];
     assert.throws(() => importW3c([dup[0], dup[0]]), /appears more than once/);
+  });
+
+  describe('line endings, checked with Apache Annotator', () => {
+    const items = (options: Parameters<typeof exportW3c>[1]): W3cAnnotation[] => exportW3c(browserSources(), { ...options, w3cForm: 'array' }) as W3cAnnotation[];
+    const textOf = (src: string, lf: boolean): string => {
+      const s = browserSources().find((x) => src.endsWith(encodeURIComponent(x.path.split('/').pop()!)))!;
+      return lf ? s.text.replace(/\r\n?/g, '\n') : s.text;
+    };
+
+    for (const lf of [false, true]) {
+      it(`${lf ? 'with lineEndings lf, against the LF-normalised text (what a browser shows)' : 'by default, against the file text'}: every quote and position selector selects the annotated text`, async () => {
+        const all = items(lf ? { lineEndings: 'lf' } : {});
+        assert.strictEqual(all.length, 9);
+        for (const a of all) {
+          const text = textOf(a.target.source, lf);
+          const [quote, position] = a.target.selector as [Selector & { type: 'TextQuoteSelector' }, Selector & { type: 'TextPositionSelector' }];
+          const byQuote = await annotatorMatches(text, quote);
+          const byPosition = await annotatorMatches(text, position);
+          assert.strictEqual(byQuote.length, 1, `${a.id}: ${byQuote.length} quote matches`);
+          assert.deepStrictEqual(byQuote, byPosition, a.id);
+          assert.strictEqual(text.slice(byQuote[0][0], byQuote[0][1]), quote.exact, a.id);
+          for (const ctx of [quote.prefix ?? '', quote.suffix ?? '']) {
+            assert.ok(ctx.length <= 32 && [...ctx].length <= 32, `${a.id}: context of ${ctx.length} UTF-16 units`);
+          }
+        }
+      });
+    }
+
+    it('the file-text selectors of a CRLF source do not anchor in the LF text (why the option exists)', async () => {
+      let missed = 0;
+      for (const a of items({})) {
+        if (!textOf(a.target.source, false).includes('\r')) continue;
+        const quote = a.target.selector[0] as Selector;
+        if ((await annotatorMatches(textOf(a.target.source, true), quote)).length === 0) missed++;
+      }
+      assert.ok(missed >= 3, `${missed}`);
+    });
+
+    it('keeps a 32-code-point context within 32 UTF-16 units, never cutting a surrogate pair', () => {
+      const a = items({}).find((x) => x.id.endsWith('a-e1'))!;
+      const quote = a.target.selector[0] as { prefix: string; suffix: string };
+      // Stored: 30 emoji and CRLF (32 code points, 62 units); exported: the last 32 units.
+      assert.strictEqual(quote.prefix, '😀'.repeat(15) + '\r\n');
+      assert.ok(!/^[\uDC00-\uDFFF]/.test(quote.prefix) && !/[\uD800-\uDBFF]$/.test(quote.suffix));
+    });
+
+    it('an annotation whose text is gone keeps its quote, line endings normalised, and no position in lf mode', () => {
+      const [a] = sampleSources();
+      const gone = { ...a, text: '' };
+      const lf = (exportW3c([gone], { lineEndings: 'lf', w3cForm: 'array' }) as W3cAnnotation[]).find((x) => x.id.endsWith('a-0000000003'))!;
+      assert.deepStrictEqual(lf.target.selector.map((x) => x.type), ['TextQuoteSelector']);
+      assert.strictEqual((lf.target.selector[0] as { exact: string }).exact, 'today.\n👍🏽');
+      const file = (exportW3c([gone], { w3cForm: 'array' }) as W3cAnnotation[]).find((x) => x.id.endsWith('a-0000000003'))!;
+      assert.deepStrictEqual(file.target.selector.map((x) => x.type), ['TextQuoteSelector', 'TextPositionSelector'], 'the file form keeps the stored positions (lossless)');
+    });
+  });
+
+  describe('the analysis as annotations (includeAnalysis)', () => {
+    it('entities are identifying, quotes classifying, with name, type and speaker as bodies; valid, anchored, and skipped by the import', async () => {
+      const sources = sampleSources();
+      const { byPath, clusters, at } = sampleAnalysis(sources);
+      const b = sources[1];
+      byPath.set(b.path, { ...byPath.get(b.path)!, entities: [{ ...at(b.text, '𝔗ext'), text: '𝔗ext', type: 'ORG', entity: 'Text Corp', kind: 'name' }] });
+      const all = exportW3c(sources, { analysis: { byPath, clusters }, includeAnalysis: true, w3cForm: 'array' }) as W3cAnnotation[];
+      const machine = all.filter((a) => a.id.startsWith('urn:source-annotator:analysis:'));
+      assert.strictEqual(machine.length, 3, 'one entity and two quotes; the role phrase "minister" is left out');
+      for (const a of machine) {
+        assert.deepStrictEqual(failures(checks, a), [], a.id);
+        assert.deepStrictEqual(a.generator, { type: 'Software', name: 'Source Annotator' });
+        const text = sources.find((s) => a.target.source.endsWith(encodeURIComponent(s.path.split('/').pop()!)))!.text;
+        const m = await annotatorMatches(text, a.target.selector[0]);
+        assert.strictEqual(m.length, 1, a.id);
+      }
+      const entity = machine.find((a) => a.motivation === 'identifying')!;
+      assert.deepStrictEqual(entity.body, [
+        { type: 'TextualBody', value: 'Text Corp', purpose: 'identifying' },
+        { type: 'TextualBody', value: 'ORG', purpose: 'classifying' },
+      ]);
+      const quote = machine.find((a) => a.motivation === 'classifying' && a.body?.some((x) => x.value === 'The Minister'))!;
+      assert.deepStrictEqual(quote.body, [
+        { type: 'TextualBody', value: 'quote', purpose: 'classifying' },
+        { type: 'TextualBody', value: 'The Minister', purpose: 'identifying' },
+      ]);
+      const back = importW3c(all);
+      assert.strictEqual(back.sources.flatMap((s) => s.annotations).length, 6, 'only the user annotations come back');
+      assert.ok(back.warnings.some((w) => /3 detected entities and quotes/.test(w)));
+    });
+  });
+
+  it('the import says what it normalised in hand-edited tags', () => {
+    const [one] = exportW3c(sampleSources(), { w3cForm: 'array' }) as W3cAnnotation[];
+    const edited = { ...one, created: '28 Jan 2017', body: [{ type: 'TextualBody', value: ' claim ', purpose: 'tagging' }, { type: 'TextualBody', value: 'claim', purpose: 'tagging' }, { type: 'TextualBody', value: ' ', purpose: 'tagging' }] };
+    const r = importW3c([edited]);
+    assert.deepStrictEqual(r.sources[0].annotations[0].tags, ['claim']);
+    assert.ok(r.warnings.some((w) => /" claim " was imported as "claim"/.test(w)), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((w) => /appears twice/.test(w)));
+    assert.ok(r.warnings.some((w) => /empty tag was dropped/.test(w)));
+    assert.ok(r.warnings.some((w) => /"created" is not an ISO 8601 date-time/.test(w)));
   });
 });
