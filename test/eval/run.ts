@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analyzer, QuoteClusterIndex, canonicalizeAcrossDocuments, type DocumentAnalysis, type EntityMention, type EntityType, type Quote } from '../../src/core/analysis';
 import { loadGum } from './gum';
+import { polnear } from './polnear';
 
 /**
  * `npm run eval`: the development evaluation of the analysis engine.
@@ -412,6 +413,7 @@ function main(): void {
   const t0 = Date.now();
   seeds();
   gum();
+  polnear(analyzer);
   console.log(`\n(eval took ${Date.now() - t0} ms)`);
 }
 

@@ -94,13 +94,14 @@ export class QuoteClusterIndex {
   /** The last `clusters()` result while nothing has changed. */
   private cache: QuoteCluster[] | null = null;
 
-  /** Replace one document's quotes (an empty list removes them). */
-  setDocument(path: string, quotes: readonly Pick<Quote, 'start' | 'end' | 'text'>[]): void {
+  /** Replace one document's quotes (an empty list removes them). Quoted terms (kind 'term') are left out: they are nobody's words. */
+  setDocument(path: string, quotes: readonly Pick<Quote, 'start' | 'end' | 'text' | 'kind'>[]): void {
     // the new quotes go in before the old ones go out, so that a node the document keeps keeps its links
     const old = this.byPath.get(path);
     this.byPath.delete(path);
     const list: Entry[] = [];
     for (const q of quotes) {
+      if (q.kind === 'term') continue;
       const words = normalizeQuote(q.text);
       if (words.length === 0) continue;
       const e: Entry = { path, start: q.start, end: q.end, text: q.text };

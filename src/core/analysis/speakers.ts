@@ -1,6 +1,8 @@
 import type { WorkMention } from './aliases';
 import { lowerBound, upperBound } from '../text/binarySearch';
 import type { QuoteSpan } from './quotes';
+import { quoteKind, type CuePlace } from './quoteKinds';
+import type { QuoteKind } from './types';
 import { TokKind, tokenize, type Token } from './tokenizer';
 
 /** Verbs (and "according to") that attribute a quote. Lower-case. */
@@ -28,6 +30,8 @@ export interface Attribution {
   /** A speaker description when no entity fits ("a senior administration official"). */
   description: string | null;
   cue: string | null;
+  /** Speech, or a term (no speaker, no cue). */
+  kind: QuoteKind;
 }
 
 interface Ctx {
@@ -50,29 +54,47 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: 
   for (const m of ms) if (m.type === 'PERSON' && !gender.get(m.entity)) gender.set(m.entity, genderOf(m, femaleNames));
   const ctx: Ctx = { text, ms, starts: ms.map((m) => m.start), quotes, sentenceStarts, gender };
   const out: Attribution[] = [];
+  /** The last speech quote's index: an unattributed quote inherits from it. */
+  let lastSpeech = -1;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
-    let a = afterQuote(ctx, qi);
-    if (a === null) a = beforeQuote(ctx, qi);
+    // a cue without a known subject still makes the quote speech; its speaker is looked for further
+    const after = afterQuote(ctx, qi);
+    let a: Found | null = after !== null && !after.open ? after : null;
+    let place: CuePlace = after !== null && after.cue !== null ? 'after' : null;
+    if (a === null) {
+      const before = beforeQuote(ctx, qi);
+      // a cue, or a person as the sentence's subject (Smith supports "fair pay raises"), before the quote
+      if (before !== null && (before.cue !== null || before.mention >= 0) && place === null) place = 'before';
+      if (before !== null && !before.open) a = before;
+    }
+    const kind = quoteKind(text, q, place);
+    if (kind === 'term') {
+      out.push({ mention: -1, description: null, cue: null, kind });
+      continue;
+    }
+    const prev = lastSpeech >= 0 ? out[lastSpeech] : null;
     if (a !== null && a.mention === -2) {
       // a cue whose subject sits before the previous quote of the same sentence
-      const prev = qi > 0 ? out[qi - 1] : null;
       a = prev ? { mention: prev.mention, description: prev.description, cue: a.cue } : null;
     }
     if (a === null) {
-      // inherit from the quote just before (same passage)
-      const prev = qi > 0 ? out[qi - 1] : null;
-      const pq = qi > 0 ? quotes[qi - 1] : null;
+      // inherit from the speech quote just before (same passage)
+      const pq = lastSpeech >= 0 ? quotes[lastSpeech] : null;
       if (prev && pq && (prev.mention >= 0 || prev.description !== null) && q.openMark - pq.closeMark < 400 && !personBetween(ctx, pq.closeMark, q.openMark, prev.mention >= 0 ? ms[prev.mention].entity : null)) {
         a = { mention: prev.mention, description: prev.description, cue: null };
       } else {
         a = { mention: -1, description: null, cue: null };
       }
     }
-    out.push(a);
+    out.push({ mention: a.mention, description: a.description, cue: a.cue, kind });
+    lastSpeech = qi;
   }
   return out;
 }
+
+/** A speaker found for one quote, before its kind is known; mention -2: the previous quote's speaker. */
+type Found = Omit<Attribution, 'kind'> & { readonly open?: boolean };
 
 function personBetween(ctx: Ctx, from: number, to: number, except: string | null): boolean {
   const i = lowerBound(ctx.starts, from);
@@ -83,14 +105,19 @@ function personBetween(ctx: Ctx, from: number, to: number, except: string | null
   return false;
 }
 
-function afterQuote(ctx: Ctx, qi: number): Attribution | null {
+function afterQuote(ctx: Ctx, qi: number): Found | null {
   const q = ctx.quotes[qi];
   const text = ctx.text;
   const from = q.closeMark + 1;
   let to = Math.min(text.length, from + 220);
   if (qi + 1 < ctx.quotes.length) to = Math.min(to, ctx.quotes[qi + 1].openMark);
-  const nl = text.indexOf('\n', from);
-  if (nl >= 0 && nl < to) to = nl;
+  // the line ends the search (looked for only up to `to`: linear over all quotes)
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) === 10) {
+      to = k;
+      break;
+    }
+  }
   if (to <= from) return null;
   const toks = tokenize(text, from, to);
   let i = 0;
@@ -116,8 +143,7 @@ function afterQuote(ctx: Ctx, qi: number): Attribution | null {
   if (CUE_VERBS.has(w0) && !endsSentence) {
     const subjFrom = w0 === 'according' && i + 1 < toks.length && toks[i + 1].text.toLowerCase() === 'to' ? i + 2 : i + 1;
     const subj = subjectIn(ctx, toks, subjFrom, Math.min(toks.length, subjFrom + 8), 'first', q.start);
-    if (subj) return { ...subj, cue: w0 === 'according' ? 'according to' : w0 };
-    return null;
+    return subj ? { ...subj, cue: w0 === 'according' ? 'according to' : w0 } : subjectless(w0 === 'according' ? 'according to' : w0);
   }
   // SUBJ CUE: "Trump said", "the White House statement said", "he told reporters"
   let commas = 0;
@@ -130,14 +156,18 @@ function afterQuote(ctx: Ctx, qi: number): Attribution | null {
     if (CUE_VERBS.has(w) && toks[k].kind === TokKind.Word && !toks[k].cap && !PARTICIPLES.has(w)) {
       if (endsSentence && !toks[i].cap && !PRONOUNS.has(toks[i].text.toLowerCase())) return null;
       const subj = subjectIn(ctx, toks, i, k, commas > 0 ? 'first' : 'last', q.start);
-      if (subj) return { ...subj, cue: w };
-      return null;
+      return subj ? { ...subj, cue: w } : subjectless(w);
     }
   }
   return null;
 }
 
-function beforeQuote(ctx: Ctx, qi: number): Attribution | null {
+/** A cue whose subject is no entity or description the engine knows ("the gambling tycoon told Reuters"). */
+function subjectless(cue: string): Found {
+  return { mention: -1, description: null, cue, open: true };
+}
+
+function beforeQuote(ctx: Ctx, qi: number): Found | null {
   const q = ctx.quotes[qi];
   const text = ctx.text;
   let sStart = sentenceStartBefore(ctx, q.openMark);
@@ -190,7 +220,8 @@ function beforeQuote(ctx: Ctx, qi: number): Attribution | null {
     if (far && far.mention >= 0 && ctx.ms[far.mention].type === 'PERSON') return { ...far, cue: cueWord };
   }
   if (qi > 0 && from === ctx.quotes[qi - 1].closeMark + 1 && from > sStart) return { mention: -2, description: null, cue: cueWord };
-  return null;
+  // "Another child responded, “…”": the cue stands right before the quote
+  return cue >= toks.length - 2 ? subjectless(cueWord) : null;
 }
 
 /** Find a subject in toks[a, b): a mention (PERSON/ORG preferred), a pronoun, or a short description. */

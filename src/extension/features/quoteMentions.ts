@@ -3,7 +3,7 @@ import type { QuoteCluster, QuoteMentionRef } from '../../core/analysis/types';
 import { CommandIds } from '../commandIds';
 import type { SourceIndex } from '../services/sourceIndex';
 import type { Settings } from '../settings';
-import { visibleQuotes } from './tree/model';
+import { speechQuotes } from './tree/model';
 
 /** A cluster's mentions in a stable order: by source path, then position. */
 export function orderedMentions(cluster: QuoteCluster): QuoteMentionRef[] {
@@ -51,7 +51,7 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     const doc = editor.document;
     const offset = doc.offsetAt(editor.selection.active);
     const at = await this.index.quoteAt(doc.uri, offset);
-    if (!at) {
+    if (!at || at.quote.kind === 'term') {
       void vscode.window.setStatusBarMessage('Source Annotator: no quote under the cursor', 3000);
       return undefined;
     }
@@ -102,7 +102,7 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     const clusters = await this.index.clustersOf(entry.key);
     const lenses: vscode.CodeLens[] = [];
     const perLine = new Map<number, number>();
-    const quotes = visibleQuotes(entry, this.settings);
+    const quotes = speechQuotes(entry, this.settings);
     for (const q of quotes) {
       const line = document.positionAt(q.start).line;
       perLine.set(line, (perLine.get(line) ?? 0) + 1);
