@@ -12,8 +12,9 @@ import { OffsetMap } from '../../src/core/text/offsets';
  *  - highlighted quotes that are speech: the engine's speech quotes that lie inside a gold Content
  *    (someone's words), and apart from that how its term quotes fall;
  *  - speaker accuracy where the gold Source of a found direct quote is a name (it has a capitalised
- *    word other than a pronoun or determiner): the engine's speaker shares that name's last word,
- *    or its speaker mention overlaps the gold Source;
+ *    word other than a pronoun, determiner or title): the engine's speaker shares a word of that
+ *    name ("Pew" for "Pew Research", "Donald Trump" for "Trump"; a bracketed party code such as
+ *    "(I-Vt.)" is left out), or its speaker mention overlaps the gold Source;
  *  - pronoun sources ("he", "she"): PolNeAR has no coreference, so the person is taken to be the
  *    nearest named gold Source before it that is a bare name ("Trump", "Mr. Pence"): a proxy.
  * An article annotated by several annotators is scored against the first annotation file by name.
@@ -86,10 +87,11 @@ export function speakerMatches(q: Quote, source: Span | string): boolean {
   const text = typeof source === 'string' ? source : source.text;
   if (typeof source !== 'string' && q.speakerSpan && q.speakerSpan.start < source.end && source.start < q.speakerSpan.end) return true;
   if (q.speaker === null) return false;
-  const names = nameWords(text).map((w) => w.replace(/['’]s$/, '').toLowerCase());
+  // "Sen. Bernie Sanders (I-Vt.)": the party code in brackets is no part of the name
+  const names = nameWords(text.replace(/\([^)]*\)/g, ' ')).map((w) => w.replace(/['’]s$|[.,]$/g, '').toLowerCase());
   if (names.length === 0) return false;
-  const said = new Set(q.speaker.toLowerCase().split(/[^\p{L}\p{N}.'’-]+/u).map((w) => w.replace(/['’]s$/, '')));
-  return said.has(names[names.length - 1]);
+  const said = new Set(q.speaker.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).map((w) => w.replace(/['’]s$/, '')));
+  return names.some((w) => said.has(w));
 }
 
 interface Tally {

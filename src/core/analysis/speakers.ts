@@ -15,6 +15,7 @@ export const CUE_VERBS: ReadonlySet<string> = new Set([
   'predicted', 'promised', 'vowed', 'observed', 'remarked', 'quipped', 'joked', 'answered', 'agreed', 'complained', 'lamented', 'conceded',
   'boasted', 'cautioned', 'according', 'asserted', 'asserts', 'concedes', 'recounted', 'remembered', 'explains', 'pledged', 'charged', 'alleged', 'contended', 'maintained', 'reiterated', 'repeated', 'shouted',
   'whispered', 'screamed', 'yelled', 'cried', 'exclaimed', 'mused', 'wondered', 'thought', 'believes', 'believed', 'wrote', 'read', 'reads',
+  'barked', 'snapped', 'retorted', 'countered', 'interjected', 'beamed', 'retaliated', 'chimed', 'sighed', 'laughed', 'scoffed',
   'saying', 'adding', 'telling', 'calling', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'declaring', 'asking', 'explaining',
   'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting',
 ]);
@@ -56,6 +57,9 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: 
   const out: Attribution[] = [];
   /** The last speech quote's index: an unattributed quote inherits from it. */
   let lastSpeech = -1;
+  /** Per quote: its speaker was found after it ("…," X said), and it had none of its own. */
+  const foundAfter: boolean[] = [];
+  const unattributed: boolean[] = [];
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
     // a cue without a known subject still makes the quote speech; its speaker is looked for further
@@ -69,6 +73,8 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: 
       if (before !== null && !before.open) a = before;
     }
     const kind = quoteKind(text, q, place);
+    foundAfter.push(a !== null && a === after);
+    unattributed.push(a === null);
     if (kind === 'term') {
       out.push({ mention: -1, description: null, cue: null, kind });
       continue;
@@ -89,6 +95,17 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: 
     }
     out.push({ mention: a.mention, description: a.description, cue: a.cue, kind });
     lastSpeech = qi;
+  }
+  // a quote with no speaker of its own that runs straight into the next quote (only white space,
+  // a paragraph break, between them) takes the speaker named after that one: "…" ¶ "…," X said.
+  for (let qi = quotes.length - 2; qi >= 0; qi--) {
+    const o = out[qi];
+    const n = out[qi + 1];
+    if (o.kind !== 'speech' || n.kind !== 'speech' || !unattributed[qi] || o.mention >= 0 || o.description !== null) continue;
+    if (!foundAfter[qi + 1] && !unattributed[qi + 1]) continue;
+    if (n.mention < 0 && n.description === null) continue;
+    if (!/^\s*$/.test(text.slice(quotes[qi].closeMark + 1, quotes[qi + 1].openMark))) continue;
+    out[qi] = { mention: n.mention, description: n.description, cue: null, kind: 'speech' };
   }
   return out;
 }
@@ -135,14 +152,20 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   // the quote ended its sentence and a new one starts: only accept an immediate "X said"
   const qt = text.slice(Math.max(q.start, q.end - 2), q.end);
   if (/\.\s*$/.test(qt) || toks[i].text === '.' || toks[i].text === ';') return null;
-  // after ? or !, only "he asked" / "asked Smith" style (a lower-case word next)
+  // after ? or !, only "he asked" / "asked Smith" / "Smith asked" (a name and its cue right away)
   const endsSentence = /[!?]\s*$/.test(qt);
-  if (endsSentence && toks[i].cap) return null;
+  if (endsSentence && toks[i].cap && !nameThenCue(ctx, toks, i)) return null;
   // CUE SUBJ: "said Trump", "according to X"
   const w0 = toks[i].text.toLowerCase();
   if (CUE_VERBS.has(w0) && !endsSentence) {
-    const subjFrom = w0 === 'according' && i + 1 < toks.length && toks[i + 1].text.toLowerCase() === 'to' ? i + 2 : i + 1;
-    const subj = subjectIn(ctx, toks, subjFrom, Math.min(toks.length, subjFrom + 8), 'first', q.start);
+    const according = w0 === 'according' && i + 1 < toks.length && toks[i + 1].text.toLowerCase() === 'to';
+    const subjFrom = according ? i + 2 : i + 1;
+    const subjTo = Math.min(toks.length, subjFrom + 8);
+    // "according to a CNN translation of …": the translator or medium is not the speaker
+    if (according && mediumOnly(toks, subjFrom, subjTo)) return subjectless('according to');
+    // "said Rovers head coach Tom Baker", "said Clinton's spokesman Brian Fallon": the last name of the noun phrase
+    const np = nounPhraseEnd(toks, subjFrom, subjTo);
+    const subj = (np > subjFrom + 1 ? lastPerson(ctx, toks, subjFrom, np) : null) ?? subjectIn(ctx, toks, subjFrom, subjTo, 'first', q.start);
     return subj ? { ...subj, cue: w0 === 'according' ? 'according to' : w0 } : subjectless(w0 === 'according' ? 'according to' : w0);
   }
   // SUBJ CUE: "Trump said", "the White House statement said", "he told reporters"
@@ -160,6 +183,59 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     }
   }
   return null;
+}
+
+/** toks[i] starts a person or organisation name that a cue verb follows at once ("Maher replied"). */
+function nameThenCue(ctx: Ctx, toks: readonly Token[], i: number): boolean {
+  const k = lowerBound(ctx.starts, toks[i].start);
+  if (k >= ctx.ms.length || ctx.ms[k].start !== toks[i].start || (ctx.ms[k].type !== 'PERSON' && ctx.ms[k].type !== 'ORG')) return false;
+  let j = i;
+  while (j < toks.length && toks[j].end <= ctx.ms[k].end) j++;
+  return j < toks.length && toks[j].kind === TokKind.Word && !toks[j].cap && CUE_VERBS.has(toks[j].text.toLowerCase());
+}
+
+/** A person or organisation name that ends right before toks[k] (a bracketed party code between allowed). */
+function nameBefore(ctx: Ctx, toks: readonly Token[], k: number): number {
+  let j = k - 1;
+  if (j >= 0 && toks[j].text === ')') {
+    while (j >= 0 && toks[j].text !== '(' && k - j < 8) j--;
+    j--;
+  }
+  if (j < 0) return -1;
+  const end = toks[j].end;
+  const m = upperBound(ctx.starts, end) - 1;
+  if (m < 0 || ctx.ms[m].end !== end || ctx.ms[m].kind !== 'name' || (ctx.ms[m].type !== 'PERSON' && ctx.ms[m].type !== 'ORG')) return -1;
+  return m;
+}
+
+/** Words that end the noun phrase after a cue ("said Trump in an interview with Megyn Kelly"). */
+const PHRASE_END = new Set(['in', 'on', 'at', 'with', 'during', 'after', 'before', 'when', 'while', 'who', 'which', 'that', 'to', 'for', 'from', 'about', 'as', 'by', 'and', 'but', 'adding', 'referring', 'speaking', 'according', 'than', 'last', 'this', 'on']);
+
+function nounPhraseEnd(toks: readonly Token[], a: number, b: number): number {
+  for (let k = a; k < b; k++) {
+    if (toks[k].kind === TokKind.Punct && toks[k].text !== '.' && toks[k].text !== "'" && toks[k].text !== '’') return k;
+    if (SUBJECT_STOP.has(toks[k].text) && !(k > a && toks[k - 1].text.length === 1)) return k;
+    if (toks[k].kind === TokKind.Word && !toks[k].cap && PHRASE_END.has(toks[k].text.toLowerCase())) return k;
+  }
+  return b;
+}
+
+/** The last person name (no role) that ends inside toks[a, b). */
+function lastPerson(ctx: Ctx, toks: readonly Token[], a: number, b: number): { mention: number; description: null } | null {
+  const from = toks[a].start;
+  const to = toks[b - 1].end;
+  let best = -1;
+  for (let k = lowerBound(ctx.starts, from); k < ctx.ms.length && ctx.ms[k].start < to; k++) {
+    const m = ctx.ms[k];
+    if (m.end <= to && m.type === 'PERSON' && m.kind === 'name') best = k;
+  }
+  return best >= 0 ? { mention: best, description: null } : null;
+}
+
+/** "according to a CNN translation (of …)": the words name a translation, transcript or copy, not a speaker. */
+function mediumOnly(toks: readonly Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (/^(translation|translations|transcript|transcripts|version|copy|copies|readout|recording|video|footage)$/i.test(toks[k].text)) return true;
+  return false;
 }
 
 /** A cue whose subject is no entity or description the engine knows ("the gambling tycoon told Reuters"). */
@@ -182,6 +258,11 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
   if (from >= q.openMark) return null;
   const toks = tokenize(text, from, q.openMark);
   if (toks.length === 0) return null;
+  // "Republican pollster Daron Shaw: “…”": a name right before the colon that introduces the quote
+  if (toks[toks.length - 1].text === ':') {
+    const named = nameBefore(ctx, toks, toks.length - 1);
+    if (named >= 0) return { mention: named, description: null, cue: null };
+  }
   // the last cue verb before the quote
   let cue = -1;
   for (let k = toks.length - 1; k >= 0 && k >= toks.length - 20; k--) {
@@ -213,6 +294,11 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
     return subj ? { ...subj, cue: cueWord } : null;
   }
   const subj = subjectIn(ctx, toks, Math.max(0, cue - 8), cue, 'last', q.start);
+  // "Clinton, on her plane en route to Tampa, said of …": a place is no speaker when a person leads the sentence
+  if (subj && subj.mention >= 0 && ctx.ms[subj.mention].type === 'LOC') {
+    const lead = subjectIn(ctx, toks, 0, Math.min(cue, 6), 'first', q.start);
+    if (lead && lead.mention >= 0 && ctx.ms[lead.mention].type === 'PERSON') return { ...lead, cue: cueWord };
+  }
   if (subj) return { ...subj, cue: cueWord };
   // "Suleiman al-Amr, in remarks to al-Ikhbariya television, said": the sentence's first person
   if (cue > 8) {
@@ -281,6 +367,14 @@ function subjectIn(ctx: Ctx, toks: readonly Token[], a: number, b: number, which
   if (mi >= 0) return { mention: mi, description: null };
   // a description: "a senior administration official", "officials"
   const words = toks.slice(a, b).filter((t) => t.kind === TokKind.Word);
+  // "the veteran striker", "the former senator": a person named shortly before
+  if (words.length >= 2 && words.length <= 4 && words[0].text.toLowerCase() === 'the' && words.every((w) => !w.cap || w === words[0])) {
+    const head = words[words.length - 1].text.toLowerCase();
+    if (PERSON_NOUNS.has(head)) {
+      const r = resolvePronoun(ctx, words[0].start, FEMALE_NOUNS.has(head) ? 'f' : null, quoteStart, 2);
+      if (r >= 0) return { mention: r, description: null };
+    }
+  }
   if (words.length > 0 && words.length <= 6) {
     const last = words[words.length - 1].text.toLowerCase();
     if (/^(officials?|spokesm[ae]n|spokeswom[ae]n|spokesperson|statement|sources?|aides?|analysts?|experts?|witnesses?|police|residents?|government|ministry|report|translation|summary|reporters?|leaders?|organi[sz]ers?|authorities|lawyers?|officers?|researchers?|scientists?)$/.test(last)) {
@@ -298,6 +392,12 @@ function indices(a: number, b: number): number[] {
   return out;
 }
 
+/** Nouns for a person that a definite description ends in ("the veteran striker"): it refers back to someone named before. */
+const PERSON_NOUNS = new Set(
+  'striker;forward;midfielder;defender;goalkeeper;winger;coach;manager;player;captain;veteran;rookie;champion;senator;congressman;congresswoman;lawmaker;candidate;nominee;governor;mayor;president;minister;premier;chancellor;ambassador;diplomat;businessman;businesswoman;billionaire;tycoon;mogul;entrepreneur;founder;executive;actor;actress;singer;rapper;star;author;novelist;director;producer;economist;professor;historian;activist;campaigner;pastor;priest;bishop;imam;rabbi;judge;prosecutor;attorney;commander;general;colonel;veteran;survivor;mother;father;widow;daughter;son;host;anchor;comedian;chef;designer;architect;artist;musician;athlete;swimmer;runner;boxer;golfer;cyclist;skier;driver;pilot;astronaut;republican;democrat;conservative;liberal;incumbent;challenger;frontrunner;front-runner'.split(';'),
+);
+const FEMALE_NOUNS = new Set(['actress', 'congresswoman', 'businesswoman', 'mother', 'widow', 'daughter']);
+
 function genderOf(m: WorkMention, female: ReadonlySet<string>): 'f' | 'm' | null {
   const words = m.entity.toLowerCase().split(/\s+/);
   if (m.title && FEMALE.has(m.title)) return 'f';
@@ -307,27 +407,39 @@ function genderOf(m: WorkMention, female: ReadonlySet<string>): 'f' | 'm' | null
 }
 
 /** he/she: the subject of the nearest earlier sentence with a fitting person, else the nearest fitting person. */
-function resolvePronoun(ctx: Ctx, pos: number, gender: 'f' | 'm', quoteStart: number): number {
+function resolvePronoun(ctx: Ctx, pos: number, gender: 'f' | 'm' | null, quoteStart: number, maxSentences = 40): number {
   const end = lowerBound(ctx.starts, pos);
   let nearest = -1;
   let bestSent = -1;
   let bestFirst = -1;
+  /** A one-word name of unknown gender ("Indigenous" mistyped, "Madonna"): taken only when nobody fits better. */
+  let unknown = -1;
   let seen = 0;
+  let sentences = 0;
+  let lastSent = -1;
   for (let k = end - 1; k >= 0 && seen < 40; k--) {
     const m = ctx.ms[k];
     if (pos - m.start > 2500) break;
+    if (m.sentId !== lastSent) {
+      lastSent = m.sentId;
+      if (++sentences > maxSentences + 1) break;
+    }
     if (m.type !== 'PERSON') continue;
     if (m.kind === 'role' && m.linkedTo < 0) continue;
     if (insideQuote(ctx, m.start) || (m.start >= quoteStart && m.start < pos)) continue;
     seen++;
     const g = ctx.gender.get(m.entity) ?? null;
-    if (g !== null && g !== gender) continue;
+    if (gender !== null && g !== null && g !== gender) continue;
+    if (g === null && gender !== null && !m.title && !m.entity.includes(' ')) {
+      if (unknown < 0) unknown = k;
+      continue;
+    }
     if (nearest < 0) nearest = k;
     if (bestSent < 0) bestSent = m.sentId;
     if (m.sentId === bestSent && m.firstInSentence) bestFirst = k;
     if (m.sentId < bestSent - 2) break;
   }
-  return bestFirst >= 0 ? bestFirst : nearest;
+  return bestFirst >= 0 ? bestFirst : nearest >= 0 ? nearest : unknown;
 }
 
 /** it/they: the nearest organisation before. */
