@@ -15,7 +15,7 @@ export const CUE_VERBS: ReadonlySet<string> = new Set([
   'predicted', 'promised', 'vowed', 'observed', 'remarked', 'quipped', 'joked', 'answered', 'agreed', 'complained', 'lamented', 'conceded',
   'boasted', 'cautioned', 'according', 'asserted', 'asserts', 'concedes', 'recounted', 'remembered', 'explains', 'pledged', 'charged', 'alleged', 'contended', 'maintained', 'reiterated', 'repeated', 'shouted',
   'whispered', 'screamed', 'yelled', 'cried', 'exclaimed', 'mused', 'wondered', 'thought', 'believes', 'believed', 'wrote', 'read', 'reads',
-  'barked', 'snapped', 'retorted', 'countered', 'interjected', 'beamed', 'retaliated', 'chimed', 'sighed', 'laughed', 'scoffed',
+  'assured', 'agrees', 'exhorted', 'barked', 'snapped', 'retorted', 'countered', 'interjected', 'beamed', 'retaliated', 'chimed', 'sighed', 'laughed', 'scoffed',
   'saying', 'adding', 'telling', 'calling', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'declaring', 'asking', 'explaining',
   'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting',
 ]);
@@ -157,7 +157,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   if (endsSentence && toks[i].cap && !nameThenCue(ctx, toks, i)) return null;
   // CUE SUBJ: "said Trump", "according to X"
   const w0 = toks[i].text.toLowerCase();
-  if (CUE_VERBS.has(w0) && !endsSentence) {
+  if (CUE_VERBS.has(w0) && toks[i].kind === TokKind.Word && !toks[i].cap) {
     const according = w0 === 'according' && i + 1 < toks.length && toks[i + 1].text.toLowerCase() === 'to';
     const subjFrom = according ? i + 2 : i + 1;
     const subjTo = Math.min(toks.length, subjFrom + 8);
@@ -172,7 +172,8 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   let commas = 0;
   for (let k = i + 1; k < toks.length && k <= i + 18; k++) {
     const w = toks[k].text.toLowerCase();
-    if (SUBJECT_STOP.has(w)) break;
+    // the full stop of an abbreviation ("Sen. Marco Rubio (R-Fla.) said") ends no sentence
+    if (SUBJECT_STOP.has(w) && !(w === '.' && abbreviation(toks[k - 1]))) break;
     // one appositive may sit between the subject and the verb: "Khaled Al-Maeena, editor at large, said"
     if (toks[k].text === ',' && ++commas > 2) break;
     if (commas === 0 && k > i + 9) break;
@@ -236,6 +237,11 @@ function lastPerson(ctx: Ctx, toks: readonly Token[], a: number, b: number): { m
 function mediumOnly(toks: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (/^(translation|translations|transcript|transcripts|version|copy|copies|readout|recording|video|footage)$/i.test(toks[k].text)) return true;
   return false;
+}
+
+/** A capitalised word of up to four letters before a full stop: a title or state abbreviation ("Sen.", "Fla."), or an initial. */
+function abbreviation(t: Token): boolean {
+  return t.kind === TokKind.Word && t.cap && t.text.length <= 4 && !/^(I|We|He|She|It|They|You)$/.test(t.text);
 }
 
 /** A cue whose subject is no entity or description the engine knows ("the gambling tycoon told Reuters"). */
