@@ -72,7 +72,8 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: 
       if (before !== null && (before.cue !== null || before.mention >= 0) && place === null) place = 'before';
       if (before !== null && !before.open) a = before;
     }
-    const kind = quoteKind(text, q, place);
+    // a person named earlier in the sentence (Trump blasted Disney for its "outrageous practices") speaks as a cue would
+    const kind = quoteKind(text, q, place ?? (personBetween(ctx, sentenceStartBefore(ctx, q.openMark), q.openMark, null) ? 'before' : null));
     foundAfter.push(a !== null && a === after);
     unattributed.push(a === null);
     if (kind === 'term') {
