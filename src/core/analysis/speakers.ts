@@ -265,10 +265,12 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
   if (from >= q.openMark) return null;
   const toks = tokenize(text, from, q.openMark);
   if (toks.length === 0) return null;
-  // "Republican pollster Daron Shaw: “…”": a name right before the colon that introduces the quote
-  if (toks[toks.length - 1].text === ':') {
+  // "Republican pollster Daron Shaw: “…”": a name right before the colon that introduces the quote,
+  // unless a cue verb comes first ("Fiorina wrote on Facebook:") or the name is an object ("a message to Trump:")
+  if (toks[toks.length - 1].text === ':' && !toks.some((t) => t.kind === TokKind.Word && !t.cap && CUE_VERBS.has(t.text.toLowerCase()))) {
     const named = nameBefore(ctx, toks, toks.length - 1);
-    if (named >= 0) return { mention: named, description: null, cue: null };
+    const k = named >= 0 ? toks.findIndex((t) => t.start === ctx.ms[named].start) : -1;
+    if (named >= 0 && !(k > 0 && /^(to|at|on|with|for|against|from|by|about|of)$/i.test(toks[k - 1].text))) return { mention: named, description: null, cue: null };
   }
   // the last cue verb before the quote
   let cue = -1;
