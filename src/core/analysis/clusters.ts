@@ -1,7 +1,7 @@
 import type { Quote, QuoteCluster, QuoteMentionRef, WordDiff } from './types';
 
-/** Shingle length in words: pairs, so that a quote with every fourth word changed still shares half its shingles. */
-const K = 2;
+/** Shingle length in words. */
+const K = 3;
 /** Nodes read, at most, from one shingle's posting (the oldest): longer postings are common phrases or much re-reported quotes. */
 const MAX_POSTING = 400;
 /** Posting entries read, at most, for one new node (over all its shingles), but at least MIN_POSTING_READ per shingle. */
@@ -71,8 +71,8 @@ const MAX_SPLIT_SEARCH = 4096;
 
 /**
  * Quote clusters over a workspace, updated one document at a time. Quotes with the same
- * normalised words share a node. Candidate nodes are retrieved through an index of
- * word pairs (short quotes: their whole wording), then linked when the shorter one's words
+ * normalised words share a node. Candidate nodes are retrieved through an index of word
+ * 3-shingles (short quotes: their whole wording), then linked when the shorter one's words
  * appear, in order, in the longer one (80%: an excerpt, a few words changed), or 75% of the longer
  * one's words appear in the shorter (up to a quarter of the words changed). Marks,
  * punctuation and case never matter. Clusters are the connected components.
@@ -384,8 +384,7 @@ function keysOf(words: readonly string[]): string[] {
   if (words.length < K) return ['=' + words.join(' ')];
   // pairs of two common words ("of the") would make long postings and say nothing: left out when others exist
   const keys = new Set<string>();
-  for (let i = 0; i + K <= words.length; i++) if (!STOP.has(words[i]) || !STOP.has(words[i + 1])) keys.add(words[i] + ' ' + words[i + 1]);
-  if (keys.size === 0) for (let i = 0; i + K <= words.length; i++) keys.add(words[i] + ' ' + words[i + 1]);
+  for (let i = 0; i + K <= words.length; i++) keys.add(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
   return [...keys];
 }
 
@@ -399,11 +398,14 @@ function similar(a: Node, b: Node, shared: number): boolean {
   const small = a.words.length <= b.words.length ? a : b;
   const large = small === a ? b : a;
   if (small.shingles.length === 1 && small.words.every((w) => STOP.has(w))) return false;
-  if (shared / small.shingles.length < MIN_CONTAINMENT / 2) return false;
+  // quotes of about the same length may have a quarter of their words changed, which leaves as
+  // few as a quarter of the shingles shared; an excerpt keeps most of its own
+  const comparable = small.words.length >= MIN_ALIGNED_BOTH * large.words.length;
+  if (shared / small.shingles.length < (comparable ? MIN_CONTAINMENT / 4 : MIN_CONTAINMENT / 2)) return false;
   if (small.words.length * large.words.length > 1_000_000) return shared / small.shingles.length >= MIN_CONTAINMENT;
   // in-order word overlap: a few words may differ, an excerpt aligns completely
   const lcs = lcsLength(small.words, large.words);
-  return lcs >= Math.max(3, Math.ceil(MIN_ALIGNED * small.words.length)) || lcs >= Math.max(3, Math.ceil(MIN_ALIGNED_BOTH * large.words.length));
+  return lcs >= Math.max(3, Math.ceil(MIN_ALIGNED * small.words.length)) || (comparable && lcs >= Math.max(3, Math.ceil(MIN_ALIGNED_BOTH * large.words.length)));
 }
 
 function lcsLength(x: readonly string[], y: readonly string[]): number {
