@@ -136,6 +136,8 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
       break;
     }
   }
+  // a quote that ends its line, signed on the next one: “…” ¶ — Maria Lopez, 45, Texas
+  if (onlySpace(text, from, to)) return signedBelow(ctx, qi, to);
   if (to <= from) return null;
   const toks = tokenize(text, from, to);
   let i = 0;
@@ -185,6 +187,57 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     }
   }
   return null;
+}
+
+function onlySpace(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!/\s/.test(text[k])) return false;
+  return true;
+}
+
+/** The next non-blank line after `from` starts with a dash and a person's name: the quote's signature. */
+function signedBelow(ctx: Ctx, qi: number, from: number): Found | null {
+  const text = ctx.text;
+  let p = from;
+  const limit = Math.min(text.length, from + 8, qi + 1 < ctx.quotes.length ? ctx.quotes[qi + 1].openMark : text.length);
+  while (p < limit && /\s/.test(text[p])) p++;
+  if (p >= limit || !/[—–-]/.test(text[p])) return null;
+  p++;
+  while (p < text.length && p < from + 12 && (text[p] === ' ' || text[p] === '\u00a0')) p++;
+  const k = lowerBound(ctx.starts, p);
+  if (k < ctx.ms.length && ctx.ms[k].start === p && ctx.ms[k].type === 'PERSON' && ctx.ms[k].kind === 'name') return { mention: k, description: null, cue: null };
+  return null;
+}
+
+/**
+ * A short line (a name, an age, a place) that is all that stands before the quote on its line, or
+ * on the line before when the quote opens its own line, and that begins with a person's name.
+ */
+function headingName(ctx: Ctx, openMark: number): number {
+  const text = ctx.text;
+  let lineStart = openMark;
+  while (lineStart > 0 && lineStart > openMark - 80 && text[lineStart - 1] !== '\n') lineStart--;
+  let end = openMark;
+  if (onlySpace(text, lineStart, openMark)) {
+    // the quote opens its line: the heading is the previous non-blank line
+    let p = lineStart - 1;
+    while (p >= 0 && p > lineStart - 8 && /\s/.test(text[p])) p--;
+    if (p < 0 || text[p] === '.' || text[p] === '”' || text[p] === '"' || text[p] === '!' || text[p] === '?') return -1;
+    end = p + 1;
+    lineStart = p;
+    while (lineStart > 0 && lineStart > end - 80 && text[lineStart - 1] !== '\n') lineStart--;
+  } else {
+    let p = openMark - 1;
+    while (p > lineStart && /\s/.test(text[p])) p--;
+    if (text[p] !== ':') return -1;
+    end = p;
+  }
+  if ((lineStart > 0 && text[lineStart - 1] !== '\n') || end - lineStart > 70 || /[.!?;"“”]/.test(text.slice(lineStart, end).replace(/\b[A-Z][a-z]{0,3}\./g, ''))) return -1;
+  while (lineStart < end && /\s/.test(text[lineStart])) lineStart++;
+  const k = lowerBound(ctx.starts, lineStart);
+  if (k >= ctx.ms.length || ctx.ms[k].start !== lineStart || ctx.ms[k].type !== 'PERSON' || ctx.ms[k].kind !== 'name') return -1;
+  // a name, then only commas, ages, places and lower-case words of a description: no verb of a sentence
+  const rest = text.slice(ctx.ms[k].end, end);
+  return /^[\s,\p{L}\p{N}'’()-]*$/u.test(rest) && rest.split(/\s+/).length <= 10 ? k : -1;
 }
 
 /** toks[i] starts a person or organisation name that a cue verb follows at once ("Maher replied"). */
@@ -253,6 +306,10 @@ function subjectless(cue: string): Found {
 function beforeQuote(ctx: Ctx, qi: number): Found | null {
   const q = ctx.quotes[qi];
   const text = ctx.text;
+  // a person's name heading the quote's paragraph, alone on the line before or before a colon:
+  // "Maria Lopez, 45, Texas ¶ “…”", "Maria Lopez, 45, Texas: “…”"
+  const heading = headingName(ctx, q.openMark);
+  if (heading >= 0) return { mention: heading, description: null, cue: null };
   let sStart = sentenceStartBefore(ctx, q.openMark);
   // a block quote in its own paragraph, introduced by "X said:" or "X stated," at the end of the one before
   if (sStart >= q.openMark - 1) {

@@ -123,6 +123,13 @@ describe('analysis/speakers: forms seen in other news', () => {
     assert.strictEqual(q[1].speaker, 'Omar Haddad');
   });
 
+  it('takes a signature line or a heading line as the speaker of a quote in its own paragraph', () => {
+    const signed = quotes('Voters spoke.\n\n“I am voting for her because she listens.”\n\n— Maria Lopez, 45, Texas\n\n“Nobody asked me.”\n\n— Jose Ramirez, 30, Arizona\n');
+    assert.deepStrictEqual(signed.map((x) => x.speaker), ['Maria Lopez', 'Jose Ramirez']);
+    const headed = quotes('Voters spoke.\n\nMaria Lopez, 45, Texas\n\n“I am voting for her because she listens.”\n\nJose Ramirez, 30, Arizona: “Nobody asked me.”\n');
+    assert.deepStrictEqual(headed.map((x) => x.speaker), ['Maria Lopez', 'Jose Ramirez']);
+  });
+
   it('keeps an organisation as the speaker when the text says so ("the Kremlin said")', () => {
     const q = quotes('"There is no plan for a meeting," the Kremlin said on Friday.');
     assert.strictEqual(q[0].speaker, 'Kremlin');
