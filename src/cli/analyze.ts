@@ -19,7 +19,7 @@ export interface AnalyzeJson {
   documents: Array<{
     path: string;
     entities: Array<{ start: number; end: number; text: string; type: string; entity: string }>;
-    quotes: Array<{ start: number; end: number; text: string; speaker: string | null }>;
+    quotes: Array<{ start: number; end: number; text: string; kind: 'speech' | 'term'; speaker: string | null }>;
   }>;
   quoteClusters: Array<{ id: string; mentions: Array<{ path: string; start: number; end: number }> }>;
 }
@@ -71,7 +71,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
     entities: d.analysis.entities
       .filter((e) => e.kind === 'name')
       .map((e) => ({ start: d.map.toCodePoint(e.start), end: d.map.toCodePoint(e.end), text: e.text, type: e.type, entity: e.entity })),
-    quotes: d.analysis.quotes.map((q) => ({ start: d.map.toCodePoint(q.start), end: d.map.toCodePoint(q.end), text: q.text, speaker: q.speaker })),
+    quotes: d.analysis.quotes.map((q) => ({ start: d.map.toCodePoint(q.start), end: d.map.toCodePoint(q.end), text: q.text, kind: q.kind ?? 'speech', speaker: q.speaker })),
   });
   const clustersJson: AnalyzeJson['quoteClusters'] = clusters.map((c) => ({
     id: c.id,
@@ -111,7 +111,7 @@ function formatSummary(out: AnalyzeJson): string {
     if (top.length > 0) lines.push(`  entities: ${top.map(([name, v]) => `${name} (${v.type}, ${v.count})`).join(', ')}`);
     for (const q of d.quotes) {
       const words = q.text.length > 70 ? q.text.slice(0, 67) + '...' : q.text;
-      lines.push(`  "${words}" - ${q.speaker ?? 'unattributed'}`);
+      lines.push(`  "${words}" - ${q.kind === 'term' ? 'quoted term' : (q.speaker ?? 'unattributed')}`);
     }
   }
   const shared = out.quoteClusters.filter((c) => new Set(c.mentions.map((m) => m.path)).size > 1).length;

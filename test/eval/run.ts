@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analyzer, QuoteClusterIndex, canonicalizeAcrossDocuments, type DocumentAnalysis, type EntityMention, type EntityType, type Quote } from '../../src/core/analysis';
 import { loadGum } from './gum';
+import { polnear } from './polnear';
+import { requoted } from './requoted';
 
 /**
  * `npm run eval`: the development evaluation of the analysis engine.
@@ -406,12 +408,14 @@ function rereported(texts: readonly string[]): void {
   }
   console.log(`\n## Re-reported quotes (${sentences.length} GUM sentences as originals after dropping ${dropped} near-duplicates, ${nVar} variants: case/punctuation, a changed word, two changed words, excerpts)`);
   console.log(`  linked to their original: ${((100 * linked) / nVar).toFixed(1)}% (${linked}/${nVar}); wrong links: ${((100 * wrongPairs) / Math.max(1, pairs)).toFixed(2)}% of ${pairs} linked pairs`);
+  requoted(analyzer, sentences);
 }
 
 function main(): void {
   const t0 = Date.now();
   seeds();
   gum();
+  polnear(analyzer);
   console.log(`\n(eval took ${Date.now() - t0} ms)`);
 }
 

@@ -250,7 +250,7 @@ describe('editor: annotating', () => {
       await a.annotations.restore(editor.document.uri, removed);
     }
     await until('restored', async () => ((await readText(sidecar()))?.includes(live.annotation.id) ? true : undefined));
-    const back = a.annotations.find(editor.document.uri, live.annotation.id);
+    const back = await until('restored in the editor', () => a.annotations.find(editor.document.uri, live.annotation.id));
     assert.deepStrictEqual(back?.annotation.note, live.annotation.note);
   });
 

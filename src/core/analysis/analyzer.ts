@@ -111,6 +111,7 @@ export class Analyzer {
         start: q.start,
         end: q.end,
         text: text.slice(q.start, q.end),
+        kind: a.kind,
         speaker: sm ? sm.entity : a.description,
         cue: a.cue,
         openMark: q.openMark,

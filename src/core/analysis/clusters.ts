@@ -73,7 +73,8 @@ const MAX_SPLIT_SEARCH = 4096;
  * Quote clusters over a workspace, updated one document at a time. Quotes with the same
  * normalised words share a node. Candidate nodes are retrieved through an index of word
  * 3-shingles (short quotes: their whole wording), then linked when the shorter one's words
- * appear, in order, in the longer one (80%: a few changed words; 100%: an excerpt). Marks,
+ * appear, in order, in the longer one (80%: an excerpt, a few words changed), or 75% of the longer
+ * one's words appear in the shorter (up to a quarter of the words changed). Marks,
  * punctuation and case never matter. Clusters are the connected components.
  *
  * Work per change is bounded: a new node reads at most MAX_POSTING nodes of each of its
@@ -94,13 +95,14 @@ export class QuoteClusterIndex {
   /** The last `clusters()` result while nothing has changed. */
   private cache: QuoteCluster[] | null = null;
 
-  /** Replace one document's quotes (an empty list removes them). */
-  setDocument(path: string, quotes: readonly Pick<Quote, 'start' | 'end' | 'text'>[]): void {
+  /** Replace one document's quotes (an empty list removes them). Quoted terms (kind 'term') are left out: they are nobody's words. */
+  setDocument(path: string, quotes: readonly Pick<Quote, 'start' | 'end' | 'text' | 'kind'>[]): void {
     // the new quotes go in before the old ones go out, so that a node the document keeps keeps its links
     const old = this.byPath.get(path);
     this.byPath.delete(path);
     const list: Entry[] = [];
     for (const q of quotes) {
+      if (q.kind === 'term') continue;
       const words = normalizeQuote(q.text);
       if (words.length === 0) continue;
       const e: Entry = { path, start: q.start, end: q.end, text: q.text };
@@ -380,23 +382,30 @@ function build(nodes: ReadonlySet<Node>): QuoteCluster {
 
 function keysOf(words: readonly string[]): string[] {
   if (words.length < K) return ['=' + words.join(' ')];
+  // pairs of two common words ("of the") would make long postings and say nothing: left out when others exist
   const keys = new Set<string>();
   for (let i = 0; i + K <= words.length; i++) keys.add(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
   return [...keys];
 }
 
-/** Share of the shorter quote's words that must appear, in order, in the longer one. */
+/** Share of the shorter quote's words that must appear, in order, in the longer one (an excerpt, a few words changed). */
 const MIN_ALIGNED = 0.8;
+/** Share of the longer quote's words the shorter one must keep, in order, when the two are about as long: a quarter may be changed. */
+const MIN_ALIGNED_BOTH = 0.75;
 
 function similar(a: Node, b: Node, shared: number): boolean {
-  if (a.words.length < K || b.words.length < K) return a.words.join(' ') === b.words.join(' ');
+  if (a.words.length < 3 || b.words.length < 3) return a.words.join(' ') === b.words.join(' ');
   const small = a.words.length <= b.words.length ? a : b;
   const large = small === a ? b : a;
   if (small.shingles.length === 1 && small.words.every((w) => STOP.has(w))) return false;
-  if (shared / small.shingles.length < MIN_CONTAINMENT / 2) return false;
+  // quotes of about the same length may have a quarter of their words changed, which leaves as
+  // few as a quarter of the shingles shared; an excerpt keeps most of its own
+  const comparable = small.words.length >= MIN_ALIGNED_BOTH * large.words.length;
+  if (shared / small.shingles.length < (comparable ? MIN_CONTAINMENT / 4 : MIN_CONTAINMENT / 2)) return false;
   if (small.words.length * large.words.length > 1_000_000) return shared / small.shingles.length >= MIN_CONTAINMENT;
   // in-order word overlap: a few words may differ, an excerpt aligns completely
-  return lcsLength(small.words, large.words) >= Math.max(K, Math.ceil(MIN_ALIGNED * small.words.length));
+  const lcs = lcsLength(small.words, large.words);
+  return lcs >= Math.max(3, Math.ceil(MIN_ALIGNED * small.words.length)) || (comparable && lcs >= Math.max(3, Math.ceil(MIN_ALIGNED_BOTH * large.words.length)));
 }
 
 function lcsLength(x: readonly string[], y: readonly string[]): number {

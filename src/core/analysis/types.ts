@@ -18,12 +18,20 @@ export interface EntityMention {
   readonly kind: 'name' | 'role';
 }
 
+export type QuoteKind = 'speech' | 'term';
+
 export interface Quote {
   /** Span of the quoted words, without the quote marks. */
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** Canonical entity name of the speaker, or null when truly unattributed. */
+  /**
+   * 'speech': someone's words. 'term': other quoted text (a scare quote, the title of a work, a
+   * nickname, a quoted term): still marked, but with no speaker, and left out of quote clusters
+   * and speaker counts. Absent only in data written before kinds existed (read it as 'speech').
+   */
+  readonly kind?: QuoteKind;
+  /** Canonical entity name of the speaker, or null when truly unattributed (always null for a term). */
   readonly speaker: string | null;
   /** The cue verb ("said", "told", "according to"), or null. */
   readonly cue: string | null;

@@ -170,7 +170,7 @@ function analysisSummary(analysis: ExportAnalysis | undefined, sources: readonly
 function quoteRows(path: string, doc: DocumentAnalysis, map: OffsetMap | undefined): string[][] {
   return doc.quotes.map((q) => {
     const span = map ? `${map.toCodePoint(q.start)}–${map.toCodePoint(q.end)}` : '';
-    return [q.speaker ? inline(q.speaker) : '_unattributed_', inline(q.text), inline(path), span];
+    return [q.speaker ? inline(q.speaker) : q.kind === 'term' ? '_quoted term_' : '_unattributed_', inline(q.text), inline(path), span];
   });
 }
 

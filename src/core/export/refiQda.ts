@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import type { AnnotatedSource } from '../annotations/model';
-import type { DocumentAnalysis, QuoteCluster } from '../analysis/types';
+import type { DocumentAnalysis, QuoteCluster, QuoteKind } from '../analysis/types';
 import { UserError } from '../fileSystem';
 import { stableGuid } from './ids';
 import { LfText } from './lfText';
@@ -169,7 +169,7 @@ export function exportQdc(sources: readonly AnnotatedSource[], options: ExportOp
     for (const p of paths) {
       const doc = analysis.byPath.get(p)!;
       for (const e of doc.entities) if (e.kind !== 'role') codes.entity(e.type, e.entity);
-      for (const q of doc.quotes) codes.speaker(q.speaker);
+      for (const q of doc.quotes) codes.speaker(q.speaker, q.kind);
     }
     for (const [id, name] of shared.names) codes.cluster(id, name);
   }
@@ -203,8 +203,10 @@ class CodeBook {
     return this.child(typeGroup, `entity:${type}:${entity}`, entity, true).guid;
   }
 
-  speaker(speaker: string | null): string {
+  speaker(speaker: string | null, kind?: QuoteKind): string {
     const group = this.group('quotes', 'Quotes', 'Direct quotes detected by Source Annotator, by speaker');
+    // quoted terms (scare quotes, titles, nicknames) are nobody's words: one code of their own
+    if (kind === 'term') return this.child(group, 'terms', 'Quoted terms', true).guid;
     return this.child(group, `speaker:${speaker ?? ''}`, speaker ?? 'Unattributed', true).guid;
   }
 
@@ -281,7 +283,7 @@ function analysisSelections(
   }
   for (const q of doc.quotes) {
     const key = `${path}\n${q.start}\n${q.end}`;
-    const codings = [{ guid: uniqueGuid('quote-coding', key, key + '\n'), code: codes.speaker(q.speaker) }];
+    const codings = [{ guid: uniqueGuid('quote-coding', key, key + '\n'), code: codes.speaker(q.speaker, q.kind) }];
     const cluster = shared.byMention.get(key);
     if (cluster !== undefined) codings.push({ guid: stableGuid('cluster-coding', key), code: codes.cluster(cluster, shared.names.get(cluster)!) });
     out.push({

@@ -5,7 +5,7 @@ import type { AnnotationService } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
 import type { Settings } from '../settings';
 
-type Layer = EntityType | 'QUOTE' | 'ANNOTATION';
+type Layer = EntityType | 'QUOTE' | 'TERM' | 'ANNOTATION';
 
 const COLOR_IDS: Record<Layer, string> = {
   PERSON: 'entity.person',
@@ -13,6 +13,7 @@ const COLOR_IDS: Record<Layer, string> = {
   LOC: 'entity.loc',
   NORP: 'entity.norp',
   QUOTE: 'quote',
+  TERM: 'quote.term',
   ANNOTATION: 'annotation',
 };
 
@@ -29,7 +30,8 @@ interface Applied {
 }
 
 /**
- * Highlights: one decoration type per entity type, one for quotes and one for annotations, all
+ * Highlights: one decoration type per entity type, one for quotes, a lighter one for quoted terms
+ * (scare quotes, titles, nicknames) and one for annotations, all
  * in contributed theme colours with overview-ruler marks. Only visible editors are decorated.
  * While the user types, VS Code moves the decorations with the text and we move our copy of
  * their spans the same way; when the (debounced) re-analysis arrives, only the layers whose
@@ -111,7 +113,7 @@ export class Decorations implements vscode.Disposable {
         for (const m of entry.analysis.entities) if (m.kind === 'name' && s.entityTypes.has(m.type)) wanted.get(m.type)!.push({ start: m.start, end: m.end });
       }
       if (s.layers.quotes) {
-        for (const q of entry.analysis.quotes) if (wordCount(q.text) >= s.minQuoteWords) wanted.get('QUOTE')!.push({ start: q.start, end: q.end });
+        for (const q of entry.analysis.quotes) if (wordCount(q.text) >= s.minQuoteWords) wanted.get(q.kind === 'term' ? 'TERM' : 'QUOTE')!.push({ start: q.start, end: q.end });
       }
     }
     if (entry && s.layers.annotations) {
@@ -159,10 +161,12 @@ function makeType(layer: Layer): vscode.TextEditorDecorationType {
   const common: vscode.DecorationRenderOptions = {
     backgroundColor: bg,
     overviewRulerColor: fg,
-    overviewRulerLane: layer === 'ANNOTATION' ? vscode.OverviewRulerLane.Left : layer === 'QUOTE' ? vscode.OverviewRulerLane.Center : vscode.OverviewRulerLane.Right,
+    overviewRulerLane: layer === 'ANNOTATION' ? vscode.OverviewRulerLane.Left : layer === 'QUOTE' || layer === 'TERM' ? vscode.OverviewRulerLane.Center : vscode.OverviewRulerLane.Right,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   };
   if (layer === 'QUOTE') return vscode.window.createTextEditorDecorationType({ ...common, borderStyle: 'none none dotted none', borderWidth: '0 0 1px 0', borderColor: fg });
+  // quoted terms (scare quotes, titles, nicknames): a lighter tint and a thin dashed line
+  if (layer === 'TERM') return vscode.window.createTextEditorDecorationType({ ...common, borderStyle: 'none none dashed none', borderWidth: '0 0 1px 0', borderColor: fg });
   if (layer === 'ANNOTATION') return vscode.window.createTextEditorDecorationType({ ...common, borderStyle: 'solid', borderWidth: '1px', borderColor: fg, borderRadius: '2px' });
   return vscode.window.createTextEditorDecorationType({ ...common, borderStyle: 'none none solid none', borderWidth: '0 0 1px 0', borderColor: fg });
 }

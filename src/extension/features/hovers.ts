@@ -128,6 +128,10 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
 
   private quoteHover(key: string, q: Quote, cluster: QuoteCluster | undefined): vscode.MarkdownString {
     const md = this.untrusted();
+    if (q.kind === 'term') {
+      md.appendMarkdown('**Quoted term** · a scare quote, a title or a name in quotation marks: nobody’s words, so no speaker\n\n');
+      return md;
+    }
     md.appendMarkdown(`**Quote** · ${q.speaker ? `speaker **${escapeMarkdown(q.speaker)}**` : '*unattributed*'}${q.cue ? ` · cue *${escapeMarkdown(q.cue)}*` : ''}\n\n`);
     if (!cluster) return md;
     const others = orderedMentions(cluster).filter((m) => !(m.path === key && m.start === q.start));

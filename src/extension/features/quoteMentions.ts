@@ -4,7 +4,7 @@ import type { QuoteCluster, QuoteMentionRef } from '../../core/analysis/types';
 import { CommandIds } from '../commandIds';
 import type { SourceIndex } from '../services/sourceIndex';
 import type { Settings } from '../settings';
-import { visibleQuotes } from './tree/model';
+import { speechQuotes } from './tree/model';
 
 /** A cluster's mentions in a stable order: by source path, then position. */
 export function orderedMentions(cluster: QuoteCluster): QuoteMentionRef[] {
@@ -52,7 +52,7 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     const doc = editor.document;
     const offset = doc.offsetAt(editor.selection.active);
     const at = await this.index.quoteAt(doc.uri, offset);
-    if (!at) {
+    if (!at || at.quote.kind === 'term') {
       void vscode.window.setStatusBarMessage('Source Annotator: no quote under the cursor', 3000);
       return undefined;
     }
@@ -105,7 +105,7 @@ export class QuoteMentions implements vscode.ReferenceProvider, vscode.CodeLensP
     // its lenses into one truncated row. Several shared quotes on a line share one lens that
     // peeks the other mentions of all of them.
     const byLine = new Map<number, Array<{ q: (typeof quotes)[number]; range: vscode.Range; others: number; locations: vscode.Location[] }>>();
-    const quotes = visibleQuotes(entry, this.settings);
+    const quotes = speechQuotes(entry, this.settings);
     for (const q of quotes) {
       const cluster = clusters.get(q.start);
       if (!cluster) continue;

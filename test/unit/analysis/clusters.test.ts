@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { QuoteClusterIndex, WorkspaceAnalysis, clusterQuotes, normalizeQuote, wordDiff, type Quote } from '../../../src/core/analysis';
+import { QuoteClusterIndex, WorkspaceAnalysis, analyzeDocument, clusterQuotes, normalizeQuote, wordDiff, type Quote } from '../../../src/core/analysis';
 
 function q(text: string, start = 0): Pick<Quote, 'start' | 'end' | 'text'> {
   return { start, end: start + text.length, text };
@@ -35,6 +35,26 @@ describe('analysis/clusters', () => {
     index.setDocument('word.txt', [q('mistake')]);
     assert.strictEqual(clusterOf(index, 'full.txt'), clusterOf(index, 'part.txt'));
     assert.notStrictEqual(clusterOf(index, 'full.txt'), clusterOf(index, 'word.txt'));
+  });
+
+  it('links a re-quote with a quarter of its words changed, spread over the quote', () => {
+    const index = new QuoteClusterIndex();
+    index.setDocument('a.txt', [q('The new bridge will open to traffic in the spring of next year')]);
+    // 13 words, 3 changed (the 2nd, 6th and 11th): 10 of 13 kept in order, under the 80% an excerpt needs
+    index.setDocument('b.txt', [q('The old bridge will open for traffic in the spring at next year')]);
+    index.setDocument('c.txt', [q('The old road will close for trucks in the autumn of this year')]);
+    assert.strictEqual(clusterOf(index, 'a.txt'), clusterOf(index, 'b.txt'));
+    assert.notStrictEqual(clusterOf(index, 'a.txt'), clusterOf(index, 'c.txt'));
+  });
+
+  it('links a quote one source cut, detected as a quote in both articles, end to end', () => {
+    const a = '"We will not raise taxes on working families this year or next year," Governor Ana Silva said on Monday.';
+    const b = 'Silva promised she would "not raise taxes on working families this year" in her speech.';
+    const docs = [a, b].map((text, i) => ({ path: `${i}.txt`, text, analysis: analyzeDocument(text) }));
+    for (const d of docs) assert.deepStrictEqual(d.analysis.quotes.map((x) => x.kind), ['speech']);
+    const shared = clusterQuotes(docs).filter((c) => c.mentions.length > 1);
+    assert.strictEqual(shared.length, 1);
+    assert.deepStrictEqual(shared[0].mentions.map((m) => m.path), ['0.txt', '1.txt']);
   });
 
   it('updates incrementally when one document changes or goes away', () => {

@@ -39,6 +39,19 @@ describe('cli analyze', () => {
     assert.deepStrictEqual(Object.keys(json).sort(), ['documents', 'quoteClusters']);
   });
 
+  it('gives each quote its kind, speech or term, and leaves terms out of the clusters', async () => {
+    const text = 'The "Comeback City" waited. "We will open the new bridge on Friday," Mayor Lena Hart said.';
+    const r = await run(['analyze', '--json', 'q.txt'], new MemoryFileSystem({ '/ws/q.txt': text }));
+    assert.strictEqual(r.code, 0, r.err);
+    const json = JSON.parse(r.out) as AnalyzeJson;
+    const quotes = json.documents[0].quotes;
+    assert.deepStrictEqual(quotes.map((q) => [q.text, q.kind, q.speaker]), [
+      ['Comeback City', 'term', null],
+      ['We will open the new bridge on Friday,', 'speech', 'Lena Hart'],
+    ]);
+    assert.deepStrictEqual(json.quoteClusters.map((c) => c.mentions.map((m) => m.start)), [[quotes[1].start]]);
+  });
+
   it('prints a readable summary without --json', async () => {
     const r = await run(['analyze', 'a.txt'], files());
     assert.strictEqual(r.code, 0);

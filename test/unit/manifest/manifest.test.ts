@@ -55,7 +55,7 @@ describe('package.json manifest', () => {
   it('contributes every theme colour the highlights use, readable on the default light and dark editors', () => {
     const decorations = fs.readFileSync(path.join(REPO, 'src', 'extension', 'features', 'decorations.ts'), 'utf8');
     const ids = new Set(manifest.contributes.colors.map((c) => c.id));
-    for (const layer of ['entity.person', 'entity.org', 'entity.loc', 'entity.norp', 'quote', 'annotation']) {
+    for (const layer of ['entity.person', 'entity.org', 'entity.loc', 'entity.norp', 'quote', 'quote.term', 'annotation']) {
       for (const part of ['foreground', 'background']) assert.ok(ids.has(`sourceAnnotator.${layer}.${part}`), `${layer}.${part} is contributed`);
     }
     assert.match(decorations, /new vscode\.ThemeColor\(`sourceAnnotator\.\$\{id\}\.foreground`\)/, 'decorations take their colours from the contributed ids');

@@ -66,6 +66,11 @@ export function visibleQuotes(entry: SourceEntry, settings: Settings): Quote[] {
   return entry.analysis.quotes.filter((q) => wordCount(q.text) >= settings.minQuoteWords);
 }
 
+/** The visible quotes that are someone's words: no quoted terms (they have no speaker and no cluster). */
+export function speechQuotes(entry: SourceEntry, settings: Settings): Quote[] {
+  return visibleQuotes(entry, settings).filter((q) => q.kind !== 'term');
+}
+
 /** Mentions grouped by canonical entity, in order of first appearance. */
 export function byEntity(mentions: readonly EntityMention[]): Map<string, EntityMention[]> {
   const out = new Map<string, EntityMention[]>();

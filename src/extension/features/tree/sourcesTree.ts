@@ -17,7 +17,7 @@ import {
   TYPE_LABELS,
   TYPE_SINGULAR,
   visibleMentions,
-  visibleQuotes,
+  speechQuotes,
   statsCounts,
   type RevealArgs,
 } from './model';
@@ -236,7 +236,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   }
 
   private quotesOf(entry: SourceEntry): Quote[] {
-    return visibleQuotes(entry, this.settings).filter((q) => this.filter.quote(q) || this.filter.speaker(q.speaker));
+    return speechQuotes(entry, this.settings).filter((q) => this.filter.quote(q) || this.filter.speaker(q.speaker));
   }
 
   private annotationsOf(entry: SourceEntry): AnchoredAnnotation[] {

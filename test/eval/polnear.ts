@@ -1,0 +1,195 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Analyzer, Quote } from '../../src/core/analysis';
+import { OffsetMap } from '../../src/core/text/offsets';
+
+/**
+ * PolNeAR 1.0 (Newell, Margolin, Ruths, LREC 2018; ../shared/data/polnear): attribution relations
+ * (source, cue, content) in 2016 US election news. Evaluation and error analysis only: never
+ * trained on, never committed. Measures:
+ *  - direct quotes found: gold Contents that begin with a double quote mark, for which the engine
+ *    gives a speech quote opening at that mark;
+ *  - highlighted quotes that are speech: the engine's speech quotes that lie inside a gold Content
+ *    (someone's words), and apart from that how its term quotes fall;
+ *  - speaker accuracy where the gold Source of a found direct quote is a name (it has a capitalised
+ *    word other than a pronoun, determiner or title): the engine's speaker shares a word of that
+ *    name ("Pew" for "Pew Research", "Donald Trump" for "Trump"; a bracketed party code such as
+ *    "(I-Vt.)" is left out), or its speaker mention overlaps the gold Source;
+ *  - pronoun sources ("he", "she"): PolNeAR has no coreference, so the person is taken to be the
+ *    nearest named gold Source before it that is a bare name ("Trump", "Mr. Pence"): a proxy.
+ * An article annotated by several annotators is scored against the first annotation file by name.
+ *
+ * Errors are listed (POLNEAR_VERBOSE=1) only for the train split (`POLNEAR_SPLIT=train`): the
+ * rules were studied on train, and dev is only ever printed as totals.
+ */
+export const POLNEAR = process.env.POLNEAR_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'polnear');
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface GoldAttribution {
+  readonly content: Span;
+  readonly source: Span | null;
+}
+
+/** Parse a brat .ann file of PolNeAR (code-point offsets) into attributions with UTF-16 spans of `text`. */
+export function parseAnn(ann: string, text: string): GoldAttribution[] {
+  const map = new OffsetMap(text);
+  const spans = new Map<string, Span>();
+  const out: GoldAttribution[] = [];
+  const events: string[] = [];
+  for (const line of ann.split('\n')) {
+    const cols = line.split('\t');
+    if (cols[0].startsWith('T') && cols.length >= 2) {
+      // "Content 115 290" or discontinuous "Content 1 5;8 12": first start, last end
+      const m = /^\S+ (\d+) .*?(\d+)$/.exec(cols[1]);
+      if (!m) continue;
+      const start = map.toUtf16(Number(m[1]));
+      const end = map.toUtf16(Number(m[2]));
+      spans.set(cols[0], { start, end, text: text.slice(start, end) });
+    } else if (cols[0].startsWith('E') && cols.length >= 2) {
+      events.push(cols[1]);
+    }
+  }
+  for (const e of events) {
+    const roles = new Map<string, string>();
+    for (const part of e.split(' ')) {
+      const [role, id] = part.split(':');
+      roles.set(role.replace(/\d+$/, ''), id);
+    }
+    const content = spans.get(roles.get('Content') ?? '');
+    if (!content) continue;
+    out.push({ content, source: spans.get(roles.get('Source') ?? '') ?? null });
+  }
+  return out.sort((a, b) => a.content.start - b.content.start);
+}
+
+const OPEN_MARKS = /^["“”„]/;
+const NOT_NAMES = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'one', 'some', 'many', 'both', 'other', 'others', 'another']);
+const PRONOUNS = new Set(['he', 'she']);
+
+/** The capitalised words of a gold Source that make it a name, or [] ("he", "the campaign", "Officials"). */
+export function nameWords(source: string): string[] {
+  const words = source.split(/[^\p{L}\p{N}.'’-]+/u).filter((w) => w !== '');
+  return words.filter((w) => /^\p{Lu}/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sens|Reps)\.?$/.test(w));
+}
+
+function bareName(source: string): boolean {
+  const words = source.trim().split(/\s+/);
+  return words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w)) && nameWords(source).length > 0;
+}
+
+/** The engine's speaker is the gold name: its speaker mention overlaps the Source, or it has the name's last word. */
+export function speakerMatches(q: Quote, source: Span | string): boolean {
+  const text = typeof source === 'string' ? source : source.text;
+  if (typeof source !== 'string' && q.speakerSpan && q.speakerSpan.start < source.end && source.start < q.speakerSpan.end) return true;
+  if (q.speaker === null) return false;
+  // "Sen. Bernie Sanders (I-Vt.)": the party code in brackets is no part of the name
+  const names = nameWords(text.replace(/\([^)]*\)/g, ' ')).map((w) => w.replace(/['’]s$|[.,]$/g, '').toLowerCase());
+  if (names.length === 0) return false;
+  const said = new Set(q.speaker.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).map((w) => w.replace(/['’]s$/, '')));
+  return names.some((w) => said.has(w));
+}
+
+interface Tally {
+  ok: number;
+  n: number;
+}
+
+export interface PolnearScores {
+  articles: number;
+  directFound: Tally;
+  speechInContent: Tally;
+  termInContent: Tally;
+  namedSpeaker: Tally;
+  pronounSpeaker: Tally;
+  errors: string[];
+}
+
+function insideContent(q: Quote, contents: readonly Span[]): boolean {
+  // a quote inside a Content, its marks and final punctuation allowed to stick out by a character
+  return contents.some((c) => q.start >= c.start - 1 && q.end <= c.end + 2);
+}
+
+/** Score one split ('dev' or 'train') of PolNeAR. */
+export function scorePolnear(analyzer: Analyzer, split: 'dev' | 'train', dir = POLNEAR): PolnearScores {
+  const textDir = path.join(dir, split, 'text');
+  const annDir = path.join(dir, split, 'attributions');
+  const anns = fs.readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
+  const s: PolnearScores = { articles: 0, directFound: { ok: 0, n: 0 }, speechInContent: { ok: 0, n: 0 }, termInContent: { ok: 0, n: 0 }, namedSpeaker: { ok: 0, n: 0 }, pronounSpeaker: { ok: 0, n: 0 }, errors: [] };
+  const done = new Set<string>();
+  for (const f of anns) {
+    const article = f.replace(/_[0-9a-f]+\.ann$/, '');
+    if (done.has(article)) continue;
+    const textFile = path.join(textDir, article + '.txt');
+    if (!fs.existsSync(textFile)) continue;
+    done.add(article);
+    s.articles++;
+    const text = fs.readFileSync(textFile, 'utf8');
+    const gold = parseAnn(fs.readFileSync(path.join(annDir, f), 'utf8'), text);
+    const quotes = analyzer.analyze(text).quotes;
+    const contents = gold.map((g) => g.content);
+    const err = (what: string, at: number, extra = ''): void => {
+      s.errors.push(`${article} ${what}: …${text.slice(Math.max(0, at - 60), at + 100).replace(/\s+/g, ' ')}… ${extra}`);
+    };
+    for (const q of quotes) {
+      const inside = insideContent(q, contents);
+      const t = q.kind === 'term' ? s.termInContent : s.speechInContent;
+      t.n++;
+      if (inside) t.ok++;
+      else if (q.kind !== 'term') err('SPEECH NOT IN CONTENT', q.start, `[${q.text.slice(0, 60)}]`);
+    }
+    let lastBare: Span | null = null;
+    for (const g of gold) {
+      const direct = OPEN_MARKS.test(g.content.text);
+      const src = g.source;
+      const isName = src !== null && nameWords(src.text).length > 0;
+      const isPronoun = src !== null && PRONOUNS.has(src.text.trim().toLowerCase());
+      if (direct) {
+        s.directFound.n++;
+        const q = quotes.find((x) => x.kind !== 'term' && x.openMark !== undefined && x.openMark >= g.content.start && x.openMark <= g.content.start + 2);
+        if (!q) {
+          const any = quotes.find((x) => x.openMark !== undefined && x.openMark >= g.content.start && x.openMark <= g.content.start + 2);
+          err(any ? 'DIRECT QUOTE TYPED TERM' : 'DIRECT QUOTE MISSED', g.content.start);
+        } else {
+          s.directFound.ok++;
+          if (src && isName) {
+            s.namedSpeaker.n++;
+            if (speakerMatches(q, src)) s.namedSpeaker.ok++;
+            else err('SPEAKER', g.content.start, `gold "${src.text}", got ${q.speaker ?? '-'}`);
+          } else if (src && isPronoun && lastBare) {
+            s.pronounSpeaker.n++;
+            if (speakerMatches(q, lastBare.text)) s.pronounSpeaker.ok++;
+            else err('PRONOUN', g.content.start, `"${src.text}" taken as "${lastBare.text}", got ${q.speaker ?? '-'}`);
+          }
+        }
+      }
+      if (src && bareName(src.text)) lastBare = src;
+    }
+  }
+  return s;
+}
+
+function pct(t: Tally): string {
+  return `${((100 * t.ok) / Math.max(1, t.n)).toFixed(1)}% (${t.ok}/${t.n})`;
+}
+
+/** `npm run eval`'s PolNeAR section: dev totals (POLNEAR_SPLIT=train for error analysis on train). */
+export function polnear(analyzer: Analyzer): void {
+  if (!fs.existsSync(POLNEAR)) {
+    console.log(`\n## PolNeAR: not found at ${POLNEAR} (set POLNEAR_DIR)`);
+    return;
+  }
+  const split = process.env.POLNEAR_SPLIT === 'train' ? 'train' : 'dev';
+  const s = scorePolnear(analyzer, split);
+  console.log(`\n## PolNeAR ${split} (${s.articles} articles; evaluation only, see test/eval/polnear.ts)`);
+  console.log(`  direct quotes found (as speech): ${pct(s.directFound)}`);
+  console.log(`  highlighted speech quotes inside an attribution's Content: ${pct(s.speechInContent)}`);
+  console.log(`  term quotes (scare quotes, titles, nicknames) inside a Content anyway: ${pct(s.termInContent)}`);
+  console.log(`  speaker right, gold source a name: ${pct(s.namedSpeaker)}`);
+  console.log(`  pronoun sources (he/she) resolved to the right person (proxy: the nearest named source before): ${pct(s.pronounSpeaker)}`);
+  if (split === 'train' && process.env.POLNEAR_VERBOSE) for (const e of s.errors) console.log('    ' + e);
+}
