@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analyzer, QuoteClusterIndex, canonicalizeAcrossDocuments, type DocumentAnalysis, type EntityMention, type EntityType, type Quote } from '../../src/core/analysis';
 import { loadGum } from './gum';
+import { conllEval } from './conll';
+import { gumGenresEval } from './gumGenres';
 
 /**
  * `npm run eval`: the development evaluation of the analysis engine.
@@ -16,6 +18,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const GOLD = path.join(ROOT, 'test', 'eval', 'gold');
 const SEEDS = path.join(ROOT, 'seeds');
 const GUM = process.env.GUM_DIR ?? path.resolve(ROOT, '..', 'shared', 'data', 'gum-news');
+const DATA = process.env.DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
 
 interface Counts {
   tp: number;
@@ -412,6 +415,8 @@ function main(): void {
   const t0 = Date.now();
   seeds();
   gum();
+  gumGenresEval(analyzer, DATA);
+  conllEval(analyzer, DATA);
   console.log(`\n(eval took ${Date.now() - t0} ms)`);
 }
 
