@@ -52,11 +52,7 @@ export class Analyzer {
         // the model types the names the rules kept, and may bring back one they dropped
         const all = typerDocFeatures(f, m.type, ev);
         if (ev.keptByRules) {
-          // a known organisation keeps its type ("the White House" is a place in GUM, the administration in news),
-          // and so does a country (a national team is decided by teams.ts)
-          const lower = m.text.toLowerCase();
-          const known = (m.type === 'ORG' && this.gazetteer.orgs.has(lower.replace(/^the /, ''))) || (m.type === 'LOC' && this.gazetteer.countries.has(lower));
-          if (m.type !== 'MISC' && !known) m.type = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          m.type = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
         } else {
           const t = this.typer.promote(all, PROMOTE_MARGIN);
           if (t === null || t === 'O') continue;
@@ -156,7 +152,7 @@ export class Analyzer {
         r.sentId = sid;
         r.firstInSentence = first;
         ms.push(r);
-        if (withFeatures && r.kind === 'name' && r.type !== 'NORP') {
+        if (withFeatures && this.typerDecides(r)) {
           let e = r.tokenIndex;
           while (e < toks.length && toks[e].end <= r.end) e++;
           if (e > r.tokenIndex) features.set(r, typerFeatures(this.gazetteer, toks, { s: r.tokenIndex, e, ruleType: r.type, strength: r.strength, tentative: r.tentative }));
@@ -180,6 +176,18 @@ export class Analyzer {
       evidence.set(m, { keptByRules, capsElsewhere, surname });
     }
     return { ms, sentenceStarts, features, evidence };
+  }
+
+  /**
+   * Whether the typer decides a name's type: not for nationalities, products and works (MISC), a
+   * known organisation ("the White House" is a place in GUM, the administration in news) or a country
+   * (a national team is decided by teams.ts): there the rules measure better.
+   */
+  private typerDecides(r: RawMention): boolean {
+    if (r.kind !== 'name' || r.type === 'NORP' || r.type === 'MISC') return false;
+    const lower = r.text.toLowerCase();
+    if (r.type === 'ORG' && this.gazetteer.orgs.has(lower.startsWith('the ') ? lower.slice(4) : lower)) return false;
+    return !(r.type === 'LOC' && this.gazetteer.countries.has(lower));
   }
 
   /**
