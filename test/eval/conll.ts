@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Analyzer } from '../../src/core/analysis';
+import { Analyzer, Gazetteer } from '../../src/core/analysis';
 import { readConll } from './conllFormat';
 import { NerScore, SCORED, prfLine, summary } from './nerScore';
 
@@ -29,5 +29,10 @@ export function conllEval(analyzer: Analyzer, dataDir: string): void {
   console.log(`  ALL    ${prfLine(score.total())}`);
   console.log(`  (spans only, untyped: ${prfLine(score.untyped)})`);
   console.log(`  ${summary(score)}`);
+  // the same without the typer: what the rules alone do
+  const rules = new Analyzer(new Gazetteer(), null);
+  const base = new NerScore();
+  for (const d of docs) base.add(rules.analyze(d.text).entities, d.names, d.text);
+  console.log(`  (rules alone, without the typer: ${summary(base)})`);
   if ((process.env.EVAL_VERBOSE ?? '').includes('conll')) for (const e of errors) console.log('    ' + e);
 }
