@@ -52,7 +52,10 @@ export class Analyzer {
         // the model types the names the rules kept, and may bring back one they dropped
         const all = typerDocFeatures(f, m.type, ev);
         if (ev.keptByRules) {
-          m.type = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          const t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
+          if (t !== m.type) m.strength = 3;
+          m.type = t;
         } else {
           const t = this.typer.promote(all, PROMOTE_MARGIN);
           if (t === null || t === 'O') continue;
