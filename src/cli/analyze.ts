@@ -11,8 +11,9 @@ import { AnalyzePool, WORKER_FLAG, runAnalyzeWorker } from './analyzeWorkers';
 
 export const ANALYZE_USAGE = 'source-annotator analyze [--json] [--jobs N] PATH...';
 
-/** Below this many files the CLI analyses in its own thread. */
+/** Below this many files, or this much text (UTF-16 units), the CLI analyses in its own thread. */
 const PARALLEL_MIN_FILES = 48;
+const PARALLEL_MIN_CHARS = 4_000_000;
 
 /** The `analyze --json` contract (documented in README.md). Offsets in code points. */
 export interface AnalyzeJson {
@@ -35,12 +36,24 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   const abs = args.positional.map((p) => toPosix(path.resolve(io.cwd, p)));
   const files = await collectSources(io.fs, abs);
 
-  // Worker threads restart the CLI entry script; only possible when running as the real CLI.
+  // Worker threads restart the CLI entry script; only possible when running as the real CLI. Each
+  // worker loads the bundle and the engine's tables before its first document, so the pool starts
+  // only once the text read so far is large enough to pay for that (about 1 MB is not: one thread is faster).
   const entry = process.argv[1] ?? '';
-  const pool = jobs > 1 && files.length >= PARALLEL_MIN_FILES && /cli\.js$/.test(entry) ? new AnalyzePool(entry, jobs) : null;
+  const mayPool = jobs > 1 && files.length >= PARALLEL_MIN_FILES && /cli\.js$/.test(entry);
+  let pool: AnalyzePool | null = null;
   let docs: Array<{ path: string; text: string; analysis: DocumentAnalysis; map: OffsetMap }> = [];
   try {
     const pending: Array<Promise<void>> = [];
+    const queued: Array<(typeof docs)[number]> = [];
+    let queuedBytes = 0;
+    const dispatch = (doc: (typeof docs)[number]): void => {
+      pending.push(
+        pool!.analyze(doc.text).then((a) => {
+          doc.analysis = a;
+        }),
+      );
+    };
     for (const file of files) {
       const display = displayPath(io.cwd, file);
       const text = decodeSource(await io.fs.readFile(file), display);
@@ -49,15 +62,17 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
       const doc = { path: display, text, analysis: { entities: [], quotes: [] } as DocumentAnalysis, map: new OffsetMap(text) };
       docs.push(doc);
       if (pool) {
-        pending.push(
-          pool.analyze(text).then((a) => {
-            doc.analysis = a;
-          }),
-        );
-      } else {
-        doc.analysis = analyzeDocument(text);
+        dispatch(doc);
+        continue;
+      }
+      queued.push(doc);
+      queuedBytes += text.length;
+      if (mayPool && queuedBytes >= PARALLEL_MIN_CHARS) {
+        pool = new AnalyzePool(entry, jobs);
+        for (const d of queued.splice(0)) dispatch(d);
       }
     }
+    for (const d of queued) d.analysis = analyzeDocument(d.text);
     await Promise.all(pending);
   } finally {
     if (pool) await pool.close();

@@ -4,6 +4,8 @@ import { Analyzer, QuoteClusterIndex, canonicalizeAcrossDocuments, type Document
 import { loadGum } from './gum';
 import { polnear } from './polnear';
 import { requoted } from './requoted';
+import { conllEval } from './conll';
+import { gumGenresEval } from './gumGenres';
 
 /**
  * `npm run eval`: the development evaluation of the analysis engine.
@@ -18,6 +20,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const GOLD = path.join(ROOT, 'test', 'eval', 'gold');
 const SEEDS = path.join(ROOT, 'seeds');
 const GUM = process.env.GUM_DIR ?? path.resolve(ROOT, '..', 'shared', 'data', 'gum-news');
+const DATA = process.env.DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
 
 interface Counts {
   tp: number;
@@ -416,6 +419,8 @@ function main(): void {
   seeds();
   gum();
   polnear(analyzer);
+  gumGenresEval(analyzer, DATA);
+  conllEval(analyzer, DATA);
   console.log(`\n(eval took ${Date.now() - t0} ms)`);
 }
 

@@ -9,6 +9,16 @@ import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
 import { countriesAsTeams } from './teams';
+import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
+import { TYPER_MODEL } from './typerModel';
+
+/**
+ * How much the typer's best type must beat the rules' type (in the model's integer score units) to
+ * replace it, and how much a dropped name's best type must beat O to bring it back. Chosen on
+ * CoNLL-2003 dev (margins 0, 100, 300, 1000, 2000, 5000 tried; see README, "Entity typer").
+ */
+const RETYPE_MARGIN = 1000;
+const PROMOTE_MARGIN = 0;
 
 /** Size of the pieces a long text is tokenized in, so memory stays bounded (UTF-16 units). */
 const CHUNK = 64 * 1024;
@@ -22,67 +32,40 @@ export class Analyzer {
   private readonly recognizer: EntityRecognizer;
   private readonly grouper: AliasGrouper;
 
-  constructor(gazetteer: Gazetteer = new Gazetteer()) {
+  private readonly typer: EntityTyper | null;
+
+  /** `typer: null` runs the rules alone (the baseline, and what the typer is trained on). */
+  constructor(gazetteer: Gazetteer = new Gazetteer(), typer: EntityTyper | null = new EntityTyper(TYPER_MODEL)) {
     this.gazetteer = gazetteer;
+    this.typer = typer;
     this.recognizer = new EntityRecognizer(gazetteer);
     this.grouper = new AliasGrouper(gazetteer);
   }
 
   analyze(text: string, rules?: CurationRules): DocumentAnalysis {
-    const sentenceStarts: number[] = [];
-    const ms: RawMention[] = [];
-    const capsMid = new Map<string, number>();
-    let sentId = 0;
-    for (let from = 0; from < text.length; ) {
-      const to = chunkEnd(text, from);
-      const toks = tokenize(text, from, to);
-      const raw: RawMention[] = this.recognizer.recognize(text, toks);
-      raw.sort((a, b) => a.start - b.start || b.end - a.end);
-      // sentence ids per token
-      const sentOf = new Int32Array(toks.length);
-      let prevStart = false;
-      for (let k = 0; k < toks.length; k++) {
-        const t = toks[k];
-        if (t.sentStart && !prevStart) {
-          sentId++;
-          sentenceStarts.push(t.start);
-        }
-        prevStart = t.sentStart;
-        sentOf[k] = sentId;
-        if (t.kind === TokKind.Word && t.cap && !t.sentStart && !t.allCaps) {
-          const lw = t.text.toLowerCase();
-          capsMid.set(lw, (capsMid.get(lw) ?? 0) + 1);
-        }
-      }
-      let lastSent = -1;
-      for (const r of raw) {
-        const sid = sentOf[Math.min(r.tokenIndex, toks.length - 1)];
-        const first = sid !== lastSent;
-        lastSent = sid;
-        r.sentId = sid;
-        r.firstInSentence = first;
-        ms.push(r);
-      }
-      from = to;
-    }
-    // drop single sentence-initial words the rest of the document never confirms as names
-    // and common words kept as weak candidates unless they end a person's full name ("Theresa May" ... "May")
-    const surnames = new Set<string>();
+    const { ms, sentenceStarts, features, evidence } = this.collect(text, this.typer !== null);
+    const kept: RawMention[] = [];
     for (const m of ms) {
-      if (m.type === 'PERSON' && m.strength >= 2 && m.kind === 'name') {
-        const sp = m.text.lastIndexOf(' ');
-        if (sp > 0) surnames.add(m.text.slice(sp + 1));
-      }
+      const f = features.get(m);
+      const ev = evidence.get(m);
+      if (this.typer && f && ev) {
+        // the model types the names the rules kept, and may bring back one they dropped
+        const all = typerDocFeatures(f, m.type, ev);
+        if (ev.keptByRules) {
+          const t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
+          if (t !== m.type) m.strength = 3;
+          m.type = t;
+        } else {
+          const t = this.typer.promote(all, PROMOTE_MARGIN);
+          if (t === null || t === 'O') continue;
+          m.type = t;
+          m.strength = 1;
+          m.tentative = false;
+        }
+        kept.push(m);
+      } else if (ev?.keptByRules) kept.push(m);
     }
-    const kept = ms.filter((m) => {
-      if (m.strength === 0) {
-        if (surnames.has(m.text)) return true;
-        if (!m.repeatable || (capsMid.get(m.text.toLowerCase()) ?? 0) < 2) return false;
-        m.strength = 1;
-        return true;
-      }
-      return !m.tentative || capsMid.has(m.text.toLowerCase());
-    });
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
     // MISC names (products, events) take their words from other names, and are then left out
     const clean: WorkMention[] = [];
@@ -121,6 +104,109 @@ export class Analyzer {
     });
     const result: DocumentAnalysis = { entities, quotes };
     return rules ? applyCuration(text, result, rules) : result;
+  }
+  /**
+   * The rules' name candidates of a text with the typer's features: for test/eval/train-typer.ts,
+   * which labels them against gold names.
+   */
+  typerCandidates(text: string): Array<{ start: number; end: number; ruleType: string; features: string[] }> {
+    const { ms, features, evidence } = this.collect(text, true);
+    const out: Array<{ start: number; end: number; ruleType: string; features: string[] }> = [];
+    for (const m of ms) {
+      const f = features.get(m);
+      const ev = evidence.get(m);
+      if (f && ev) out.push({ start: m.start, end: m.end, ruleType: m.type, features: typerDocFeatures(f, m.type, ev) });
+    }
+    return out;
+  }
+
+  /** Raw mentions of the whole text, with sentence starts and, per typed name, the typer's features and document evidence. */
+  private collect(text: string, withFeatures: boolean): { ms: RawMention[]; sentenceStarts: number[]; features: Map<RawMention, string[]>; evidence: Map<RawMention, TyperDocEvidence> } {
+    const sentenceStarts: number[] = [];
+    const ms: RawMention[] = [];
+    const features = new Map<RawMention, string[]>();
+    const capsMid = new Map<string, number>();
+    let sentId = 0;
+    for (let from = 0; from < text.length; ) {
+      const to = chunkEnd(text, from);
+      const toks = tokenize(text, from, to);
+      const raw: RawMention[] = this.recognizer.recognize(text, toks);
+      raw.sort((a, b) => a.start - b.start || b.end - a.end);
+      // sentence ids per token
+      const sentOf = new Int32Array(toks.length);
+      let prevStart = false;
+      for (let k = 0; k < toks.length; k++) {
+        const t = toks[k];
+        if (t.sentStart && !prevStart) {
+          sentId++;
+          sentenceStarts.push(t.start);
+        }
+        prevStart = t.sentStart;
+        sentOf[k] = sentId;
+        if (t.kind === TokKind.Word && t.cap && !t.sentStart && !t.allCaps) {
+          const lw = t.text.toLowerCase();
+          capsMid.set(lw, (capsMid.get(lw) ?? 0) + 1);
+        }
+      }
+      let lastSent = -1;
+      for (const r of raw) {
+        const sid = sentOf[Math.min(r.tokenIndex, toks.length - 1)];
+        const first = sid !== lastSent;
+        lastSent = sid;
+        r.sentId = sid;
+        r.firstInSentence = first;
+        ms.push(r);
+        if (withFeatures && this.typerDecides(r)) {
+          let e = r.tokenIndex;
+          while (e < toks.length && toks[e].end <= r.end) e++;
+          if (e > r.tokenIndex) features.set(r, typerFeatures(this.gazetteer, toks, { s: r.tokenIndex, e, ruleType: r.type, strength: r.strength, tentative: r.tentative }));
+        }
+      }
+      from = to;
+    }
+    // surnames of people named in full: a lone common word that ends one ("Theresa May" ... "May") may be a name
+    const surnames = new Set<string>();
+    for (const m of ms) {
+      if (m.type === 'PERSON' && m.strength >= 2 && m.kind === 'name') {
+        const sp = m.text.lastIndexOf(' ');
+        if (sp > 0) surnames.add(m.text.slice(sp + 1));
+      }
+    }
+    const evidence = new Map<RawMention, TyperDocEvidence>();
+    for (const m of ms) {
+      const capsElsewhere = (capsMid.get(m.text.toLowerCase()) ?? 0) >= 2;
+      const surname = surnames.has(m.text);
+      const keptByRules = this.keepByRules(m, surnames, capsMid);
+      evidence.set(m, { keptByRules, capsElsewhere, surname });
+    }
+    return { ms, sentenceStarts, features, evidence };
+  }
+
+  /**
+   * Whether the typer decides a name's type: not for nationalities, products and works (MISC), a
+   * known organisation ("the White House" is a place in GUM, the administration in news) or a country
+   * (a national team is decided by teams.ts): there the rules measure better.
+   */
+  private typerDecides(r: RawMention): boolean {
+    if (r.kind !== 'name' || r.type === 'NORP' || r.type === 'MISC') return false;
+    const lower = r.text.toLowerCase();
+    if (r.type === 'ORG' && this.gazetteer.orgs.has(lower.startsWith('the ') ? lower.slice(4) : lower)) return false;
+    return !(r.type === 'LOC' && this.gazetteer.countries.has(lower));
+  }
+
+  /**
+   * The rules' decision on a raw mention: single sentence-initial words the rest of the document never
+   * confirms as names, and common words kept as weak candidates unless they end a person's full name
+   * ("Theresa May" ... "May"), are dropped. Sets the strength of a confirmed weak candidate.
+   */
+  private keepByRules(m: RawMention, surnames: ReadonlySet<string>, capsMid: ReadonlyMap<string, number>): boolean {
+    if (m.strength === 0) {
+      if (surnames.has(m.text)) return true;
+      if (!m.repeatable || (capsMid.get(m.text.toLowerCase()) ?? 0) < 2) return false;
+      m.strength = 1;
+      return true;
+    }
+    return !m.tentative || capsMid.has(m.text.toLowerCase());
   }
 }
 

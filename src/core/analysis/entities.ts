@@ -95,7 +95,7 @@ export class EntityRecognizer {
         i++; // handles and hashtags
         continue;
       }
-      if (!this.isNameWord(t)) {
+      if (!this.isNameWord(t) && !this.capsPhraseAt(toks, i)) {
         const role = this.roleAt(text, toks, i);
         if (role) {
           for (const m of role.mentions) out.push(m);
@@ -184,6 +184,13 @@ export class EntityRecognizer {
     if (this.gaz.orgWords.has(before) || PLACE_SUFFIX.has(before) || this.gaz.titles.has(before)) return true;
     if (this.gaz.firstNames.has(first) || this.gaz.lastNames.has(before) || this.gaz.firstNames.has(before)) return false;
     return this.isVocab(before) || toks[j - 1].allCaps;
+  }
+
+  /** An all-capitals common word that opens a known multi-word name ("NEW YORK", "SAN DIEGO" in a headline or table). */
+  private capsPhraseAt(toks: readonly Token[], i: number): boolean {
+    if (!toks[i].allCaps || toks[i].kind !== TokKind.Word) return false;
+    const known = this.longestPhrase(toks, i, Math.min(toks.length, i + this.gaz.maxPhraseWords));
+    return known !== null && known.end > i + 1;
   }
 
   private isNameWord(t: Token): boolean {
@@ -315,7 +322,7 @@ export class EntityRecognizer {
       while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].text.toLowerCase()))) s++;
       if (s >= k) {
         // a lone common word mid-sentence may still be a surname ("May urged"): keep it as a weak candidate
-        if (k === i + 1 && !toks[i].allCaps) {
+        if (k === i + 1 && !toks[i].allCaps && !isDate(toks, i)) {
           const m = this.make(text, toks, i, k, 'PERSON', 0, null);
           m.tentative = true;
           out.push(m);
@@ -677,6 +684,18 @@ function commonNounAcronyms(toks: readonly Token[]): Set<string> {
     }
   }
   return found;
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Words that put a month in time ("in May", "since March", "early June"). */
+const TIME_WORDS = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'from', 'during', 'before', 'after', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'through', 'between', 'and', 'to', 'or']);
+
+/** A month in a date ("in May", "May 5", "5 May", "May 2019"): no surname, even in a text about Theresa May. */
+function isDate(toks: readonly Token[], i: number): boolean {
+  if (!MONTHS.has(toks[i].text.toLowerCase())) return false;
+  const prev = i > 0 ? toks[i - 1] : null;
+  const next = i + 1 < toks.length ? toks[i + 1] : null;
+  return (prev !== null && (prev.kind === TokKind.Number || TIME_WORDS.has(prev.text.toLowerCase()))) || (next !== null && next.kind === TokKind.Number && next.spaceBefore);
 }
 
 function joinLower(toks: readonly Token[], s: number, e: number): string {

@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import { analyzeDocument, type DocumentAnalysis } from '../../../src/core/analysis';
+import { EntityTyper, TYPER_CLASSES } from '../../../src/core/analysis/typer';
+import { TYPER_MODEL } from '../../../src/core/analysis/typerModel';
+
+function typed(a: DocumentAnalysis): string[] {
+  return a.entities.filter((e) => e.kind === 'name').map((e) => `${e.type}:${e.text}`);
+}
+
+// Unless a test says otherwise, the names below are not in the typer's training text (test/eval/typerOwnText.ts).
+describe('analysis/typer (issue 13: entity errors on other outlets\' news)', () => {
+  it('"the President in May" (the month) is not Theresa May, who is named in the same text', () => {
+    const text = 'Prime Minister Theresa May met the French President in May. The talks will resume on June 3, May said.';
+    const a = analyzeDocument(text);
+    const mays = a.entities.filter((e) => e.entity === 'Theresa May').map((e) => e.start);
+    assert.deepStrictEqual(mays, [text.indexOf('Theresa May'), text.indexOf('May said')]);
+    assert.ok(!a.entities.some((e) => e.start === text.indexOf('May.')));
+  });
+
+  it('types the issue\'s teams named after places ("Chelsea", "Bayern") as organisations in a match report', () => {
+    // these two are also in the typer's own training text
+    const a = analyzeDocument('Chelsea beat Bayern 2-1 on Saturday. Chelsea coach Tom Baker said his side had played well.');
+    assert.deepStrictEqual(typed(a), ['ORG:Chelsea', 'ORG:Bayern', 'ORG:Chelsea', 'PERSON:Tom Baker']);
+  });
+
+  it('types teams named after places that are in no training text as organisations', () => {
+    const a = analyzeDocument('Fulham drew 1-1 with Burnley in the league on Sunday.');
+    assert.deepStrictEqual(typed(a), ['ORG:Fulham', 'ORG:Burnley']);
+  });
+
+  it('types teams in a results table as organisations, and the dateline as a place', () => {
+    const a = analyzeDocument('BASEBALL RESULTS.\nLONDON 1996-08-30\nMontreal 5 Houston 3\nAtlanta 2 Cincinnati 1');
+    assert.deepStrictEqual(typed(a), ['LOC:LONDON', 'ORG:Montreal', 'ORG:Houston', 'ORG:Atlanta', 'ORG:Cincinnati']);
+  });
+
+  it('types a company named by one unknown word as an organisation', () => {
+    const a = analyzeDocument('Shares in Zembrix rose 5 percent on Monday. Zembrix said its profit rose.');
+    assert.deepStrictEqual(typed(a), ['ORG:Zembrix', 'ORG:Zembrix']);
+  });
+
+  it('keeps a place a place outside sports ("talks in Montreal")', () => {
+    const a = analyzeDocument('The ministers met for talks in Montreal on Monday, officials said.');
+    assert.deepStrictEqual(typed(a), ['LOC:Montreal']);
+  });
+
+  it('ships a model of bounded size with the expected classes', () => {
+    assert.deepStrictEqual([...TYPER_MODEL.classes], [...TYPER_CLASSES]);
+    assert.ok(TYPER_MODEL.features.length + TYPER_MODEL.weights.length < 3 * 1024 * 1024);
+    assert.doesNotThrow(() => new EntityTyper(TYPER_MODEL));
+  });
+
+  it('refuses a damaged model: weights that do not match the features, bad numbers, other classes', () => {
+    const classes = TYPER_MODEL.classes;
+    assert.throws(() => new EntityTyper({ classes, features: 'a\nb', weights: '1,2,3,4' }), /do not match/);
+    assert.throws(() => new EntityTyper({ classes, features: 'a', weights: '1,2,x,4' }), /bad weight/);
+    assert.throws(() => new EntityTyper({ classes: ['A', 'B', 'C', 'D'], features: 'a', weights: '1,2,3,4' }), /classes/);
+    assert.throws(() => new EntityTyper({ classes, features: 'a'.repeat(17 * 1024 * 1024), weights: '' }), /too large/);
+  });
+});
