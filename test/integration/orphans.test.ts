@@ -4,7 +4,7 @@ import type { Annotation } from '../../src/core/annotations/model';
 import { parseSidecar } from '../../src/core/store/sidecar';
 import { CommandIds } from '../../src/extension/commandIds';
 import { api, closeAll, hoverText, rangeOf, until, workspaceUri } from './helpers';
-import { screenshot } from './screenshot';
+import { canDriveBrowser, screenshot, typeKeys } from './screenshot';
 
 const NAME = 'orphans-and-wording.txt';
 const TEXT = [
@@ -108,7 +108,14 @@ describe('editor: orphans come back, changed wording is flagged', () => {
     assert.match(text, /The wording changed/);
     assert.match(text, /\*\*the\*\*/, 'the added word in bold');
     assert.match(text, /command:sourceAnnotator\.acceptChangedText\?/);
-    await screenshot('changed-wording-hover-before');
+    if (canDriveBrowser()) {
+      const shown = await vscode.window.showTextDocument(doc, { selection: new vscode.Selection(doc.positionAt(live.start + 2), doc.positionAt(live.start + 2)) });
+      assert.ok(shown);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await typeKeys({ waitFor: '.monaco-hover:has-text("The wording changed")' });
+      await screenshot('changed-wording', 300);
+      await typeKeys({ press: 'Escape' });
+    }
     // The tree marks it.
     const treeItem = await findAnnotationItem(a, q.id);
     assert.strictEqual(treeItem.description, 'wording changed');
