@@ -1,8 +1,8 @@
-import { Document, LineCounter, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { ENTITY_TYPES, type EntityType } from '../analysis/types';
 import { UserError, type FileSystem } from '../fileSystem';
 import { normalizePath } from '../store/paths';
-import { checkYamlBounds } from '../store/yamlSafety';
+import { parseBoundedYaml } from '../store/yamlSafety';
 import { NO_CURATION, type CurationRules } from './rules';
 
 /**
@@ -39,14 +39,10 @@ const KEYS = ['version', 'types', 'merges', 'notEntities', 'renames'];
 export function parseCuration(text: string): CurationParse {
   if (text.startsWith('\u0000')) return { ok: false, issues: [{ line: 1, col: 1, message: `the file is ${text.slice(1)}` }] };
   if (text.length > MAX_CURATION_BYTES) return { ok: false, issues: [{ line: 1, col: 1, message: `the file is too large (the limit is ${MAX_CURATION_BYTES} bytes)` }] };
-  const bound = checkYamlBounds(text);
-  if (bound) return { ok: false, issues: [bound] };
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' });
+  const parsed = parseBoundedYaml(text);
+  if ('issues' in parsed) return { ok: false, issues: parsed.issues };
+  const { doc, lineCounter: lc } = parsed;
   const at = (n: unknown): { line: number; col: number } => lc.linePos((n as Node | undefined)?.range?.[0] ?? 0);
-  if (doc.errors.length > 0) {
-    return { ok: false, issues: doc.errors.map((e) => ({ ...lc.linePos(e.pos[0]), message: e.message.split('\n')[0] })) };
-  }
   const issues: CurationIssue[] = [];
   const add = (n: unknown, message: string): void => {
     if (issues.length < 50) issues.push({ ...at(n), message });

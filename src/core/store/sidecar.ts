@@ -1,9 +1,9 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { Document, LineCounter, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Annotation, AnnotationTarget } from '../annotations/model';
 import { ID_PATTERN } from '../annotations/ids';
 import { validateSidecarNode } from './validate';
-import { checkYamlBounds } from './yamlSafety';
+import { checkYamlBounds, parseBoundedYaml } from './yamlSafety';
 
 /**
  * The sidecar file: `<source file name>.annotations.yaml` next to the source.
@@ -68,25 +68,10 @@ export function parseSidecar(text: string): ParseResult {
   if (text.length > MAX_SIDECAR_BYTES) {
     return { ok: false, issues: [{ line: 1, col: 1, message: `the file is too large (the limit is ${MAX_SIDECAR_BYTES} bytes)` }] };
   }
-  const bound = checkYamlBounds(text);
-  if (bound) return { ok: false, issues: [bound] };
-  const lineCounter = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' });
-  } catch (err) {
-    return { ok: false, issues: [{ line: 1, col: 1, message: `cannot parse YAML: ${err instanceof Error ? err.message : String(err)}` }] };
-  }
+  const parsed = parseBoundedYaml(text);
+  if ('issues' in parsed) return { ok: false, issues: parsed.issues };
+  const { doc, lineCounter } = parsed;
   const pos = (offset: number | undefined): { line: number; col: number } => lineCounter.linePos(offset ?? 0);
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => {
-        const lp = pos(e.pos[0]);
-        return { line: lp.line, col: lp.col, message: firstLine(e.message) };
-      }),
-    };
-  }
   const issues = validateSidecarNode(doc.contents, (node) => pos(node?.range?.[0]));
   if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.col - b.col) };
 
@@ -120,11 +105,6 @@ export function parseSidecar(text: string): ParseResult {
       crlf: text.includes('\r\n'),
     },
   };
-}
-
-function firstLine(s: string): string {
-  const i = s.indexOf('\n');
-  return i < 0 ? s : s.slice(0, i);
 }
 
 function str(map: YAMLMap, key: string, fallback = ''): string {
