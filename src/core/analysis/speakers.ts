@@ -89,8 +89,13 @@ function afterQuote(ctx: Ctx, qi: number): Attribution | null {
   const from = q.closeMark + 1;
   let to = Math.min(text.length, from + 220);
   if (qi + 1 < ctx.quotes.length) to = Math.min(to, ctx.quotes[qi + 1].openMark);
-  const nl = text.indexOf('\n', from);
-  if (nl >= 0 && nl < to) to = nl;
+  // the line ends the window (searched within the window only: linear on one-line texts)
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) === 0x0a) {
+      to = k;
+      break;
+    }
+  }
   if (to <= from) return null;
   const toks = tokenize(text, from, to);
   let i = 0;
