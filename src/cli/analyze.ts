@@ -2,7 +2,8 @@ import * as path from 'path';
 import { isMainThread } from 'worker_threads';
 import { analyzeDocument, canonicalizeAcrossDocuments, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
 import { OffsetMap } from '../core/text/offsets';
-import { decodeSource } from '../core/text/decode';
+import { readSourceFile } from '../core/workspace/readSource';
+import { UserError } from '../core/fileSystem';
 import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
@@ -32,7 +33,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   const jobs = jobsFlag === undefined ? AnalyzePool.defaultSize() : Number(jobsFlag);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs needs a whole number from 1 to 64, got '${jobsFlag}'`);
   const abs = args.positional.map((p) => toPosix(path.resolve(io.cwd, p)));
-  const files = await collectSources(io.fs, abs);
+  const files = await collectSources(io.fs, abs, (file, why) => io.stderr(`warning: ${displayPath(io.cwd, file)}: ${why} (not analysed)\n`));
 
   // Worker threads restart the CLI entry script; only possible when running as the real CLI.
   const entry = process.argv[1] ?? '';
@@ -42,7 +43,8 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
     const pending: Array<Promise<void>> = [];
     for (const file of files) {
       const display = displayPath(io.cwd, file);
-      const text = decodeSource(await io.fs.readFile(file), display);
+      const text = await readSourceFile(io.fs, file, display);
+      if (text === undefined) throw new UserError(`${display}: no such file`);
       const doc = { path: display, text, analysis: { entities: [], quotes: [] } as DocumentAnalysis, map: new OffsetMap(text) };
       docs.push(doc);
       if (pool) {

@@ -5,7 +5,7 @@ import { exportWorkspace, isExportFormat, type ExportAnalysis } from '../core/ex
 import { UserError } from '../core/fileSystem';
 import { AnnotationStore, type WorkspaceLoad } from '../core/store/store';
 import { relativeTo } from '../core/store/paths';
-import { decodeSource } from '../core/text/decode';
+import { readSourceFile } from '../core/workspace/readSource';
 import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
@@ -92,11 +92,13 @@ function withOrphans(root: string, load: WorkspaceLoad): AnnotatedSource[] {
  */
 async function analyseWorkspace(io: CliIo, root: string, annotated: readonly AnnotatedSource[], outFile: string | undefined): Promise<ExportAnalysis> {
   const texts = new Map(annotated.map((s) => [s.path, s.text]));
-  for (const file of await collectSources(io.fs, [root]).catch(() => [] as string[])) {
+  const refused = (file: string, why: string): void => io.stderr(`warning: ${relativeTo(root, file)}: ${why} (not analysed)\n`);
+  for (const file of await collectSources(io.fs, [root], refused).catch(() => [] as string[])) {
     const rel = relativeTo(root, file);
     if (texts.has(rel) || file === outFile) continue;
     try {
-      texts.set(rel, decodeSource(await io.fs.readFile(file), rel));
+      const text = await readSourceFile(io.fs, file, rel);
+      if (text !== undefined) texts.set(rel, text);
     } catch (err) {
       io.stderr(`warning: ${err instanceof Error ? err.message : String(err)} (not analysed)\n`);
     }

@@ -2,6 +2,7 @@ import { Document, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, type Node 
 import { ENTITY_TYPES, type EntityType } from '../analysis/types';
 import { UserError, type FileSystem } from '../fileSystem';
 import { normalizePath } from '../store/paths';
+import { RealPathGuard } from '../store/realPaths';
 import { parseBoundedYaml } from '../store/yamlSafety';
 import { NO_CURATION, type CurationRules } from './rules';
 
@@ -160,6 +161,7 @@ export class CurationFile {
   readonly path: string;
   private diskText: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly guard: RealPathGuard;
 
   constructor(
     private readonly fs: FileSystem,
@@ -167,6 +169,7 @@ export class CurationFile {
   ) {
     const r = normalizePath(root);
     this.path = (r.endsWith('/') ? r : r + '/') + CURATION_FILE_NAME;
+    this.guard = new RealPathGuard(fs, r);
   }
 
   /** The rules, or the file's problems (then the analysis should use NO_CURATION and say why). */
@@ -196,7 +199,15 @@ export class CurationFile {
 
   /** Record one change (serialized with the others). Refuses (UserError) when the file is malformed. */
   apply(change: CurationChange): Promise<CurationRules> {
-    const run = this.queue.then(() => this.applyNow(change));
+    const run = this.queue.then(async () => {
+      // Other processes writing the file wait for the lock (when the file system has one).
+      const release = this.fs.lock && !(await this.guard.check(this.path)) ? await this.fs.lock(this.path) : undefined;
+      try {
+        return await this.applyNow(change);
+      } finally {
+        await release?.();
+      }
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -278,11 +289,21 @@ export class CurationFile {
     return (await this.read()) !== this.diskText;
   }
 
+  /** The file's text, undefined when there is none, or `\u0000` and why it cannot be read (parseCuration reports it). */
   private async read(): Promise<string | undefined> {
+    const outside = await this.guard.check(this.path);
+    if (outside) return `\u0000${outside}`;
     const st = await this.fs.stat(this.path);
     if (!st) return undefined;
+    if (st.type !== 'file') return `\u0000not a regular file (${st.type === 'directory' ? 'a folder' : 'a pipe, socket or device'})`;
     if (st.size > MAX_CURATION_BYTES) return `\u0000too large (${st.size} bytes; the limit is ${MAX_CURATION_BYTES})`;
-    const bytes = await this.fs.readFile(this.path);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(this.path);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ENOENT') return undefined;
+      return `\u0000unreadable: ${err instanceof Error ? err.message : String(err)}`;
+    }
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
     } catch {
