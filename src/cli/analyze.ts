@@ -2,6 +2,7 @@ import * as path from 'path';
 import { isMainThread } from 'worker_threads';
 import { analyzeDocument, canonicalizeAcrossDocuments, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
 import { OffsetMap } from '../core/text/offsets';
+import { neutralizeControls } from '../core/text/terminal';
 import { readSourceFile } from '../core/workspace/readSource';
 import { UserError } from '../core/fileSystem';
 import { collectSources } from '../core/workspace/sources';
@@ -91,7 +92,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
     if (batch.length > 0) io.stdout(batch.join(''));
     io.stdout('],"quoteClusters":' + JSON.stringify(clustersJson) + '}\n');
   } else {
-    io.stdout(formatSummary({ documents: docs.map(docJson), quoteClusters: clustersJson }));
+    io.stdout(neutralizeControls(formatSummary({ documents: docs.map(docJson), quoteClusters: clustersJson })));
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { UserError } from '../core/fileSystem';
+import { neutralizeControls } from '../core/text/terminal';
 import { CurationFile } from '../core/curation/file';
 import { AnnotationStore, type StoreProblem } from '../core/store/store';
 import { parseArgs } from './args';
@@ -44,7 +45,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     problems.push({ kind: 'malformed', path: curation.path, line: i.line, col: i.col, sourcePath: curation.path, message: i.message });
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
-  for (const p of problems) io.stdout(`${displayPath(io.cwd, p.path)}:${p.line}:${p.col}: ${p.message.replace(/\r?\n/g, ' ')}\n`);
+  for (const p of problems) io.stdout(neutralizeControls(`${displayPath(io.cwd, p.path)}:${p.line}:${p.col}: ${p.message.replace(/\r?\n/g, ' ')}`) + '\n');
   const summary = [`checked ${w.states.length + w.problems.filter((p) => p.kind === 'missing-source' || p.kind === 'unreadable-source').length} sidecar(s)`, `${problems.length} problem(s)`];
   if (fix) summary.push(`${written} sidecar(s) re-anchored and written`);
   else if (stale > 0) summary.push(`${stale} sidecar(s) have re-anchored positions; run check --fix to write them`);

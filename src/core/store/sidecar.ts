@@ -2,6 +2,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Annotation, AnnotationTarget } from '../annotations/model';
 import { ID_PATTERN } from '../annotations/ids';
+import { utf16Encoding } from '../text/decode';
 import { validateSidecarNode } from './validate';
 import { checkYamlBounds, parseBoundedYaml } from './yamlSafety';
 
@@ -54,6 +55,7 @@ export function decodeSidecar(bytes: Uint8Array): { text: string } | { issue: Si
   if (bytes.length > MAX_SIDECAR_BYTES) {
     return { issue: { line: 1, col: 1, message: `the file is too large (${bytes.length} bytes; the limit is ${MAX_SIDECAR_BYTES})` } };
   }
+  if (utf16Encoding(bytes)) return { issue: { line: 1, col: 1, message: 'the file is UTF-16 text; save it as UTF-8 (sidecars are read and written as UTF-8)' } };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.includes('\u0000')) return { issue: { line: 1, col: 1, message: 'the file is binary (it contains NUL bytes)' } };

@@ -1,5 +1,6 @@
 import { chmod, realpath, stat } from 'fs/promises';
 import * as vscode from 'vscode';
+import { lockFile } from '../../node/fileLock';
 import type { DirectoryEntry, FileStat, FileSystem } from '../../core/fileSystem';
 
 /**
@@ -72,6 +73,13 @@ export class VsCodeFileSystem implements FileSystem {
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
       throw err;
     }
+  }
+
+  /** The lock file the CLI uses too (src/node/fileLock.ts), on local folders; elsewhere none. */
+  async lock(path: string): Promise<() => Promise<void>> {
+    const uri = this.uri(path);
+    if (uri.scheme !== 'file') return async () => undefined;
+    return await lockFile(uri.fsPath);
   }
 
   async delete(path: string): Promise<void> {
