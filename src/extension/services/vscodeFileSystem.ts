@@ -78,7 +78,7 @@ export class VsCodeFileSystem implements FileSystem {
   /** The lock file the CLI uses too (src/node/fileLock.ts), on local folders; elsewhere none. */
   async lock(path: string): Promise<() => Promise<void>> {
     const uri = this.uri(path);
-    if (uri.scheme !== 'file') return async () => undefined;
+    if (uri.scheme !== 'file') return () => Promise.resolve();
     return await lockFile(uri.fsPath);
   }
 
