@@ -7,6 +7,8 @@ import { lockFile } from './fileLock';
 
 /** Node's fs adapted to the core's FileSystem interface. Used by the CLI. */
 export class NodeFileSystem implements FileSystem {
+  private readonly realDirs = new Map<string, Promise<string>>();
+
   /**
    * Reads regular files only: the file is opened without blocking (a FIFO would otherwise wait
    * for a writer forever) and its type checked on the open handle before reading.
@@ -93,13 +95,31 @@ export class NodeFileSystem implements FileSystem {
     return lockFile(p);
   }
 
+  /**
+   * One lstat per file: a file that is not a link has the real path of its folder, which is
+   * resolved once per folder and remembered for this instance (the CLI is short-lived).
+   */
   async realPath(p: string): Promise<string | undefined> {
     try {
-      return (await fs.realpath(p)).split(path.sep).join('/');
+      const st = await fs.lstat(p);
+      const dir = path.dirname(p);
+      if (st.isSymbolicLink() || dir === p) return toPosix(await fs.realpath(p));
+      let real = this.realDirs.get(dir);
+      if (!real) {
+        real = fs.realpath(dir).then(toPosix);
+        this.realDirs.set(dir, real);
+        real.catch(() => this.realDirs.delete(dir));
+      }
+      const d = await real;
+      return (d.endsWith('/') ? d : d + '/') + path.basename(p);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
       throw err;
     }
   }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
 }
