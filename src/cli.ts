@@ -7,6 +7,7 @@ void main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stdoutIsTerminal: process.stdout.isTTY === true,
 }).then((code) => {
   process.exitCode = code;
 });

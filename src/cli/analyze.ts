@@ -2,8 +2,10 @@ import * as path from 'path';
 import { isMainThread } from 'worker_threads';
 import { analyzeDocument, canonicalizeAcrossDocuments, clusterQuotes, type DocumentAnalysis } from '../core/analysis';
 import { OffsetMap } from '../core/text/offsets';
-import { decodeSource } from '../core/text/decode';
 import { isExportText } from '../core/export/marker';
+import { neutralizeControls } from '../core/text/terminal';
+import { readSourceFile } from '../core/workspace/readSource';
+import { UserError } from '../core/fileSystem';
 import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
@@ -34,7 +36,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   const jobs = jobsFlag === undefined ? AnalyzePool.defaultSize() : Number(jobsFlag);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs needs a whole number from 1 to 64, got '${jobsFlag}'`);
   const abs = args.positional.map((p) => toPosix(path.resolve(io.cwd, p)));
-  const files = await collectSources(io.fs, abs);
+  const files = await collectSources(io.fs, abs, (file, why) => io.stderr(`warning: ${displayPath(io.cwd, file)}: ${why} (not analysed)\n`));
 
   // Worker threads restart the CLI entry script; only possible when running as the real CLI. Each
   // worker loads the bundle and the engine's tables before its first document, so the pool starts
@@ -56,7 +58,8 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
     };
     for (const file of files) {
       const display = displayPath(io.cwd, file);
-      const text = decodeSource(await io.fs.readFile(file), display);
+      const text = await readSourceFile(io.fs, file, display);
+      if (text === undefined) throw new UserError(`${display}: no such file`);
       // A report we exported, found in a folder, is no source.
       if (isExportText(text) && !abs.includes(file)) continue;
       const doc = { path: display, text, analysis: { entities: [], quotes: [] } as DocumentAnalysis, map: new OffsetMap(text) };
@@ -107,7 +110,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
     if (batch.length > 0) io.stdout(batch.join(''));
     io.stdout('],"quoteClusters":' + JSON.stringify(clustersJson) + '}\n');
   } else {
-    io.stdout(formatSummary({ documents: docs.map(docJson), quoteClusters: clustersJson }));
+    io.stdout(neutralizeControls(formatSummary({ documents: docs.map(docJson), quoteClusters: clustersJson })));
   }
   return 0;
 }

@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { UserError } from '../core/fileSystem';
 import { AnnotationStore } from '../core/store/store';
-import { decodeSource } from '../core/text/decode';
+import { readSourceFile } from '../core/workspace/readSource';
+import { gitUserNameCommand } from '../node/gitAuthor';
 import { OffsetMap } from '../core/text/offsets';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
@@ -27,10 +28,14 @@ export async function runAnnotate(argv: readonly string[], io: CliIo): Promise<n
   }
   const file = toPosix(path.resolve(io.cwd, args.positional[0]));
   const display = displayPath(io.cwd, file);
-  const st = await io.fs.stat(file);
-  if (!st) throw new UserError(`${display}: no such file`);
-  if (st.type !== 'file') throw new UserError(`${display}: not a file`);
-  const text = decodeSource(await io.fs.readFile(file), display);
+  const cwd = toPosix(path.resolve(io.cwd));
+  const root = file.startsWith(cwd.endsWith('/') ? cwd : cwd + '/') ? cwd : path.posix.dirname(file);
+  const author = lastFlag(args, 'author') ?? defaultAuthor(io.cwd);
+  const store = new AnnotationStore(io.fs, root, { author });
+  const outside = await store.outsideRoot(file);
+  if (outside) throw new UserError(`${display}: ${outside}`);
+  const text = await readSourceFile(io.fs, file, display);
+  if (text === undefined) throw new UserError(`${display}: no such file`);
 
   const hits: number[] = [];
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) hits.push(at);
@@ -44,19 +49,19 @@ export async function runAnnotate(argv: readonly string[], io: CliIo): Promise<n
   const at = hits[n - 1];
   const span = { start: map.toCodePoint(at), end: map.toCodePoint(at + exact.length) };
 
-  const cwd = toPosix(path.resolve(io.cwd));
-  const root = file.startsWith(cwd.endsWith('/') ? cwd : cwd + '/') ? cwd : path.posix.dirname(file);
-  const author = lastFlag(args, 'author') ?? defaultAuthor(io.cwd);
-  const store = new AnnotationStore(io.fs, root, { author });
   const a = await store.add(file, text, span, lastFlag(args, 'note') ?? '', args.flags.get('tag') ?? []);
   io.stdout(a.id + '\n');
   return 0;
 }
 
-/** git's user.name when there is one, else the OS user name. */
-export function defaultAuthor(cwd: string): string {
+/**
+ * git's user.name (of the repository `folder` is in) when there is one, else the OS user name.
+ * git never starts in `folder` (see gitUserNameCommand).
+ */
+export function defaultAuthor(folder: string): string {
   try {
-    const name = execFileSync('git', ['config', 'user.name'], { cwd, timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
+    const { args, cwd } = gitUserNameCommand(folder);
+    const name = execFileSync('git', args, { cwd, timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
     if (name) return name;
   } catch {
     // No git, no repository or no user.name: fall back.

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { UserError } from '../core/fileSystem';
+import { neutralizeControls } from '../core/text/terminal';
 import { CurationFile } from '../core/curation/file';
 import { AnnotationStore, type StoreProblem } from '../core/store/store';
 import { parseArgs } from './args';
@@ -45,7 +46,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     problems.push({ kind: 'malformed', path: curation.path, line: i.line, col: i.col, sourcePath: curation.path, message: i.message });
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
-  for (const p of problems) io.stdout(`${displayPath(io.cwd, p.path)}:${p.line}:${p.col}: ${p.severity === 'info' ? 'info: ' : ''}${p.message.replace(/\r?\n/g, ' ')}\n`);
+  for (const p of problems) io.stdout(neutralizeControls(`${displayPath(io.cwd, p.path)}:${p.line}:${p.col}: ${p.severity === 'info' ? 'info: ' : ''}${p.message.replace(/\r?\n/g, ' ')}`) + '\n');
   // Changed wording is information, not a fault: listed, but check still passes.
   const infos = problems.filter((p) => p.severity === 'info').length;
   const faults = problems.length - infos;

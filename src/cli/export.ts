@@ -7,8 +7,8 @@ import { buildCorpus, readDetached } from '../core/export/corpus';
 import { UserError } from '../core/fileSystem';
 import { AnnotationStore, type WorkspaceLoad } from '../core/store/store';
 import { relativeTo } from '../core/store/paths';
-import { decodeSource } from '../core/text/decode';
 import { isExportText } from '../core/export/marker';
+import { readSourceFile } from '../core/workspace/readSource';
 import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
@@ -98,12 +98,13 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
 /** The text of every source under the root (annotated ones as loaded); unreadable sources are skipped with a warning. */
 async function readTexts(io: CliIo, root: string, annotated: readonly AnnotatedSource[], outFile: string | undefined): Promise<Map<string, string>> {
   const texts = new Map(annotated.map((s) => [s.path, s.text]));
-  for (const file of await collectSources(io.fs, [root]).catch(() => [] as string[])) {
+  const refused = (file: string, why: string): void => io.stderr(`warning: ${relativeTo(root, file)}: ${why} (not analysed)\n`);
+  for (const file of await collectSources(io.fs, [root], refused).catch(() => [] as string[])) {
     const rel = relativeTo(root, file);
     if (texts.has(rel) || file === outFile) continue;
     try {
-      const text = decodeSource(await io.fs.readFile(file), rel);
-      if (!isExportText(text)) texts.set(rel, text);
+      const text = await readSourceFile(io.fs, file, rel);
+      if (text !== undefined && !isExportText(text)) texts.set(rel, text);
     } catch (err) {
       io.stderr(`warning: ${err instanceof Error ? err.message : String(err)} (not exported)\n`);
     }

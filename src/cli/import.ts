@@ -1,13 +1,12 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { isDeepStrictEqual } from 'util';
 import type { Annotation } from '../core/annotations/model';
 import { DEFAULT_SOURCE_BASE } from '../core/export';
 import { UserError } from '../core/fileSystem';
-import { importW3c, newSidecarText, parseW3cJson, w3cSourcePaths, MAX_W3C_IMPORT_CHARS } from '../core/import';
-import { AnnotationStore, type SourceAnnotations } from '../core/store/store';
+import { importW3c, parseW3cJson, w3cSourcePaths, MAX_W3C_IMPORT_CHARS } from '../core/import';
+import { AnnotationStore } from '../core/store/store';
 import { checkedPath } from '../core/store/paths';
-import { decodeSource } from '../core/text/decode';
+import { readSourceFile } from '../core/workspace/readSource';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
@@ -35,23 +34,24 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   const fileStat = await io.fs.stat(file);
   if (!fileStat) throw new UserError(`${args.positional[0]}: no such file`);
   if (fileStat.type !== 'file') throw new UserError(`${args.positional[0]}: not a file`);
-  const json = decodeSource(await io.fs.readFile(file), args.positional[0], MAX_W3C_IMPORT_CHARS);
+  const json = await readSourceFile(io.fs, file, args.positional[0], MAX_W3C_IMPORT_CHARS);
+  if (json === undefined) throw new UserError(`${args.positional[0]}: no such file`);
 
   const rootUrl = pathToFileURL(root.endsWith('/') ? root : root + '/').href;
   const sourceBases = [DEFAULT_SOURCE_BASE, rootUrl, ...(args.flags.get('source-base') ?? [])];
   const value = parseW3cJson(json);
 
   // Read every targeted source first: the import needs them, and a missing one stops everything.
+  const store = new AnnotationStore(io.fs, root, { author: 'unknown' });
   const texts = new Map<string, string>();
   const missing: string[] = [];
   for (const rel of w3cSourcePaths(value, { sourceBases })) {
     const abs = checkedPath(root, `${root}/${rel}`);
-    const st = await io.fs.stat(abs);
-    if (!st || st.type !== 'file') {
-      missing.push(rel);
-      continue;
-    }
-    texts.set(rel, decodeSource(await io.fs.readFile(abs), rel));
+    const outside = await store.outsideRoot(abs);
+    if (outside) throw new UserError(`${rel}: ${outside}; nothing was imported`);
+    const text = await readSourceFile(io.fs, abs, rel);
+    if (text === undefined) missing.push(rel);
+    else texts.set(rel, text);
   }
   if (missing.length > 0) {
     throw new UserError(`these sources are not under ${displayPath(io.cwd, root)}, nothing was imported:\n${missing.map((m) => `  ${m}`).join('\n')}`);
@@ -59,55 +59,39 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   const result = importW3c(value, { sourceBases, textOf: (p) => texts.get(p) });
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
 
-  const store = new AnnotationStore(io.fs, root, { author: 'unknown' });
-  const plans: Array<{ abs: string; text: string; state: SourceAnnotations; annotations: Annotation[] }> = [];
+  // One plan per file: two spellings of one path (a.txt, x%2F..%2Fa.txt) are the same sidecar,
+  // and an id given under both is refused here, before anything is written.
+  const plans = new Map<string, { abs: string; text: string; annotations: Annotation[] }>();
   for (const s of result.sources) {
     const abs = checkedPath(root, `${root}/${s.path}`);
-    const text = texts.get(s.path)!;
-    const state = await store.load(abs, text);
-    if (state.readOnly) throw new UserError(`${displayPath(io.cwd, state.sidecarPath)} is malformed; fix it (see source-annotator check) and import again. Nothing was imported.`);
-    plans.push({ abs, text, state, annotations: s.annotations });
+    const plan = plans.get(abs) ?? { abs, text: texts.get(s.path)!, annotations: [] };
+    for (const a of s.annotations) {
+      if (plan.annotations.some((b) => b.id === a.id)) throw new UserError(`the id ${a.id} is imported twice into ${displayPath(io.cwd, abs)} (under two spellings of its path); nothing was imported`);
+      plan.annotations.push(a);
+    }
+    plans.set(abs, plan);
+  }
+  for (const p of plans.values()) {
+    const state = await store.load(p.abs, p.text);
+    if (state.readOnly) throw new UserError(`${displayPath(io.cwd, state.sidecarPath)} is malformed or refused (${state.problems[0]?.message ?? 'see source-annotator check'}); fix it and import again. Nothing was imported.`);
   }
 
+  // Each sidecar is written once, atomically, with all its changes.
   let added = 0;
   let replaced = 0;
   let unchanged = 0;
   let orphaned = 0;
-  for (const p of plans) {
-    if (!p.state.exists && p.annotations.length > 1 && !(await io.fs.stat(p.state.sidecarPath))) {
-      // A new sidecar: written in one go (see newSidecarText), then anchored by the store.
-      await io.fs.writeFile(p.state.sidecarPath, new TextEncoder().encode(newSidecarText(path.posix.basename(p.abs), p.annotations)));
-      await store.saveAnchors(p.abs, p.text);
-      const after = store.get(p.abs);
-      added += p.annotations.length;
-      orphaned += after ? after.annotations.filter((e) => e.status === 'orphan').length : 0;
-      continue;
-    }
-    const current = new Map(p.state.annotations.map((e) => [e.annotation.id, e.annotation]));
-    for (const a of p.annotations) {
-      const existing = current.get(a.id);
-      if (existing && isDeepStrictEqual(plain(existing), plain(a))) {
-        unchanged++;
-        continue;
-      }
-      if (existing) {
-        await store.delete(p.abs, p.text, a.id);
-        replaced++;
-      } else {
-        added++;
-      }
-      const entry = await store.restore(p.abs, p.text, a);
-      if (entry.status === 'orphan') orphaned++;
-    }
+  for (const p of plans.values()) {
+    const r = await store.merge(p.abs, p.text, p.annotations);
+    added += r.added;
+    replaced += r.replaced;
+    unchanged += r.unchanged;
+    orphaned += r.orphaned;
   }
   const total = added + replaced + unchanged;
-  io.stdout(`imported ${total} annotation(s) into ${plans.length} sidecar(s): ${added} added, ${replaced} replaced, ${unchanged} unchanged\n`);
+  io.stdout(`imported ${total} annotation(s) into ${plans.size} sidecar(s): ${added} added, ${replaced} replaced, ${unchanged} unchanged\n`);
   if (orphaned > 0) io.stderr(`warning: ${orphaned} annotation(s) could not be anchored in their source (orphans); see source-annotator check\n`);
   return 0;
-}
-
-function plain(a: Annotation): unknown {
-  return { ...a, target: { ...a.target }, tags: [...a.tags] };
 }
 
 function toPosix(p: string): string {

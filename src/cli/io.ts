@@ -6,6 +6,8 @@ export interface CliIo {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** stdout is a terminal: data printed there (exports, JSON) has its control characters neutralised too. */
+  readonly stdoutIsTerminal?: boolean;
 }
 
 /** A usage error: exit code 2. */

@@ -1,4 +1,5 @@
 import { UserError } from '../core/fileSystem';
+import { neutralizeControls } from '../core/text/terminal';
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { ANNOTATE_USAGE, runAnnotate } from './annotate';
 import { CHECK_USAGE, runCheck } from './check';
@@ -27,7 +28,15 @@ export function usage(): string {
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 error, 2 usage error. Never throws. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Messages (stderr) never carry control characters from a file to the terminal; data on
+  // stdout is left byte for byte unless stdout is a terminal. Commands neutralise the messages
+  // they print on stdout themselves (check's problem lines, analyze's summary).
+  const io: CliIo = {
+    ...rawIo,
+    stderr: (t) => rawIo.stderr(neutralizeControls(t)),
+    stdout: rawIo.stdoutIsTerminal ? (t) => rawIo.stdout(neutralizeControls(t)) : rawIo.stdout,
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(usage());

@@ -26,6 +26,18 @@ export interface FileSystem {
   readDirectory(path: string): Promise<DirectoryEntry[]>;
   rename(from: string, to: string): Promise<void>;
   delete(path: string): Promise<void>;
+  /**
+   * The path with every symbolic link resolved ('/'-separated), or undefined when nothing exists
+   * there. File systems without links (virtual workspaces, the in-memory fake) leave it out; the
+   * core then trusts the path's text (see store/realPaths.ts).
+   */
+  realPath?(path: string): Promise<string | undefined>;
+  /**
+   * Take an exclusive lock on `path` for a read-check-write, shared with other processes, and
+   * return the function that releases it. Throws a UserError when another writer holds it too
+   * long. File systems without it rely on the store's re-read right before writing.
+   */
+  lock?(path: string): Promise<() => Promise<void>>;
 }
 
 /** An error the user can act on: the CLI prints its message without a stack trace. */

@@ -129,9 +129,9 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   const from = q.closeMark + 1;
   let to = Math.min(text.length, from + 220);
   if (qi + 1 < ctx.quotes.length) to = Math.min(to, ctx.quotes[qi + 1].openMark);
-  // the line ends the search (looked for only up to `to`: linear over all quotes)
+  // the line ends the window (searched within the window only: linear on one-line texts)
   for (let k = from; k < to; k++) {
-    if (text.charCodeAt(k) === 10) {
+    if (text.charCodeAt(k) === 0x0a) {
       to = k;
       break;
     }

@@ -1,8 +1,9 @@
-import { Document, LineCounter, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { ENTITY_TYPES, type EntityType } from '../analysis/types';
 import { UserError, type FileSystem } from '../fileSystem';
 import { normalizePath } from '../store/paths';
-import { checkYamlBounds } from '../store/yamlSafety';
+import { RealPathGuard } from '../store/realPaths';
+import { parseBoundedYaml } from '../store/yamlSafety';
 import { MENTION_CONTEXT, NO_CURATION, quoteKey, type CurationRules, type MentionRule } from './rules';
 
 /**
@@ -47,14 +48,10 @@ const MENTION_KEYS = ['text', 'prefix', 'suffix', 'entity'];
 export function parseCuration(text: string): CurationParse {
   if (text.startsWith('\u0000')) return { ok: false, issues: [{ line: 1, col: 1, message: `the file is ${text.slice(1)}` }] };
   if (text.length > MAX_CURATION_BYTES) return { ok: false, issues: [{ line: 1, col: 1, message: `the file is too large (the limit is ${MAX_CURATION_BYTES} bytes)` }] };
-  const bound = checkYamlBounds(text);
-  if (bound) return { ok: false, issues: [bound] };
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' });
+  const parsed = parseBoundedYaml(text);
+  if ('issues' in parsed) return { ok: false, issues: parsed.issues };
+  const { doc, lineCounter: lc } = parsed;
   const at = (n: unknown): { line: number; col: number } => lc.linePos((n as Node | undefined)?.range?.[0] ?? 0);
-  if (doc.errors.length > 0) {
-    return { ok: false, issues: doc.errors.map((e) => ({ ...lc.linePos(e.pos[0]), message: e.message.split('\n')[0] })) };
-  }
   const issues: CurationIssue[] = [];
   const add = (n: unknown, message: string): void => {
     if (issues.length < 50) issues.push({ ...at(n), message });
@@ -215,6 +212,7 @@ export class CurationFile {
   readonly path: string;
   private diskText: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly guard: RealPathGuard;
 
   constructor(
     private readonly fs: FileSystem,
@@ -222,6 +220,7 @@ export class CurationFile {
   ) {
     const r = normalizePath(root);
     this.path = (r.endsWith('/') ? r : r + '/') + CURATION_FILE_NAME;
+    this.guard = new RealPathGuard(fs, r);
   }
 
   /** The rules, or the file's problems (then the analysis should use NO_CURATION and say why). */
@@ -251,7 +250,15 @@ export class CurationFile {
 
   /** Record one change (serialized with the others). Refuses (UserError) when the file is malformed. */
   apply(change: CurationChange): Promise<CurationRules> {
-    const run = this.queue.then(() => this.applyNow(change));
+    const run = this.queue.then(async () => {
+      // Other processes writing the file wait for the lock (when the file system has one).
+      const release = this.fs.lock && !(await this.guard.check(this.path)) ? await this.fs.lock(this.path) : undefined;
+      try {
+        return await this.applyNow(change);
+      } finally {
+        await release?.();
+      }
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -351,11 +358,21 @@ export class CurationFile {
     return (await this.read()) !== this.diskText;
   }
 
+  /** The file's text, undefined when there is none, or `\u0000` and why it cannot be read (parseCuration reports it). */
   private async read(): Promise<string | undefined> {
+    const outside = await this.guard.check(this.path);
+    if (outside) return `\u0000${outside}`;
     const st = await this.fs.stat(this.path);
     if (!st) return undefined;
+    if (st.type !== 'file') return `\u0000not a regular file (${st.type === 'directory' ? 'a folder' : 'a pipe, socket or device'})`;
     if (st.size > MAX_CURATION_BYTES) return `\u0000too large (${st.size} bytes; the limit is ${MAX_CURATION_BYTES})`;
-    const bytes = await this.fs.readFile(this.path);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(this.path);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ENOENT') return undefined;
+      return `\u0000unreadable: ${err instanceof Error ? err.message : String(err)}`;
+    }
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
     } catch {

@@ -1,9 +1,10 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { Document, LineCounter, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Annotation, AnnotationTarget } from '../annotations/model';
 import { ID_PATTERN } from '../annotations/ids';
+import { utf16Encoding } from '../text/decode';
 import { validateSidecarNode } from './validate';
-import { checkYamlBounds } from './yamlSafety';
+import { checkYamlBounds, parseBoundedYaml } from './yamlSafety';
 
 /**
  * The sidecar file: `<source file name>.annotations.yaml` next to the source.
@@ -54,6 +55,7 @@ export function decodeSidecar(bytes: Uint8Array): { text: string } | { issue: Si
   if (bytes.length > MAX_SIDECAR_BYTES) {
     return { issue: { line: 1, col: 1, message: `the file is too large (${bytes.length} bytes; the limit is ${MAX_SIDECAR_BYTES})` } };
   }
+  if (utf16Encoding(bytes)) return { issue: { line: 1, col: 1, message: 'the file is UTF-16 text; save it as UTF-8 (sidecars are read and written as UTF-8)' } };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.includes('\u0000')) return { issue: { line: 1, col: 1, message: 'the file is binary (it contains NUL bytes)' } };
@@ -68,25 +70,10 @@ export function parseSidecar(text: string): ParseResult {
   if (text.length > MAX_SIDECAR_BYTES) {
     return { ok: false, issues: [{ line: 1, col: 1, message: `the file is too large (the limit is ${MAX_SIDECAR_BYTES} bytes)` }] };
   }
-  const bound = checkYamlBounds(text);
-  if (bound) return { ok: false, issues: [bound] };
-  const lineCounter = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' });
-  } catch (err) {
-    return { ok: false, issues: [{ line: 1, col: 1, message: `cannot parse YAML: ${err instanceof Error ? err.message : String(err)}` }] };
-  }
+  const parsed = parseBoundedYaml(text);
+  if ('issues' in parsed) return { ok: false, issues: parsed.issues };
+  const { doc, lineCounter } = parsed;
   const pos = (offset: number | undefined): { line: number; col: number } => lineCounter.linePos(offset ?? 0);
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => {
-        const lp = pos(e.pos[0]);
-        return { line: lp.line, col: lp.col, message: firstLine(e.message) };
-      }),
-    };
-  }
   const issues = validateSidecarNode(doc.contents, (node) => pos(node?.range?.[0]));
   if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.col - b.col) };
 
@@ -120,11 +107,6 @@ export function parseSidecar(text: string): ParseResult {
       crlf: text.includes('\r\n'),
     },
   };
-}
-
-function firstLine(s: string): string {
-  const i = s.indexOf('\n');
-  return i < 0 ? s : s.slice(0, i);
 }
 
 function str(map: YAMLMap, key: string, fallback = ''): string {
@@ -466,7 +448,7 @@ function splice(text: string, before: Document, after: Document, crlf: boolean):
  * parseSidecar, which gives the precise line:col issues. Writes always parse with yaml again.
  */
 export function readSidecarFast(text: string): { readonly sourceHash: string | undefined; readonly annotations: Annotation[]; readonly crlf: boolean } | undefined {
-  if (text.length > MAX_SIDECAR_BYTES || checkYamlBounds(text) || /(^|[\s[{,:-])[&*!]\S/m.test(text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|#.*$/gm, ''))) return undefined;
+  if (text.length > MAX_SIDECAR_BYTES || fastPathDoubts(text) || checkYamlBounds(text) || /(^|[\s[{,:-])[&*!]\S/m.test(text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|#.*$/gm, ''))) return undefined;
   let data: unknown;
   try {
     data = loadYaml(text, { schema: CORE_SCHEMA, json: false });
@@ -506,6 +488,51 @@ export function readSidecarFast(text: string): { readonly sourceHash: string | u
     });
   }
   return { sourceHash: top.sourceHash, annotations, crlf: text.includes('\r\n') };
+}
+
+/**
+ * Anything on which js-yaml and yaml are known to, or could, read a file differently: the fast
+ * path then declines and the full parser decides. A CR that does not end a CRLF line, a tab, a
+ * quoted scalar over several lines (js-yaml accepts continuation lines indented less than the
+ * key), a directive or document marker, a multi-line flow collection, numbers in notations
+ * other than plain decimal. One linear scan; test/unit/security/fastPath.property.test.ts is the
+ * differential fuzz test of the two readers.
+ */
+function fastPathDoubts(text: string): boolean {
+  if (/\r(?!\n)|\t|^(?:%|---|\.\.\.)/m.test(text)) return true;
+  if (/^\s*[\w-]+:\s+(?:[-+]?0[xo]|[-+]?\.|[-+]?\d[\d_]*(?:\.\d*)?[eE]|[-+]?\.?(?:inf|nan)\b|\+|0\d)/im.test(text) || /[{,]\s*(?:start|end|version):\s+(?![1-9]\d*\s*[,}]|0\s*[,}])/.test(text)) return true;
+  let flow = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      if (flow > 0) return true;
+      continue;
+    }
+    const prev = i === 0 ? 0x0a : text.charCodeAt(i - 1);
+    if (c === 0x23 /* # */ && (prev === 0x20 || prev === 0x0a)) {
+      const eol = text.indexOf('\n', i);
+      i = (eol < 0 ? text.length : eol) - 1;
+    } else if ((c === 0x22 || c === 0x27) && (prev === 0x20 || prev === 0x0a || prev === 0x5b || prev === 0x7b || prev === 0x2c)) {
+      // a quoted scalar: it must close on this line
+      for (i++; ; i++) {
+        if (i >= text.length || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d) return true;
+        const d = text.charCodeAt(i);
+        if (c === 0x22 && d === 0x5c) {
+          const e = text.charCodeAt(++i);
+          if (e === 0x0a || e === 0x0d || Number.isNaN(e)) return true;
+        }
+        else if (d === c) {
+          if (c === 0x27 && text.charCodeAt(i + 1) === 0x27) i++;
+          else break;
+        }
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      flow++;
+    } else if ((c === 0x5d || c === 0x7d) && flow > 0) {
+      flow--;
+    }
+  }
+  return false;
 }
 
 const FAST_HASH = /^fnv1a32:[0-9a-f]{8}$/;

@@ -6,8 +6,9 @@ import { hashSourceText } from '../annotations/hash';
 import { ID_PATTERN, randomAnnotationId } from '../annotations/ids';
 import type { AnnotatedSource, Annotation } from '../annotations/model';
 import { UserError, type FileSystem } from '../fileSystem';
-import { decodeSource } from '../text/decode';
+import { readSourceFile } from '../workspace/readSource';
 import { OffsetMap } from '../text/offsets';
+import { RealPathGuard } from './realPaths';
 import { baseName, checkedPath, isSidecarPath, normalizePath, relativeTo, sidecarPathFor, sourcePathFor } from './paths';
 import {
   MAX_SIDECAR_BYTES,
@@ -132,6 +133,7 @@ export class AnnotationStore {
   private readonly queues = new Map<string, Promise<unknown>>();
   private searchFn: ApproxSearch | undefined;
   private lastHash: { text: string; hash: string } | undefined;
+  private readonly guard: RealPathGuard;
 
   constructor(
     private readonly fs: FileSystem,
@@ -140,6 +142,16 @@ export class AnnotationStore {
   ) {
     this.root = normalizePath(root);
     this.searchFn = options.search;
+    this.guard = new RealPathGuard(fs, this.root);
+  }
+
+  /**
+   * Why a path may not be read or written although its text is inside the root (a symbolic link
+   * on the way leads out of it), or undefined. The store checks every source and sidecar itself;
+   * adapters use this for the files they read on their own.
+   */
+  outsideRoot(path: string): Promise<string | undefined> {
+    return this.guard.check(checkedPath(this.root, path));
   }
 
   sidecarPathFor(sourcePath: string): string {
@@ -150,7 +162,7 @@ export class AnnotationStore {
   async load(sourcePath: string, sourceText: string): Promise<SourceAnnotations> {
     const src = checkedPath(this.root, sourcePath);
     return await this.serialize(src, async () => {
-      const disk = await this.readDisk(sidecarPathFor(src));
+      const disk = await this.readDisk(sidecarPathFor(src), src);
       const st = this.build(src, disk, sourceText, this.states.get(src));
       this.states.set(src, st);
       return this.view(st);
@@ -279,6 +291,55 @@ export class AnnotationStore {
     });
   }
 
+  /**
+   * Put many annotations into one source's sidecar in a single write (the W3C import): each one
+   * is added, or replaces the entry with its id when it differs, and is anchored in
+   * `sourceText`. The file is written once, atomically, or not at all: a crash leaves the old
+   * file or the new one. An id given twice is refused before anything is written.
+   */
+  merge(sourcePath: string, sourceText: string, annotations: readonly Annotation[]): Promise<{ added: number; replaced: number; unchanged: number; orphaned: number }> {
+    const ids = new Set<string>();
+    for (const a of annotations) {
+      if (ids.has(a.id)) return Promise.reject(new UserError(`annotation ${a.id} is given twice for ${relativeTo(this.root, normalizePath(sourcePath))}`));
+      ids.add(a.id);
+    }
+    return this.mutate(sourcePath, sourceText, (st, doc) => {
+      const counts = { added: 0, replaced: 0, unchanged: 0, orphaned: 0 };
+      const at = new Map(st.entries.map((e, i) => [e.annotation.id, i]));
+      const todo = annotations.filter((a) => {
+        const i = at.get(a.id);
+        const same = i !== undefined && sameAnnotation(st.entries[i].annotation, a);
+        if (same) counts.unchanged++;
+        return !same;
+      });
+      const results = new Anchorer(st.sourceText, this.searchFn!, st.map).anchorAll(
+        todo.map((a) => a.target),
+        false,
+      );
+      const fresh = todo.map((a, k): AnchoredAnnotation => {
+        const r = results[k];
+        return r.status === 'anchored'
+          ? { annotation: { ...a, target: r.target }, status: 'anchored', method: r.method, start16: r.start16, end16: r.end16 }
+          : { annotation: a, status: 'orphan', reason: r.reason };
+      });
+      fresh.sort((x, y) => x.annotation.target.start - y.annotation.target.start);
+      for (const entry of fresh) {
+        const i = at.get(entry.annotation.id);
+        if (i !== undefined) {
+          st.entries[i] = entry;
+          removeAnnotation(doc, entry.annotation.id);
+          counts.replaced++;
+        } else {
+          st.entries.push(entry);
+          counts.added++;
+        }
+        if (entry.status === 'orphan') counts.orphaned++;
+        insertAnnotation(doc, entry.annotation);
+      }
+      return counts;
+    });
+  }
+
   /** Attach an annotation (typically an orphan) to a new span (code points). */
   reattach(sourcePath: string, sourceText: string, id: string, span: SpanCodePoints): Promise<Annotation> {
     return this.mutate(sourcePath, sourceText, (st, doc) => {
@@ -372,6 +433,8 @@ export class AnnotationStore {
     return await this.serialize(from, async () => {
       const fromSidecar = sidecarPathFor(from);
       const toSidecar = sidecarPathFor(to);
+      const outside = (await this.guard.check(fromSidecar)) ?? (await this.guard.check(toSidecar));
+      if (outside) return { moved: false, message: `${toSidecar}: ${outside}; the sidecar was not moved` };
       if (!(await this.fs.stat(fromSidecar))) return { moved: false };
       if (await this.fs.stat(toSidecar)) {
         return { moved: false, message: `${toSidecar} already exists; the annotations of ${baseName(from)} stay in ${fromSidecar}` };
@@ -401,6 +464,8 @@ export class AnnotationStore {
     const src = checkedPath(this.root, sourcePath);
     return await this.serialize(src, async () => {
       const sidecar = sidecarPathFor(src);
+      const outside = await this.guard.check(sidecar);
+      if (outside) throw new UserError(`${relativeTo(this.root, sidecar)}: ${outside}`);
       if (!(await this.fs.stat(sidecar))) return undefined;
       const bytes = await this.fs.readFile(sidecar);
       await this.fs.delete(sidecar);
@@ -414,27 +479,29 @@ export class AnnotationStore {
   private async loadOne(sidecarPath: string, keepDocument: boolean): Promise<{ state: SourceAnnotations; problems: StoreProblem[] } | { problems: StoreProblem[] }> {
     const src = sourcePathFor(sidecarPath);
     const missing = { problems: [{ kind: 'missing-source' as const, path: sidecarPath, line: 1, col: 1, sourcePath: src, message: `source ${baseName(src)} not found (renamed or deleted?); the annotations are kept here` }] };
-    let text: string;
+    const unreadable = (message: string): { problems: StoreProblem[] } => ({ problems: [{ kind: 'unreadable-source', path: sidecarPath, line: 1, col: 1, sourcePath: src, message }] });
+    const outside = await this.guard.check(src);
+    if (outside) return unreadable(`its source ${baseName(src)}: ${outside}`);
+    let text: string | undefined;
     try {
-      // No stat first: one file-system round trip less per source (this is the hot path of a
-      // workspace load); a missing source shows up as ENOENT.
-      text = decodeSource(await this.fs.readFile(src), baseName(src));
+      // The type and size are checked before reading (a FIFO would hang the read).
+      text = await readSourceFile(this.fs, src, baseName(src));
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || !(await this.fs.stat(src).catch(() => undefined))) {
-        // Still say what is wrong with the sidecar itself.
-        const disk = await this.readDisk(sidecarPath);
-        const issues = disk.issue ? [disk.issue] : disk.text !== undefined ? (readSidecarFast(disk.text) ? [] : parseSidecar(disk.text)) : [];
-        const list = Array.isArray(issues) ? issues : issues.ok ? [] : issues.issues;
-        return { problems: [...missing.problems, ...list.map((i) => ({ kind: 'malformed' as const, path: sidecarPath, line: i.line, col: i.col, sourcePath: src, message: i.message }))] };
-      }
-      return { problems: [{ kind: 'unreadable-source', path: sidecarPath, line: 1, col: 1, sourcePath: src, message: `cannot read its source: ${err instanceof Error ? err.message : String(err)}` }] };
+      return unreadable(`cannot read its source: ${err instanceof Error ? err.message : String(err)}`);
     }
+    if (text === undefined) {
+      // Still say what is wrong with the sidecar itself.
+      const disk = await this.readDisk(sidecarPath);
+      const issues = disk.issue ? [disk.issue] : disk.text !== undefined ? (readSidecarFast(disk.text) ? [] : parseSidecar(disk.text)) : [];
+      const list = Array.isArray(issues) ? issues : issues.ok ? [] : issues.issues;
+      return { problems: [...missing.problems, ...list.map((i) => ({ kind: 'malformed' as const, path: sidecarPath, line: i.line, col: i.col, sourcePath: src, message: i.message }))] };
+    }
+    const sourceText = text;
     // A workspace can hold thousands of sidecars: read them fast and keep their data, not their
     // YAML trees (a write parses the file again).
     const state = await this.serialize(src, async () => {
       const disk = await this.readDisk(sidecarPathFor(src));
-      let st = this.build(src, disk, text, this.states.get(src), !keepDocument);
+      let st = this.build(src, disk, sourceText, this.states.get(src), !keepDocument);
       if (!keepDocument && st.parsed?.doc) st = { ...st, parsed: { ...st.parsed, doc: undefined } };
       this.states.set(src, st);
       return this.view(st);
@@ -456,7 +523,10 @@ export class AnnotationStore {
     return run;
   }
 
-  private async readDisk(sidecarPath: string): Promise<DiskRead> {
+  /** Read a sidecar; with `sourcePath`, refuse it also when the source's real path is outside the root. */
+  private async readDisk(sidecarPath: string, sourcePath?: string): Promise<DiskRead> {
+    const outside = (sourcePath === undefined ? undefined : await this.guard.check(sourcePath).then((m) => m && `its source ${baseName(sourcePath)}: ${m}`)) ?? (await this.guard.check(sidecarPath));
+    if (outside) return { text: `\u0000outside:${outside}`, issue: { line: 1, col: 1, message: outside } };
     const st = await this.fs.stat(sidecarPath);
     if (!st) return { text: undefined };
     if (st.type !== 'file') return { text: '', issue: { line: 1, col: 1, message: 'not a regular file' } };
@@ -468,7 +538,9 @@ export class AnnotationStore {
       bytes = await this.fs.readFile(sidecarPath);
     } catch (err) {
       if ((err as { code?: string }).code === 'ENOENT') return { text: undefined };
-      throw err;
+      // Unreadable (permissions, a file that changed type): this file is reported, the others go on.
+      const message = `cannot read the file: ${err instanceof Error ? err.message : String(err)}`;
+      return { text: `\u0000unreadable:${message}`, issue: { line: 1, col: 1, message } };
     }
     const d = decodeSidecar(bytes);
     if ('issue' in d) return { text: `\u0000bytes:${bytes.length}:${hashBytes(bytes)}`, issue: d.issue };
@@ -540,56 +612,69 @@ export class AnnotationStore {
   private mutate<T>(sourcePath: string, sourceText: string, op: (st: State, doc: Document) => T, onlyIfExists: true): Promise<{ value: T; written: boolean }>;
   private async mutate<T>(sourcePath: string, sourceText: string, op: (st: State, doc: Document) => T, onlyIfExists?: true): Promise<T | { value: T; written: boolean }> {
     const src = checkedPath(this.root, sourcePath);
-    return await this.serialize(src, async () => {
-      const sidecarPath = sidecarPathFor(src);
-      const disk = await this.readDisk(sidecarPath);
-      const prev = this.states.get(src);
-      const changedOnDisk = prev !== undefined && prev.diskText !== disk.text;
-      let st = this.build(src, disk, sourceText, prev);
+    return await this.serialize(src, () => this.locked(sidecarPathFor(src), () => this.mutateNow(src, sourceText, op, onlyIfExists)));
+  }
+
+  /** Run `fn` holding the file system's lock on `path` (other processes writing it wait). */
+  private async locked<T>(path: string, fn: () => Promise<T>): Promise<T> {
+    if (!this.fs.lock || (await this.guard.check(path))) return await fn();
+    const release = await this.fs.lock(path);
+    try {
+      return await fn();
+    } finally {
+      await release();
+    }
+  }
+
+  private async mutateNow<T>(src: string, sourceText: string, op: (st: State, doc: Document) => T, onlyIfExists?: true): Promise<T | { value: T; written: boolean }> {
+    const sidecarPath = sidecarPathFor(src);
+    const disk = await this.readDisk(sidecarPath, src);
+    const prev = this.states.get(src);
+    const changedOnDisk = prev !== undefined && prev.diskText !== disk.text;
+    let st = this.build(src, disk, sourceText, prev);
+    this.states.set(src, st);
+    const rel = relativeTo(this.root, sidecarPath);
+    if (st.issues.length > 0) {
+      const i = st.issues[0];
+      throw new UserError(
+        `${rel}:${i.line}:${i.col}: ${i.message}\n${changedOnDisk ? 'It changed on disk and is malformed now; ' : ''}its annotations are read-only until the file is fixed`,
+      );
+    }
+    if (onlyIfExists && disk.text === undefined) return { value: undefined as T, written: false };
+    if (st.parsed && !st.parsed.doc) {
+      // Loaded without its Document (workspace load): parse it with yaml now, validate it
+      // again, and anchor from that data, so that a write never rests on the fast reader.
+      st = this.build(src, disk, sourceText, undefined);
       this.states.set(src, st);
-      const rel = relativeTo(this.root, sidecarPath);
       if (st.issues.length > 0) {
         const i = st.issues[0];
-        throw new UserError(
-          `${rel}:${i.line}:${i.col}: ${i.message}\n${changedOnDisk ? 'It changed on disk and is malformed now; ' : ''}its annotations are read-only until the file is fixed`,
-        );
+        throw new UserError(`${rel}:${i.line}:${i.col}: ${i.message}\nits annotations are read-only until the file is fixed`);
       }
-      if (onlyIfExists && disk.text === undefined) return { value: undefined as T, written: false };
-      if (st.parsed && !st.parsed.doc) {
-        // Loaded without its Document (workspace load): parse it with yaml now, validate it
-        // again, and anchor from that data, so that a write never rests on the fast reader.
-        st = this.build(src, disk, sourceText, undefined);
-        this.states.set(src, st);
-        if (st.issues.length > 0) {
-          const i = st.issues[0];
-          throw new UserError(`${rel}:${i.line}:${i.col}: ${i.message}\nits annotations are read-only until the file is fixed`);
-        }
-      }
-      const base = st.parsed?.doc;
-      const doc = base ? base.clone() : newSidecarDocument(baseName(src));
-      const work: State = { ...st, entries: st.entries.slice() };
-      const value = op(work, doc);
-      // Entries the anchoring moved get their new target; entries still where the file says keep
-      // every byte, even if their stored context is missing or shorter than ours.
-      const stored = new Map((st.parsed?.annotations ?? []).map((a) => [a.id, a.target]));
-      for (const e of work.entries) {
-        const t = stored.get(e.annotation.id);
-        if (e.status === 'anchored' && t !== undefined && movedTarget(t, e.annotation.target)) updateAnnotation(doc, e.annotation);
-      }
-      setSourceHash(doc, this.hashOf(sourceText));
-      sortAnnotations(doc);
-      const { text, parsed: check } = renderSidecar(base && disk.text !== undefined ? { text: disk.text, doc: base } : undefined, doc, st.parsed?.crlf ?? false);
-      if (!check.ok) throw new Error(`refusing to write an invalid sidecar (${check.issues[0].line}:${check.issues[0].col}: ${check.issues[0].message})`);
-      let written = false;
-      if (text !== disk.text) {
-        const again = await this.readDisk(sidecarPath);
-        if (again.text !== disk.text) throw new UserError(`${rel} changed on disk while it was being updated; nothing was written, try again`);
-        await this.fs.writeFile(sidecarPath, new TextEncoder().encode(text));
-        written = true;
-      }
-      this.states.set(src, { ...work, diskText: text, parsed: check.sidecar, issues: [], entries: sortEntries(work.entries) });
-      return onlyIfExists ? { value, written } : value;
-    });
+    }
+    const base = st.parsed?.doc;
+    const doc = base ? base.clone() : newSidecarDocument(baseName(src));
+    const work: State = { ...st, entries: st.entries.slice() };
+    const value = op(work, doc);
+    // Entries the anchoring moved get their new target; entries still where the file says keep
+    // every byte, even if their stored context is missing or shorter than ours.
+    const stored = new Map((st.parsed?.annotations ?? []).map((a) => [a.id, a.target]));
+    for (const e of work.entries) {
+      const t = stored.get(e.annotation.id);
+      if (e.status === 'anchored' && t !== undefined && movedTarget(t, e.annotation.target)) updateAnnotation(doc, e.annotation);
+    }
+    setSourceHash(doc, this.hashOf(sourceText));
+    sortAnnotations(doc);
+    const { text, parsed: check } = renderSidecar(base && disk.text !== undefined ? { text: disk.text, doc: base } : undefined, doc, st.parsed?.crlf ?? false);
+    if (!check.ok) throw new Error(`refusing to write an invalid sidecar (${check.issues[0].line}:${check.issues[0].col}: ${check.issues[0].message})`);
+    let written = false;
+    if (text !== disk.text) {
+      const again = await this.readDisk(sidecarPath);
+      if (again.text !== disk.text) throw new UserError(`${rel} changed on disk while it was being updated; nothing was written, try again`);
+      await this.fs.writeFile(sidecarPath, new TextEncoder().encode(text));
+      written = true;
+    }
+    this.states.set(src, { ...work, diskText: text, parsed: check.sidecar, issues: [], entries: sortEntries(work.entries) });
+    return onlyIfExists ? { value, written } : value;
   }
 
   private view(st: State): SourceAnnotations {
@@ -645,6 +730,11 @@ function sortEntries(entries: AnchoredAnnotation[]): AnchoredAnnotation[] {
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.annotation.target.start - b.e.annotation.target.start || a.i - b.i)
     .map((x) => x.e);
+}
+
+function sameAnnotation(a: Annotation, b: Annotation): boolean {
+  const t = (x: Annotation['target']): string => JSON.stringify([x.exact, x.prefix, x.suffix, x.start, x.end]);
+  return a.id === b.id && a.note === b.note && a.author === b.author && a.created === b.created && a.modified === b.modified && t(a.target) === t(b.target) && JSON.stringify(a.tags) === JSON.stringify(b.tags);
 }
 
 function cleanTags(tags: readonly string[]): string[] {

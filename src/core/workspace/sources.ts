@@ -1,5 +1,6 @@
 import type { FileSystem } from '../fileSystem';
 import { UserError } from '../fileSystem';
+import { RealPathGuard } from '../store/realPaths';
 
 export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
 
@@ -16,9 +17,11 @@ function isSkippedFolder(name: string): boolean {
  * Expand files and folders into the source files they name, sorted, without duplicates.
  * A folder yields every .txt and .md below it, skipping node_modules and dot-folders.
  * A file named explicitly is taken whatever its extension.
- * Throws UserError for a missing path or a folder without sources.
+ * Throws UserError for a missing path or a folder without sources. A file found in a folder
+ * whose real path is outside that folder (a symbolic link leading out) is left out and passed
+ * to `refused`.
  */
-export async function collectSources(fs: FileSystem, paths: readonly string[]): Promise<string[]> {
+export async function collectSources(fs: FileSystem, paths: readonly string[], refused?: (path: string, why: string) => void): Promise<string[]> {
   const found = new Set<string>();
   for (const p of paths) {
     const st = await fs.stat(p);
@@ -29,7 +32,14 @@ export async function collectSources(fs: FileSystem, paths: readonly string[]): 
     }
     if (st.type !== 'directory') throw new UserError(`${p}: not a file or folder`);
     const before = found.size;
-    await walk(fs, p, found);
+    const inFolder = new Set<string>();
+    await walk(fs, p, inFolder);
+    const guard = new RealPathGuard(fs, p);
+    for (const f of inFolder) {
+      const why = await guard.check(f);
+      if (why === undefined) found.add(f);
+      else refused?.(f, why);
+    }
     if (found.size === before) throw new UserError(`${p}: no .txt or .md sources in this folder`);
   }
   return [...found].sort();

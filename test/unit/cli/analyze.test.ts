@@ -100,7 +100,7 @@ describe('cli analyze', () => {
     );
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-cli-'));
     try {
-      fs.writeFileSync(path.join(tmp, 'x.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+      fs.writeFileSync(path.join(tmp, 'x.txt'), Buffer.from([0x41, 0x00, 0xff, 0xfe])); // NUL, no BOM (a UTF-16 BOM is decoded)
       const bad = cp.spawnSync(process.execPath, [bin, 'analyze', path.join(tmp, 'x.txt')], { encoding: 'utf8' });
       assert.strictEqual(bad.status, 1);
       assert.match(bad.stderr, /binary|UTF-8/);
