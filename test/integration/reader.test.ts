@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { CommandIds, LEGEND_VIEW_ID } from '../../src/extension/commandIds';
@@ -156,6 +159,28 @@ describe('editor: reading, and hovers a stranger cannot abuse', () => {
     if (canDriveBrowser()) {
       await typeKeys({ waitFor: '.gettingStartedContainer:has-text("Annotate news sources")' });
       await screenshot('walkthrough', 800);
+    }
+  });
+});
+
+describe('editor: a source that leads out of the workspace', () => {
+  it('a symbolic link to a file outside the workspace is not read, and Problems says why', async () => {
+    const a = await api();
+    const outside = path.join(os.tmpdir(), `sa-outside-${process.pid}.txt`);
+    fs.writeFileSync(outside, 'SECRET text outside the workspace, said Vladimir Putin.\n');
+    const link = workspaceUri('linked-secret.txt');
+    fs.symlinkSync(outside, link.fsPath);
+    try {
+      await a.index.reindex();
+      const entry = await until('the link indexed as refused', () => a.index.get(link));
+      assert.match(entry.error ?? '', /outside the workspace/);
+      assert.ok(!entry.text.includes('SECRET'), 'its text was not read');
+      const d = await until('a problem on the link', () => vscode.languages.getDiagnostics(link).find((x) => /outside the workspace/.test(x.message)));
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+    } finally {
+      fs.rmSync(link.fsPath, { force: true });
+      fs.rmSync(outside, { force: true });
+      await a.index.reindex();
     }
   });
 });

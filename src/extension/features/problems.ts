@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AnchoredAnnotation, StoreProblem } from '../../core/store/store';
 import { CommandIds } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
-import type { SourceIndex } from '../services/sourceIndex';
+import type { SourceEntry, SourceIndex } from '../services/sourceIndex';
 import { rangeIn } from './quoteMentions';
 
 /**
@@ -14,6 +14,7 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
   static readonly source = 'source-annotator';
   private readonly collection = vscode.languages.createDiagnosticCollection('source-annotator');
   private readonly disposables: vscode.Disposable[] = [];
+  private lastRefused = '';
 
   constructor(
     private readonly annotations: AnnotationService,
@@ -23,6 +24,13 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
     this.disposables.push(
       this.collection,
       annotations.onDidChange(() => this.refresh()),
+      // Refused sources change rarely: refresh only when their set changed.
+      index.onDidChange(() => {
+        const refused = this.refusedSources().map((e) => e.key).join('\n');
+        if (refused === this.lastRefused) return;
+        this.lastRefused = refused;
+        this.refresh();
+      }),
       vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     );
   }
@@ -64,8 +72,19 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
         add(folderUri.with({ path: p.path }), d);
       }
     }
+    // Sources refused because a symbolic link leads out of the workspace.
+    for (const entry of this.refusedSources()) {
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Not read: ${(entry.error ?? '').slice('refused: '.length)}.`, vscode.DiagnosticSeverity.Warning);
+      d.source = Problems.source;
+      d.code = 'outside-workspace';
+      add(entry.uri, d);
+    }
     this.collection.clear();
     for (const { uri, diags } of byFile.values()) this.collection.set(uri, diags);
+  }
+
+  private refusedSources(): SourceEntry[] {
+    return this.index.sources().filter((e) => e.error?.startsWith('refused:'));
   }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {

@@ -5,6 +5,8 @@ import type { EntityHit, EntityInfo, EntityListItem, EntitySummary, SourceDigest
 import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { decodeSource } from '../../core/text/decode';
 import { isExportText } from '../../core/export/marker';
+import { RealPathGuard } from '../../core/store/realPaths';
+import { VsCodeFileSystem } from './vscodeFileSystem';
 import { OffsetMap } from '../../core/text/offsets';
 import type { Settings } from '../settings';
 import type { AnalysisClient } from './analysisClient';
@@ -162,6 +164,8 @@ export class SourceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, RawEntry>();
   /** Files the globs match that are our own exports: never sources (see core/export/marker). */
   private readonly exports = new Set<string>();
+  /** Per workspace folder: the check that a source's real path stays inside it. */
+  private readonly guards = new Map<string, RealPathGuard>();
   /** The sources' keys sorted by path, until the set of sources changes. */
   private sorted: string[] | undefined;
   /** The SourceEntry view of each RawEntry, made once. */
@@ -458,6 +462,12 @@ export class SourceIndex implements vscode.Disposable {
     const relPath = vscode.workspace.asRelativePath(uri, false);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return { relPath, text: open.getText() };
+    // A source whose real path leads out of the workspace folder (a symbolic link) is not read.
+    const refused = await this.outsideRoot(uri);
+    if (refused) {
+      this.log.warn(`skipping ${relPath}: ${refused}`);
+      return { relPath, text: '', error: refused };
+    }
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       return { relPath, text: decodeSource(bytes, relPath) };
@@ -466,6 +476,18 @@ export class SourceIndex implements vscode.Disposable {
       this.log.warn(`skipping ${relPath}: ${message}`);
       return { relPath, text: '', error: message };
     }
+  }
+
+  /** Why a source may not be read (its real path is outside its workspace folder), or undefined. */
+  private async outsideRoot(uri: vscode.Uri): Promise<string | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    let guard = this.guards.get(folder.uri.toString());
+    if (!guard) {
+      guard = new RealPathGuard(new VsCodeFileSystem(folder.uri), folder.uri.path);
+      this.guards.set(folder.uri.toString(), guard);
+    }
+    return guard.check(uri.path).catch(() => undefined);
   }
 
   /** Analyse a source in the worker, which keeps it in the workspace model. */
