@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
 import type { SourceAnnotatorApi } from '../../src/extension/main';
 
-/** Quotes of a source with at least two words (the default of sourceAnnotator.quotes.minLength), as the tree, Outline and status bar show them. */
+/** Speech quotes of a source with at least two words (the default of sourceAnnotator.quotes.minLength), as the tree, Outline and status bar count them (quoted terms are not). */
 export function visibleQuotes(a: SourceAnnotatorApi, uri: vscode.Uri): number {
-  return a.index.get(uri)!.analysis.quotes.filter((q) => q.text.split(/\s+/).filter(Boolean).length >= 2).length;
+  return a.index.get(uri)!.analysis.quotes.filter((q) => q.kind !== 'term' && q.text.split(/\s+/).filter(Boolean).length >= 2).length;
 }
 
 /** Distinct entities of a source as the tree and status bar count them: names, and roles resolved to a named entity. */

@@ -57,12 +57,14 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
       const quote = this.settings.layers.quotes ? visibleQuotes(entry, this.settings).find((q) => q.start <= offset && offset < q.end) : undefined;
       if (quote) {
         parts.push(this.quoteHover(entry.key, quote, await this.index.clusterOf(entry.key, quote)));
-        parts.push(
-          ...this.corrections(entry.key, offset, [
-            [CommandIds.correctSpeaker, 'Correct the speaker', 'Pick who said it'],
-            [CommandIds.notAQuote, 'Not a quote', 'A scare quote, a title or a nickname: nobody’s words'],
-          ]),
-        );
+        if (quote.kind !== 'term') {
+          parts.push(
+            ...this.corrections(entry.key, offset, [
+              [CommandIds.correctSpeaker, 'Correct the speaker', 'Pick who said it'],
+              [CommandIds.notAQuote, 'Not a quote', 'A scare quote, a title or a nickname: nobody’s words'],
+            ]),
+          );
+        }
         if (!entity) widen(quote.start, quote.end);
       }
     }

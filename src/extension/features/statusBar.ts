@@ -5,7 +5,7 @@ import { VIEW_ID } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
 import { readSettings, SECTION, type Settings } from '../settings';
-import { byEntity, TYPE_LABELS, visibleMentions, visibleQuotes } from './tree/model';
+import { byEntity, speechQuotes, TYPE_LABELS, visibleMentions } from './tree/model';
 
 const UPDATE_DELAY_MS = 100;
 
@@ -77,7 +77,8 @@ export class StatusBar implements vscode.Disposable {
     }
     const mentions = visibleMentions(entry, this.settings);
     const entities = byEntity(mentions);
-    const quotes = visibleQuotes(entry, this.settings);
+    // Quoted terms (scare quotes, titles) are nobody's words: not counted as quotes.
+    const quotes = speechQuotes(entry, this.settings);
     const clusters = await this.index.clustersOf(entry.key);
     const shared = quotes.filter((q) => clusters.has(q.start)).length;
     const all = this.annotations.state(entry.uri)?.annotations ?? [];

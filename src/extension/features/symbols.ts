@@ -3,7 +3,7 @@ import type { EntityType } from '../../core/analysis/types';
 import type { AnnotationService } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
 import { readSettings, SECTION, type Settings } from '../settings';
-import { firstWords, sourceRange, truncate, TYPE_SINGULAR, visibleQuotes } from './tree/model';
+import { firstWords, sourceRange, speechQuotes, truncate, TYPE_SINGULAR } from './tree/model';
 
 const ENTITY_KINDS: Readonly<Record<EntityType, vscode.SymbolKind>> = {
   PERSON: vscode.SymbolKind.Object,
@@ -77,7 +77,7 @@ export class Symbols implements vscode.DocumentSymbolProvider, vscode.WorkspaceS
     const symbols: Array<{ at: number; symbol: vscode.DocumentSymbol }> = [];
     if (fresh) {
       const clusters = await this.index.clustersOf(entry.key);
-      for (const q of visibleQuotes(entry, this.settings)) {
+      for (const q of speechQuotes(entry, this.settings)) {
         const range = new vscode.Range(doc.positionAt(q.openMark ?? q.start), doc.positionAt(q.closeMark !== undefined ? q.closeMark + 1 : q.end));
         const selection = new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end));
         const cluster = clusters.get(q.start);
