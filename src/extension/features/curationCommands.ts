@@ -5,7 +5,7 @@ import { CURATION_FILE_NAME, CurationFile, type CurationChange, type CurationIss
 import { CommandIds } from '../commandIds';
 import type { SourceEntry, SourceIndex } from '../services/sourceIndex';
 import { VsCodeFileSystem } from '../services/vscodeFileSystem';
-import { TYPE_LABELS, TYPE_SINGULAR } from './tree/model';
+import { truncate, TYPE_LABELS, TYPE_SINGULAR } from './tree/model';
 
 /** How the curation commands name an entity: the tree's entity elements, or tests. */
 export interface EntityRef {
@@ -364,11 +364,6 @@ export class CurationCommands implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function truncate(s: string, n: number): string {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length > n ? one.slice(0, n - 1) + '…' : one;
 }
 
 function message(err: unknown): string {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AnchoredAnnotation, StoreProblem } from '../../core/store/store';
 import { CommandIds } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
-import type { SourceEntry, SourceIndex } from '../services/sourceIndex';
+import type { SourceIndex } from '../services/sourceIndex';
 import { rangeIn } from './quoteMentions';
 
 /**
@@ -26,7 +26,7 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
       annotations.onDidChange(() => this.refresh()),
       // Refused sources change rarely: refresh only when their set changed.
       index.onDidChange(() => {
-        const refused = this.refusedSources().map((e) => e.key).join('\n');
+        const refused = this.index.refusedSources().map((e) => e.key).join('\n');
         if (refused === this.lastRefused) return;
         this.lastRefused = refused;
         this.refresh();
@@ -73,7 +73,7 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
       }
     }
     // Sources refused because a symbolic link leads out of the workspace.
-    for (const entry of this.refusedSources()) {
+    for (const entry of this.index.refusedSources()) {
       const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Not read: ${(entry.error ?? '').slice('refused: '.length)}.`, vscode.DiagnosticSeverity.Warning);
       d.source = Problems.source;
       d.code = 'outside-workspace';
@@ -81,10 +81,6 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
     }
     this.collection.clear();
     for (const { uri, diags } of byFile.values()) this.collection.set(uri, diags);
-  }
-
-  private refusedSources(): SourceEntry[] {
-    return this.index.sources().filter((e) => e.error?.startsWith('refused:'));
   }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {

@@ -245,6 +245,10 @@ export class AnnotationService implements vscode.Disposable {
       this.states.set(key, st);
       this.texts.set(key, e.document.getText());
       this.changed.fire([e.document.uri]);
+      // A change that leaves the document as on disk (VS Code reloading it after an outside
+      // edit, often as one replacement over the annotated words): orphans get the full
+      // re-anchoring (fuzzy included) that a closed source would get, not only an exact search.
+      if (!e.document.isDirty && st.annotations.some((a) => a.status === 'orphan')) void this.reload(e.document.uri);
     }
   }
 

@@ -164,6 +164,8 @@ export class SourceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, RawEntry>();
   /** Files the globs match that are our own exports: never sources (see core/export/marker). */
   private readonly exports = new Set<string>();
+  /** Sources not read because their real path leads out of the workspace (few: kept apart for Problems). */
+  private readonly refused = new Set<string>();
   /** Per workspace folder: the check that a source's real path stays inside it. */
   private readonly guards = new Map<string, RealPathGuard>();
   /** The sources' keys sorted by path, until the set of sources changes. */
@@ -280,6 +282,14 @@ export class SourceIndex implements vscode.Disposable {
       this.views.set(raw, view);
     }
     return view;
+  }
+
+  /** The sources refused because a symbolic link leads out of the workspace, without visiting the others. */
+  refusedSources(): SourceEntry[] {
+    return [...this.refused].sort().flatMap((key) => {
+      const raw = this.entries.get(key);
+      return raw ? [this.entry(raw)] : [];
+    });
   }
 
   isSource(uri: vscode.Uri): boolean {
@@ -516,6 +526,8 @@ export class SourceIndex implements vscode.Disposable {
       return;
     }
     this.exports.delete(e.key);
+    if (e.error?.startsWith('refused:')) this.refused.add(e.key);
+    else this.refused.delete(e.key);
     const before = this.entries.get(e.key);
     // Workspace-level names of other sources change only when this source's set of full person
     // names changes; otherwise only this source's parsed analysis is stale.
@@ -529,6 +541,7 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   private remove(key: string): void {
+    this.refused.delete(key);
     const old = this.entries.get(key);
     if (!old) return;
     this.names.removePersons(old.digest.persons);
