@@ -1,5 +1,6 @@
 import { Document, YAMLMap, YAMLSeq, isMap, isSeq, type Node } from 'yaml';
 import { parseCuration, type CurationIssue } from '../curation/file';
+import { parseBoundedYaml } from '../store/yamlSafety';
 
 /**
  * The three-way merge of the workspace curation file (`source-annotator.curation.yaml`). Its
@@ -154,4 +155,22 @@ export function mergeCurationTexts(baseText: string, oursText: string, theirsTex
   // through two entries): then there is no valid merged file, and the caller says so.
   if (!check.ok) return { ok: false, side: 'result', issues: check.issues };
   return { ok: true, text, conflicts: fresh.length };
+}
+
+/** The merge conflicts recorded in a curation file's `conflicts` list, with their lines (for check and Problems). */
+export function curationConflicts(text: string): Array<{ readonly line: number; readonly col: number; readonly message: string }> {
+  const r = parseBoundedYaml(text.replace(/^\ufeff/, ''));
+  if ('issues' in r || !isMap(r.doc.contents)) return [];
+  const seq: unknown = (r.doc.contents as YAMLMap).get('conflicts', true);
+  if (!isSeq(seq)) return [];
+  return seq.items.map((item) => {
+    const at = r.lineCounter.linePos((item as Node).range?.[0] ?? 0);
+    const v = (item as Node).toJSON() as { list?: unknown; ours?: unknown; theirs?: unknown; deletedBy?: unknown };
+    const show = (x: unknown): string => JSON.stringify(x);
+    const message =
+      v.deletedBy !== undefined
+        ? `merge conflict in \`${String(v.list)}\`: ${show(v.ours ?? v.theirs)} was deleted on ${v.deletedBy === 'ours' ? 'our' : 'their'} side and changed on the other; it is kept: keep it or delete it, then remove this record`
+        : `merge conflict in \`${String(v.list)}\`: ${show(v.ours)} on our side, ${show(v.theirs)} on theirs (ours is in effect); keep one, then remove this record`;
+    return { ...at, message };
+  });
 }
