@@ -124,7 +124,7 @@ export function mergeCurationTexts(baseText: string, oursText: string, theirsTex
   }
   // Conflicts recorded before (on either side) are kept once, then this merge's.
   const recorded = (d: Document | undefined): unknown[] => {
-    const n = isMap(d?.contents) ? (d.contents as YAMLMap).get('conflicts', true) : undefined;
+    const n = isMap(d?.contents) ? (d.contents).get('conflicts', true) : undefined;
     return isSeq(n) ? n.items.map((i) => (i as Node).toJSON() as unknown) : [];
   };
   const all: unknown[] = [];
@@ -146,7 +146,7 @@ export function mergeCurationTexts(baseText: string, oursText: string, theirsTex
   // Lists emptied by deletions stay as empty lists only when they were there.
   for (const list of CURATION_LISTS) {
     const n: unknown = root.get(list, true);
-    if (isSeq(n) && n.items.length === 0 && !(isMap(ours.doc?.contents) && (ours.doc.contents as YAMLMap).has(list))) root.delete(list);
+    if (isSeq(n) && n.items.length === 0 && !(isMap(ours.doc?.contents) && (ours.doc.contents).has(list))) root.delete(list);
   }
   const out = doc.toString({ lineWidth: 0, minContentWidth: 0 });
   const text = ours.doc && out === oursText.replace(/^\ufeff/, '') ? oursText : out;
@@ -161,7 +161,7 @@ export function mergeCurationTexts(baseText: string, oursText: string, theirsTex
 export function curationConflicts(text: string): Array<{ readonly line: number; readonly col: number; readonly message: string }> {
   const r = parseBoundedYaml(text.replace(/^\ufeff/, ''));
   if ('issues' in r || !isMap(r.doc.contents)) return [];
-  const seq: unknown = (r.doc.contents as YAMLMap).get('conflicts', true);
+  const seq: unknown = (r.doc.contents).get('conflicts', true);
   if (!isSeq(seq)) return [];
   return seq.items.map((item) => {
     const at = r.lineCounter.linePos((item as Node).range?.[0] ?? 0);

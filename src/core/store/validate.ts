@@ -133,7 +133,7 @@ function checkConflict(c: unknown, what: string, add: (n: Node | undefined, msg:
   for (const side of ['ours', 'theirs']) {
     const v = c.get(side, true);
     if (name === 'target') checkTarget(v, what, `conflict ${side} `, add);
-    else if (!isScalar(v) || typeof v.value !== 'string') add(v as Node, `${what}: conflict \`${side}\` of \`${name}\` must be a string (quote it)`);
+    else if (!isScalar(v) || typeof v.value !== 'string') add(v, `${what}: conflict \`${side}\` of \`${name}\` must be a string (quote it)`);
   }
 }
 
