@@ -34,6 +34,9 @@ export const CommandIds = {
   revealRange: 'sourceAnnotator.revealRange',
   analyzeActive: 'sourceAnnotator.analyzeActive',
   showLog: 'sourceAnnotator.showLog',
+  setUpGitMergeDriver: 'sourceAnnotator.setUpGitMergeDriver',
+  repairConflictMarkers: 'sourceAnnotator.repairConflictMarkers',
+  resolveMergeConflict: 'sourceAnnotator.resolveMergeConflict',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

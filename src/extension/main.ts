@@ -4,6 +4,7 @@ import { AnnotateCommands } from './features/annotateCommands';
 import { Decorations } from './features/decorations';
 import { Hovers } from './features/hovers';
 import { Problems } from './features/problems';
+import { MergeCommands } from './features/mergeCommands';
 import { CurationCommands } from './features/curationCommands';
 import { ExportCommands } from './features/exportCommands';
 import { StatusBar } from './features/statusBar';
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     hovers,
     annotate,
     new Problems(annotations, index, SELECTOR),
+    new MergeCommands(annotations, context.extensionUri),
   );
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
   const tree = new SourcesTree(index, annotations);
