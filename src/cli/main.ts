@@ -6,6 +6,7 @@ import { CHECK_USAGE, runCheck } from './check';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
 import { UsageError, type CliIo } from './io';
+import { QUOTES_USAGE, runQuotes } from './quotes';
 
 /** One entry per subcommand. Each issue adds its own (annotate, check, export, import). */
 export interface CliCommand {
@@ -20,6 +21,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   check: { usage: CHECK_USAGE, summary: 'validate every sidecar and re-anchor after outside edits; --fix writes positions back', run: runCheck },
   export: { usage: EXPORT_USAGE, summary: 'export every annotation as a Markdown report, CSV, W3C Web Annotation JSON-LD or REFI-QDA (qdpx, qdc)', run: runExport },
   import: { usage: IMPORT_USAGE, summary: 're-create sidecars from W3C Web Annotation JSON (as export --format w3c writes)', run: runImport },
+  quotes: { usage: QUOTES_USAGE, summary: 'quotes shared across sources: where each first appeared (provenance dates) and who changed its words; --altered, --json', run: runQuotes },
 };
 
 export function usage(): string {

@@ -94,6 +94,9 @@ export function quoteOrigin(cluster: QuoteCluster, dating: (path: string) => Sou
   return { id: cluster.id, mentions, bases, altered: mentions.some((m) => m.wording === 'changed'), tie, sources: cache.size };
 }
 
+/** What a tie means, for every view: the earliest's date does not set it apart from another source's. */
+export const TIE_NOTE = 'not earlier by date than another source: first by path';
+
 /** "publication date", "publication date, then file time" … for a cluster's bases. */
 export function describeBases(bases: readonly DateBasis[]): string {
   const known = bases.filter((b) => b !== 'unknown');
