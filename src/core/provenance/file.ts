@@ -141,7 +141,7 @@ export function serializeProvenance(p: Provenance): string {
     if (k === 'version' || k === 'original') continue;
     const v = p[k];
     if (v === undefined) continue;
-    doc.set(k, Array.isArray(v) ? [...v] : v);
+    doc.set(k, typeof v === 'string' || typeof v === 'number' ? v : [...v]);
   }
   if (p.original && Object.values(p.original).some((v) => v !== undefined)) {
     const o: Record<string, string> = {};
@@ -198,6 +198,7 @@ export function realDate(iso: string): boolean {
 }
 
 function preview(s: string): string {
+  // eslint-disable-next-line no-control-regex
   const one = s.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return one.length > 60 ? one.slice(0, 59) + '…' : one;
 }
