@@ -8,6 +8,9 @@ import { repairConflictMarkers } from '../core/merge/repair';
 import { AnnotationStore, markersMessage, type StoreProblem } from '../core/store/store';
 import { inspectMergeDriver } from '../node/git';
 import { parseArgs } from './args';
+import { findProvenanceFiles, sourcePathOf } from '../core/provenance/workspace';
+import { readProvenanceFile } from '../core/provenance/file';
+import { RealPathGuard } from '../core/store/realPaths';
 import { UsageError, type CliIo } from './io';
 
 export const CHECK_USAGE = 'source-annotator check [ROOT] [--fix]';
@@ -24,7 +27,7 @@ async function readText(io: CliIo, p: string): Promise<string | undefined> {
 }
 
 /**
- * `check`: validate every sidecar under ROOT (default: the current folder) and re-anchor its
+ * `check`: validate every sidecar and provenance file under ROOT (default: the current folder) and re-anchor its
  * annotations in the current sources. Prints `path:line:col: message` per problem (malformed
  * sidecar, orphaned annotation, missing source), and `path:line:col: info: message` for an
  * annotation whose text changed under it (that alone does not fail). `--fix` writes re-anchored positions back,
@@ -97,12 +100,29 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   // The git merge driver's registration, when the workspace is in a repository.
   const driver = inspectMergeDriver(root);
   if (driver) problems.push({ kind: 'malformed', path: root, line: 1, col: 1, sourcePath: root, message: driver.message, ...(driver.severity === 'info' ? { severity: 'info' as const } : {}) });
+  // Provenance files (`<source>.provenance.yaml`): the same rules as the editor reads them with.
+  const provenanceFiles = await findProvenanceFiles(io.fs, root);
+  const guard = new RealPathGuard(io.fs, root);
+  for (const p of provenanceFiles) {
+    const source = sourcePathOf(p);
+    const refused = await guard.check(p);
+    if (refused) {
+      problems.push({ kind: 'malformed', path: p, line: 1, col: 1, sourcePath: source, message: refused });
+      continue;
+    }
+    const r = await readProvenanceFile(io.fs, p);
+    if (r.kind === 'invalid') for (const i of r.issues) problems.push({ kind: 'malformed', path: p, line: i.line, col: i.col, sourcePath: source, message: i.message });
+    const st = await io.fs.stat(source);
+    if (!st || st.type !== 'file') problems.push({ kind: 'missing-source', path: p, line: 1, col: 1, sourcePath: source, message: `no source ${path.posix.basename(source)} beside this provenance file` });
+  }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
   for (const p of problems) io.stdout(neutralizeControls(`${displayPath(io.cwd, p.path)}:${p.line}:${p.col}: ${p.severity === 'info' ? 'info: ' : ''}${p.message.replace(/\r?\n/g, ' ')}`) + '\n');
   // Changed wording is information, not a fault: listed, but check still passes.
   const infos = problems.filter((p) => p.severity === 'info').length;
   const faults = problems.length - infos;
-  const summary = [`checked ${w.states.length + w.problems.filter((p) => p.kind === 'missing-source' || p.kind === 'unreadable-source').length} sidecar(s)`, `${faults} problem(s)`];
+  const summary = [`checked ${w.states.length + w.problems.filter((p) => p.kind === 'missing-source' || p.kind === 'unreadable-source').length} sidecar(s)`];
+  if (provenanceFiles.length > 0) summary.push(`${provenanceFiles.length} provenance file(s)`);
+  summary.push(`${faults} problem(s)`);
   if (infos > 0) summary.push(`${infos} annotation(s) with changed wording`);
   if (fix) summary.push(`${written} sidecar(s) re-anchored and written`);
   if (repaired > 0) summary.push(`${repaired} sidecar(s) with conflict markers rebuilt`);

@@ -7,6 +7,7 @@ import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
 import { GIT_SETUP_USAGE, MERGE_DRIVER_USAGE, runGitSetup, runMergeDriver } from './merge';
 import { UsageError, type CliIo } from './io';
+import { QUOTES_USAGE, runQuotes } from './quotes';
 
 /** One entry per subcommand. Each issue adds its own (annotate, check, export, import). */
 export interface CliCommand {
@@ -23,6 +24,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'merge-driver': { usage: MERGE_DRIVER_USAGE, summary: 'git merge driver for sidecars and the curation file (%O %A %B %P): merges by annotation id, records conflicts in valid YAML; exit 1 when it recorded any', run: runMergeDriver },
   'git-setup': { usage: GIT_SETUP_USAGE, summary: 'register the merge driver in this git repository (.gitattributes and git config), idempotent', run: runGitSetup },
   import: { usage: IMPORT_USAGE, summary: 're-create sidecars from W3C Web Annotation JSON (as export --format w3c writes)', run: runImport },
+  quotes: { usage: QUOTES_USAGE, summary: 'quotes shared across sources: where each first appeared (provenance dates) and who changed its words; --altered, --json', run: runQuotes },
 };
 
 export function usage(): string {
