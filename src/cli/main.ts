@@ -5,6 +5,7 @@ import { ANNOTATE_USAGE, runAnnotate } from './annotate';
 import { CHECK_USAGE, runCheck } from './check';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
+import { IMPORT_SOURCE_USAGE, runImportSource } from './importSource';
 import { UsageError, type CliIo } from './io';
 
 /** One entry per subcommand. Each issue adds its own (annotate, check, export, import). */
@@ -20,6 +21,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   check: { usage: CHECK_USAGE, summary: 'validate every sidecar and re-anchor after outside edits; --fix writes positions back', run: runCheck },
   export: { usage: EXPORT_USAGE, summary: 'export every annotation as a Markdown report, CSV, W3C Web Annotation JSON-LD or REFI-QDA (qdpx, qdc)', run: runExport },
   import: { usage: IMPORT_USAGE, summary: 're-create sidecars from W3C Web Annotation JSON (as export --format w3c writes)', run: runImport },
+  'import-source': { usage: IMPORT_SOURCE_USAGE, summary: 'turn saved web pages, PDFs, Word documents and URLs into .txt sources with a .provenance.yaml beside each', run: (argv, io) => runImportSource(argv, io) },
 };
 
 export function usage(): string {
