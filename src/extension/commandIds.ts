@@ -34,6 +34,8 @@ export const CommandIds = {
   revealRange: 'sourceAnnotator.revealRange',
   analyzeActive: 'sourceAnnotator.analyzeActive',
   showLog: 'sourceAnnotator.showLog',
+  importSource: 'sourceAnnotator.importSource',
+  importSourceFromUrl: 'sourceAnnotator.importSourceFromUrl',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

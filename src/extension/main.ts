@@ -6,6 +6,7 @@ import { Hovers } from './features/hovers';
 import { Problems } from './features/problems';
 import { CurationCommands } from './features/curationCommands';
 import { ExportCommands } from './features/exportCommands';
+import { ImportSourceCommands } from './features/importSourceCommands';
 import { StatusBar } from './features/statusBar';
 import { Symbols } from './features/symbols';
 import { SourcesTree } from './features/tree/sourcesTree';
@@ -32,6 +33,7 @@ export interface SourceAnnotatorApi {
   readonly statusBar: StatusBar;
   readonly exports: ExportCommands;
   readonly curation: CurationCommands;
+  readonly importSource: ImportSourceCommands;
 }
 
 /**
@@ -76,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const exports = new ExportCommands(index, annotations);
   const curation = new CurationCommands(index, log);
   context.subscriptions.push(tree, symbols, statusBar, exports, curation, new LegendView(), new FileNesting());
+  const importSource = new ImportSourceCommands(context.extensionUri);
+  context.subscriptions.push(importSource);
   void curation.reload();
   // --- end tree, symbols, status bar, export
 
@@ -116,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation };
+  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, importSource };
 }
 
 export function deactivate(): void {

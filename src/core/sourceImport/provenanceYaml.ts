@@ -28,6 +28,5 @@ export function formatProvenance(p: Provenance): string {
       if (isScalar(node) && typeof node.value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
-  doc.commentBefore = ' Source Annotator provenance: where this source came from (written by Import Source).';
-  return doc.toString({ lineWidth: 0 });
+  return `# Source Annotator provenance: where this source came from (written by Import Source).\n${doc.toString({ lineWidth: 0 })}`;
 }
