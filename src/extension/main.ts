@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const exports = new ExportCommands(index, annotations);
   const curation = new CurationCommands(index, log);
   context.subscriptions.push(tree, symbols, statusBar, exports, curation, new LegendView(), new FileNesting());
-  const importSource = new ImportSourceCommands(context.extensionUri);
+  const importSource = new ImportSourceCommands(context.extensionUri, log);
   context.subscriptions.push(importSource);
   void curation.reload();
   // --- end tree, symbols, status bar, export

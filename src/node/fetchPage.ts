@@ -83,7 +83,7 @@ function checkedUrl(value: string, original: string): URL {
 
 async function readBounded(res: Response, max: number, address: string): Promise<Uint8Array> {
   if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

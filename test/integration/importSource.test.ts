@@ -42,7 +42,7 @@ describe('import source: Import Source… and Import Source from URL…', () => 
       files: [inbox('cnn.html').toString(), inbox('statement.pdf').toString(), inbox('memo.docx').toString()],
       folder: target.toString(),
     });
-    assert.ok(r, 'the import ran');
+    assert.ok(r, `the import ran: ${a.importSource.lastError}`);
     assert.deepStrictEqual(r.failed, []);
     assert.deepStrictEqual(
       r.imported.map((i) => i.source.slice(i.source.lastIndexOf('/') + 1)),
@@ -66,7 +66,8 @@ describe('import source: Import Source… and Import Source from URL…', () => 
   it('a broken file is reported and writes nothing', async () => {
     const before = (await vscode.workspace.fs.readDirectory(target)).length;
     const r = await vscode.commands.executeCommand<ImportOutcome | undefined>(CommandIds.importSource, { files: [inbox('broken.pdf').toString()], folder: target.toString() });
-    assert.strictEqual(r?.imported.length, 0);
+    assert.ok(r, `the import ran: ${(await api()).importSource.lastError}`);
+    assert.strictEqual(r.imported.length, 0);
     assert.match(r?.failed[0]?.message ?? '', /broken\.pdf: not a readable PDF/);
     assert.strictEqual((await vscode.workspace.fs.readDirectory(target)).length, before);
   });
@@ -93,7 +94,7 @@ describe('import source: Import Source… and Import Source from URL…', () => 
       assert.match(source.path, /governor-ferry-line-will-open-before-summer\.txt$/);
       assert.ok((await read(source)).startsWith(BREITBART_PARAGRAPHS[0]));
       assert.ok(r.imported[0].savedPage && (await exists(vscode.Uri.parse(r.imported[0].savedPage))), 'the page is kept beside the source');
-      assert.strictEqual(await read(vscode.Uri.parse(r.imported[0].savedPage!)), page);
+      assert.strictEqual(await read(vscode.Uri.parse(r.imported[0].savedPage)), page);
       const prov = parse(await read(vscode.Uri.parse(r.imported[0].provenance))) as Record<string, unknown>;
       assert.strictEqual(prov.url, 'https://www.breitbart.com/x');
       assert.strictEqual(prov.outlet, 'Breitbart');

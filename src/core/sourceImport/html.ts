@@ -28,7 +28,7 @@ export async function importHtml(html: string, displayName: string, limits: Impo
   const meta = articleMetadata(document, pageUrl);
   let article: { title?: string | null; content?: unknown; byline?: string | null; siteName?: string | null; publishedTime?: string | null } | null;
   try {
-    const reader = new Readability(document as never, {
+    const reader = new Readability(document, {
       maxElemsToParse: limits.maxHtmlElements,
       serializer: (node: unknown) => node,
     });

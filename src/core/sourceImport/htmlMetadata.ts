@@ -1,4 +1,4 @@
-import type { DomDocument, DomElement } from './dom';
+import type { DomDocument } from './dom';
 import { cleanParagraph, httpUrl, isoDate } from './text';
 
 /** What a page says about itself. Every field may be missing. */
@@ -100,7 +100,7 @@ function metaAuthors(doc: DomDocument): string[] | undefined {
   const els = doc.querySelectorAll('meta[name="author"], meta[property="article:author"], meta[name="byl"]');
   const names: string[] = [];
   for (let i = 0; i < els.length && i < 50; i++) {
-    const c = nonEmpty((els[i] as DomElement).getAttribute('content'));
+    const c = nonEmpty((els[i]).getAttribute('content'));
     if (c && !/^https?:/i.test(c)) names.push(c.replace(/^by\s+/i, ''));
   }
   return names.length > 0 ? unique(names) : undefined;

@@ -9,9 +9,10 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
 }
 
 export function cleanParagraph(p: string): string {
-  // Zero-width and soft hyphens vanish; no-break and other spaces become plain spaces.
+  // Soft hyphens, zero-width spaces, word joiners and stray BOMs vanish (joiners ZWJ and ZWNJ
+  // stay: emoji and some scripts need them); no-break and other spaces become plain spaces.
   return p
-    .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00ad\u200b\u2060\ufeff]/g, '')
     .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
     .trim();
 }
@@ -88,6 +89,6 @@ export function isoDate(value: string | undefined | null): string | undefined {
 
 /** Lowercase hex SHA-256 of the bytes (Web Crypto, present in Node 20 and in the browser). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

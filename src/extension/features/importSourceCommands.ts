@@ -41,8 +41,13 @@ const SAVED_EXTENSIONS = { html: 'html', mhtml: 'mhtml', pdf: 'pdf', docx: 'docx
 export class ImportSourceCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private module: typeof SourceImportModule | undefined;
+  /** The last command's error message, if it failed (shown in a notification; read by tests). */
+  lastError: string | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables.push(
       vscode.commands.registerCommand(CommandIds.importSource, (arg?: unknown, selection?: unknown) => this.guard(() => this.importFiles(arg, selection))),
       vscode.commands.registerCommand(CommandIds.importSourceFromUrl, (arg?: unknown) => this.guard(() => this.importUrl(arg))),
@@ -50,9 +55,12 @@ export class ImportSourceCommands implements vscode.Disposable {
   }
 
   private async guard<T>(f: () => Promise<T>): Promise<T | undefined> {
+    this.lastError = undefined;
     try {
       return await f();
     } catch (err) {
+      this.lastError = err instanceof Error ? err.message : String(err);
+      if (!(err instanceof UserError)) this.log.error(`Import Source: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       void vscode.window.showErrorMessage(`Source Annotator: import failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
@@ -73,7 +81,7 @@ export class ImportSourceCommands implements vscode.Disposable {
     // From a tree row or the Explorer: the row's folder is where the new sources go.
     const clicked = arg instanceof vscode.Uri ? arg : nodeUri(arg);
     let files = (args.files ?? []).map(toUri);
-    if (files.length === 0 && Array.isArray(selection) && selection.every((s) => s instanceof vscode.Uri) && selection.length > 0 && selection.every(isImportable)) files = selection as vscode.Uri[];
+    if (files.length === 0 && Array.isArray(selection) && selection.every((s) => s instanceof vscode.Uri) && selection.length > 0 && selection.every(isImportable)) files = selection;
     const folder = await this.pickFolder(args.folder !== undefined ? toUri(args.folder) : clicked ? vscode.Uri.joinPath(clicked, '..') : undefined);
     if (!folder) return undefined;
     if (files.length === 0) {
@@ -216,7 +224,7 @@ function isArgs(arg: unknown): boolean {
 }
 
 function nodeUri(arg: unknown): vscode.Uri | undefined {
-  const uri = typeof arg === 'object' && arg !== null && 'uri' in arg ? (arg as { uri: unknown }).uri : undefined;
+  const uri = typeof arg === 'object' && arg !== null && 'uri' in arg ? arg.uri : undefined;
   return typeof uri === 'string' ? vscode.Uri.parse(uri) : uri instanceof vscode.Uri ? uri : undefined;
 }
 

@@ -113,7 +113,7 @@ describe('cli import-source --url (a fixture server on 127.0.0.1)', () => {
       assert.deepStrictEqual(server.hits, ['/old', '/story']);
       assert.strictEqual(fs0.text('/ws/harbor-city-mayor-to-meet-neighbouring-towns.html'), page);
       const prov = parse(fs0.text('/ws/harbor-city-mayor-to-meet-neighbouring-towns.txt.provenance.yaml')!) as Record<string, Record<string, unknown>>;
-      assert.strictEqual(prov.url as unknown, 'https://edition.cnn.com/x');
+      assert.strictEqual(prov.url, 'https://edition.cnn.com/x');
       assert.strictEqual(prov.original.file, 'harbor-city-mayor-to-meet-neighbouring-towns.html');
       assert.match(r.out, /page saved as harbor-city-mayor-to-meet-neighbouring-towns\.html/);
     } finally {
