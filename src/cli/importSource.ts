@@ -1,14 +1,12 @@
 import * as path from 'path';
 import { UserError } from '../core/fileSystem';
-import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, importSource, SourceImportError, type ImportedSource } from '../core/sourceImport';
+import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, importSource, SAVED_PAGE_EXTENSIONS, SourceImportError, type ImportedSource } from '../core/sourceImport';
 import { writeImportedSource } from '../core/sourceImport/write';
 import { fetchPage, urlFileName } from '../node/fetchPage';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
 export const IMPORT_SOURCE_USAGE = 'source-annotator import-source FILE... [--out DIR] [--url URL]...';
-
-const SAVED_EXTENSIONS = { html: 'html', mhtml: 'mhtml', pdf: 'pdf', docx: 'docx' } as const;
 
 /**
  * `import-source`: turn saved web pages, web archives, PDFs and Word documents (and pages
@@ -56,7 +54,7 @@ export async function runImportSource(argv: readonly string[], io: CliIo, now: (
     await report(url, async () => {
       const page = await fetchPage(url);
       const imported = await importSource({ bytes: page.bytes, name: urlFileName(page.url), url: page.url, contentType: page.contentType, retrieved: now().toISOString() });
-      const written = await writeImportedSource(io.fs, out, imported, { root: out, savedPage: { bytes: page.bytes, extension: SAVED_EXTENSIONS[imported.format] } });
+      const written = await writeImportedSource(io.fs, out, imported, { root: out, savedPage: { bytes: page.bytes, extension: SAVED_PAGE_EXTENSIONS[imported.format] } });
       return done(url, imported, written.sourcePath, io.cwd) + (written.savedPagePath ? ` (page saved as ${display(io.cwd, written.savedPagePath)})` : '');
     });
   }

@@ -5,7 +5,7 @@ import { decodeHtml } from './charset';
 import { mhtmlPage } from './mhtml';
 import { importPdf } from './pdf';
 import { baseNameOf, sha256Hex, slugify, stem } from './text';
-import { DEFAULT_IMPORT_LIMITS, SourceImportError, type ImportedSource, type ImportInput, type ImportLimits, type SourceFormat } from './types';
+import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, SourceImportError, type ImportedSource, type ImportInput, type ImportLimits, type SourceFormat } from './types';
 import { importerLabel } from './versions';
 
 export * from './types';
@@ -13,8 +13,6 @@ export { formatProvenance } from './provenanceYaml';
 export { importerLabel, IMPORTER_VERSIONS } from './versions';
 export { slugify } from './text';
 
-/** File extensions Import Source reads (for open dialogs and the CLI's messages). */
-export const IMPORT_EXTENSIONS = ['html', 'htm', 'xhtml', 'mhtml', 'mht', 'pdf', 'docx'] as const;
 
 const MEDIA_TYPES: Readonly<Record<SourceFormat, string>> = {
   html: 'text/html',

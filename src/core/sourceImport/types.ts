@@ -1,6 +1,12 @@
 import { UserError } from '../fileSystem';
 import type { Provenance } from '../provenance/model';
 
+/** File extensions Import Source reads (for open dialogs and the CLI's messages). */
+export const IMPORT_EXTENSIONS = ['html', 'htm', 'xhtml', 'mhtml', 'mht', 'pdf', 'docx'] as const;
+
+/** The extension a fetched page is kept under, by the format its bytes showed. */
+export const SAVED_PAGE_EXTENSIONS: Readonly<Record<SourceFormat, string>> = { html: 'html', mhtml: 'mhtml', pdf: 'pdf', docx: 'docx' };
+
 /** The formats Import Source reads. */
 export type SourceFormat = 'html' | 'mhtml' | 'pdf' | 'docx';
 

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { UserError } from '../../core/fileSystem';
 import { CommandIds } from '../commandIds';
+import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, SAVED_PAGE_EXTENSIONS } from '../../core/sourceImport/types';
+import { writeImportedSource } from '../../core/sourceImport/write';
+import { fetchPage, urlFileName } from '../../node/fetchPage';
+import { SourceImportClient } from '../services/sourceImportClient';
 import { VsCodeFileSystem } from '../services/vscodeFileSystem';
-import type * as SourceImportModule from '../sourceImportModule';
 
 /** Arguments that skip the dialogs (tests, scripts): URIs as strings or vscode.Uri. */
 export interface ImportSourceArgs {
@@ -28,8 +31,6 @@ export interface ImportOutcome {
   readonly cancelled: boolean;
 }
 
-const SAVED_EXTENSIONS = { html: 'html', mhtml: 'mhtml', pdf: 'pdf', docx: 'docx' } as const;
-
 /**
  * "Import Source…" (an open dialog for web pages, web archives, PDFs and Word documents) and
  * "Import Source from URL…" (an input box): each input becomes `<title>.txt` with its
@@ -40,7 +41,7 @@ const SAVED_EXTENSIONS = { html: 'html', mhtml: 'mhtml', pdf: 'pdf', docx: 'docx
  */
 export class ImportSourceCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private module: typeof SourceImportModule | undefined;
+  private readonly importer: SourceImportClient;
   /** The last command's error message, if it failed (shown in a notification; read by tests). */
   lastError: string | undefined;
 
@@ -48,7 +49,9 @@ export class ImportSourceCommands implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.importer = new SourceImportClient(vscode.Uri.joinPath(this.extensionUri, 'dist', 'sourceImportWorker.js').fsPath);
     this.disposables.push(
+      this.importer,
       vscode.commands.registerCommand(CommandIds.importSource, (arg?: unknown, selection?: unknown) => this.guard(() => this.importFiles(arg, selection))),
       vscode.commands.registerCommand(CommandIds.importSourceFromUrl, (arg?: unknown) => this.guard(() => this.importUrl(arg))),
     );
@@ -64,11 +67,6 @@ export class ImportSourceCommands implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Source Annotator: import failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
-  }
-
-  private lib(): typeof SourceImportModule {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (this.module ??= require(vscode.Uri.joinPath(this.extensionUri, 'dist', 'sourceImport.js').fsPath) as typeof SourceImportModule);
   }
 
   private checkTrust(): void {
@@ -90,12 +88,12 @@ export class ImportSourceCommands implements vscode.Disposable {
         openLabel: 'Import',
         title: 'Import Source: web pages, PDFs, Word documents',
         defaultUri: folder.folder,
-        filters: { 'Web pages, PDFs, Word documents': [...this.lib().IMPORT_EXTENSIONS], 'All files': ['*'] },
+        filters: { 'Web pages, PDFs, Word documents': [...IMPORT_EXTENSIONS], 'All files': ['*'] },
       });
       if (!picked || picked.length === 0) return undefined;
       files = picked;
     }
-    return this.run(folder, files.map((f) => ({ label: baseName(f.path), read: (lib) => this.readFile(lib, f) })), args.open !== false);
+    return this.run(folder, files.map((f) => ({ label: baseName(f.path), read: () => this.readFile(f) })), args.open !== false);
   }
 
   private async importUrl(arg: unknown): Promise<ImportOutcome | undefined> {
@@ -119,9 +117,9 @@ export class ImportSourceCommands implements vscode.Disposable {
       [
         {
           label: address,
-          read: async (lib, signal) => {
-            const page = await lib.fetchPage(address, undefined, signal);
-            return { bytes: page.bytes, name: lib.urlFileName(page.url), url: page.url, contentType: page.contentType, keep: true };
+          read: async (signal) => {
+            const page = await fetchPage(address, undefined, signal);
+            return { bytes: page.bytes, name: urlFileName(page.url), url: page.url, contentType: page.contentType, keep: true };
           },
         },
       ],
@@ -129,9 +127,9 @@ export class ImportSourceCommands implements vscode.Disposable {
     );
   }
 
-  private async readFile(lib: typeof SourceImportModule, uri: vscode.Uri): Promise<Input> {
+  private async readFile(uri: vscode.Uri): Promise<Input> {
     const st = await vscode.workspace.fs.stat(uri);
-    if (st.size > lib.DEFAULT_IMPORT_LIMITS.maxBytes) throw new UserError(`${baseName(uri.path)}: the file is too large (${st.size} bytes; the limit is ${lib.DEFAULT_IMPORT_LIMITS.maxBytes})`);
+    if (st.size > DEFAULT_IMPORT_LIMITS.maxBytes) throw new UserError(`${baseName(uri.path)}: the file is too large (${st.size} bytes; the limit is ${DEFAULT_IMPORT_LIMITS.maxBytes})`);
     return { bytes: await vscode.workspace.fs.readFile(uri), name: baseName(uri.path) };
   }
 
@@ -149,14 +147,16 @@ export class ImportSourceCommands implements vscode.Disposable {
   }
 
   private async run(target: { folder: vscode.Uri; root: vscode.WorkspaceFolder }, inputs: readonly Job[], open: boolean): Promise<ImportOutcome> {
-    const lib = this.lib();
     const fs = new VsCodeFileSystem(target.root.uri);
     const outcome: { imported: ImportOutcome['imported'][number][]; failed: ImportOutcome['failed'][number][]; cancelled: boolean } = { imported: [], failed: [], cancelled: false };
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Source Annotator: importing', cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
-        const sub = token.onCancellationRequested(() => abort.abort());
+        const sub = token.onCancellationRequested(() => {
+          abort.abort();
+          this.importer.cancel();
+        });
         try {
           for (const [i, job] of inputs.entries()) {
             if (token.isCancellationRequested) {
@@ -165,15 +165,15 @@ export class ImportSourceCommands implements vscode.Disposable {
             }
             progress.report({ message: `${job.label} (${i + 1} of ${inputs.length})`, increment: 100 / inputs.length });
             try {
-              const input = await job.read(lib, abort.signal);
-              const imported = await lib.importSource({ bytes: input.bytes, name: input.name, url: input.url, contentType: input.contentType, retrieved: new Date().toISOString() });
+              const input = await job.read(abort.signal);
+              const imported = await this.importer.import({ bytes: input.bytes, name: input.name, url: input.url, contentType: input.contentType, retrieved: new Date().toISOString() });
               if (token.isCancellationRequested) {
                 outcome.cancelled = true;
                 break;
               }
-              const written = await lib.writeImportedSource(fs, target.folder.path, imported, {
+              const written = await writeImportedSource(fs, target.folder.path, imported, {
                 root: target.root.uri.path,
-                savedPage: input.keep ? { bytes: input.bytes, extension: SAVED_EXTENSIONS[imported.format] } : undefined,
+                savedPage: input.keep ? { bytes: input.bytes, extension: SAVED_PAGE_EXTENSIONS[imported.format] } : undefined,
               });
               outcome.imported.push({ input: job.label, source: fs.uri(written.sourcePath).toString(), provenance: fs.uri(written.provenancePath).toString(), savedPage: written.savedPagePath ? fs.uri(written.savedPagePath).toString() : undefined });
             } catch (err) {
@@ -216,7 +216,7 @@ interface Input {
 
 interface Job {
   readonly label: string;
-  read(lib: typeof SourceImportModule, signal: AbortSignal): Promise<Input>;
+  read(signal: AbortSignal): Promise<Input>;
 }
 
 function isArgs(arg: unknown): boolean {
