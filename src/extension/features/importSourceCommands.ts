@@ -79,7 +79,9 @@ export class ImportSourceCommands implements vscode.Disposable {
     // From a tree row or the Explorer: the row's folder is where the new sources go.
     const clicked = arg instanceof vscode.Uri ? arg : nodeUri(arg);
     let files = (args.files ?? []).map(toUri);
+    // From the Explorer's context menu: the selected files (or the clicked one).
     if (files.length === 0 && Array.isArray(selection) && selection.every((s) => s instanceof vscode.Uri) && selection.length > 0 && selection.every(isImportable)) files = selection;
+    else if (files.length === 0 && arg instanceof vscode.Uri && isImportable(arg)) files = [arg];
     const folder = await this.pickFolder(args.folder !== undefined ? toUri(args.folder) : clicked ? vscode.Uri.joinPath(clicked, '..') : undefined);
     if (!folder) return undefined;
     if (files.length === 0) {
