@@ -1,6 +1,6 @@
 import { parentPort } from 'worker_threads';
 import { UserError } from '../core/fileSystem';
-import { importSource, SourceImportError, type ImportInput } from '../core/sourceImport';
+import { importSource, SourceImportError } from '../core/sourceImport';
 import type { ImportReply, ImportRequest } from './services/sourceImportClient';
 
 /**
@@ -13,7 +13,7 @@ import type { ImportReply, ImportRequest } from './services/sourceImportClient';
 const port = parentPort;
 if (port) {
   port.on('message', (req: ImportRequest) => {
-    void importSource(req.input as ImportInput).then(
+    void importSource(req.input).then(
       (result) => port.postMessage({ id: req.id, result } satisfies ImportReply),
       (err: unknown) =>
         port.postMessage({

@@ -1,5 +1,5 @@
 import { Worker } from 'worker_threads';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { UserError } from '../../core/fileSystem';
 import { SourceImportError, type ImportedSource, type ImportInput, type ImportProblem } from '../../core/sourceImport/types';
 
