@@ -6,7 +6,7 @@ import { Hovers } from './features/hovers';
 import { Problems } from './features/problems';
 import { CurationCommands } from './features/curationCommands';
 import { ExportCommands } from './features/exportCommands';
-import { ImportSourceCommands } from './features/importSourceCommands';
+import { ImportDropController, ImportSourceCommands } from './features/importSourceCommands';
 import { StatusBar } from './features/statusBar';
 import { Symbols } from './features/symbols';
 import { SourcesTree } from './features/tree/sourcesTree';
@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new Problems(annotations, index, SELECTOR),
   );
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
-  const tree = new SourcesTree(index, annotations);
+  const tree = new SourcesTree(index, annotations, new ImportDropController());
   const symbols = new Symbols(index, annotations, SELECTOR);
   const statusBar = new StatusBar(index, annotations);
   const exports = new ExportCommands(index, annotations);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandIds } from '../../src/extension/commandIds';
-import type { ImportOutcome } from '../../src/extension/features/importSourceCommands';
+import { ImportDropController, type ImportOutcome } from '../../src/extension/features/importSourceCommands';
 import { BREITBART_PARAGRAPHS, CNN_PARAGRAPHS, STATEMENT_PARAGRAPHS, breitbartPage, cnnPage, makeDocx, makePdf } from '../unit/sourceImport/fixtures';
 import { api, closeAll, until, workspaceUri } from './helpers';
 import { canDriveBrowser, quickInputFocused, typeKeys } from './screenshot';
@@ -70,6 +70,24 @@ describe('import source: Import Source… and Import Source from URL…', () => 
     assert.strictEqual(r.imported.length, 0);
     assert.match(r?.failed[0]?.message ?? '', /broken\.pdf: not a readable PDF/);
     assert.strictEqual((await vscode.workspace.fs.readDirectory(target)).length, before);
+  });
+
+  it('files dropped on the Sources view (text/uri-list) are imported; other files are ignored', async () => {
+    const a = await api();
+    await vscode.workspace.fs.writeFile(inbox('dropped.html'), enc(cnnPage({ canonical: 'https://edition.cnn.com/dropped' }).replace(/Harbor City mayor to meet neighbouring towns/g, 'Dropped page')));
+    const data = new vscode.DataTransfer();
+    data.set('text/uri-list', new vscode.DataTransferItem(`${inbox('dropped.html').toString()}\r\n${inbox('notes.odt').toString()}\r\n`));
+    const source = workspaceUri('dropped-page.txt');
+    try {
+      await new ImportDropController().handleDrop(undefined, data, new vscode.CancellationTokenSource().token);
+      assert.ok(await exists(source), `dropped-page.txt written: ${a.importSource.lastError}`);
+      assert.ok((await read(source)).startsWith(CNN_PARAGRAPHS[0]));
+      assert.ok(await exists(workspaceUri('dropped-page.txt.provenance.yaml')));
+    } finally {
+      await vscode.workspace.fs.delete(source).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(workspaceUri('dropped-page.txt.provenance.yaml')).then(undefined, () => undefined);
+      await closeAll();
+    }
   });
 
   it('Import Source from URL: the address typed into the input box is fetched from a 127.0.0.1 server and saved beside the source', async function () {

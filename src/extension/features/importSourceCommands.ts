@@ -207,6 +207,42 @@ export class ImportSourceCommands implements vscode.Disposable {
   }
 }
 
+/**
+ * Drop files (from the Explorer or the desktop) or links (from a browser) onto the Sources view:
+ * pages, PDFs and Word documents are imported as by Import Source…, next to the source they are
+ * dropped on (else into the workspace folder); an http(s) link is imported as by Import Source
+ * from URL…. Other files are ignored. Nothing is dragged out of the view.
+ */
+export class ImportDropController implements vscode.TreeDragAndDropController<unknown> {
+  readonly dropMimeTypes = ['text/uri-list'];
+  readonly dragMimeTypes: string[] = [];
+
+  async handleDrop(target: unknown, data: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
+    const item = data.get('text/uri-list');
+    if (!item) return;
+    const lines = (await item.asString())
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0 && !l.startsWith('#'));
+    if (token.isCancellationRequested) return;
+    const uris = lines.flatMap((l) => {
+      try {
+        return [vscode.Uri.parse(l, true)];
+      } catch {
+        return [];
+      }
+    });
+    const hint = nodeUri(target);
+    const folder = hint ? vscode.Uri.joinPath(hint, '..') : undefined;
+    const files = uris.filter((u) => u.scheme !== 'http' && u.scheme !== 'https' && isImportable(u));
+    if (files.length > 0) await vscode.commands.executeCommand(CommandIds.importSource, { files, folder } satisfies ImportSourceArgs);
+    for (const link of uris.filter((u) => u.scheme === 'http' || u.scheme === 'https').slice(0, 10)) {
+      if (token.isCancellationRequested) return;
+      await vscode.commands.executeCommand(CommandIds.importSourceFromUrl, { url: link.toString(true), folder } satisfies ImportUrlArgs);
+    }
+  }
+}
+
 interface Input {
   readonly bytes: Uint8Array;
   readonly name: string;
