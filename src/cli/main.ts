@@ -6,6 +6,7 @@ import { CHECK_USAGE, runCheck } from './check';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
 import { GIT_SETUP_USAGE, MERGE_DRIVER_USAGE, runGitSetup, runMergeDriver } from './merge';
+import { IMPORT_SOURCE_USAGE, runImportSource } from './importSource';
 import { UsageError, type CliIo } from './io';
 import { QUOTES_USAGE, runQuotes } from './quotes';
 
@@ -25,6 +26,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'git-setup': { usage: GIT_SETUP_USAGE, summary: 'register the merge driver in this git repository (.gitattributes and git config), idempotent', run: runGitSetup },
   import: { usage: IMPORT_USAGE, summary: 're-create sidecars from W3C Web Annotation JSON (as export --format w3c writes)', run: runImport },
   quotes: { usage: QUOTES_USAGE, summary: 'quotes shared across sources: where each first appeared (provenance dates) and who changed its words; --altered, --json', run: runQuotes },
+  'import-source': { usage: IMPORT_SOURCE_USAGE, summary: 'turn saved web pages, PDFs, Word documents and URLs into .txt sources with a .provenance.yaml beside each', run: (argv, io) => runImportSource(argv, io) },
 };
 
 export function usage(): string {

@@ -40,6 +40,8 @@ export const CommandIds = {
   setUpGitMergeDriver: 'sourceAnnotator.setUpGitMergeDriver',
   repairConflictMarkers: 'sourceAnnotator.repairConflictMarkers',
   resolveMergeConflict: 'sourceAnnotator.resolveMergeConflict',
+  importSource: 'sourceAnnotator.importSource',
+  importSourceFromUrl: 'sourceAnnotator.importSourceFromUrl',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -7,6 +7,7 @@ import { Problems } from './features/problems';
 import { MergeCommands } from './features/mergeCommands';
 import { CurationCommands } from './features/curationCommands';
 import { ExportCommands } from './features/exportCommands';
+import { ImportDropController, ImportSourceCommands } from './features/importSourceCommands';
 import { StatusBar } from './features/statusBar';
 import { Symbols } from './features/symbols';
 import { SourcesTree } from './features/tree/sourcesTree';
@@ -36,6 +37,7 @@ export interface SourceAnnotatorApi {
   readonly curation: CurationCommands;
   /** Provenance files and where quotes first appeared (services/provenanceIndex.ts). */
   readonly provenance: ProvenanceIndex;
+  readonly importSource: ImportSourceCommands;
 }
 
 /**
@@ -77,12 +79,14 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new MergeCommands(annotations, context.extensionUri),
   );
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
-  const tree = new SourcesTree(index, annotations, provenance);
+  const tree = new SourcesTree(index, annotations, provenance, new ImportDropController());
   const symbols = new Symbols(index, annotations, SELECTOR);
   const statusBar = new StatusBar(index, annotations);
   const exports = new ExportCommands(index, annotations, provenance);
   const curation = new CurationCommands(index, log);
   context.subscriptions.push(tree, symbols, statusBar, exports, curation, new LegendView(), new FileNesting());
+  const importSource = new ImportSourceCommands(context.extensionUri, log);
+  context.subscriptions.push(importSource);
   void curation.reload();
   // --- end tree, symbols, status bar, export
 
@@ -123,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, provenance };
+  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, provenance, importSource };
 }
 
 export function deactivate(): void {

@@ -63,9 +63,11 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     private readonly index: SourceIndex,
     private readonly annotations: AnnotationService,
     private readonly provenance: ProvenanceIndex,
+    /** Files and links dropped on the view (Import Source, features/importSourceCommands.ts). */
+    dragAndDropController?: vscode.TreeDragAndDropController<TreeNode>,
   ) {
     this.settings = readSettings();
-    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true, dragAndDropController });
     this.disposables.push(
       this.changed,
       this.treeView,
