@@ -1,12 +1,13 @@
 import * as path from 'path';
 import { UserError } from '../core/fileSystem';
+import { IMPORT_SOURCE_USAGE } from './importSourceCommand';
 import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, importSource, SAVED_PAGE_EXTENSIONS, SourceImportError, type ImportedSource } from '../core/sourceImport';
 import { writeImportedSource } from '../core/sourceImport/write';
 import { fetchPage, urlFileName } from '../node/fetchPage';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
-export const IMPORT_SOURCE_USAGE = 'source-annotator import-source FILE... [--out DIR] [--url URL]...';
+export { IMPORT_SOURCE_USAGE };
 
 /**
  * `import-source`: turn saved web pages, web archives, PDFs and Word documents (and pages

@@ -6,7 +6,7 @@ import { CHECK_USAGE, runCheck } from './check';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
 import { GIT_SETUP_USAGE, MERGE_DRIVER_USAGE, runGitSetup, runMergeDriver } from './merge';
-import { IMPORT_SOURCE_USAGE, runImportSource } from './importSource';
+import { IMPORT_SOURCE_USAGE, runImportSource } from './importSourceCommand';
 import { UsageError, type CliIo } from './io';
 import { QUOTES_USAGE, runQuotes } from './quotes';
 
