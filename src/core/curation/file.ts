@@ -1,9 +1,9 @@
-import { Document, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { Document, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { ENTITY_TYPES, type EntityType } from '../analysis/types';
 import { UserError, type FileSystem } from '../fileSystem';
 import { normalizePath } from '../store/paths';
 import { RealPathGuard } from '../store/realPaths';
-import { parseBoundedYaml } from '../store/yamlSafety';
+import { aliasIssues, parseBoundedYaml } from '../store/yamlSafety';
 import { MENTION_CONTEXT, NO_CURATION, quoteKey, type CurationRules, type MentionRule } from './rules';
 
 /**
@@ -58,14 +58,8 @@ export function parseCuration(text: string): CurationParse {
   const add = (n: unknown, message: string): void => {
     if (issues.length < 50) issues.push({ ...at(n), message });
   };
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if (isAlias(n)) add(n, 'YAML aliases are not allowed in the curation file');
-    else if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
-    else if (isSeq(n)) stack.push(...n.items);
-  }
-  if (issues.length > 0) return { ok: false, issues };
+  const aliases = aliasIssues(doc, lc, 'the curation file');
+  if (aliases.length > 0) return { ok: false, issues: aliases };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { ok: true, rules: NO_CURATION, doc };
   if (!isMap(root)) return { ok: false, issues: [{ ...at(root), message: `the curation file must be a mapping (${KEYS.join(', ')})` }] };

@@ -1,6 +1,6 @@
-import { Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FileSystem } from '../fileSystem';
-import { parseBoundedYaml, type YamlIssue } from '../store/yamlSafety';
+import { aliasIssues, parseBoundedYaml, type YamlIssue } from '../store/yamlSafety';
 import type { Provenance, ProvenanceOriginal } from './model';
 import { FILE_NAME_PATTERN, ISO_DATE_PATTERN, MAX_AUTHORS, MAX_TEXT, MAX_URL, MEDIA_TYPE_PATTERN, SHA256_PATTERN, URL_PATTERN } from './schema';
 
@@ -35,14 +35,8 @@ export function parseProvenance(text: string): ProvenanceParse {
   const add = (n: unknown, message: string): void => {
     if (issues.length < 50) issues.push({ ...at(n), message });
   };
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if (isAlias(n)) add(n, 'YAML aliases are not allowed in a provenance file');
-    else if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
-    else if (isSeq(n)) stack.push(...n.items);
-  }
-  if (issues.length > 0) return { ok: false, issues };
+  const aliases = aliasIssues(doc, lc, 'a provenance file');
+  if (aliases.length > 0) return { ok: false, issues: aliases };
   const root = doc.contents;
   if (!isMap(root)) return { ok: false, issues: [{ ...at(root), message: `a provenance file is a mapping with \`version: 1\` and any of ${KEYS.slice(1).join(', ')}` }] };
   for (const p of root.items) {

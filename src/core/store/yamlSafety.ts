@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 /**
  * Bounds on hand-editable YAML (sidecars and the curation file), checked before and while yaml
@@ -104,6 +104,22 @@ export function parseBoundedYaml(text: string): { readonly doc: Document; readon
   for (const key of duplicateKeys(doc.contents)) errors.push({ ...lineCounter.linePos(key.range?.[0] ?? 0), message: 'Map keys must be unique' });
   if (errors.length > 0) return { issues: errors.sort((a, b) => a.line - b.line || a.col - b.col).slice(0, 50) };
   return { doc, lineCounter };
+}
+
+/**
+ * The aliases (`*name`) in a parsed document, as issues: hand-editable files refuse them (an
+ * alias can make a small file expand into a huge one). At most 50, in one pass over the tree.
+ */
+export function aliasIssues(doc: Document, lineCounter: LineCounter, fileName: string): YamlIssue[] {
+  const out: YamlIssue[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0 && out.length < 50) {
+    const n = stack.pop();
+    if (isAlias(n)) out.push({ ...lineCounter.linePos(n.range?.[0] ?? 0), message: `YAML aliases are not allowed in ${fileName}` });
+    else if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+    else if (isSeq(n)) stack.push(...n.items);
+  }
+  return out;
 }
 
 /**

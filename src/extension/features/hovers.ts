@@ -174,7 +174,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
       return bits.length > 0 ? ` · ${escapeMarkdown(bits.join(' · '))}` : '';
     };
     const label = (path: string): string => this.index.get(vscode.Uri.parse(path))?.relPath ?? path;
-    if (origin.altered) md.appendMarkdown('$(warning) **Words changed** after it first appeared\n\n');
+    if (origin.altered) md.appendMarkdown('⚠ **Words changed** after it first appeared\n\n');
     md.appendMarkdown(`**First appeared** in ${this.mentionLink(label(first.path), first.path, first.start, first.end)}${await where(first.path)}${first === here ? ' (this mention)' : ''}\n\n`);
     md.appendMarkdown(`Ordered by ${escapeMarkdown(describeBases(origin.bases))}${origin.tie ? `; the earliest is ${TIE_NOTE}` : ''}.\n\n`);
     if (here && here !== first) md.appendMarkdown(`Here: *${WORDING_LABELS[here.wording]}*${here.diff ? `: ${diffMarkdown(here.diff)}` : ''}\n\n`);

@@ -565,7 +565,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     if (origin && first && sources > 1) {
       md.appendMarkdown(`\n\nFirst appeared in ${escapeMarkdown(firstLabel)}, ${escapeMarkdown(describeDating(first.dating))}${origin.tie ? ` (${TIE_NOTE})` : ''}; ordered by ${escapeMarkdown(describeBases(origin.bases))}.`);
       if (here && here.wording !== 'earliest') md.appendMarkdown(`\n\nHere: ${mentionOriginMarkdown(here, origin)}`);
-      if (origin.altered) md.appendMarkdown('\n\n$(warning) Words were changed, added or dropped after it first appeared.');
+      if (origin.altered) md.appendMarkdown('\n\n⚠ Words were changed, added or dropped after it first appeared.');
     }
     item.tooltip = md;
     item.command = revealCommand({ uri: entry.key, start: q.start, end: q.end });
