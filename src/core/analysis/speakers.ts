@@ -20,6 +20,9 @@ export const CUE_VERBS: ReadonlySet<string> = new Set([
   'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting',
 ]);
 
+/** Dashes that introduce a quote's signature ("… ” — Matthew Ingram"); ― (U+2015) is the quotation dash. */
+const DASHES = new Set(['—', '–', '―', '-', '--']);
+
 const PARTICIPLES = new Set(['saying', 'adding', 'telling', 'calling', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'declaring', 'asking', 'explaining', 'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const SUBJECT_STOP = new Set(['.', '!', '?', ';']);
@@ -142,7 +145,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   const toks = tokenize(text, from, to);
   let i = 0;
   let dash = false;
-  while (i < toks.length && toks[i].kind === TokKind.Punct && (toks[i].text === ',' || toks[i].text === '—' || toks[i].text === '–' || toks[i].text === '-' || toks[i].text === '--')) {
+  while (i < toks.length && toks[i].kind === TokKind.Punct && (toks[i].text === ',' || DASHES.has(toks[i].text))) {
     if (toks[i].text !== ',') dash = true;
     i++;
   }
@@ -200,7 +203,7 @@ function signedBelow(ctx: Ctx, qi: number, from: number): Found | null {
   let p = from;
   const limit = Math.min(text.length, from + 8, qi + 1 < ctx.quotes.length ? ctx.quotes[qi + 1].openMark : text.length);
   while (p < limit && /\s/.test(text[p])) p++;
-  if (p >= limit || !/[—–-]/.test(text[p])) return null;
+  if (p >= limit || !/[—–―-]/.test(text[p])) return null;
   p++;
   while (p < text.length && p < from + 12 && (text[p] === ' ' || text[p] === '\u00a0')) p++;
   const k = lowerBound(ctx.starts, p);
@@ -295,7 +298,8 @@ function mediumOnly(toks: readonly Token[], a: number, b: number): boolean {
 
 /** A capitalised word of up to four letters before a full stop: a title or state abbreviation ("Sen.", "Fla."), or an initial. */
 function abbreviation(t: Token): boolean {
-  return t.kind === TokKind.Word && t.cap && t.text.length <= 4 && !/^(I|We|He|She|It|They|You)$/.test(t.text);
+  // "Sen. Marco Rubio (R-Fla.) said": a party and state code ends no sentence either
+  return t.kind === TokKind.Word && t.cap && (t.text.length <= 4 || /^[RDI]-[A-Z][a-z]{0,4}$/.test(t.text)) && !/^(I|We|He|She|It|They|You)$/.test(t.text);
 }
 
 /** A cue whose subject is no entity or description the engine knows ("the gambling tycoon told Reuters"). */
@@ -380,16 +384,17 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
 function subjectIn(ctx: Ctx, toks: readonly Token[], a: number, b: number, which: 'first' | 'last', quoteStart: number): { mention: number; description: string | null } | null {
   if (a >= b) return null;
   // stop at clause boundaries when looking backwards
+  const stop = (k: number): boolean => SUBJECT_STOP.has(toks[k].text) && !(toks[k].text === '.' && k > 0 && abbreviation(toks[k - 1]));
   if (which === 'last') {
     for (let k = b - 1; k >= a; k--) {
-      if (SUBJECT_STOP.has(toks[k].text)) {
+      if (stop(k)) {
         a = k + 1;
         break;
       }
     }
   } else {
     for (let k = a; k < b; k++) {
-      if (SUBJECT_STOP.has(toks[k].text)) {
+      if (stop(k)) {
         b = k;
         break;
       }

@@ -134,4 +134,13 @@ describe('analysis/speakers: forms seen in other news', () => {
     const q = quotes('"There is no plan for a meeting," the Kremlin said on Friday.');
     assert.strictEqual(q[0].speaker, 'Kremlin');
   });
+  it('takes a signature after the quotation dash on the same line ("…” ― Name")', () => {
+    const q = quotes('What readers wrote.\n\n“The bridge should have been fixed years ago.” ― Nora Lindqvist\n“Nobody asked the people who cross it.”― Tomas Ferreira.\n');
+    assert.deepStrictEqual(q.map((x) => x.speaker), ['Nora Lindqvist', 'Tomas Ferreira']);
+  });
+
+  it('reads past a party and state code between the name and the verb ("Sen. Walter Brandt (R-Kan.) said")', () => {
+    const q = quotes('"We will not vote for it," Sen. Walter Brandt (R-Kan.) said Saturday. "It costs too much," Rep. Lydia Moss, D-Ore., said.');
+    assert.deepStrictEqual(q.map((x) => x.speaker), ['Walter Brandt', 'Lydia Moss']);
+  });
 });
