@@ -18,12 +18,27 @@ export const CUE_VERBS: ReadonlySet<string> = new Set([
   'assured', 'agrees', 'exhorted', 'barked', 'snapped', 'retorted', 'countered', 'interjected', 'beamed', 'retaliated', 'chimed', 'sighed', 'laughed', 'scoffed',
   'saying', 'adding', 'telling', 'calling', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'declaring', 'asking', 'explaining',
   'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting',
+  // more verbs of saying and writing, in the forms news uses after or before a quote
+  'concludes', 'echoed', 'echoes', 'questioned', 'demanded', 'demands', 'pressed', 'opined', 'opines', 'proclaimed', 'proclaims', 'demurred',
+  'elaborated', 'pleaded', 'implored', 'marveled', 'marvelled', 'gushed', 'grumbled', 'fumed', 'railed', 'touted', 'mocked', 'teased', 'reasoned',
+  'speculated', 'sang', 'sings', 'preached', 'thundered', 'roared', 'ranted', 'crowed', 'apologized', 'apologised', 'concurred', 'objected',
+  'protested', 'volunteered', 'confided', 'disclosed', 'revealed', 'hinted', 'texted', 'emailed', 'e-mailed', 'messaged', 'chanted', 'blasted',
+  'acknowledges', 'answers', 'boasts', 'cautions', 'charges', 'complains', 'contends', 'counters', 'jokes', 'laments', 'maintains', 'muses',
+  'observes', 'predicts', 'promises', 'quips', 'recounts', 'reiterates', 'remarks', 'repeats', 'vows', 'wonders', 'wrote', 'summarized',
+  'concluding', 'recalling', 'joking', 'quipping', 'responding', 'replying', 'answering', 'acknowledging', 'admitting', 'complaining',
+  'boasting', 'lamenting', 'remarking', 'observing', 'cautioning', 'posting', 'echoing', 'proclaiming', 'demanding', 'questioning', 'pleading',
+  'reiterating', 'recounting', 'countering', 'confirming', 'denying', 'testifying', 'praising', 'mocking', 'blasting',
+]);
+
+/** Two-word cues: "shot back", "fired back", "went on", "put it" (as Vulture put it). */
+const CUE_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['shot', 'back'], ['fired', 'back'], ['hit', 'back'], ['shoots', 'back'], ['fires', 'back'], ['went', 'on'], ['goes', 'on'], ['put', 'it'], ['puts', 'it'], ['pointed', 'out'], ['points', 'out'], ['summed', 'up'],
 ]);
 
 /** Dashes that introduce a quote's signature ("… ” — Matthew Ingram"); ― (U+2015) is the quotation dash. */
 const DASHES = new Set(['—', '–', '―', '-', '--']);
 
-const PARTICIPLES = new Set(['saying', 'adding', 'telling', 'calling', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'declaring', 'asking', 'explaining', 'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting']);
+const PARTICIPLES: ReadonlySet<string> = new Set([...CUE_VERBS].filter((w) => w.endsWith('ing') && w !== 'according'));
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const SUBJECT_STOP = new Set(['.', '!', '?', ';']);
 const FEMALE = new Set('angela;theresa;hillary;nancy;elizabeth;mary;margaret;ursula;marine;melania;ivanka;kellyanne;sarah;susan;samantha;condoleezza;michelle;kamala;jacinda;dilma;cristina;julia;anna;anne;ann;maria;marie;sophie;emma;olivia;claire;laura;linda;lisa;karen;jennifer;jessica;barbara;patricia;helen;ruth;sharon;betsy;nikki;kirstjen;loretta;janet;valerie;christine;kristalina;greta;malala;oprah;taylor;beyonce;madonna;frida;elena;olga;natalia;tatiana;irina;svetlana;yulia;aisha;fatima;sheryl;marissa;ginni;indra;gwynne;liz;giorgia;mette;erna;sanna;golda;tsai;ing-wen;rosalynn;tipper;hilary;jill;carly;amy;sally;kate;katherine;catherine;victoria;alexandra;angelina;diana;grace;hannah;heather;joan;joanna;judith;julie;kathleen;kelly;lauren;lucy;megan;monica;natalie;nicole;pamela;rachel;rebecca;rose;sandra;sara;stephanie;teresa;tina;vanessa;wendy;dame;lady;queen;princess;mrs;ms;miss'.split(';'));
@@ -91,7 +106,10 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: 
     if (a === null) {
       // inherit from the speech quote just before (same passage)
       const pq = lastSpeech >= 0 ? quotes[lastSpeech] : null;
-      if (prev && pq && (prev.mention >= 0 || prev.description !== null) && q.openMark - pq.closeMark < 400 && !personBetween(ctx, pq.closeMark, q.openMark, prev.mention >= 0 ? ms[prev.mention].entity : null)) {
+      // people named in the previous quote's own attribution ("Sanders campaign manager Jeff Weaver said") are no new speaker
+      const sm = prev && prev.mention >= 0 ? ms[prev.mention] : null;
+      const gapFrom = pq && sm && sm.start > pq.closeMark && sm.end < q.openMark ? sm.end : pq ? pq.closeMark : 0;
+      if (prev && pq && (prev.mention >= 0 || prev.description !== null) && q.openMark - pq.closeMark < 400 && !personBetween(ctx, gapFrom, q.openMark, prev.mention >= 0 ? ms[prev.mention].entity : null)) {
         a = { mention: prev.mention, description: prev.description, cue: null };
       } else {
         a = { mention: -1, description: null, cue: null };
@@ -183,13 +201,28 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     // one appositive may sit between the subject and the verb: "Khaled Al-Maeena, editor at large, said"
     if (toks[k].text === ',' && ++commas > 2) break;
     if (commas === 0 && k > i + 9) break;
-    if (CUE_VERBS.has(w) && toks[k].kind === TokKind.Word && !toks[k].cap && !PARTICIPLES.has(w)) {
+    const c = cueAt(toks, k);
+    if (c !== null && !PARTICIPLES.has(c)) {
       if (endsSentence && !toks[i].cap && !PRONOUNS.has(toks[i].text.toLowerCase())) return null;
       const subj = subjectIn(ctx, toks, i, k, commas > 0 ? 'first' : 'last', q.start);
-      return subj ? { ...subj, cue: w } : subjectless(w);
+      return subj ? { ...subj, cue: c } : subjectless(c);
     }
   }
   return null;
+}
+
+/**
+ * The cue verb at toks[k] (lower case), or null: a verb of saying in lower case, a two-word cue
+ * ("shot back", "went on", "put it"), or "Tweeted" capitalised inside a sentence.
+ */
+function cueAt(toks: readonly Token[], k: number): string | null {
+  const t = toks[k];
+  if (t.kind !== TokKind.Word) return null;
+  const w = t.text.toLowerCase();
+  if (t.cap && !(k > 0 && /^tweet(ed|s)$/.test(w) && toks[k - 1].text !== '.')) return null;
+  if (CUE_VERBS.has(w)) return w;
+  const second = CUE_PAIRS.get(w);
+  return second !== undefined && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === second ? `${w} ${second}` : null;
 }
 
 function onlySpace(text: string, a: number, b: number): boolean {
@@ -249,7 +282,7 @@ function nameThenCue(ctx: Ctx, toks: readonly Token[], i: number): boolean {
   if (k >= ctx.ms.length || ctx.ms[k].start !== toks[i].start || (ctx.ms[k].type !== 'PERSON' && ctx.ms[k].type !== 'ORG')) return false;
   let j = i;
   while (j < toks.length && toks[j].end <= ctx.ms[k].end) j++;
-  return j < toks.length && toks[j].kind === TokKind.Word && !toks[j].cap && CUE_VERBS.has(toks[j].text.toLowerCase());
+  return j < toks.length && cueAt(toks, j) !== null;
 }
 
 /** A person or organisation name that ends right before toks[k] (a bracketed party code between allowed). */
@@ -328,17 +361,19 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
   if (toks.length === 0) return null;
   // "Republican pollster Daron Shaw: “…”": a name right before the colon that introduces the quote,
   // unless a cue verb comes first ("Fiorina wrote on Facebook:") or the name is an object ("a message to Trump:")
-  if (toks[toks.length - 1].text === ':' && !toks.some((t) => t.kind === TokKind.Word && !t.cap && CUE_VERBS.has(t.text.toLowerCase()))) {
+  if (toks[toks.length - 1].text === ':' && !toks.some((_, k) => cueAt(toks, k) !== null)) {
     const named = nameBefore(ctx, toks, toks.length - 1);
     const k = named >= 0 ? toks.findIndex((t) => t.start === ctx.ms[named].start) : -1;
     if (named >= 0 && !(k > 0 && /^(to|at|on|with|for|against|from|by|about|of)$/i.test(toks[k - 1].text))) return { mention: named, description: null, cue: null };
   }
   // the last cue verb before the quote
   let cue = -1;
+  let cueWord = '';
   for (let k = toks.length - 1; k >= 0 && k >= toks.length - 20; k--) {
-    const w = toks[k].text.toLowerCase();
-    if (toks[k].kind === TokKind.Word && !toks[k].cap && CUE_VERBS.has(w)) {
+    const c = cueAt(toks, k);
+    if (c !== null) {
       cue = k;
+      cueWord = c;
       break;
     }
   }
@@ -350,7 +385,6 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
     }
     return null;
   }
-  const cueWord = toks[cue].text.toLowerCase();
   if (PARTICIPLES.has(cueWord)) {
     // an earlier finite cue in the sentence, else the sentence subject
     for (let k = cue - 1; k >= 0; k--) {

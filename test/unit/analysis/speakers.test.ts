@@ -143,4 +143,22 @@ describe('analysis/speakers: forms seen in other news', () => {
     const q = quotes('"We will not vote for it," Sen. Walter Brandt (R-Kan.) said Saturday. "It costs too much," Rep. Lydia Moss, D-Ore., said.');
     assert.deepStrictEqual(q.map((x) => x.speaker), ['Walter Brandt', 'Lydia Moss']);
   });
+  it('knows the cues of the issue after the quote: "concludes", "says", "told", "added", "according to"', () => {
+    const text = 'Hanna Berg runs the clinic. "We are full every night," Berg concludes. "Nobody plans for winter," Berg says. "It is worse than last year," Berg told reporters. "And the rent went up," Berg added. The waiting list is "longer than ever," according to Berg.';
+    const q = quotes(text);
+    assert.deepStrictEqual(q.map((x) => x.speaker), ['Hanna Berg', 'Hanna Berg', 'Hanna Berg', 'Hanna Berg', 'Hanna Berg']);
+    assert.deepStrictEqual(q.map((x) => x.cue), ['concludes', 'says', 'told', 'added', 'according to']);
+  });
+
+  it('knows two-word cues ("shot back", "went on", "as X put it")', () => {
+    const text = 'Paul Okoro faced Ines Vidal in the debate. "You never answered the question," Okoro shot back. "I answered it twice," Vidal went on. As Vidal put it, "The numbers speak for themselves."';
+    assert.deepStrictEqual(quotes(text).map((x) => x.speaker), ['Paul Okoro', 'Ines Vidal', 'Ines Vidal']);
+  });
+
+  it('does not let the people of the previous quote\'s attribution stop the next quote from inheriting its speaker', () => {
+    const text = 'Carl Jensen leads the union. "The offer is fair," Jensen deputy Dana Whitley said. "But we will not sign it tonight."';
+    const q = quotes(text);
+    assert.strictEqual(q[0].speaker, 'Dana Whitley');
+    assert.strictEqual(q[1].speaker, 'Dana Whitley');
+  });
 });
