@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Analyzer, EntityMention, Quote } from '../../src/core/analysis';
-import { LEX_DEMONYMS } from '../../src/core/analysis/lexicon';
+import { LEX_DEMONYMS, LEX_FEMALE, LEX_FIRST } from '../../src/core/analysis/lexicon';
 import { OffsetMap } from '../../src/core/text/offsets';
 
 /**
@@ -166,10 +166,9 @@ const key = (w: string): string => w.replace(/['’]s$|[.,]$/g, '').toLowerCase(
 /**
  * The engine's speaker is the gold name: its speaker mention overlaps the Source; or the engine's
  * own mention of the Source's name belongs to the speaker's entity (alias grouping: "Trump" in the
- * Source, "Donald J. Trump" as the speaker); or, when the engine has no person mention there, the
- * speaker has a word of the name ("Pew Research" for "Pew", "Donald Trump" for "Trump"). A speaker
- * that only shares a word with a person the engine groups apart ("Bill Clinton" for a Source
- * "Clinton" that the engine reads as Hillary Clinton) is wrong.
+ * Source, "Donald J. Trump" as the speaker); or the speaker has a word of the name ("Pew Research"
+ * for "Pew", "Donald Trump" for "Trump"), unless both give other names before the last and none of
+ * them agree ("Bill Clinton" for "Hillary Clinton", "Jane Sanders" for "Sen. Bernie Sanders").
  */
 export function speakerMatches(q: Quote, source: Span | string, mentions: readonly EntityMention[] = []): boolean {
   const text = typeof source === 'string' ? source : source.text;
@@ -180,11 +179,17 @@ export function speakerMatches(q: Quote, source: Span | string, mentions: readon
   if (typeof source !== 'string') {
     const own = mentions.filter((m) => m.kind === 'name' && m.start < source.end && source.start < m.end && m.text.split(/\s+/).some((w) => names.includes(key(w))));
     if (own.some((m) => m.entity === q.speaker)) return true;
-    const persons = new Set(mentions.filter((m) => m.type === 'PERSON').map((m) => m.entity));
-    if (own.some((m) => m.type === 'PERSON') && persons.has(q.speaker)) return false;
   }
-  const said = new Set(q.speaker.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).map((w) => w.replace(/['’]s$/, '')));
-  return names.some((w) => said.has(w));
+  const saidWords = q.speaker
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter((w) => w !== '')
+    .map((w) => w.replace(/['’]s$/, ''));
+  const said = new Set(saidWords);
+  if (!names.some((w) => said.has(w))) return false;
+  const goldFirst = names.slice(0, -1).filter((w) => w.length > 1);
+  const saidFirst = saidWords.slice(0, -1).filter((w) => w.length > 1);
+  return goldFirst.length === 0 || saidFirst.length === 0 || goldFirst.some((w) => saidFirst.includes(w));
 }
 
 interface Tally {
@@ -236,7 +241,8 @@ export function scorePolnear(analyzer: Analyzer, split: 'dev' | 'train', dir = P
       if (inside) t.ok++;
       else if (q.kind !== 'term') err('SPEECH NOT IN CONTENT', q.start, `[${q.text.slice(0, 60)}]`);
     }
-    let lastBare: Span | null = null;
+    /** Bare names given as Sources so far, latest last. */
+    const bare: Span[] = [];
     for (const g of gold) {
       const direct = OPEN_MARKS.test(g.content.text);
       const src = g.source;
@@ -254,17 +260,53 @@ export function scorePolnear(analyzer: Analyzer, split: 'dev' | 'train', dir = P
             s.namedSpeaker.n++;
             if (speakerMatches(q, src, analysis.entities)) s.namedSpeaker.ok++;
             else err('SPEAKER', g.content.start, `gold "${src.text}", got ${q.speaker ?? '-'}`);
-          } else if (src && isPronoun && lastBare) {
-            s.pronounSpeaker.n++;
-            if (speakerMatches(q, lastBare, analysis.entities)) s.pronounSpeaker.ok++;
-            else err('PRONOUN', g.content.start, `"${src.text}" taken as "${lastBare.text}", got ${q.speaker ?? '-'}`);
+          } else if (src && isPronoun) {
+            const person = proxyPerson(text, bare, src.text.trim().toLowerCase() === 'she' ? 'f' : 'm');
+            if (person) {
+              s.pronounSpeaker.n++;
+              if (speakerMatches(q, person, analysis.entities)) s.pronounSpeaker.ok++;
+              else err('PRONOUN', g.content.start, `"${src.text}" taken as "${person.text}", got ${q.speaker ?? '-'}`);
+            }
           }
         }
       }
-      if (src && bareName(src.text)) lastBare = src;
+      if (src && bareName(src.text)) bare.push(src);
     }
   }
   return s;
+}
+
+const FEMALE_FIRST = new Set(LEX_FEMALE.split(';'));
+const FIRST = new Set(LEX_FIRST.split(';'));
+
+/**
+ * The gender of a bare name given as a Source, from a title ("Mrs. Clinton") or from the first
+ * name it has in the article ("Susan Sarandon" for "Sarandon"), by the engine's first-name lists;
+ * null when neither tells.
+ */
+export function sourceGender(text: string, name: string): 'f' | 'm' | null {
+  if (/^(Mrs|Ms|Miss)\b/.test(name)) return 'f';
+  if (/^(Mr)\b/.test(name)) return 'm';
+  const words = name.replace(/^(Dr|Sen|Rep|Gov|Gen)\.?\s+/, '').split(/\s+/);
+  const last = words[words.length - 1].replace(/['’]s$/, '');
+  let first = words.length >= 2 ? words[0] : null;
+  if (first === null) {
+    const esc = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`\\b(\\p{Lu}\\p{Ll}+)\\s+(?:\\p{Lu}\\.\\s+)?${esc}\\b`, 'u').exec(text);
+    first = m ? m[1] : null;
+  }
+  if (first === null) return null;
+  const f = first.toLowerCase();
+  return FEMALE_FIRST.has(f) ? 'f' : FIRST.has(f) ? 'm' : null;
+}
+
+/** PolNeAR has no coreference: "he"/"she" is taken to be the nearest bare name given as a Source before it whose gender is known and agrees. */
+function proxyPerson(text: string, bare: readonly Span[], gender: 'f' | 'm'): Span | null {
+  for (let i = bare.length - 1; i >= 0; i--) {
+    const g = sourceGender(text, bare[i].text.trim());
+    if (g === gender) return bare[i];
+  }
+  return null;
 }
 
 function pct(t: Tally): string {

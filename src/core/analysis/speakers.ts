@@ -541,10 +541,16 @@ function resolvePronoun(ctx: Ctx, pos: number, gender: 'f' | 'm' | null, quoteSt
     }
     if (nearest < 0) nearest = k;
     if (bestSent < 0) bestSent = m.sentId;
-    if (m.sentId === bestSent && m.firstInSentence) bestFirst = k;
+    // the sentence's first person, unless a preposition governs it ("In a letter to Smith, Jones said"): its subject
+    if (m.sentId === bestSent && (m.firstInSentence || !afterPreposition(ctx.text, m.start))) bestFirst = k;
     if (m.sentId < bestSent - 2) break;
   }
   return bestFirst >= 0 ? bestFirst : nearest >= 0 ? nearest : unknown;
+}
+
+/** The word before `pos` is a preposition or a possessive's governor ("to Smith", "with Smith"). */
+function afterPreposition(text: string, pos: number): boolean {
+  return /\b(?:to|with|for|by|of|against|from|at|about|on|over|after|before|than|like|and|calling|named|called|defeated|beat|told|asked|thanked|endorsed|attacked|praised|criticized|criticised)\s+$/i.test(text.slice(Math.max(0, pos - 14), pos));
 }
 
 /** it/they: the nearest organisation before. */

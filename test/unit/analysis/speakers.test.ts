@@ -161,4 +161,9 @@ describe('analysis/speakers: forms seen in other news', () => {
     assert.strictEqual(q[0].speaker, 'Dana Whitley');
     assert.strictEqual(q[1].speaker, 'Dana Whitley');
   });
+  it('resolves "he" to the subject of the sentence before, not to a person it governs or a place before it', () => {
+    const text = 'Speaking at a rally in Dayton, Ohio, Mark Okoro went after Peter Vance, calling him "a total failure." He said, "Nobody would hire a man like that."';
+    const q = quotes(text);
+    assert.strictEqual(q[q.length - 1].speaker, 'Mark Okoro');
+  });
 });
