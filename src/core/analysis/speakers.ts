@@ -27,7 +27,7 @@ export const CUE_VERBS: ReadonlySet<string> = new Set([
   'observes', 'predicts', 'promises', 'quips', 'recounts', 'reiterates', 'remarks', 'repeats', 'vows', 'wonders', 'wrote', 'summarized',
   'concluding', 'recalling', 'joking', 'quipping', 'responding', 'replying', 'answering', 'acknowledging', 'admitting', 'complaining',
   'boasting', 'lamenting', 'remarking', 'observing', 'cautioning', 'posting', 'echoing', 'proclaiming', 'demanding', 'questioning', 'pleading',
-  'reiterating', 'recounting', 'countering', 'confirming', 'denying', 'testifying', 'praising', 'mocking', 'blasting',
+  'reiterating', 'recounting', 'countering', 'confirming', 'denying', 'testifying', 'praising', 'mocking', 'blasting', 'disagreed', 'disagrees',
 ]);
 
 /** Two-word cues: "shot back", "fired back", "went on", "put it" (as Vulture put it). */
@@ -178,6 +178,9 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   if (/\.\s*$/.test(qt) || toks[i].text === '.' || toks[i].text === ';') return null;
   // after ? or !, only "he asked" / "asked Smith" / "Smith asked" (a name and its cue right away)
   const endsSentence = /[!?]\s*$/.test(qt);
+  // a name, then its cue, maybe after a bracketed code or a long apposition: "Trump, the 2016 GOP frontrunner …, said"
+  const named = toks[i].cap ? nameApposCue(ctx, toks, i) : null;
+  if (named !== null) return named;
   if (endsSentence && toks[i].cap && !nameThenCue(ctx, toks, i)) return null;
   // CUE SUBJ: "said Trump", "according to X"
   const w0 = toks[i].text.toLowerCase();
@@ -188,8 +191,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     // "according to a CNN translation of …": the translator or medium is not the speaker
     if (according && mediumOnly(toks, subjFrom, subjTo)) return subjectless('according to');
     // "said Rovers head coach Tom Baker", "said Clinton's spokesman Brian Fallon": the last name of the noun phrase
-    const np = nounPhraseEnd(toks, subjFrom, subjTo);
-    const subj = (np > subjFrom + 1 ? lastPerson(ctx, toks, subjFrom, np) : null) ?? subjectIn(ctx, toks, subjFrom, subjTo, 'first', q.start);
+    const subj = subjectAfterCue(ctx, toks, subjFrom, q.start);
     return subj ? { ...subj, cue: w0 === 'according' ? 'according to' : w0 } : subjectless(w0 === 'according' ? 'according to' : w0);
   }
   // SUBJ CUE: "Trump said", "the White House statement said", "he told reporters"
@@ -204,7 +206,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     const c = cueAt(toks, k);
     if (c !== null && !PARTICIPLES.has(c)) {
       if (endsSentence && !toks[i].cap && !PRONOUNS.has(toks[i].text.toLowerCase())) return null;
-      const subj = subjectIn(ctx, toks, i, k, commas > 0 ? 'first' : 'last', q.start);
+      const subj = subjectIn(ctx, toks, i, k, commas > 0 ? 'first' : 'last', q.start) ?? (toks[k - 1].text === ',' ? subjectAfterCue(ctx, toks, k + 1, q.start) : null);
       return subj ? { ...subj, cue: c } : subjectless(c);
     }
   }
@@ -223,6 +225,33 @@ function cueAt(toks: readonly Token[], k: number): string | null {
   if (CUE_VERBS.has(w)) return w;
   const second = CUE_PAIRS.get(w);
   return second !== undefined && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === second ? `${w} ${second}` : null;
+}
+
+/** The subject after a cue: "said Rovers head coach Tom Baker" (the last name of the noun phrase), "said Smith". */
+function subjectAfterCue(ctx: Ctx, toks: readonly Token[], subjFrom: number, quoteStart: number): { mention: number; description: string | null } | null {
+  const subjTo = Math.min(toks.length, subjFrom + 8);
+  if (subjFrom >= subjTo) return null;
+  const np = nounPhraseEnd(toks, subjFrom, subjTo);
+  return (np > subjFrom + 1 ? lastPerson(ctx, toks, subjFrom, np) : null) ?? subjectIn(ctx, toks, subjFrom, subjTo, 'first', quoteStart);
+}
+
+/** The sentence before the quote is "<name> <cue>." ("Rubio disagreed. “…”"): that name. */
+function nameCueBefore(ctx: Ctx, openMark: number): Found | null {
+  const text = ctx.text;
+  let p = openMark - 1;
+  while (p >= 0 && p > openMark - 8 && /\s/.test(text[p])) p--;
+  if (p < 0 || text[p] !== '.') return null;
+  const toks = tokenize(text, Math.max(0, p - 80), p + 1);
+  const n = toks.length;
+  if (n < 3 || toks[n - 1].text !== '.') return null;
+  const c = cueAt(toks, n - 2);
+  if (c === null || PARTICIPLES.has(c)) return null;
+  const m = nameBefore(ctx, toks, n - 2);
+  if (m < 0 || ctx.ms[m].type !== 'PERSON') return null;
+  // the name starts its sentence, or follows a possessive ("Iowa State University's Dianne Bystrom agreed.")
+  const first = toks.findIndex((t) => t.start === ctx.ms[m].start);
+  if (first > 0 && !(toks[first - 1].text === '.' || toks[first - 1].sentStart || /['’]s$|^['’]s$/.test(toks[first - 1].text) || toks[first - 1].cap)) return null;
+  return { mention: m, description: null, cue: c };
 }
 
 function onlySpace(text: string, a: number, b: number): boolean {
@@ -283,6 +312,37 @@ function nameThenCue(ctx: Ctx, toks: readonly Token[], i: number): boolean {
   let j = i;
   while (j < toks.length && toks[j].end <= ctx.ms[k].end) j++;
   return j < toks.length && cueAt(toks, j) !== null;
+}
+
+/**
+ * toks[i] (after a title such as "Rep.") starts a person or organisation name that its cue verb
+ * follows: at once, after a bracketed code ("(R-Pa.)"), or after an apposition between commas of
+ * up to 45 tokens ("Murphy, the head of Right to Rise USA, tweeted"; "Harry Bond, 30, of Raleigh,
+ * N.C., who was among those polled, said").
+ */
+function nameApposCue(ctx: Ctx, toks: readonly Token[], i: number): Found | null {
+  let j0 = i;
+  if (toks[j0].text.endsWith('.') && j0 + 1 < toks.length && abbreviation({ ...toks[j0], text: toks[j0].text.slice(0, -1) })) j0++;
+  const k = lowerBound(ctx.starts, toks[j0].start);
+  if (k >= ctx.ms.length || ctx.ms[k].start !== toks[j0].start || ctx.ms[k].kind !== 'name' || (ctx.ms[k].type !== 'PERSON' && ctx.ms[k].type !== 'ORG')) return null;
+  let j = j0;
+  while (j < toks.length && toks[j].end <= ctx.ms[k].end) j++;
+  if (j < toks.length && toks[j].text === '(') {
+    const close = toks.findIndex((t, x) => x > j && x < j + 8 && t.text === ')');
+    if (close < 0) return null;
+    j = close + 1;
+  }
+  if (j >= toks.length) return null;
+  const at = cueAt(toks, j);
+  if (at !== null && !PARTICIPLES.has(at)) return { mention: k, description: null, cue: at };
+  if (toks[j].text !== ',') return null;
+  for (let t = j + 1; t + 1 < toks.length && t < j + 45; t++) {
+    if (SUBJECT_STOP.has(toks[t].text) && !(toks[t].text === '.' && abbreviation(toks[t - 1]))) return null;
+    if (toks[t].text !== ',') continue;
+    const c = cueAt(toks, t + 1);
+    if (c !== null && !PARTICIPLES.has(c)) return { mention: k, description: null, cue: c };
+  }
+  return null;
 }
 
 /** A person or organisation name that ends right before toks[k] (a bracketed party code between allowed). */
@@ -356,7 +416,8 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
   }
   let from = Math.max(sStart, q.openMark - 400);
   if (qi > 0) from = Math.max(from, ctx.quotes[qi - 1].closeMark + 1);
-  if (from >= q.openMark) return null;
+  // "Rubio disagreed. “…”": the quote opens a sentence right after "<name> <cue>."
+  if (from >= q.openMark - 1) return nameCueBefore(ctx, q.openMark);
   const toks = tokenize(text, from, q.openMark);
   if (toks.length === 0) return null;
   // "Republican pollster Daron Shaw: “…”": a name right before the colon that introduces the quote,

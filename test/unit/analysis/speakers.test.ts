@@ -166,4 +166,18 @@ describe('analysis/speakers: forms seen in other news', () => {
     const q = quotes(text);
     assert.strictEqual(q[q.length - 1].speaker, 'Mark Okoro');
   });
+  it('takes the name before a long apposition and its cue, also after a quote that ends in "!" or "?"', () => {
+    const q = quotes('"Not ours, but we like it!" Mike Dorsey, the head of the Forward Together fund, tweeted on Friday. "Both of them scare me," Harold Bond, 30, of Raleigh, N.C., who was among those polled, said.');
+    assert.deepStrictEqual(q.map((x) => x.speaker), ['Mike Dorsey', 'Harold Bond']);
+  });
+
+  it('takes the speaker after the cue when words stand between the quote and it ("…" about the vote, said X)', () => {
+    const q = quotes('"We are extremely happy" about the vote, said Rosa Delgado, executive director of the nurses\' union.');
+    assert.strictEqual(q[0].speaker, 'Rosa Delgado');
+  });
+
+  it('takes the name of "<name> <cue>." when the quote opens the next sentence ("Rubio disagreed. “…”")', () => {
+    const q = quotes('Donald Trump spoke first. Marco Rubio disagreed. "Leadership is about solving the problem." The debate went on.');
+    assert.strictEqual(q[0].speaker, 'Marco Rubio');
+  });
 });
