@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Analyzer, Quote } from '../../src/core/analysis';
+import type { Analyzer, EntityMention, Quote } from '../../src/core/analysis';
+import { LEX_DEMONYMS, LEX_FEMALE, LEX_FIRST } from '../../src/core/analysis/lexicon';
 import { OffsetMap } from '../../src/core/text/offsets';
 
 /**
@@ -70,11 +71,89 @@ export function parseAnn(ann: string, text: string): GoldAttribution[] {
 const OPEN_MARKS = /^["“”„]/;
 const NOT_NAMES = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'one', 'some', 'many', 'both', 'other', 'others', 'another']);
 const PRONOUNS = new Set(['he', 'she']);
+/** Titles and offices before a name ("Sen.", "Senate Majority Leader"): not words of the name itself. */
+const TITLES = /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sens|Reps|Lt|Col|Capt|Sgt|Prof|Rev|President|Vice|Senator|Representative|Congressman|Congresswoman|Governor|Secretary|Minister|Leader|Majority|Minority|Chairman|Chairwoman|Chair|Speaker|Mayor|Judge|Justice|Commissioner|General|Attorney|Ambassador)\.?$/;
+/** Party and nationality words: "the Republican nominee", "one senior Democrat", "the Texan" are descriptions, not names. */
+const GROUP_WORDS = new Set([...'republican;republicans;democrat;democrats;democratic;gop;conservative;conservatives;liberal;liberals;progressive;progressives;independent;independents;latino;latinos;latina;hispanic;hispanics;muslim;muslims;christian;christians;evangelical;evangelicals;jewish;jews'.split(';'), ...LEX_DEMONYMS.split(';')]);
+/** Where the first part of a Source ends: an apposition, a bracket or a relative clause. */
+const PART_END = /,|\(|\s(?:who|whose|which|that|said|says)\b/;
+/** Words after the head noun of a description: "a spokesman for Bernie Sanders", "an interview with The New York Times Magazine". */
+const AFTER_HEAD = new Set(['of', 'at', 'with', 'for', 'from', 'in', 'on', 'by', 'to', 'during', 'after', 'before', 'writing', 'speaking', 'wearing', 'gathered', 'published', 'released', 'familiar', 'involved', 'close', 'going']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'some', 'this', 'that']);
+const CONNECTORS = new Set(['of', 'the', 'for', 'and', '&', 'de', 'al', 'bin', 'van', 'von', 'la', 'le', 'du']);
 
-/** The capitalised words of a gold Source that make it a name, or [] ("he", "the campaign", "Officials"). */
+const cap = (w: string): boolean => /^\p{Lu}/u.test(w);
+const possessive = (w: string): boolean => /['’]s?$/.test(w);
+
+/** The words of a name that ends a phrase ("Dianne Bystrom" of "Iowa State University's Dianne Bystrom"), or []. */
+function endingName(phrase: string): string[] {
+  const words = phrase
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[,:;"“”]+$/gu, ''))
+    .filter((w) => w !== '' && !/^(himself|herself|themselves)$/.test(w));
+  if (words.length > 0 && !cap(words[words.length - 1])) {
+    // "Robert Antonacci of the New York delegation": the name before the first preposition
+    const p = words.findIndex((w, k) => k > 0 && AFTER_HEAD.has(w) && cap(words[k - 1]));
+    return p > 0 ? nameAt(words, p) : [];
+  }
+  return nameAt(words, words.length);
+}
+
+/** The name that ends words[0, end): the run of capitalised words before `end`, when it is the phrase's head. */
+function nameAt(words: readonly string[], end: number): string[] {
+  if (end === 0 || !cap(words[end - 1])) return [];
+  const out: string[] = [];
+  let k = end - 1;
+  // the last word may be a possessive ("Clinton's" statement); one inside the run ends it
+  out.unshift(words[k--].replace(/['’]s?$/, ''));
+  while (k >= 0) {
+    const w = words[k];
+    if (cap(w) && !possessive(w)) out.unshift(words[k--]);
+    else if (CONNECTORS.has(w) && k >= 1 && cap(words[k - 1]) && !possessive(words[k - 1])) k--;
+    else break;
+  }
+  // the name is the object of a preposition: "a spokesman for Bernie Sanders" is a description,
+  // "Jeffrey Lewis of the James Martin Center" is Jeffrey Lewis, "Speaker of the House Paul Ryan" is Paul Ryan
+  const p = k >= 0 && AFTER_HEAD.has(words[k]) ? k : k >= 1 && DETERMINERS.has(words[k].toLowerCase()) && AFTER_HEAD.has(words[k - 1]) ? k - 1 : -1;
+  if (p >= 0) {
+    if (p === 0 || !cap(words[p - 1])) return [];
+    const head = nameAt(words, p);
+    if (head.length > 0) return head;
+  }
+  const det = DETERMINERS.has(words[0].toLowerCase());
+  // "one senior Democrat", "the Texan", "Republicans": a party or a people, not a name ("Cuban" alone is one)
+  return out.filter((w) => !NOT_NAMES.has(w.toLowerCase()) && !TITLES.test(w) && !(GROUP_WORDS.has(w.toLowerCase()) && (det || /s$/.test(w) || k >= 0)));
+}
+
+/**
+ * The words of the name a gold Source gives, or [] when it is no name. The name ends the Source's
+ * first part (before an apposition, a bracket or a relative clause): "Harry Bond" of "Harry Bond,
+ * 30, of Raleigh", "Marco Rubio" of "Sen. Marco Rubio (R-Fla.)", "Dianne Bystrom" of "Iowa State
+ * University's Dianne Bystrom"; titles are left out, a name coordinated with "and" counts too. A
+ * first part that ends in a common noun ("the Republican nominee", "Sanders protesters", "a
+ * spokesman for Bernie Sanders") is a description, unless a name follows it in apposition ("her
+ * senior policy adviser, Jake Sullivan"); party and nationality words ("one senior Democrat", "the
+ * Texan", "Republicans") are no names.
+ */
 export function nameWords(source: string): string[] {
-  const words = source.split(/[^\p{L}\p{N}.'’-]+/u).filter((w) => w !== '');
-  return words.filter((w) => /^\p{Lu}/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sens|Reps)\.?$/.test(w));
+  const m = PART_END.exec(source);
+  const first = m ? source.slice(0, m.index) : source;
+  const own = endingName(first).concat(and(first));
+  if (own.length > 0 || !m || m[0] !== ',') return own;
+  // a description and the name in apposition: "another friend, Mariam Emara", "Clinton's introducer, actress Jamie Lee Curtis"
+  const rest = source.slice(m.index + 1);
+  const n = PART_END.exec(rest);
+  const appos = (n ? rest.slice(0, n.index) : rest).trim();
+  return /^(\p{Lu}|[a-z]+ \p{Lu})/u.test(appos) ? endingName(appos) : [];
+}
+
+/** A name coordinated before the ending one: "David Albright" of "nuclear experts David Albright and Serena Kelleher-Vergantini". */
+function and(phrase: string): string[] {
+  const i = phrase.lastIndexOf(' and ');
+  if (i < 0) return [];
+  const left = phrase.slice(0, i);
+  const right = phrase.slice(i + 5);
+  return cap(right.trim()) && endingName(right).length > 0 ? endingName(left) : [];
 }
 
 function bareName(source: string): boolean {
@@ -82,16 +161,35 @@ function bareName(source: string): boolean {
   return words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w)) && nameWords(source).length > 0;
 }
 
-/** The engine's speaker is the gold name: its speaker mention overlaps the Source, or it has the name's last word. */
-export function speakerMatches(q: Quote, source: Span | string): boolean {
+const key = (w: string): string => w.replace(/['’]s$|[.,]$/g, '').toLowerCase();
+
+/**
+ * The engine's speaker is the gold name: its speaker mention overlaps the Source; or the engine's
+ * own mention of the Source's name belongs to the speaker's entity (alias grouping: "Trump" in the
+ * Source, "Donald J. Trump" as the speaker); or the speaker has a word of the name ("Pew Research"
+ * for "Pew", "Donald Trump" for "Trump"), unless both give other names before the last and none of
+ * them agree ("Bill Clinton" for "Hillary Clinton", "Jane Sanders" for "Sen. Bernie Sanders").
+ */
+export function speakerMatches(q: Quote, source: Span | string, mentions: readonly EntityMention[] = []): boolean {
   const text = typeof source === 'string' ? source : source.text;
   if (typeof source !== 'string' && q.speakerSpan && q.speakerSpan.start < source.end && source.start < q.speakerSpan.end) return true;
   if (q.speaker === null) return false;
-  // "Sen. Bernie Sanders (I-Vt.)": the party code in brackets is no part of the name
-  const names = nameWords(text.replace(/\([^)]*\)/g, ' ')).map((w) => w.replace(/['’]s$|[.,]$/g, '').toLowerCase());
+  const names = nameWords(text).map(key);
   if (names.length === 0) return false;
-  const said = new Set(q.speaker.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).map((w) => w.replace(/['’]s$/, '')));
-  return names.some((w) => said.has(w));
+  if (typeof source !== 'string') {
+    const own = mentions.filter((m) => m.kind === 'name' && m.start < source.end && source.start < m.end && m.text.split(/\s+/).some((w) => names.includes(key(w))));
+    if (own.some((m) => m.entity === q.speaker)) return true;
+  }
+  const saidWords = q.speaker
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter((w) => w !== '')
+    .map((w) => w.replace(/['’]s$/, ''));
+  const said = new Set(saidWords);
+  if (!names.some((w) => said.has(w))) return false;
+  const goldFirst = names.slice(0, -1).filter((w) => w.length > 1);
+  const saidFirst = saidWords.slice(0, -1).filter((w) => w.length > 1);
+  return goldFirst.length === 0 || saidFirst.length === 0 || goldFirst.some((w) => saidFirst.includes(w));
 }
 
 interface Tally {
@@ -130,7 +228,8 @@ export function scorePolnear(analyzer: Analyzer, split: 'dev' | 'train', dir = P
     s.articles++;
     const text = fs.readFileSync(textFile, 'utf8');
     const gold = parseAnn(fs.readFileSync(path.join(annDir, f), 'utf8'), text);
-    const quotes = analyzer.analyze(text).quotes;
+    const analysis = analyzer.analyze(text);
+    const quotes = analysis.quotes;
     const contents = gold.map((g) => g.content);
     const err = (what: string, at: number, extra = ''): void => {
       s.errors.push(`${article} ${what}: …${text.slice(Math.max(0, at - 60), at + 100).replace(/\s+/g, ' ')}… ${extra}`);
@@ -142,7 +241,8 @@ export function scorePolnear(analyzer: Analyzer, split: 'dev' | 'train', dir = P
       if (inside) t.ok++;
       else if (q.kind !== 'term') err('SPEECH NOT IN CONTENT', q.start, `[${q.text.slice(0, 60)}]`);
     }
-    let lastBare: Span | null = null;
+    /** Bare names given as Sources so far, latest last. */
+    const bare: Span[] = [];
     for (const g of gold) {
       const direct = OPEN_MARKS.test(g.content.text);
       const src = g.source;
@@ -158,19 +258,55 @@ export function scorePolnear(analyzer: Analyzer, split: 'dev' | 'train', dir = P
           s.directFound.ok++;
           if (src && isName) {
             s.namedSpeaker.n++;
-            if (speakerMatches(q, src)) s.namedSpeaker.ok++;
+            if (speakerMatches(q, src, analysis.entities)) s.namedSpeaker.ok++;
             else err('SPEAKER', g.content.start, `gold "${src.text}", got ${q.speaker ?? '-'}`);
-          } else if (src && isPronoun && lastBare) {
-            s.pronounSpeaker.n++;
-            if (speakerMatches(q, lastBare.text)) s.pronounSpeaker.ok++;
-            else err('PRONOUN', g.content.start, `"${src.text}" taken as "${lastBare.text}", got ${q.speaker ?? '-'}`);
+          } else if (src && isPronoun) {
+            const person = proxyPerson(text, bare, src.text.trim().toLowerCase() === 'she' ? 'f' : 'm');
+            if (person) {
+              s.pronounSpeaker.n++;
+              if (speakerMatches(q, person, analysis.entities)) s.pronounSpeaker.ok++;
+              else err('PRONOUN', g.content.start, `"${src.text}" taken as "${person.text}", got ${q.speaker ?? '-'}`);
+            }
           }
         }
       }
-      if (src && bareName(src.text)) lastBare = src;
+      if (src && bareName(src.text)) bare.push(src);
     }
   }
   return s;
+}
+
+const FEMALE_FIRST = new Set(LEX_FEMALE.split(';'));
+const FIRST = new Set(LEX_FIRST.split(';'));
+
+/**
+ * The gender of a bare name given as a Source, from a title ("Mrs. Clinton") or from the first
+ * name it has in the article ("Susan Sarandon" for "Sarandon"), by the engine's first-name lists;
+ * null when neither tells.
+ */
+export function sourceGender(text: string, name: string): 'f' | 'm' | null {
+  if (/^(Mrs|Ms|Miss)\b/.test(name)) return 'f';
+  if (/^(Mr)\b/.test(name)) return 'm';
+  const words = name.replace(/^(Dr|Sen|Rep|Gov|Gen)\.?\s+/, '').split(/\s+/);
+  const last = words[words.length - 1].replace(/['’]s$/, '');
+  let first = words.length >= 2 ? words[0] : null;
+  if (first === null) {
+    const esc = last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`\\b(\\p{Lu}\\p{Ll}+)\\s+(?:\\p{Lu}\\.\\s+)?${esc}\\b`, 'u').exec(text);
+    first = m ? m[1] : null;
+  }
+  if (first === null) return null;
+  const f = first.toLowerCase();
+  return FEMALE_FIRST.has(f) ? 'f' : FIRST.has(f) ? 'm' : null;
+}
+
+/** PolNeAR has no coreference: "he"/"she" is taken to be the nearest bare name given as a Source before it whose gender is known and agrees. */
+function proxyPerson(text: string, bare: readonly Span[], gender: 'f' | 'm'): Span | null {
+  for (let i = bare.length - 1; i >= 0; i--) {
+    const g = sourceGender(text, bare[i].text.trim());
+    if (g === gender) return bare[i];
+  }
+  return null;
 }
 
 function pct(t: Tally): string {

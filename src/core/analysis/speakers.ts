@@ -18,9 +18,27 @@ export const CUE_VERBS: ReadonlySet<string> = new Set([
   'assured', 'agrees', 'exhorted', 'barked', 'snapped', 'retorted', 'countered', 'interjected', 'beamed', 'retaliated', 'chimed', 'sighed', 'laughed', 'scoffed',
   'saying', 'adding', 'telling', 'calling', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'declaring', 'asking', 'explaining',
   'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting',
+  // more verbs of saying and writing, in the forms news uses after or before a quote
+  'concludes', 'echoed', 'echoes', 'questioned', 'demanded', 'demands', 'pressed', 'opined', 'opines', 'proclaimed', 'proclaims', 'demurred',
+  'elaborated', 'pleaded', 'implored', 'marveled', 'marvelled', 'gushed', 'grumbled', 'fumed', 'railed', 'touted', 'mocked', 'teased', 'reasoned',
+  'speculated', 'sang', 'sings', 'preached', 'thundered', 'roared', 'ranted', 'crowed', 'apologized', 'apologised', 'concurred', 'objected',
+  'protested', 'volunteered', 'confided', 'disclosed', 'revealed', 'hinted', 'texted', 'emailed', 'e-mailed', 'messaged', 'chanted', 'blasted',
+  'acknowledges', 'answers', 'boasts', 'cautions', 'charges', 'complains', 'contends', 'counters', 'jokes', 'laments', 'maintains', 'muses',
+  'observes', 'predicts', 'promises', 'quips', 'recounts', 'reiterates', 'remarks', 'repeats', 'vows', 'wonders', 'wrote', 'summarized',
+  'concluding', 'recalling', 'joking', 'quipping', 'responding', 'replying', 'answering', 'acknowledging', 'admitting', 'complaining',
+  'boasting', 'lamenting', 'remarking', 'observing', 'cautioning', 'posting', 'echoing', 'proclaiming', 'demanding', 'questioning', 'pleading',
+  'reiterating', 'recounting', 'countering', 'confirming', 'denying', 'testifying', 'praising', 'mocking', 'blasting', 'disagreed', 'disagrees',
 ]);
 
-const PARTICIPLES = new Set(['saying', 'adding', 'telling', 'calling', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'declaring', 'asking', 'explaining', 'stating', 'claiming', 'describing', 'urging', 'tweeting', 'announcing', 'stressing', 'vowing', 'promising', 'predicting', 'suggesting']);
+/** Two-word cues: "shot back", "fired back", "went on", "put it" (as Vulture put it). */
+const CUE_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['shot', 'back'], ['fired', 'back'], ['hit', 'back'], ['shoots', 'back'], ['fires', 'back'], ['went', 'on'], ['goes', 'on'], ['put', 'it'], ['puts', 'it'], ['pointed', 'out'], ['points', 'out'], ['summed', 'up'],
+]);
+
+/** Dashes that introduce a quote's signature ("… ” — Matthew Ingram"); ― (U+2015) is the quotation dash. */
+const DASHES = new Set(['—', '–', '―', '-', '--']);
+
+const PARTICIPLES: ReadonlySet<string> = new Set([...CUE_VERBS].filter((w) => w.endsWith('ing') && w !== 'according'));
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const SUBJECT_STOP = new Set(['.', '!', '?', ';']);
 const FEMALE = new Set('angela;theresa;hillary;nancy;elizabeth;mary;margaret;ursula;marine;melania;ivanka;kellyanne;sarah;susan;samantha;condoleezza;michelle;kamala;jacinda;dilma;cristina;julia;anna;anne;ann;maria;marie;sophie;emma;olivia;claire;laura;linda;lisa;karen;jennifer;jessica;barbara;patricia;helen;ruth;sharon;betsy;nikki;kirstjen;loretta;janet;valerie;christine;kristalina;greta;malala;oprah;taylor;beyonce;madonna;frida;elena;olga;natalia;tatiana;irina;svetlana;yulia;aisha;fatima;sheryl;marissa;ginni;indra;gwynne;liz;giorgia;mette;erna;sanna;golda;tsai;ing-wen;rosalynn;tipper;hilary;jill;carly;amy;sally;kate;katherine;catherine;victoria;alexandra;angelina;diana;grace;hannah;heather;joan;joanna;judith;julie;kathleen;kelly;lauren;lucy;megan;monica;natalie;nicole;pamela;rachel;rebecca;rose;sandra;sara;stephanie;teresa;tina;vanessa;wendy;dame;lady;queen;princess;mrs;ms;miss'.split(';'));
@@ -88,7 +106,10 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], ms: 
     if (a === null) {
       // inherit from the speech quote just before (same passage)
       const pq = lastSpeech >= 0 ? quotes[lastSpeech] : null;
-      if (prev && pq && (prev.mention >= 0 || prev.description !== null) && q.openMark - pq.closeMark < 400 && !personBetween(ctx, pq.closeMark, q.openMark, prev.mention >= 0 ? ms[prev.mention].entity : null)) {
+      // people named in the previous quote's own attribution ("Sanders campaign manager Jeff Weaver said") are no new speaker
+      const sm = prev && prev.mention >= 0 ? ms[prev.mention] : null;
+      const gapFrom = pq && sm && sm.start > pq.closeMark && sm.end < q.openMark ? sm.end : pq ? pq.closeMark : 0;
+      if (prev && pq && (prev.mention >= 0 || prev.description !== null) && q.openMark - pq.closeMark < 400 && !personBetween(ctx, gapFrom, q.openMark, prev.mention >= 0 ? ms[prev.mention].entity : null)) {
         a = { mention: prev.mention, description: prev.description, cue: null };
       } else {
         a = { mention: -1, description: null, cue: null };
@@ -142,7 +163,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   const toks = tokenize(text, from, to);
   let i = 0;
   let dash = false;
-  while (i < toks.length && toks[i].kind === TokKind.Punct && (toks[i].text === ',' || toks[i].text === '—' || toks[i].text === '–' || toks[i].text === '-' || toks[i].text === '--')) {
+  while (i < toks.length && toks[i].kind === TokKind.Punct && (toks[i].text === ',' || DASHES.has(toks[i].text))) {
     if (toks[i].text !== ',') dash = true;
     i++;
   }
@@ -157,6 +178,9 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   if (/\.\s*$/.test(qt) || toks[i].text === '.' || toks[i].text === ';') return null;
   // after ? or !, only "he asked" / "asked Smith" / "Smith asked" (a name and its cue right away)
   const endsSentence = /[!?]\s*$/.test(qt);
+  // a name, then its cue, maybe after a bracketed code or a long apposition: "Trump, the 2016 GOP frontrunner …, said"
+  const named = toks[i].cap ? nameApposCue(ctx, toks, i) : null;
+  if (named !== null) return named;
   if (endsSentence && toks[i].cap && !nameThenCue(ctx, toks, i)) return null;
   // CUE SUBJ: "said Trump", "according to X"
   const w0 = toks[i].text.toLowerCase();
@@ -167,8 +191,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     // "according to a CNN translation of …": the translator or medium is not the speaker
     if (according && mediumOnly(toks, subjFrom, subjTo)) return subjectless('according to');
     // "said Rovers head coach Tom Baker", "said Clinton's spokesman Brian Fallon": the last name of the noun phrase
-    const np = nounPhraseEnd(toks, subjFrom, subjTo);
-    const subj = (np > subjFrom + 1 ? lastPerson(ctx, toks, subjFrom, np) : null) ?? subjectIn(ctx, toks, subjFrom, subjTo, 'first', q.start);
+    const subj = subjectAfterCue(ctx, toks, subjFrom, q.start);
     return subj ? { ...subj, cue: w0 === 'according' ? 'according to' : w0 } : subjectless(w0 === 'according' ? 'according to' : w0);
   }
   // SUBJ CUE: "Trump said", "the White House statement said", "he told reporters"
@@ -180,13 +203,55 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     // one appositive may sit between the subject and the verb: "Khaled Al-Maeena, editor at large, said"
     if (toks[k].text === ',' && ++commas > 2) break;
     if (commas === 0 && k > i + 9) break;
-    if (CUE_VERBS.has(w) && toks[k].kind === TokKind.Word && !toks[k].cap && !PARTICIPLES.has(w)) {
+    const c = cueAt(toks, k);
+    if (c !== null && !PARTICIPLES.has(c)) {
       if (endsSentence && !toks[i].cap && !PRONOUNS.has(toks[i].text.toLowerCase())) return null;
-      const subj = subjectIn(ctx, toks, i, k, commas > 0 ? 'first' : 'last', q.start);
-      return subj ? { ...subj, cue: w } : subjectless(w);
+      const subj = subjectIn(ctx, toks, i, k, commas > 0 ? 'first' : 'last', q.start) ?? (toks[k - 1].text === ',' ? subjectAfterCue(ctx, toks, k + 1, q.start) : null);
+      return subj ? { ...subj, cue: c } : subjectless(c);
     }
   }
   return null;
+}
+
+/**
+ * The cue verb at toks[k] (lower case), or null: a verb of saying in lower case, a two-word cue
+ * ("shot back", "went on", "put it"), or "Tweeted" capitalised inside a sentence.
+ */
+function cueAt(toks: readonly Token[], k: number): string | null {
+  const t = toks[k];
+  if (t.kind !== TokKind.Word) return null;
+  const w = t.text.toLowerCase();
+  if (t.cap && !(k > 0 && /^tweet(ed|s)$/.test(w) && toks[k - 1].text !== '.')) return null;
+  if (CUE_VERBS.has(w)) return w;
+  const second = CUE_PAIRS.get(w);
+  return second !== undefined && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === second ? `${w} ${second}` : null;
+}
+
+/** The subject after a cue: "said Rovers head coach Tom Baker" (the last name of the noun phrase), "said Smith". */
+function subjectAfterCue(ctx: Ctx, toks: readonly Token[], subjFrom: number, quoteStart: number): { mention: number; description: string | null } | null {
+  const subjTo = Math.min(toks.length, subjFrom + 8);
+  if (subjFrom >= subjTo) return null;
+  const np = nounPhraseEnd(toks, subjFrom, subjTo);
+  return (np > subjFrom + 1 ? lastPerson(ctx, toks, subjFrom, np) : null) ?? subjectIn(ctx, toks, subjFrom, subjTo, 'first', quoteStart);
+}
+
+/** The sentence before the quote is "<name> <cue>." ("Rubio disagreed. “…”"): that name. */
+function nameCueBefore(ctx: Ctx, openMark: number): Found | null {
+  const text = ctx.text;
+  let p = openMark - 1;
+  while (p >= 0 && p > openMark - 8 && /\s/.test(text[p])) p--;
+  if (p < 0 || text[p] !== '.') return null;
+  const toks = tokenize(text, Math.max(0, p - 80), p + 1);
+  const n = toks.length;
+  if (n < 3 || toks[n - 1].text !== '.') return null;
+  const c = cueAt(toks, n - 2);
+  if (c === null || PARTICIPLES.has(c)) return null;
+  const m = nameBefore(ctx, toks, n - 2);
+  if (m < 0 || ctx.ms[m].type !== 'PERSON') return null;
+  // the name starts its sentence, or follows a possessive ("Iowa State University's Dianne Bystrom agreed.")
+  const first = toks.findIndex((t) => t.start === ctx.ms[m].start);
+  if (first > 0 && !(toks[first - 1].text === '.' || toks[first - 1].sentStart || /['’]s$|^['’]s$/.test(toks[first - 1].text) || toks[first - 1].cap)) return null;
+  return { mention: m, description: null, cue: c };
 }
 
 function onlySpace(text: string, a: number, b: number): boolean {
@@ -200,7 +265,7 @@ function signedBelow(ctx: Ctx, qi: number, from: number): Found | null {
   let p = from;
   const limit = Math.min(text.length, from + 8, qi + 1 < ctx.quotes.length ? ctx.quotes[qi + 1].openMark : text.length);
   while (p < limit && /\s/.test(text[p])) p++;
-  if (p >= limit || !/[—–-]/.test(text[p])) return null;
+  if (p >= limit || !/[—–―-]/.test(text[p])) return null;
   p++;
   while (p < text.length && p < from + 12 && (text[p] === ' ' || text[p] === '\u00a0')) p++;
   const k = lowerBound(ctx.starts, p);
@@ -246,7 +311,38 @@ function nameThenCue(ctx: Ctx, toks: readonly Token[], i: number): boolean {
   if (k >= ctx.ms.length || ctx.ms[k].start !== toks[i].start || (ctx.ms[k].type !== 'PERSON' && ctx.ms[k].type !== 'ORG')) return false;
   let j = i;
   while (j < toks.length && toks[j].end <= ctx.ms[k].end) j++;
-  return j < toks.length && toks[j].kind === TokKind.Word && !toks[j].cap && CUE_VERBS.has(toks[j].text.toLowerCase());
+  return j < toks.length && cueAt(toks, j) !== null;
+}
+
+/**
+ * toks[i] (after a title such as "Rep.") starts a person or organisation name that its cue verb
+ * follows: at once, after a bracketed code ("(R-Pa.)"), or after an apposition between commas of
+ * up to 45 tokens ("Murphy, the head of Right to Rise USA, tweeted"; "Harry Bond, 30, of Raleigh,
+ * N.C., who was among those polled, said").
+ */
+function nameApposCue(ctx: Ctx, toks: readonly Token[], i: number): Found | null {
+  let j0 = i;
+  if (toks[j0].text.endsWith('.') && j0 + 1 < toks.length && abbreviation({ ...toks[j0], text: toks[j0].text.slice(0, -1) })) j0++;
+  const k = lowerBound(ctx.starts, toks[j0].start);
+  if (k >= ctx.ms.length || ctx.ms[k].start !== toks[j0].start || ctx.ms[k].kind !== 'name' || (ctx.ms[k].type !== 'PERSON' && ctx.ms[k].type !== 'ORG')) return null;
+  let j = j0;
+  while (j < toks.length && toks[j].end <= ctx.ms[k].end) j++;
+  if (j < toks.length && toks[j].text === '(') {
+    const close = toks.findIndex((t, x) => x > j && x < j + 8 && t.text === ')');
+    if (close < 0) return null;
+    j = close + 1;
+  }
+  if (j >= toks.length) return null;
+  const at = cueAt(toks, j);
+  if (at !== null && !PARTICIPLES.has(at)) return { mention: k, description: null, cue: at };
+  if (toks[j].text !== ',') return null;
+  for (let t = j + 1; t + 1 < toks.length && t < j + 45; t++) {
+    if (SUBJECT_STOP.has(toks[t].text) && !(toks[t].text === '.' && abbreviation(toks[t - 1]))) return null;
+    if (toks[t].text !== ',') continue;
+    const c = cueAt(toks, t + 1);
+    if (c !== null && !PARTICIPLES.has(c)) return { mention: k, description: null, cue: c };
+  }
+  return null;
 }
 
 /** A person or organisation name that ends right before toks[k] (a bracketed party code between allowed). */
@@ -295,7 +391,8 @@ function mediumOnly(toks: readonly Token[], a: number, b: number): boolean {
 
 /** A capitalised word of up to four letters before a full stop: a title or state abbreviation ("Sen.", "Fla."), or an initial. */
 function abbreviation(t: Token): boolean {
-  return t.kind === TokKind.Word && t.cap && t.text.length <= 4 && !/^(I|We|He|She|It|They|You)$/.test(t.text);
+  // "Sen. Marco Rubio (R-Fla.) said": a party and state code ends no sentence either
+  return t.kind === TokKind.Word && t.cap && (t.text.length <= 4 || /^[RDI]-[A-Z][a-z]{0,4}$/.test(t.text)) && !/^(I|We|He|She|It|They|You)$/.test(t.text);
 }
 
 /** A cue whose subject is no entity or description the engine knows ("the gambling tycoon told Reuters"). */
@@ -319,22 +416,25 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
   }
   let from = Math.max(sStart, q.openMark - 400);
   if (qi > 0) from = Math.max(from, ctx.quotes[qi - 1].closeMark + 1);
-  if (from >= q.openMark) return null;
+  // "Rubio disagreed. “…”": the quote opens a sentence right after "<name> <cue>."
+  if (from >= q.openMark - 1) return nameCueBefore(ctx, q.openMark);
   const toks = tokenize(text, from, q.openMark);
   if (toks.length === 0) return null;
   // "Republican pollster Daron Shaw: “…”": a name right before the colon that introduces the quote,
   // unless a cue verb comes first ("Fiorina wrote on Facebook:") or the name is an object ("a message to Trump:")
-  if (toks[toks.length - 1].text === ':' && !toks.some((t) => t.kind === TokKind.Word && !t.cap && CUE_VERBS.has(t.text.toLowerCase()))) {
+  if (toks[toks.length - 1].text === ':' && !toks.some((_, k) => cueAt(toks, k) !== null)) {
     const named = nameBefore(ctx, toks, toks.length - 1);
     const k = named >= 0 ? toks.findIndex((t) => t.start === ctx.ms[named].start) : -1;
     if (named >= 0 && !(k > 0 && /^(to|at|on|with|for|against|from|by|about|of)$/i.test(toks[k - 1].text))) return { mention: named, description: null, cue: null };
   }
   // the last cue verb before the quote
   let cue = -1;
+  let cueWord = '';
   for (let k = toks.length - 1; k >= 0 && k >= toks.length - 20; k--) {
-    const w = toks[k].text.toLowerCase();
-    if (toks[k].kind === TokKind.Word && !toks[k].cap && CUE_VERBS.has(w)) {
+    const c = cueAt(toks, k);
+    if (c !== null) {
       cue = k;
+      cueWord = c;
       break;
     }
   }
@@ -346,7 +446,6 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
     }
     return null;
   }
-  const cueWord = toks[cue].text.toLowerCase();
   if (PARTICIPLES.has(cueWord)) {
     // an earlier finite cue in the sentence, else the sentence subject
     for (let k = cue - 1; k >= 0; k--) {
@@ -380,16 +479,17 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
 function subjectIn(ctx: Ctx, toks: readonly Token[], a: number, b: number, which: 'first' | 'last', quoteStart: number): { mention: number; description: string | null } | null {
   if (a >= b) return null;
   // stop at clause boundaries when looking backwards
+  const stop = (k: number): boolean => SUBJECT_STOP.has(toks[k].text) && !(toks[k].text === '.' && k > 0 && abbreviation(toks[k - 1]));
   if (which === 'last') {
     for (let k = b - 1; k >= a; k--) {
-      if (SUBJECT_STOP.has(toks[k].text)) {
+      if (stop(k)) {
         a = k + 1;
         break;
       }
     }
   } else {
     for (let k = a; k < b; k++) {
-      if (SUBJECT_STOP.has(toks[k].text)) {
+      if (stop(k)) {
         b = k;
         break;
       }
@@ -502,10 +602,16 @@ function resolvePronoun(ctx: Ctx, pos: number, gender: 'f' | 'm' | null, quoteSt
     }
     if (nearest < 0) nearest = k;
     if (bestSent < 0) bestSent = m.sentId;
-    if (m.sentId === bestSent && m.firstInSentence) bestFirst = k;
+    // the sentence's first person, unless a preposition governs it ("In a letter to Smith, Jones said"): its subject
+    if (m.sentId === bestSent && (m.firstInSentence || !afterPreposition(ctx.text, m.start))) bestFirst = k;
     if (m.sentId < bestSent - 2) break;
   }
   return bestFirst >= 0 ? bestFirst : nearest >= 0 ? nearest : unknown;
+}
+
+/** The word before `pos` is a preposition or a possessive's governor ("to Smith", "with Smith"). */
+function afterPreposition(text: string, pos: number): boolean {
+  return /\b(?:to|with|for|by|of|against|from|at|about|on|over|after|before|than|like|and|calling|named|called|defeated|beat|told|asked|thanked|endorsed|attacked|praised|criticized|criticised)\s+$/i.test(text.slice(Math.max(0, pos - 14), pos));
 }
 
 /** it/they: the nearest organisation before. */

@@ -134,4 +134,50 @@ describe('analysis/speakers: forms seen in other news', () => {
     const q = quotes('"There is no plan for a meeting," the Kremlin said on Friday.');
     assert.strictEqual(q[0].speaker, 'Kremlin');
   });
+  it('takes a signature after the quotation dash on the same line ("…” ― Name")', () => {
+    const q = quotes('What readers wrote.\n\n“The bridge should have been fixed years ago.” ― Nora Lindqvist\n“Nobody asked the people who cross it.”― Tomas Ferreira.\n');
+    assert.deepStrictEqual(q.map((x) => x.speaker), ['Nora Lindqvist', 'Tomas Ferreira']);
+  });
+
+  it('reads past a party and state code between the name and the verb ("Sen. Walter Brandt (R-Kan.) said")', () => {
+    const q = quotes('"We will not vote for it," Sen. Walter Brandt (R-Kan.) said Saturday. "It costs too much," Rep. Lydia Moss, D-Ore., said.');
+    assert.deepStrictEqual(q.map((x) => x.speaker), ['Walter Brandt', 'Lydia Moss']);
+  });
+  it('knows the cues of the issue after the quote: "concludes", "says", "told", "added", "according to"', () => {
+    const text = 'Hanna Berg runs the clinic. "We are full every night," Berg concludes. "Nobody plans for winter," Berg says. "It is worse than last year," Berg told reporters. "And the rent went up," Berg added. The waiting list is "longer than ever," according to Berg.';
+    const q = quotes(text);
+    assert.deepStrictEqual(q.map((x) => x.speaker), ['Hanna Berg', 'Hanna Berg', 'Hanna Berg', 'Hanna Berg', 'Hanna Berg']);
+    assert.deepStrictEqual(q.map((x) => x.cue), ['concludes', 'says', 'told', 'added', 'according to']);
+  });
+
+  it('knows two-word cues ("shot back", "went on", "as X put it")', () => {
+    const text = 'Paul Okoro faced Ines Vidal in the debate. "You never answered the question," Okoro shot back. "I answered it twice," Vidal went on. As Vidal put it, "The numbers speak for themselves."';
+    assert.deepStrictEqual(quotes(text).map((x) => x.speaker), ['Paul Okoro', 'Ines Vidal', 'Ines Vidal']);
+  });
+
+  it('does not let the people of the previous quote\'s attribution stop the next quote from inheriting its speaker', () => {
+    const text = 'Carl Jensen leads the union. "The offer is fair," Jensen deputy Dana Whitley said. "But we will not sign it tonight."';
+    const q = quotes(text);
+    assert.strictEqual(q[0].speaker, 'Dana Whitley');
+    assert.strictEqual(q[1].speaker, 'Dana Whitley');
+  });
+  it('resolves "he" to the subject of the sentence before, not to a person it governs or a place before it', () => {
+    const text = 'Speaking at a rally in Dayton, Ohio, Mark Okoro went after Peter Vance, calling him "a total failure." He said, "Nobody would hire a man like that."';
+    const q = quotes(text);
+    assert.strictEqual(q[q.length - 1].speaker, 'Mark Okoro');
+  });
+  it('takes the name before a long apposition and its cue, also after a quote that ends in "!" or "?"', () => {
+    const q = quotes('"Not ours, but we like it!" Mike Dorsey, the head of the Forward Together fund, tweeted on Friday. "Both of them scare me," Harold Bond, 30, of Raleigh, N.C., who was among those polled, said.');
+    assert.deepStrictEqual(q.map((x) => x.speaker), ['Mike Dorsey', 'Harold Bond']);
+  });
+
+  it('takes the speaker after the cue when words stand between the quote and it ("…" about the vote, said X)', () => {
+    const q = quotes('"We are extremely happy" about the vote, said Rosa Delgado, executive director of the nurses\' union.');
+    assert.strictEqual(q[0].speaker, 'Rosa Delgado');
+  });
+
+  it('takes the name of "<name> <cue>." when the quote opens the next sentence ("Rubio disagreed. “…”")', () => {
+    const q = quotes('Donald Trump spoke first. Marco Rubio disagreed. "Leadership is about solving the problem." The debate went on.');
+    assert.strictEqual(q[0].speaker, 'Marco Rubio');
+  });
 });
