@@ -8,8 +8,8 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams } from './teams';
-import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
+import { countriesAsTeams, isMatchReport } from './teams';
+import { EntityTyper, isSharedContext, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
 /**
@@ -45,19 +45,40 @@ export class Analyzer {
   analyze(text: string, rules?: CurationRules): DocumentAnalysis {
     const { ms, sentenceStarts, features, evidence } = this.collect(text, this.typer !== null);
     const kept: RawMention[] = [];
+    // the mentions of one name in a document are typed together: their scores are averaged, so the
+    // strongest contexts ("shares of Magna", "Surrey captain") decide for the weak ones
+    const group = new Map<string, { sum: Float64Array; n: number }>();
+    const own = new Map<RawMention, Float64Array>();
+    if (this.typer) {
+      for (const m of ms) {
+        const f = features.get(m);
+        const ev = evidence.get(m);
+        if (!f || !ev || !ev.keptByRules) continue;
+        const sc = this.typer.scores(typerDocFeatures(f, m.type, ev));
+        own.set(m, sc);
+        const key = m.text.toLowerCase();
+        const g = group.get(key);
+        if (!g) group.set(key, { sum: sc.slice(), n: 1 });
+        else {
+          for (let c = 0; c < sc.length; c++) g.sum[c] += sc[c];
+          g.n++;
+        }
+      }
+    }
     for (const m of ms) {
       const f = features.get(m);
       const ev = evidence.get(m);
       if (this.typer && f && ev) {
         // the model types the names the rules kept, and may bring back one they dropped
-        const all = typerDocFeatures(f, m.type, ev);
         if (ev.keptByRules) {
-          const t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          const g = group.get(m.text.toLowerCase());
+          const sc = g ? g.sum.map((x) => x / g.n) : own.get(m)!;
+          const t = this.typer.retypeScores(sc, m.type, RETYPE_MARGIN) as RawMention['type'];
           // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
           if (t !== m.type) m.strength = 3;
           m.type = t;
         } else {
-          const t = this.typer.promote(all, PROMOTE_MARGIN);
+          const t = this.typer.promote(typerDocFeatures(f, m.type, ev), PROMOTE_MARGIN);
           if (t === null || t === 'O') continue;
           m.type = t;
           m.strength = 1;
@@ -172,12 +193,37 @@ export class Analyzer {
         if (sp > 0) surnames.add(m.text.slice(sp + 1));
       }
     }
+    // document-level evidence for the typer: the contexts of every mention of a name, and longer names it starts
+    const shared = new Map<string, Map<string, number>>();
+    const longer = new Map<string, string>();
+    const sports = withFeatures && isMatchReport(text);
+    if (withFeatures) {
+      for (const m of ms) {
+        const f = features.get(m);
+        if (!f) continue;
+        const key = m.text.toLowerCase();
+        let c = shared.get(key);
+        if (!c) shared.set(key, (c = new Map<string, number>()));
+        for (const x of f) if (isSharedContext(x)) c.set(x, (c.get(x) ?? 0) + 1);
+        const sp = key.indexOf(' ');
+        if (sp > 0 && m.strength >= 2 && !longer.has(key.slice(0, sp))) longer.set(key.slice(0, sp), m.type);
+      }
+    }
     const evidence = new Map<RawMention, TyperDocEvidence>();
     for (const m of ms) {
       const capsElsewhere = (capsMid.get(m.text.toLowerCase()) ?? 0) >= 2;
       const surname = surnames.has(m.text);
       const keptByRules = this.keepByRules(m, surnames, capsMid);
-      evidence.set(m, { keptByRules, capsElsewhere, surname });
+      const f = features.get(m);
+      if (!f) {
+        evidence.set(m, { keptByRules, capsElsewhere, surname });
+        continue;
+      }
+      const key = m.text.toLowerCase();
+      const own = new Set(f);
+      const others: string[] = [];
+      for (const [x, n] of shared.get(key) ?? []) if (n > (own.has(x) ? 1 : 0)) others.push(x);
+      evidence.set(m, { keptByRules, capsElsewhere, surname, sports, others, longer: key.includes(' ') ? null : (longer.get(key) ?? null) });
     }
     return { ms, sentenceStarts, features, evidence };
   }
