@@ -18,6 +18,8 @@ import { TYPER_MODEL } from './typerModel';
  * CoNLL-2003 dev (margins 0, 100, 300, 1000, 2000, 5000 tried; see README, "Entity typer").
  */
 const RETYPE_MARGIN = 1000;
+/** The same for a name the rules know from the gazetteer (strength 3): "the Middle East" stays a place (1000, 1500, 2000, 3000 tried). */
+const RETYPE_MARGIN_KNOWN = 1500;
 const PROMOTE_MARGIN = 0;
 
 /** Size of the pieces a long text is tokenized in, so memory stays bounded (UTF-16 units). */
@@ -53,7 +55,7 @@ export class Analyzer {
       for (const m of ms) {
         const f = features.get(m);
         const ev = evidence.get(m);
-        if (!f || !ev || !ev.keptByRules) continue;
+        if (!f || !ev || !ev.keptByRules || isDateline(f)) continue;
         const sc = this.typer.scores(typerDocFeatures(f, m.type, ev));
         own.set(m, sc);
         const key = m.text.toLowerCase();
@@ -66,14 +68,15 @@ export class Analyzer {
       }
     }
     for (const m of ms) {
-      const f = features.get(m);
       const ev = evidence.get(m);
+      // a dateline ("NEW YORK 1996-08-30") names the place the story was filed from, whatever the story's teams
+      const f = ev && isDateline(features.get(m)) ? undefined : features.get(m);
       if (this.typer && f && ev) {
         // the model types the names the rules kept, and may bring back one they dropped
         if (ev.keptByRules) {
           const g = group.get(m.text.toLowerCase());
           const sc = g ? g.sum.map((x) => x / g.n) : own.get(m)!;
-          const t = this.typer.retypeScores(sc, m.type, RETYPE_MARGIN) as RawMention['type'];
+          const t = this.typer.retypeScores(sc, m.type, m.strength >= 3 ? RETYPE_MARGIN_KNOWN : RETYPE_MARGIN) as RawMention['type'];
           // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
           if (t !== m.type) m.strength = 3;
           m.type = t;
@@ -223,7 +226,7 @@ export class Analyzer {
       const own = new Set(f);
       const others: string[] = [];
       for (const [x, n] of shared.get(key) ?? []) if (n > (own.has(x) ? 1 : 0)) others.push(x);
-      evidence.set(m, { keptByRules, capsElsewhere, surname, sports, others, longer: key.includes(' ') ? null : (longer.get(key) ?? null) });
+      evidence.set(m, { keptByRules, capsElsewhere, surname, single: !key.includes(' '), sports, others, longer: key.includes(' ') ? null : (longer.get(key) ?? null) });
     }
     return { ms, sentenceStarts, features, evidence };
   }
@@ -272,6 +275,10 @@ function chunkEnd(text: string, from: number): number {
 }
 
 export type { RawMention };
+
+function isDateline(f: readonly string[] | undefined): boolean {
+  return f !== undefined && f.includes('dateline');
+}
 
 function isOutputType(m: RawMention): m is WorkMention {
   return m.type !== 'MISC';

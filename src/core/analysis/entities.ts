@@ -153,6 +153,15 @@ export class EntityRecognizer {
         i = e;
         continue;
       }
+      // "Douglas & Lomason", "Standard & Poor", "McDonald & Co": capitalised words joined by an ampersand name a firm
+      const amp = last + 1;
+      if (last - i < 3 && amp + 1 < n && toks[amp].text === '&' && toks[amp].spaceBefore && toks[amp + 1].spaceBefore && this.isNameWord(toks[amp + 1]) && !toks[i].allCaps) {
+        let e = amp + 2;
+        while (e < n && e < amp + 4 && toks[e].spaceBefore && this.isNameWord(toks[e]) && !FUNCTION_WORDS.has(toks[e].text.toLowerCase())) e++;
+        out.push(this.make(text, toks, i, e, 'ORG', 2, null));
+        i = e;
+        continue;
+      }
       // "501st Legion"
       if (i > 0 && ORDINAL.test(toks[i - 1].text) && toks[i].spaceBefore && this.gaz.orgWords.has(toks[last].text.toLowerCase())) {
         out.push(this.make(text, toks, i - 1, last + 1, 'ORG', 3, null));

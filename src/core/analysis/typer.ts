@@ -41,6 +41,8 @@ export interface TyperDocEvidence {
   readonly capsElsewhere: boolean;
   /** It is the last word of a person's full name elsewhere in the document. */
   readonly surname: boolean;
+  /** The name is one word. */
+  readonly single?: boolean;
   /** The document is a match report or results list (teams.ts: several scores and sports words). */
   readonly sports?: boolean;
   /** Context features of the other mentions of the same name in the document (each once). */
@@ -54,8 +56,13 @@ export function isSharedContext(f: string): boolean {
   return f.startsWith('p1=') || f.startsWith('n1=') || f.startsWith('p12=') || f.startsWith('n12=') || f === 'table' || f === 'dateline' || f === 'capsline';
 }
 
+/** The rest of a dateline's line: "1996-08-30", ", Aug 30", "Aug. 30, 1996", "30 August". */
+const DATE_REST = /^\s*[,-]?\s*(?:\d{4}-\d\d-\d\d|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:\s*,?\s*\d{4})?)\s*$/i;
+
 /** How far (in tokens) the typer looks along the line for numbers. */
 const LINE_WINDOW = 12;
+/** How far (in tokens) the typer collects the words around a name in its sentence. */
+const BAG_WINDOW = 8;
 
 export class EntityTyper {
   private readonly index = new Map<string, number>();
@@ -201,12 +208,23 @@ export function typerFeatures(gaz: Gazetteer, toks: readonly Token[], c: TyperCa
   }
   if (nums >= 2 && words2 <= 2) f.push('table', 'table' + c.ruleType);
   else if (nums >= 1) f.push('num');
-  // a dateline: "NEW YORK 1996-08-30", "LONDON, Aug 30"
-  const lineStart = s === 0 || toks[s].breakBefore;
-  if (lineStart && e < toks.length && !toks[e].breakBefore) {
+  // the lower-case words around it in its sentence ("shares", "coach", "innings", "minister")
+  for (let k = s - 1; k >= 0 && k >= s - BAG_WINDOW; k--) {
+    const t = toks[k];
+    if (t.kind === TokKind.Word && !t.cap && t.text.length > 2) f.push('bw=' + t.text);
+    if (t.sentStart || t.breakBefore) break;
+  }
+  for (let k = e; k < toks.length && k < e + BAG_WINDOW; k++) {
+    const t = toks[k];
+    if (k > e && (t.sentStart || t.breakBefore)) break;
+    if (t.kind === TokKind.Word && !t.cap && t.text.length > 2) f.push('bw=' + t.text);
+  }
+  // a dateline: "NEW YORK 1996-08-30", "LONDON, Aug 30": the rest of its line is a date
+  if ((s === 0 || toks[s].breakBefore) && e < toks.length && !toks[e].breakBefore) {
+    let rest = '';
     let k = e;
-    if (toks[k].text === ',') k++;
-    if (k < toks.length && !toks[k].breakBefore && toks[k].kind === TokKind.Number && toks[k].text.length >= 6) f.push('dateline');
+    for (; k < toks.length && k < e + 8 && (k === e || !toks[k].breakBefore); k++) rest += (toks[k].spaceBefore ? ' ' : '') + toks[k].text;
+    if ((k >= toks.length || toks[k].breakBefore) && DATE_REST.test(rest)) f.push('dateline');
   }
   if (toks[s].allCaps && capsLine(toks, s)) f.push('capsline', 'capsline' + c.ruleType);
   return f;
@@ -233,6 +251,8 @@ export function typerDocFeatures(f: string[], ruleType: string, ev: TyperDocEvid
   out.push(ev.keptByRules ? 'kept' : 'dropped', (ev.keptByRules ? 'kept' : 'dropped') + ruleType);
   if (ev.capsElsewhere) out.push('capsElsewhere');
   if (ev.surname) out.push('surname');
+  // a lone word the rules call a person, but no person named in full in the document ends with it
+  if (ev.single) out.push('one' + ruleType + (ev.surname ? 'S' : 'N'));
   if (ev.sports) out.push('sports', 'sports' + ruleType);
   if (ev.others) for (const o of ev.others) out.push('D' + o);
   if (ev.longer) out.push('longer=' + ev.longer);
