@@ -8,7 +8,7 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isMatchReport } from './teams';
+import { countriesAsTeams, isMatchReport, placesAsTeams } from './teams';
 import { EntityTyper, isSharedContext, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -106,6 +106,7 @@ export class Analyzer {
       if (isOutputType(m)) clean.push(m);
     }
     countriesAsTeams(text, clean, this.gazetteer);
+    placesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     linkRoles(clean, text);
     const quoteSpans = findQuotes(text);
