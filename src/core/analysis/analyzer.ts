@@ -22,6 +22,9 @@ const RETYPE_MARGIN = 1000;
 const RETYPE_MARGIN_KNOWN = 1500;
 const PROMOTE_MARGIN = 0;
 
+/** At most this many context features of a name's other mentions are given to the typer (a name mentioned 100 times costs no more). */
+const MAX_OTHERS = 64;
+
 /** Size of the pieces a long text is tokenized in, so memory stays bounded (UTF-16 units). */
 const CHUNK = 64 * 1024;
 
@@ -198,7 +201,9 @@ export class Analyzer {
       }
     }
     // document-level evidence for the typer: the contexts of every mention of a name, and longer names it starts
-    const shared = new Map<string, Map<string, number>>();
+    // per name: its mentions' context features, how often each, and the feature as the other mentions see it ("Dp1=shares")
+    const shared = new Map<string, Map<string, { n: number; d: string }>>();
+    const sharedOf = new Map<RawMention, string[]>();
     const longer = new Map<string, string>();
     const sports = withFeatures && isMatchReport(text);
     if (withFeatures) {
@@ -207,8 +212,14 @@ export class Analyzer {
         if (!f) continue;
         const key = m.text.toLowerCase();
         let c = shared.get(key);
-        if (!c) shared.set(key, (c = new Map<string, number>()));
-        for (const x of f) if (isSharedContext(x)) c.set(x, (c.get(x) ?? 0) + 1);
+        if (!c) shared.set(key, (c = new Map<string, { n: number; d: string }>()));
+        const mine = f.filter(isSharedContext);
+        sharedOf.set(m, mine);
+        for (const x of mine) {
+          const e = c.get(x);
+          if (e) e.n++;
+          else c.set(x, { n: 1, d: 'D' + x });
+        }
         const sp = key.indexOf(' ');
         if (sp > 0 && m.strength >= 2 && !longer.has(key.slice(0, sp))) longer.set(key.slice(0, sp), m.type);
       }
@@ -224,9 +235,12 @@ export class Analyzer {
         continue;
       }
       const key = m.text.toLowerCase();
-      const own = new Set(f);
+      const mine = sharedOf.get(m) ?? [];
       const others: string[] = [];
-      for (const [x, n] of shared.get(key) ?? []) if (n > (own.has(x) ? 1 : 0)) others.push(x);
+      for (const [x, { n, d }] of shared.get(key) ?? []) {
+        if (n > (mine.includes(x) ? 1 : 0)) others.push(d);
+        if (others.length >= MAX_OTHERS) break;
+      }
       evidence.set(m, { keptByRules, capsElsewhere, surname, single: !key.includes(' '), sports, others, longer: key.includes(' ') ? null : (longer.get(key) ?? null) });
     }
     return { ms, sentenceStarts, features, evidence };

@@ -45,7 +45,7 @@ export interface TyperDocEvidence {
   readonly single?: boolean;
   /** The document is a match report or results list (teams.ts: several scores and sports words). */
   readonly sports?: boolean;
-  /** Context features of the other mentions of the same name in the document (each once). */
+  /** Context features of the other mentions of the same name in the document, each once, prefixed "D" ("Dp1=shares"). */
   readonly others?: readonly string[];
   /** The rules' type of a longer name in the document that starts with this one-word name ("Magna" ... "Magna International Inc"). */
   readonly longer?: string | null;
@@ -254,7 +254,7 @@ export function typerDocFeatures(f: string[], ruleType: string, ev: TyperDocEvid
   // a lone word the rules call a person, but no person named in full in the document ends with it
   if (ev.single) out.push('one' + ruleType + (ev.surname ? 'S' : 'N'));
   if (ev.sports) out.push('sports', 'sports' + ruleType);
-  if (ev.others) for (const o of ev.others) out.push('D' + o);
+  if (ev.others) for (const o of ev.others) out.push(o);
   if (ev.longer) out.push('longer=' + ev.longer);
   return out;
 }
