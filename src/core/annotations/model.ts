@@ -31,6 +31,20 @@ export interface Annotation {
    * text or re-attaches the annotation. Absent when the wording is as annotated.
    */
   readonly original?: string;
+  /**
+   * Set on an annotation recorded by adjudication (issue 16): the coders' annotations it settles
+   * (their ids, in the same source), who adjudicated and when. Absent on a coder's own annotation.
+   */
+  readonly adjudicated?: Adjudication;
+}
+
+/** Where an adjudicated annotation comes from. */
+export interface Adjudication {
+  /** Ids of the annotations it was adjudicated from (at least one). */
+  readonly from: readonly string[];
+  readonly by: string;
+  /** ISO 8601 date-time. */
+  readonly at: string;
 }
 
 /** One source document with its annotations, the unit that exports consume. */

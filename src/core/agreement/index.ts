@@ -1,0 +1,7 @@
+export * from './alpha';
+export * from './kappa';
+export * from './unitizing';
+export * from './words';
+export * from './places';
+export * from './report';
+export * from './render';
