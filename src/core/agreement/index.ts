@@ -5,3 +5,4 @@ export * from './words';
 export * from './places';
 export * from './report';
 export * from './render';
+export * from './adjudicated';

@@ -133,13 +133,13 @@ function checkAdjudicated(node: unknown, what: string, add: (n: Node | undefined
   checkKeys(node, ADJUDICATED_KEYS, ADJUDICATED_REQUIRED, `${what} adjudicated`, add);
   const from = node.get('from', true);
   if (from !== undefined) {
-    if (!isSeq(from) || from.items.length === 0) add(from as Node, `${what}: \`adjudicated.from\` must be a non-empty list of annotation ids`);
+    if (!isSeq(from) || from.items.length === 0) add(from, `${what}: \`adjudicated.from\` must be a non-empty list of annotation ids`);
     else for (const f of from.items) if (!isScalar(f) || typeof f.value !== 'string' || !ID_PATTERN.test(f.value)) add(f as Node, `${what}: each id in \`adjudicated.from\` must be letters, digits, '.', '_', ':' or '-' (at most 128)`);
   }
   const by = node.get('by', true);
-  if (by !== undefined && (!isScalar(by) || typeof by.value !== 'string')) add(by as Node, `${what}: \`adjudicated.by\` must be a string (quote it)`);
+  if (by !== undefined && (!isScalar(by) || typeof by.value !== 'string')) add(by, `${what}: \`adjudicated.by\` must be a string (quote it)`);
   const at = node.get('at', true);
-  if (at !== undefined && (!isScalar(at) || typeof at.value !== 'string' || !DATE.test(at.value))) add(at as Node, `${what}: \`adjudicated.at\` must be an ISO 8601 date-time such as 2026-11-21T10:00:00.000Z`);
+  if (at !== undefined && (!isScalar(at) || typeof at.value !== 'string' || !DATE.test(at.value))) add(at, `${what}: \`adjudicated.at\` must be an ISO 8601 date-time such as 2026-11-21T10:00:00.000Z`);
 }
 
 function findAliases(root: unknown): Node[] {

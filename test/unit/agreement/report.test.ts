@@ -7,10 +7,10 @@ import { computeAgreement } from '../../../src/core/agreement/report';
 import { unitizingAlpha } from '../../../src/core/agreement/unitizing';
 import { wordsOf } from '../../../src/core/agreement/words';
 
-let serial = 0;
+const counter = { serial: 0 };
 function ann(author: string, text: string, start: number, end: number, tags: string[], extra: Partial<Annotation> = {}): Annotation {
   return {
-    id: `a-${++serial}`,
+    id: `a-${++counter.serial}`,
     target: { exact: [...text].slice(start, end).join(''), prefix: '', suffix: '', start, end },
     note: '',
     tags,
