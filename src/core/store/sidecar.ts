@@ -518,7 +518,7 @@ export function readSidecarFast(text: string): { readonly sourceHash: string | u
       created,
       modified,
       ...(original !== undefined ? { original } : {}),
-      ...(adjudicated !== undefined ? { adjudicated: { from: [...(adjudicated as Adjudication).from], by: (adjudicated as Adjudication).by, at: (adjudicated as Adjudication).at } } : {}),
+      ...(adjudicated !== undefined ? { adjudicated: { from: [...(adjudicated).from], by: (adjudicated).by, at: (adjudicated).at } } : {}),
     });
   }
   return { sourceHash: top.sourceHash, annotations, crlf: text.includes('\r\n') };
