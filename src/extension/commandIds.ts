@@ -34,6 +34,13 @@ export const CommandIds = {
   revealRange: 'sourceAnnotator.revealRange',
   analyzeActive: 'sourceAnnotator.analyzeActive',
   showLog: 'sourceAnnotator.showLog',
+  showAgreementReport: 'sourceAnnotator.showAgreementReport',
+  walkDisagreements: 'sourceAnnotator.walkDisagreements',
+  refreshDisagreements: 'sourceAnnotator.refreshDisagreements',
+  revealDisagreement: 'sourceAnnotator.revealDisagreement',
+  acceptCoderAnnotation: 'sourceAnnotator.acceptCoderAnnotation',
+  mergeDisagreement: 'sourceAnnotator.mergeDisagreement',
+  adjudicateDisagreement: 'sourceAnnotator.adjudicateDisagreement',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
@@ -53,4 +60,5 @@ export const ContextKeys = {
 
 export const VIEW_ID = 'sourceAnnotator.sources';
 export const LEGEND_VIEW_ID = 'sourceAnnotator.legend';
+export const DISAGREEMENTS_VIEW_ID = 'sourceAnnotator.disagreements';
 export const WALKTHROUGH_ID = 'sourceAnnotator.gettingStarted';
