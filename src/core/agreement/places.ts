@@ -51,10 +51,7 @@ export function findPlaces(
   tagFilter: ReadonlySet<string> | undefined,
   adjudicated: readonly Annotation[],
 ): Place[] {
-  const relevant = coded
-    .map((a) => (tagFilter ? { ...a, tags: a.tags.filter((t) => tagFilter.has(t)) } : a))
-    .filter((a) => (tagFilter ? a.tags.length > 0 : true))
-    .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end || (a.id < b.id ? -1 : 1));
+  const relevant = (tagFilter ? coded.map((a) => ({ ...a, tags: a.tags.filter((t) => tagFilter.has(t)) })).filter((a) => a.tags.length > 0) : [...coded]).sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end || (a.id < b.id ? -1 : 1));
   const settles = new Map<string, string>();
   for (const adj of adjudicated) for (const id of adj.adjudicated?.from ?? []) if (!settles.has(id)) settles.set(id, adj.id);
 
@@ -75,6 +72,7 @@ export function findPlaces(
   const toUtf16 = (cp: number): number => (astral ? (map ??= new OffsetMap(source.text)).toUtf16(cp) : cp);
   const places: Place[] = [];
   for (const group of groups) {
+    if (plainAgreement(group, covering)) continue;
     const byCoder = new Map<string, Annotation[]>();
     for (const a of group) {
       const list = byCoder.get(a.author) ?? [];
@@ -84,7 +82,7 @@ export function findPlaces(
     const present = covering.filter((c) => byCoder.has(c));
     const missing = covering.filter((c) => !byCoder.has(c));
     const spanKey = (as: readonly Annotation[]): string => as.map((a) => `${a.target.start}-${a.target.end}`).join(',');
-    const tagKey = (as: readonly Annotation[]): string => [...new Set(as.flatMap((a) => a.tags))].sort().join('\u0000');
+    const tagKey = (as: readonly Annotation[]): string => (as.length === 1 && as[0].tags.length <= 1 ? (as[0].tags[0] ?? '') : [...new Set(as.flatMap((a) => a.tags))].sort().join('\u0000'));
     const spans = new Set(present.map((c) => spanKey(byCoder.get(c)!)));
     const tagSets = new Set(present.map((c) => tagKey(byCoder.get(c)!)));
     const kinds: DisagreementKind[] = [];
@@ -112,6 +110,19 @@ export function findPlaces(
     });
   }
   return places;
+}
+
+/** The common case, without allocating: one annotation per covering coder, same span, same single tag. */
+function plainAgreement(group: readonly Annotation[], covering: readonly string[]): boolean {
+  if (group.length !== covering.length) return false;
+  const first = group[0];
+  if (first.tags.length !== 1) return false;
+  for (let i = 1; i < group.length; i++) {
+    const a = group[i];
+    if (a.target.start !== first.target.start || a.target.end !== first.target.end || a.tags.length !== 1 || a.tags[0] !== first.tags[0]) return false;
+    for (let j = 0; j < i; j++) if (group[j].author === a.author) return false;
+  }
+  return true;
 }
 
 /** UTF-16 offsets where lines start. */

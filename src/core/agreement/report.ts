@@ -164,33 +164,34 @@ export function computeAgreement(sources: readonly AnnotatedSource[], options: A
     for (let x = 0; x < m; x++) for (let y = x + 1; y < m; y++) bothWords[pairIndex(covering[x], covering[y], C)] += W;
     const local = new Map(covering.map((c, k) => [c, k]));
 
-    // Word marks per tag: one byte array per covering coder, made when needed.
-    const marks = new Map<number, Array<Uint8Array | undefined>>();
+    // Word marks per tag: one byte array per covering coder, made when needed, the number of
+    // coders who marked each word, and the words marked by anyone (only those are visited).
+    const marks = new Map<number, { perCoder: Array<Uint8Array | undefined>; ones: Uint8Array; touched: number[] }>();
     const all = m === C;
     if (all) byAllCoders++;
     for (const a of coded) {
       const ci = coderIndex.get(a.author)!;
       const k = local.get(ci)!;
-      for (const t of new Set(a.tags)) {
+      const tagsOf = a.tags.length <= 1 ? a.tags : [...new Set(a.tags)];
+      for (const t of tagsOf) {
         const ti = tagIndex.get(t);
         if (ti === undefined) continue;
         acc[ti].annotations++;
         if (all) acc[ti].spans[ci].push({ start: continuum + a.target.start, end: continuum + a.target.end });
-        let perCoder = marks.get(ti);
-        if (!perCoder) marks.set(ti, (perCoder = new Array<Uint8Array | undefined>(m)));
-        const mk = (perCoder[k] ??= new Uint8Array(W));
-        for (let w = firstWordEndingAfter(words, a.target.start); w < W && words.starts[w] < a.target.end; w++) mk[w] = 1;
+        let entry = marks.get(ti);
+        if (!entry) marks.set(ti, (entry = { perCoder: new Array<Uint8Array | undefined>(m), ones: new Uint8Array(W), touched: [] }));
+        const mk = (entry.perCoder[k] ??= new Uint8Array(W));
+        for (let w = firstWordEndingAfter(words, a.target.start); w < W && words.starts[w] < a.target.end; w++) {
+          if (mk[w] === 1) continue;
+          mk[w] = 1;
+          if (entry.ones[w]++ === 0) entry.touched.push(w);
+        }
       }
     }
-    for (const [ti, perCoder] of marks) {
+    for (const [ti, { perCoder, ones, touched }] of marks) {
       const t = acc[ti];
-      let touched = 0;
-      for (let w = 0; w < W; w++) {
-        let ones = 0;
-        for (let k = 0; k < m; k++) ones += perCoder[k]?.[w] ?? 0;
-        if (ones === 0) continue;
-        touched++;
-        t.alpha.add(m, ones);
+      for (const w of touched) {
+        t.alpha.add(m, ones[w]);
         for (let x = 0; x < m; x++) {
           const vx = perCoder[x]?.[w] ?? 0;
           for (let y = x + 1; y < m; y++) {
@@ -203,7 +204,7 @@ export function computeAgreement(sources: readonly AnnotatedSource[], options: A
           }
         }
       }
-      t.touched.set(m, (t.touched.get(m) ?? 0) + touched);
+      t.touched.set(m, (t.touched.get(m) ?? 0) + touched.length);
     }
     if (all) continuum += codePointLength(source.text);
 
