@@ -1,4 +1,5 @@
 import type { AnnotatedSource, Annotation } from '../annotations/model';
+import { upperBound } from '../text/binarySearch';
 import { OffsetMap } from '../text/offsets';
 
 /**
@@ -134,12 +135,5 @@ function lineStarts(text: string): number[] {
 
 /** The 1-based line of a UTF-16 offset. */
 function lineOf(lines: readonly number[], i16: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lines[mid] <= i16) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return upperBound(lines, i16);
 }

@@ -1,3 +1,5 @@
+import { lowerBound } from '../text/binarySearch';
+
 /**
  * Krippendorff's unitizing alpha (u-alpha) for one category on one continuum, as defined in
  * Krippendorff, "On the reliability of unitizing continuous data" (Sociological Methodology 25,
@@ -150,15 +152,4 @@ export function unitizingAlphaOverall(perCategory: ReadonlyArray<{ readonly obse
     e += d.expected;
   }
   return e > 0 ? 1 - o / e : NaN;
-}
-
-function lowerBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
