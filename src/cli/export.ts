@@ -4,6 +4,7 @@ import type { AnnotatedSource } from '../core/annotations/model';
 import { CurationFile } from '../core/curation/file';
 import { exportWorkspace, isExportFormat, type ExportAnalysis } from '../core/export';
 import { buildCorpus, readDetached } from '../core/export/corpus';
+import { onlyAdjudicated } from '../core/agreement/adjudicated';
 import { UserError } from '../core/fileSystem';
 import { AnnotationStore, type WorkspaceLoad } from '../core/store/store';
 import { relativeTo } from '../core/store/paths';
@@ -15,7 +16,7 @@ import { loadProvenances, type SourceProvenance } from '../core/provenance/works
 import { UsageError, type CliIo } from './io';
 
 export const EXPORT_USAGE =
-  'source-annotator export --format md|csv|w3c|qdpx|qdc [--out FILE] [--bom] [--analysis] [--source-base IRI] [--line-endings file|lf] [--positions codepoints|utf16] [--annotated-only] [ROOT]';
+  'source-annotator export --format md|csv|w3c|qdpx|qdc [--out FILE] [--bom] [--analysis] [--source-base IRI] [--line-endings file|lf] [--positions codepoints|utf16] [--annotated-only] [--adjudicated] [ROOT]';
 
 /**
  * `export`: every annotation under ROOT (default: the current folder) in one format, to stdout
@@ -26,11 +27,12 @@ export const EXPORT_USAGE =
  * the IRI W3C source paths are resolved against (default urn:source-annotator:source:; import
  * with the same --source-base); --line-endings lf counts W3C selectors in the LF-normalised
  * text. --positions utf16 counts REFI-QDA positions in UTF-16 units; --annotated-only leaves
- * sources without annotations out of a qdpx. Problems with sidecars are warned about on
+ * sources without annotations out of a qdpx. --adjudicated exports only adjudicated annotations
+ * (those recorded by adjudicating coders' disagreements). Problems with sidecars are warned about on
  * stderr. Exit 1 on errors, 2 usage.
  */
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { format: true, out: true, bom: false, analysis: false, 'source-base': true, 'line-endings': true, positions: true, 'annotated-only': false });
+  const args = parseArgs(argv, { format: true, out: true, bom: false, analysis: false, 'source-base': true, 'line-endings': true, positions: true, 'annotated-only': false, adjudicated: false });
   if (args.positional.length > 1) throw new UsageError(`export takes at most one ROOT\nusage: ${EXPORT_USAGE}`);
   const format = lastFlag(args, 'format');
   if (format === undefined) throw new UsageError(`export needs --format\nusage: ${EXPORT_USAGE}`);
@@ -66,7 +68,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   warnProblems(load, io);
   const texts = await readTexts(io, root, load.sources, outFile);
   const corpus = buildCorpus(root, load, texts, format === 'w3c' ? await readDetached(io.fs, root, load) : []);
-  const sources = format === 'w3c' ? corpus.lossless : corpus.sources;
+  const all = format === 'w3c' ? corpus.lossless : corpus.sources;
+  const sources = args.flags.has('adjudicated') ? onlyAdjudicated(all) : all;
   if (corpus.orphans > 0 && format !== 'w3c') io.stderr(`warning: ${corpus.orphans} orphaned annotation(s) are not in this export (their text is gone); the w3c format keeps them\n`);
 
   // Where each source came from: its provenance file (invalid ones are warned about and not used).
@@ -94,7 +97,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   });
 
   const count = sources.reduce((n, s) => n + s.annotations.length, 0);
-  if (count === 0) io.stderr(`warning: no annotations found under ${displayPath(io.cwd, root)}\n`);
+  if (count === 0) io.stderr(`warning: no ${args.flags.has('adjudicated') ? 'adjudicated ' : ''}annotations found under ${displayPath(io.cwd, root)}\n`);
   if (outFile === undefined) {
     io.stdout(new TextDecoder('utf-8', { ignoreBOM: true }).decode(result.data));
   } else {

@@ -1,5 +1,6 @@
 import { UserError } from '../core/fileSystem';
 import { neutralizeControls } from '../core/text/terminal';
+import { AGREEMENT_USAGE, runAgreement } from './agreement';
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { ANNOTATE_USAGE, runAnnotate } from './annotate';
 import { CHECK_USAGE, runCheck } from './check';
@@ -18,6 +19,7 @@ export interface CliCommand {
 }
 
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
+  agreement: { usage: AGREEMENT_USAGE, summary: "how far coders agree per tag (percentage, Cohen's kappa, Krippendorff's alpha, unitizing alpha) and where they disagree; --json", run: runAgreement },
   analyze: { usage: ANALYZE_USAGE, summary: 'find entities, quotes and speakers; --json for the documented JSON', run: runAnalyze },
   annotate: { usage: ANNOTATE_USAGE, summary: 'annotate the N-th occurrence of TEXT in PATH (sidecar YAML next to it); prints the new id', run: runAnnotate },
   check: { usage: CHECK_USAGE, summary: 'validate every sidecar and re-anchor after outside edits; --fix writes positions back', run: runCheck },

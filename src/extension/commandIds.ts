@@ -42,6 +42,13 @@ export const CommandIds = {
   resolveMergeConflict: 'sourceAnnotator.resolveMergeConflict',
   importSource: 'sourceAnnotator.importSource',
   importSourceFromUrl: 'sourceAnnotator.importSourceFromUrl',
+  showAgreementReport: 'sourceAnnotator.showAgreementReport',
+  walkDisagreements: 'sourceAnnotator.walkDisagreements',
+  refreshDisagreements: 'sourceAnnotator.refreshDisagreements',
+  revealDisagreement: 'sourceAnnotator.revealDisagreement',
+  acceptCoderAnnotation: 'sourceAnnotator.acceptCoderAnnotation',
+  mergeDisagreement: 'sourceAnnotator.mergeDisagreement',
+  adjudicateDisagreement: 'sourceAnnotator.adjudicateDisagreement',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
@@ -63,4 +70,5 @@ export const ContextKeys = {
 
 export const VIEW_ID = 'sourceAnnotator.sources';
 export const LEGEND_VIEW_ID = 'sourceAnnotator.legend';
+export const DISAGREEMENTS_VIEW_ID = 'sourceAnnotator.disagreements';
 export const WALKTHROUGH_ID = 'sourceAnnotator.gettingStarted';

@@ -13,6 +13,8 @@ import { Symbols } from './features/symbols';
 import { SourcesTree } from './features/tree/sourcesTree';
 import { LegendView } from './features/tree/legend';
 import { FileNesting } from './features/fileNesting';
+import { AgreementReportCommand } from './features/agreement/agreementReport';
+import { Disagreements } from './features/agreement/disagreements';
 import { QuoteMentions } from './features/quoteMentions';
 import { AnalysisClient } from './services/analysisClient';
 import { AnnotationService } from './services/annotationService';
@@ -38,6 +40,8 @@ export interface SourceAnnotatorApi {
   /** Provenance files and where quotes first appeared (services/provenanceIndex.ts). */
   readonly provenance: ProvenanceIndex;
   readonly importSource: ImportSourceCommands;
+  readonly agreement: AgreementReportCommand;
+  readonly disagreements: Disagreements;
 }
 
 /**
@@ -89,6 +93,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   context.subscriptions.push(importSource);
   void curation.reload();
   // --- end tree, symbols, status bar, export
+  const agreement = new AgreementReportCommand(index, annotations);
+  const disagreements = new Disagreements(index, annotations);
+  context.subscriptions.push(agreement, disagreements);
 
   const updateContext = (): void => {
     const editor = vscode.window.activeTextEditor;
@@ -127,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, provenance, importSource };
+  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, provenance, importSource, agreement, disagreements };
 }
 
 export function deactivate(): void {

@@ -37,6 +37,20 @@ export interface Annotation {
    * the other side changed (the annotation is the changed one). Absent when there is none.
    */
   readonly conflicts?: readonly AnnotationConflict[];
+  /**
+   * Set on an annotation recorded by adjudication (issue 16): the coders' annotations it settles
+   * (their ids, in the same source), who adjudicated and when. Absent on a coder's own annotation.
+   */
+  readonly adjudicated?: Adjudication;
+}
+
+/** Where an adjudicated annotation comes from. */
+export interface Adjudication {
+  /** Ids of the annotations it was adjudicated from (at least one). */
+  readonly from: readonly string[];
+  readonly by: string;
+  /** ISO 8601 date-time. */
+  readonly at: string;
 }
 
 /** The fields a merge can find changed differently on both sides (tags merge as sets, `modified` takes the later). */

@@ -51,6 +51,18 @@ export const SIDECAR_SCHEMA = {
           type: 'array',
           items: { $ref: '#/definitions/conflict' },
         },
+        adjudicated: { $ref: '#/definitions/adjudicated' },
+      },
+    },
+    adjudicated: {
+      description: 'Set on an annotation recorded by adjudication: the ids of the coders\' annotations it settles, who adjudicated and when.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'by', 'at'],
+      properties: {
+        from: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' } },
+        by: { type: 'string' },
+        at: { description: 'ISO 8601 date-time.', type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
       },
     },
     conflict: {

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Annotation, AnnotationConflict, AnnotationTarget, ConflictField } from '../annotations/model';
+import type { Adjudication, Annotation, AnnotationConflict, AnnotationTarget, ConflictField } from '../annotations/model';
 import { ID_PATTERN } from '../annotations/ids';
 import { utf16Encoding } from '../text/decode';
 import { validateSidecarNode } from './validate';
@@ -135,6 +135,7 @@ function annotationFromNode(map: YAMLMap): Annotation {
     modified: str(map, 'modified'),
     ...(typeof map.get('original') === 'string' ? { original: str(map, 'original') } : {}),
     ...conflictsFromNode(map.get('conflicts', true)),
+    ...adjudicationFromNode(map.get('adjudicated', true)),
   };
 }
 
@@ -192,6 +193,29 @@ export function setConflicts(doc: Document, id: string, conflicts: readonly Anno
     f.map.set('conflicts', conflictsNode(doc, conflicts));
   }
   return true;
+}
+
+function adjudicationFromNode(node: unknown): { adjudicated?: Adjudication } {
+  if (!isMap(node)) return {};
+  const from = node.get('from', true);
+  return {
+    adjudicated: {
+      from: isSeq(from) ? from.items.map((n) => String(isScalar(n) ? n.value : '')) : [],
+      by: str(node, 'by'),
+      at: str(node, 'at'),
+    },
+  };
+}
+
+function adjudicatedNode(doc: Document, a: Adjudication): YAMLMap {
+  const m = new YAMLMap();
+  const from = new YAMLSeq();
+  for (const id of a.from) from.items.push(doc.createNode(id));
+  from.flow = true;
+  m.set('from', from);
+  m.set('by', scalarFor(doc, a.by, false));
+  m.set('at', a.at);
+  return m;
 }
 
 /** A new, empty sidecar document. */
@@ -260,6 +284,7 @@ function annotationNode(doc: Document, a: Annotation): YAMLMap {
   m.set('modified', a.modified);
   if (a.original !== undefined) m.set('original', scalarFor(doc, a.original, false));
   if (a.conflicts !== undefined && a.conflicts.length > 0) m.set('conflicts', conflictsNode(doc, a.conflicts));
+  if (a.adjudicated !== undefined) m.set('adjudicated', adjudicatedNode(doc, a.adjudicated));
   return m;
 }
 
@@ -356,6 +381,13 @@ export function updateAnnotation(doc: Document, a: Annotation): boolean {
   setStr(m, 'modified', a.modified, false);
   if (a.original !== undefined) setStr(m, 'original', a.original, false);
   else if (m.has('original')) m.delete('original');
+  const curAdj = m.get('adjudicated', true);
+  const oldAdj = isMap(curAdj) ? adjudicationFromNode(curAdj).adjudicated : undefined;
+  if (a.adjudicated === undefined) {
+    if (m.has('adjudicated')) m.delete('adjudicated');
+  } else if (JSON.stringify(oldAdj) !== JSON.stringify({ from: [...a.adjudicated.from], by: a.adjudicated.by, at: a.adjudicated.at })) {
+    m.set('adjudicated', adjudicatedNode(doc, a.adjudicated));
+  }
   return true;
 }
 
@@ -522,13 +554,14 @@ export function readSidecarFast(text: string): { readonly sourceHash: string | u
   const ids = new Set<string>();
   for (const item of top.annotations as unknown[]) {
     if (!isPlainObject(item) || !Object.keys(item).every((k) => FAST_ANNOTATION_KEYS.has(k))) return undefined;
-    const { id, target, note, tags, author, created, modified, original } = item;
+    const { id, target, note, tags, author, created, modified, original, adjudicated } = item;
     if (typeof id !== 'string' || !ID_PATTERN.test(id) || ids.has(id)) return undefined;
     ids.add(id);
     if (typeof author !== 'string' || typeof created !== 'string' || typeof modified !== 'string' || !FAST_DATE.test(created) || !FAST_DATE.test(modified)) return undefined;
     if (note !== undefined && typeof note !== 'string') return undefined;
     if (original !== undefined && !(typeof original === 'string' && original.length > 0)) return undefined;
     if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string' && t.length > 0))) return undefined;
+    if (adjudicated !== undefined && !fastAdjudication(adjudicated)) return undefined;
     if (!isPlainObject(target) || !Object.keys(target).every((k) => FAST_TARGET_KEYS.has(k))) return undefined;
     const { exact, prefix, suffix, start, end } = target;
     if (typeof exact !== 'string' || exact.length === 0) return undefined;
@@ -543,6 +576,7 @@ export function readSidecarFast(text: string): { readonly sourceHash: string | u
       created,
       modified,
       ...(original !== undefined ? { original } : {}),
+      ...(adjudicated !== undefined ? { adjudicated: { from: [...(adjudicated).from], by: (adjudicated).by, at: (adjudicated).at } } : {}),
     });
   }
   return { sourceHash: top.sourceHash, annotations, crlf: text.includes('\r\n') };
@@ -595,7 +629,13 @@ function fastPathDoubts(text: string): boolean {
 
 const FAST_HASH = /^fnv1a32:[0-9a-f]{8}$/;
 const FAST_DATE = /^\d{4}-\d{2}-\d{2}T/;
-const FAST_ANNOTATION_KEYS = new Set(['id', 'target', 'note', 'tags', 'author', 'created', 'modified', 'original']);
+const FAST_ANNOTATION_KEYS = new Set(['id', 'target', 'note', 'tags', 'author', 'created', 'modified', 'original', 'adjudicated']);
+
+function fastAdjudication(v: unknown): v is Adjudication {
+  if (!isPlainObject(v) || !Object.keys(v).every((k) => k === 'from' || k === 'by' || k === 'at')) return false;
+  const { from, by, at } = v;
+  return Array.isArray(from) && from.length > 0 && from.every((f) => typeof f === 'string' && ID_PATTERN.test(f)) && typeof by === 'string' && typeof at === 'string' && FAST_DATE.test(at);
+}
 const FAST_TARGET_KEYS = new Set(['exact', 'prefix', 'suffix', 'start', 'end']);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -237,15 +237,29 @@ export class AnnotationStore {
     return this.view(next);
   }
 
-  /** Add an annotation on a span (code points) of `sourceText`. Returns it. */
-  add(sourcePath: string, sourceText: string, span: SpanCodePoints, note: string, tags: readonly string[]): Promise<Annotation> {
+  /**
+   * Add an annotation on a span (code points) of `sourceText`. Returns it. With `adjudicatedFrom`
+   * (ids of annotations in this source) it is an adjudicated annotation: it records them, the
+   * author as the adjudicator and the time.
+   */
+  add(sourcePath: string, sourceText: string, span: SpanCodePoints, note: string, tags: readonly string[], adjudicatedFrom?: readonly string[]): Promise<Annotation> {
     return this.mutate(sourcePath, sourceText, (st, doc) => {
       const target = this.targetFor(st, span);
       let id = (this.options.newId ?? randomAnnotationId)();
       for (let tries = 0; st.entries.some((e) => e.annotation.id === id) && tries < 20; tries++) id = (this.options.newId ?? randomAnnotationId)();
       if (!ID_PATTERN.test(id) || st.entries.some((e) => e.annotation.id === id)) throw new Error(`could not make a new unique annotation id (got '${id}')`);
       const now = this.nowIso();
-      const annotation: Annotation = { id, target, note, tags: cleanTags(tags), author: this.options.author, created: now, modified: now };
+      if (adjudicatedFrom !== undefined && (adjudicatedFrom.length === 0 || !adjudicatedFrom.every((f) => ID_PATTERN.test(f)))) throw new Error('an adjudicated annotation needs the ids it was adjudicated from');
+      const annotation: Annotation = {
+        id,
+        target,
+        note,
+        tags: cleanTags(tags),
+        author: this.options.author,
+        created: now,
+        modified: now,
+        ...(adjudicatedFrom !== undefined ? { adjudicated: { from: [...new Set(adjudicatedFrom)], by: this.options.author, at: now } } : {}),
+      };
       insertAnnotation(doc, annotation);
       st.entries.push(anchoredEntry(annotation, st.map, 'new'));
       return annotation;

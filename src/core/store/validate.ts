@@ -18,6 +18,8 @@ const ANNOTATION_KEYS = Object.keys(SIDECAR_SCHEMA.definitions.annotation.proper
 const ANNOTATION_REQUIRED: readonly string[] = SIDECAR_SCHEMA.definitions.annotation.required;
 const TARGET_KEYS = Object.keys(SIDECAR_SCHEMA.definitions.target.properties);
 const TARGET_REQUIRED: readonly string[] = SIDECAR_SCHEMA.definitions.target.required;
+const ADJUDICATED_KEYS = Object.keys(SIDECAR_SCHEMA.definitions.adjudicated.properties);
+const ADJUDICATED_REQUIRED: readonly string[] = SIDECAR_SCHEMA.definitions.adjudicated.required;
 const MAX_ISSUES = 50;
 
 export function validateSidecarNode(contents: unknown, posOf: PosOf): SidecarIssue[] {
@@ -95,6 +97,8 @@ function checkAnnotation(m: YAMLMap, add: (n: Node | undefined, msg: string) => 
     if (!isSeq(tags)) add(tags, `${what}: \`tags\` must be a list of strings`);
     else for (const t of tags.items) if (!isScalar(t) || typeof t.value !== 'string' || t.value.length === 0) add(t as Node, `${what}: each tag must be a non-empty string (quote it)`);
   }
+  const adjudicated = m.get('adjudicated', true);
+  if (adjudicated !== undefined) checkAdjudicated(adjudicated, what, add);
   const target = m.get('target', true);
   if (target !== undefined) checkTarget(target, what, '', add);
   const conflicts = m.get('conflicts', true);
@@ -160,6 +164,23 @@ function checkTarget(target: unknown, what: string, label: string, add: (n: Node
     }
   }
   if (nums.start !== undefined && nums.end !== undefined && nums.end < nums.start) add(target.get('end', true), `${what}: ${label}\`target.end\` is before \`target.start\``);
+}
+
+function checkAdjudicated(node: unknown, what: string, add: (n: Node | undefined, msg: string) => void): void {
+  if (!isMap(node)) {
+    add(node as Node, `${what}: \`adjudicated\` must be a mapping with from, by and at`);
+    return;
+  }
+  checkKeys(node, ADJUDICATED_KEYS, ADJUDICATED_REQUIRED, `${what} adjudicated`, add);
+  const from = node.get('from', true);
+  if (from !== undefined) {
+    if (!isSeq(from) || from.items.length === 0) add(from, `${what}: \`adjudicated.from\` must be a non-empty list of annotation ids`);
+    else for (const f of from.items) if (!isScalar(f) || typeof f.value !== 'string' || !ID_PATTERN.test(f.value)) add(f as Node, `${what}: each id in \`adjudicated.from\` must be letters, digits, '.', '_', ':' or '-' (at most 128)`);
+  }
+  const by = node.get('by', true);
+  if (by !== undefined && (!isScalar(by) || typeof by.value !== 'string')) add(by, `${what}: \`adjudicated.by\` must be a string (quote it)`);
+  const at = node.get('at', true);
+  if (at !== undefined && (!isScalar(at) || typeof at.value !== 'string' || !DATE.test(at.value))) add(at, `${what}: \`adjudicated.at\` must be an ISO 8601 date-time such as 2026-11-21T10:00:00.000Z`);
 }
 
 function findAliases(root: unknown): Node[] {

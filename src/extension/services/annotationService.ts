@@ -114,6 +114,17 @@ export class AnnotationService implements vscode.Disposable {
     return a;
   }
 
+  /**
+   * Record an adjudicated annotation on a span given in code points of the current text: it
+   * records the ids it settles (`from`), the author as adjudicator and the time.
+   */
+  async adjudicate(uri: vscode.Uri, span: { readonly start: number; readonly end: number }, note: string, tags: readonly string[], from: readonly string[]): Promise<Annotation> {
+    const { store, text } = this.writable(uri);
+    const a = await store.add(uri.path, text, span, note, tags, from);
+    this.capture(uri, store);
+    return a;
+  }
+
   async update(uri: vscode.Uri, id: string, changes: { note?: string; tags?: readonly string[] }): Promise<{ before: Annotation; after: Annotation }> {
     const { store, text } = this.writable(uri);
     const r = await store.update(uri.path, text, id, changes);
