@@ -30,10 +30,16 @@ export const CommandIds = {
   correctMention: 'sourceAnnotator.correctMention',
   filterTree: 'sourceAnnotator.filterTree',
   clearTreeFilter: 'sourceAnnotator.clearTreeFilter',
+  showAlteredQuotes: 'sourceAnnotator.showAlteredQuotes',
+  sortSourcesByDate: 'sourceAnnotator.sortSourcesByDate',
+  sortSourcesByPath: 'sourceAnnotator.sortSourcesByPath',
   refresh: 'sourceAnnotator.refresh',
   revealRange: 'sourceAnnotator.revealRange',
   analyzeActive: 'sourceAnnotator.analyzeActive',
   showLog: 'sourceAnnotator.showLog',
+  setUpGitMergeDriver: 'sourceAnnotator.setUpGitMergeDriver',
+  repairConflictMarkers: 'sourceAnnotator.repairConflictMarkers',
+  resolveMergeConflict: 'sourceAnnotator.resolveMergeConflict',
   importSource: 'sourceAnnotator.importSource',
   importSourceFromUrl: 'sourceAnnotator.importSourceFromUrl',
 } as const;
@@ -46,6 +52,8 @@ export const ContextKeys = {
   indexed: 'sourceAnnotator.indexed',
   hasSources: 'sourceAnnotator.hasSources',
   treeFiltered: 'sourceAnnotator.treeFiltered',
+  /** The Sources view is sorted by date (sourceAnnotator.sources.sortBy). */
+  sourcesByDate: 'sourceAnnotator.sourcesByDate',
   /** The note prompt of Annotate Selection / Edit Note is open (Shift+Enter starts a new line). */
   noteInputOpen: 'sourceAnnotator.noteInputOpen',
   /** The tags quick pick is open (its Up/Down/Space keys are ours), and a row is highlighted. */

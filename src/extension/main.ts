@@ -4,6 +4,7 @@ import { AnnotateCommands } from './features/annotateCommands';
 import { Decorations } from './features/decorations';
 import { Hovers } from './features/hovers';
 import { Problems } from './features/problems';
+import { MergeCommands } from './features/mergeCommands';
 import { CurationCommands } from './features/curationCommands';
 import { ExportCommands } from './features/exportCommands';
 import { ImportDropController, ImportSourceCommands } from './features/importSourceCommands';
@@ -17,6 +18,7 @@ import { AnalysisClient } from './services/analysisClient';
 import { AnnotationService } from './services/annotationService';
 import { AuthorResolver } from './services/author';
 import { SourceIndex } from './services/sourceIndex';
+import { ProvenanceIndex } from './services/provenanceIndex';
 import { readSettings, toggleLayer, SECTION } from './settings';
 
 /** What activate() returns: the services, for the integration tests. */
@@ -33,6 +35,8 @@ export interface SourceAnnotatorApi {
   readonly statusBar: StatusBar;
   readonly exports: ExportCommands;
   readonly curation: CurationCommands;
+  /** Provenance files and where quotes first appeared (services/provenanceIndex.ts). */
+  readonly provenance: ProvenanceIndex;
   readonly importSource: ImportSourceCommands;
 }
 
@@ -58,24 +62,27 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   context.subscriptions.push({ dispose: () => analysisClient.dispose() });
   const index = new SourceIndex(settings, analysisClient, log);
   const annotations = new AnnotationService(index, () => author.get(), log);
+  const provenance = new ProvenanceIndex(index, log);
   const decorations = new Decorations(index, annotations, settings);
   const quoteMentions = new QuoteMentions(index, settings, SELECTOR);
   const annotate = new AnnotateCommands(annotations);
-  const hovers = new Hovers(index, annotations, settings, SELECTOR);
+  const hovers = new Hovers(index, annotations, settings, SELECTOR, provenance);
   context.subscriptions.push(
     index,
+    provenance,
     annotations,
     decorations,
     quoteMentions,
     hovers,
     annotate,
     new Problems(annotations, index, SELECTOR),
+    new MergeCommands(annotations, context.extensionUri),
   );
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
-  const tree = new SourcesTree(index, annotations, new ImportDropController());
+  const tree = new SourcesTree(index, annotations, provenance, new ImportDropController());
   const symbols = new Symbols(index, annotations, SELECTOR);
   const statusBar = new StatusBar(index, annotations);
-  const exports = new ExportCommands(index, annotations);
+  const exports = new ExportCommands(index, annotations, provenance);
   const curation = new CurationCommands(index, log);
   context.subscriptions.push(tree, symbols, statusBar, exports, curation, new LegendView(), new FileNesting());
   const importSource = new ImportSourceCommands(context.extensionUri, log);
@@ -120,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, importSource };
+  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, provenance, importSource };
 }
 
 export function deactivate(): void {

@@ -16,6 +16,8 @@ export interface Settings {
   readonly exportPositions: PositionUnit;
   /** W3C selectors: against the file's text, or its LF-normalised text (browsers). */
   readonly exportLineEndings: LineEndings;
+  /** The Sources view's order: by path, or by date (published, else retrieved, else file time). */
+  readonly sortSourcesBy: 'path' | 'date';
 }
 
 export const SECTION = 'sourceAnnotator';
@@ -38,6 +40,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     exportIncludesAnalysis: c.get<boolean>('export.includeAnalysis', false),
     exportPositions: c.get<string>('export.positions', 'codepoints') === 'utf16' ? 'utf16' : 'codepoints',
     exportLineEndings: c.get<string>('export.lineEndings', 'file') === 'lf' ? 'lf' : 'file',
+    sortSourcesBy: c.get<string>('sources.sortBy', 'path') === 'date' ? 'date' : 'path',
   };
 }
 
@@ -54,4 +57,12 @@ export async function toggleLayer(layer: keyof Settings['layers']): Promise<bool
   const target = where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await c.update(key, next, target);
   return next;
+}
+
+/** Set the Sources view's order (the title-bar toggle): where the setting comes from, as toggleLayer does. */
+export async function setSourcesSort(by: 'path' | 'date'): Promise<void> {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const where = c.inspect<string>('sources.sortBy');
+  const target = where?.workspaceValue !== undefined || vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await c.update('sources.sortBy', by, target);
 }
