@@ -9,7 +9,8 @@ import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, SourceImportError, type Impor
 import { importerLabel } from './versions';
 
 export * from './types';
-export { formatProvenance } from './provenanceYaml';
+/** The provenance file's text (the reader's own writer, so what is written is what it reads). */
+export { serializeProvenance as formatProvenance } from '../provenance/file';
 export { importerLabel, IMPORTER_VERSIONS } from './versions';
 export { slugify } from './text';
 
