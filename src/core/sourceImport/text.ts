@@ -103,7 +103,11 @@ function realDay(day: string): boolean {
 
 /** A file name fit for the provenance file: no path, no control characters, at most 200 characters. */
 export function safeFileName(name: string): string {
-  const clean = [...baseNameOf(name).replace(/[\u0000-\u001f\u007f]/g, '')].slice(0, 200).join('').trim();
+  const clean = [...baseNameOf(name)]
+    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch !== '\u007f')
+    .slice(0, 200)
+    .join('')
+    .trim();
   return clean === '' || clean === '.' || clean === '..' ? 'page' : clean;
 }
 
