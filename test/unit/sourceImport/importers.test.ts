@@ -40,7 +40,7 @@ describe('sourceImport: saved web pages', () => {
     const p = r.provenance;
     assert.strictEqual(p.title, 'Harbor City mayor to meet neighbouring towns');
     assert.strictEqual(p.outlet, 'CNN');
-    assert.deepStrictEqual(p.authors, ['Jane Reporter, CNN']);
+    assert.deepStrictEqual(p.authors, ['Jane Reporter'], 'the outlet after the name is dropped');
     assert.strictEqual(p.published, '2017-01-28T10:02:47Z');
     assert.strictEqual(p.url, 'https://edition.cnn.com/2017/01/28/politics/harbor-city-mayor/index.html');
     assert.strictEqual(p.retrieved, NOW);
