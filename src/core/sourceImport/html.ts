@@ -50,10 +50,18 @@ export async function importHtml(html: string, displayName: string, limits: Impo
       ...meta,
       title: meta.title ?? nonEmpty(article?.title),
       outlet: meta.outlet ?? nonEmpty(article?.siteName),
-      authors: meta.authors ?? bylineAuthors(article?.byline, meta.outlet ?? article?.siteName ?? undefined),
+      authors: withoutOutlet(meta.authors, meta.outlet ?? article?.siteName ?? undefined) ?? bylineAuthors(article?.byline, meta.outlet ?? article?.siteName ?? undefined),
       published: meta.published ?? nonEmpty(article?.publishedTime),
     },
   };
+}
+
+/** "Jane Reporter, CNN" → "Jane Reporter" when CNN is the outlet. */
+function withoutOutlet(authors: string[] | undefined, outlet: string | undefined): string[] | undefined {
+  if (!authors || !outlet) return authors;
+  const suffix = new RegExp(`\\s*[,|–—-]\\s*${outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+  const names = authors.map((a) => a.replace(suffix, '').trim()).filter((a) => a.length > 0 && a.toLowerCase() !== outlet.toLowerCase());
+  return names.length > 0 ? names : undefined;
 }
 
 /** Share of the text inside links: a list of links (an index page, a menu) is not an article. */

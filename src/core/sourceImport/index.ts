@@ -4,12 +4,13 @@ import { importHtml, pageProvenance } from './html';
 import { decodeHtml } from './charset';
 import { mhtmlPage } from './mhtml';
 import { importPdf } from './pdf';
-import { baseNameOf, sha256Hex, slugify, stem } from './text';
+import { baseNameOf, httpUrl, safeFileName, sha256Hex, slugify, stem } from './text';
 import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, SourceImportError, type ImportedSource, type ImportInput, type ImportLimits, type SourceFormat } from './types';
 import { importerLabel } from './versions';
 
 export * from './types';
-export { formatProvenance } from './provenanceYaml';
+/** The provenance file's text (the reader's own writer, so what is written is what it reads). */
+export { serializeProvenance as formatProvenance } from '../provenance/file';
 export { importerLabel, IMPORTER_VERSIONS } from './versions';
 export { slugify } from './text';
 
@@ -48,7 +49,7 @@ export function detectFormat(bytes: Uint8Array, name: string, contentType?: stri
  * the result (see write.ts). Throws a SourceImportError that names the file for bad input.
  */
 export async function importSource(input: ImportInput, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ImportedSource> {
-  const fileName = baseNameOf(input.name) || 'page';
+  const fileName = safeFileName(input.name);
   if (input.bytes.length > limits.maxBytes) throw new SourceImportError(`${fileName}: the file is too large (${input.bytes.length} bytes; the limit is ${limits.maxBytes})`, 'too-large');
   if (input.bytes.length === 0) throw new SourceImportError(`${fileName}: the file is empty`, 'corrupt');
   const format = detectFormat(input.bytes, fileName, input.contentType);
@@ -68,13 +69,13 @@ export async function importSource(input: ImportInput, limits: ImportLimits = DE
     case 'pdf': {
       const pdf = await importPdf(input.bytes, fileName, limits);
       text = pdf.text;
-      fields = { ...pdf.meta, url: input.url };
+      fields = { ...pdf.meta, url: httpUrl(input.url) };
       break;
     }
     case 'docx': {
       const doc = await importDocx(input.bytes, fileName, limits);
       text = doc.text;
-      fields = { ...doc.meta, url: input.url };
+      fields = { ...doc.meta, url: httpUrl(input.url) };
       break;
     }
   }

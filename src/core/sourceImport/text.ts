@@ -63,28 +63,52 @@ export function stem(name: string): string {
 
 /** An http(s) URL as written, or undefined (other schemes, relative or malformed addresses). */
 export function httpUrl(value: string | undefined | null, base?: string): string | undefined {
-  if (!value) return undefined;
+  if (!value || value.length > 4096) return undefined;
   try {
     const u = base ? new URL(value.trim(), base) : new URL(value.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.href.length <= 4096 && !/\s/.test(u.href) ? u.href : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * A date as ISO 8601: a string already in ISO form is kept as written (trimmed), another
- * parseable date becomes a UTC date-time; undefined when it is not a date.
+ * A date as the provenance file wants it (ISO 8601): a date `2017-01-28`, or a date-time with an
+ * offset `2017-01-28T10:02:47Z` / `+01:00`. A date-time written without an offset keeps only its
+ * date (its time zone is unknown); an offset without a colon gets one; another parseable date
+ * (`Sat, 28 Jan 2017 10:02:47 GMT`) becomes a UTC date-time. undefined when it is not a date.
  */
 export function isoDate(value: string | undefined | null): string | undefined {
   if (!value) return undefined;
   const v = value.trim();
   if (v.length === 0 || v.length > 64) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) {
-    return Number.isNaN(Date.parse(v.replace(' ', 'T'))) ? undefined : v.replace(' ', 'T');
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(v);
+  if (m) {
+    const [, day, time, zone] = m;
+    if (Number.isNaN(Date.parse(day)) || !realDay(day)) return undefined;
+    if (time === undefined || zone === undefined) return day;
+    const z = zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    const out = `${day}T${time}${z}`;
+    return Number.isNaN(Date.parse(out)) ? undefined : out;
   }
+  if (!/[a-z]/i.test(v) || !/\d{4}/.test(v)) return undefined;
   const t = Date.parse(v);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+function realDay(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+}
+
+/** A file name fit for the provenance file: no path, no control characters, at most 200 characters. */
+export function safeFileName(name: string): string {
+  const clean = [...baseNameOf(name)]
+    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch !== '\u007f')
+    .slice(0, 200)
+    .join('')
+    .trim();
+  return clean === '' || clean === '.' || clean === '..' ? 'page' : clean;
 }
 
 /** Lowercase hex SHA-256 of the bytes (Web Crypto, present in Node 20 and in the browser). */

@@ -2,7 +2,7 @@ import type { FileSystem } from '../fileSystem';
 import { UserError } from '../fileSystem';
 import { provenancePathFor, type Provenance } from '../provenance/model';
 import { RealPathGuard } from '../store/realPaths';
-import { formatProvenance } from './provenanceYaml';
+import { serializeProvenance } from '../provenance/file';
 import type { ImportedSource } from './types';
 
 export interface WrittenSource {
@@ -44,7 +44,7 @@ export async function writeImportedSource(fs: FileSystem, folder: string, import
     const provenance: Provenance = savedPagePath ? { ...imported.provenance, original: { ...imported.provenance.original, file: savedPagePath.slice(dir.length + 1) } } : imported.provenance;
     const files: [string, Uint8Array][] = [
       [sourcePath, new TextEncoder().encode(imported.text)],
-      [provenancePath, new TextEncoder().encode(formatProvenance(provenance))],
+      [provenancePath, new TextEncoder().encode(serializeProvenance(provenance))],
     ];
     if (savedPagePath && options.savedPage) files.push([savedPagePath, options.savedPage.bytes]);
     const written: string[] = [];

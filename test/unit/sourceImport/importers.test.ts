@@ -2,9 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { importSource, detectFormat, formatProvenance, SourceImportError, DEFAULT_IMPORT_LIMITS, IMPORTER_VERSIONS, type ImportedSource } from '../../../src/core/sourceImport';
+import { importSource, detectFormat, formatProvenance, SourceImportError, DEFAULT_IMPORT_LIMITS, IMPORTER_VERSIONS } from '../../../src/core/sourceImport';
 import { pdfDate } from '../../../src/core/sourceImport/pdf';
-import { slugify } from '../../../src/core/sourceImport/text';
+import { isoDate, slugify } from '../../../src/core/sourceImport/text';
+import { parseProvenance } from '../../../src/core/provenance/file';
 import { BREITBART_PARAGRAPHS, CNN_PARAGRAPHS, STATEMENT_PARAGRAPHS, breitbartPage, cnnPage, makeDocx, makePdf, makeScannedPdf, noArticlePage, words } from './fixtures';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
@@ -39,7 +40,7 @@ describe('sourceImport: saved web pages', () => {
     const p = r.provenance;
     assert.strictEqual(p.title, 'Harbor City mayor to meet neighbouring towns');
     assert.strictEqual(p.outlet, 'CNN');
-    assert.deepStrictEqual(p.authors, ['Jane Reporter, CNN']);
+    assert.deepStrictEqual(p.authors, ['Jane Reporter'], 'the outlet after the name is dropped');
     assert.strictEqual(p.published, '2017-01-28T10:02:47Z');
     assert.strictEqual(p.url, 'https://edition.cnn.com/2017/01/28/politics/harbor-city-mayor/index.html');
     assert.strictEqual(p.retrieved, NOW);
@@ -210,18 +211,31 @@ describe('sourceImport: limits and formats', () => {
 });
 
 describe('sourceImport: provenance file', () => {
-  it('has the comment header and version 1, keeps dates as strings, leaves out empty fields', async () => {
-    const r: ImportedSource = await importSource({ bytes: enc(breitbartPage()), name: 'bb.html', retrieved: NOW });
-    const text = formatProvenance(r.provenance);
-    assert.match(text, /^# Source Annotator provenance/);
-    const value = parse(text, { version: '1.1' }) as Record<string, unknown>;
-    assert.strictEqual(value.version, 1);
-    assert.strictEqual(value.published, '2017-01-31T14:45:10-05:00');
-    assert.strictEqual(value.retrieved, NOW);
-    assert.deepStrictEqual(value.authors, ['John Columnist']);
-    assert.deepStrictEqual(Object.keys(value), ['version', 'title', 'outlet', 'authors', 'published', 'url', 'retrieved', 'original', 'importer']);
-    const bare = formatProvenance({ version: 1, authors: [] });
-    assert.deepStrictEqual(parse(bare), { version: 1 });
+  it('every importer writes a provenance file the provenance reader accepts, fields unchanged', async () => {
+    const inputs = [
+      { bytes: enc(cnnPage()), name: 'cnn.html' },
+      { bytes: enc(breitbartPage()), name: 'bb.html', url: 'https://www.breitbart.com/x?y=1' },
+      { bytes: await makePdf(STATEMENT_PARAGRAPHS, { title: 'Council statement', author: 'Harbor City Council' }), name: 'statement.pdf' },
+      { bytes: await makeDocx(BREITBART_PARAGRAPHS, { title: 'Ferry memo', creator: 'John Columnist' }), name: 'memo\u0007.docx' },
+    ];
+    for (const input of inputs) {
+      const r = await importSource({ ...input, retrieved: NOW });
+      const text = formatProvenance(r.provenance);
+      assert.match(text, /^# .*Source Annotator provenance/);
+      const back = parseProvenance(text);
+      assert.ok(back.ok, `${input.name}: ${JSON.stringify(!back.ok && back.issues)}\n${text}`);
+      assert.deepStrictEqual(back.provenance, JSON.parse(JSON.stringify(r.provenance)), input.name);
+      assert.strictEqual((parse(text) as Record<string, unknown>).version, 1);
+    }
+  });
+
+  it('dates from pages become ISO 8601 as the provenance schema wants them', () => {
+    assert.strictEqual(isoDate('2017-01-28T10:02:47Z'), '2017-01-28T10:02:47Z');
+    assert.strictEqual(isoDate('2017-01-28T10:02:47+0100'), '2017-01-28T10:02:47+01:00');
+    assert.strictEqual(isoDate('2017-01-28 10:02'), '2017-01-28', 'no offset: the time zone is unknown, the date is kept');
+    assert.strictEqual(isoDate('Sat, 28 Jan 2017 10:02:47 GMT'), '2017-01-28T10:02:47.000Z');
+    assert.strictEqual(isoDate('2017-02-30'), undefined);
+    assert.strictEqual(isoDate('yesterday'), undefined);
   });
 
   it('the importer versions match package.json and the installed libraries', () => {
