@@ -109,7 +109,7 @@ export function mergeSidecarTexts(baseText: string, oursText: string, theirsText
   // Plain files: the fast reader and a verified text splice.
   const fast = [tb, to, tt].map((t) => (blank(t) ? { sourceHash: undefined, annotations: [], crlf: false } : readSidecarFast(t)));
   if (!options.documents && fast.every((f) => f !== undefined) && !blank(to)) {
-    const [fb, fo, ft] = fast as Array<NonNullable<(typeof fast)[number]>>;
+    const [fb, fo, ft] = fast;
     const plan = planMerge(fb.annotations, fo.annotations, ft.annotations, [fb.sourceHash, fo.sourceHash, ft.sourceHash]);
     const text = spliceMerged(to, fo.annotations, plan, fo.crlf);
     if (text !== undefined) return { ok: true, text: text === to ? oursText : text, report: plan.report };
