@@ -69,7 +69,7 @@ describe('editor: git merge conflicts in a sidecar', () => {
     assert.strictEqual(markers.severity, vscode.DiagnosticSeverity.Error);
     const rebuild = await quickFix(sidecarUri, markers, /Rebuild the sidecar from both sides/);
     assert.ok(rebuild.command);
-    await vscode.commands.executeCommand(rebuild.command.command, ...(rebuild.command.arguments ?? []));
+    await vscode.commands.executeCommand(rebuild.command.command, ...((rebuild.command.arguments ?? []) as unknown[]));
     const rebuilt = await until('the sidecar rebuilt', async () => {
       const t = await readText(sidecarUri);
       return t.includes('<<<<<<<') ? undefined : t;
@@ -86,7 +86,7 @@ describe('editor: git merge conflicts in a sidecar', () => {
     await quickFix(sidecarUri, conflict, /^Keep our note: "alice: who speaks"$/);
     const theirs = await quickFix(sidecarUri, conflict, /^Keep their note: "bob: the finance minister"$/);
     assert.ok(theirs.command);
-    await vscode.commands.executeCommand(theirs.command.command, ...(theirs.command.arguments ?? []));
+    await vscode.commands.executeCommand(theirs.command.command, ...((theirs.command.arguments ?? []) as unknown[]));
     const resolved = await until('the conflict resolved on disk', async () => {
       const r = parseSidecar(await readText(sidecarUri));
       return r.ok && r.sidecar.annotations[0].conflicts === undefined ? r.sidecar.annotations : undefined;
