@@ -36,6 +36,8 @@ function diagnostics(uri: vscode.Uri, re: RegExp): vscode.Diagnostic[] {
 }
 
 async function quickFix(uri: vscode.Uri, d: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
+  // Code actions are asked of a document model: the sidecar is opened first.
+  await vscode.workspace.openTextDocument(uri);
   return until(`a quick fix ${String(title)}`, async () => {
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     return actions.find((a) => title.test(a.title));
