@@ -537,14 +537,22 @@ function splice(text: string, before: Document, after: Document, crlf: boolean):
  * anything but a plainly valid file (aliases, tags, errors of any kind): the caller then uses
  * parseSidecar, which gives the precise line:col issues. Writes always parse with yaml again.
  */
-export function readSidecarFast(text: string): { readonly sourceHash: string | undefined; readonly annotations: Annotation[]; readonly crlf: boolean } | undefined {
+/**
+ * The plain data of a sidecar-like YAML text read with js-yaml, when the fast path may read it
+ * (the same doubts, bounds and alias checks as readSidecarFast), else undefined. No schema check:
+ * callers compare the data with what they expect (the merge driver verifies its output so).
+ */
+export function loadPlainFast(text: string): unknown {
   if (text.length > MAX_SIDECAR_BYTES || fastPathDoubts(text) || checkYamlBounds(text) || /(^|[\s[{,:-])[&*!]\S/m.test(text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|#.*$/gm, ''))) return undefined;
-  let data: unknown;
   try {
-    data = loadYaml(text, { schema: CORE_SCHEMA, json: false });
+    return loadYaml(text, { schema: CORE_SCHEMA, json: false });
   } catch {
     return undefined;
   }
+}
+
+export function readSidecarFast(text: string): { readonly sourceHash: string | undefined; readonly annotations: Annotation[]; readonly crlf: boolean } | undefined {
+  const data = loadPlainFast(text);
   if (!isPlainObject(data)) return undefined;
   const top = data;
   if (!Object.keys(top).every((k) => k === 'version' || k === 'sourceHash' || k === 'annotations')) return undefined;

@@ -84,6 +84,10 @@ describe('merge/property: random concurrent histories', () => {
         const out = annotationsOf(r.text);
         assert.ok(validate(parse(r.text)), JSON.stringify(validate.errors));
         assertNothingLost(base, ours, theirs, out);
+        // The text splice and yaml's Document API give the same data.
+        const viaDocuments = mergeSidecarTexts(tb, to, tt, 'source.txt', { documents: true });
+        assert.ok(viaDocuments.ok);
+        assert.deepStrictEqual(annotationsOf(viaDocuments.text), out);
         // The same ids whichever side is ours.
         const swapped = mergeSidecarTexts(tb, tt, to);
         assert.ok(swapped.ok);
