@@ -26,8 +26,6 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DATA = process.env.DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
 const OUT = path.join(ROOT, 'src', 'core', 'analysis', 'typerModel.ts');
 const EPOCHS = Number(process.env.TYPER_EPOCHS ?? 5);
-/** Independent training runs (different shuffles) whose weights are averaged. */
-const RUNS = Number(process.env.TYPER_RUNS ?? 5);
 /** Features seen fewer times than this in training are left out of the model. */
 const MIN_COUNT = Number(process.env.TYPER_MIN_COUNT ?? 3);
 /** Weights are stored as integers: the averaged weight times SCALE, rounded. */
@@ -62,7 +60,7 @@ function examples(analyzer: Analyzer, docs: ReadonlyArray<{ text: string; gold: 
 }
 
 /** Averaged multiclass perceptron (Collins 2002), with the usual lazy averaging. */
-function train(data: readonly Example[], startSeed: number): Map<string, Float64Array> {
+function train(data: readonly Example[]): Map<string, Float64Array> {
   const nc = TYPER_CLASSES.length;
   const w = new Map<string, Float64Array>();
   const acc = new Map<string, Float64Array>();
@@ -82,7 +80,7 @@ function train(data: readonly Example[], startSeed: number): Map<string, Float64
     wv[c] += delta;
   };
   const order = data.map((_x, i) => i);
-  let seed = startSeed;
+  let seed = 12345;
   const rand = (): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
@@ -140,15 +138,7 @@ function main(): void {
   for (const ex of data) for (const f of ex.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   // rare features are left out before training, so the model cannot learn the training names by heart
   const pruned = data.map((ex) => ({ features: ex.features.filter((f) => (counts.get(f) ?? 0) >= MIN_COUNT), label: ex.label }));
-  // several perceptrons over different shuffles, their averaged weights averaged again: one shuffle's luck matters less
-  const weights = new Map<string, Float64Array>();
-  for (let run = 0; run < RUNS; run++) {
-    for (const [f, v] of train(pruned, 12345 + 7919 * run)) {
-      let acc = weights.get(f);
-      if (!acc) weights.set(f, (acc = new Float64Array(v.length)));
-      for (let c = 0; c < v.length; c++) acc[c] += v[c] / RUNS;
-    }
-  }
+  const weights = train(pruned);
   const names: string[] = [];
   const values: number[] = [];
   for (const f of [...weights.keys()].sort()) {

@@ -8,8 +8,8 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isMatchReport, placesAsTeams } from './teams';
-import { EntityTyper, isSharedContext, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
+import { countriesAsTeams } from './teams';
+import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
 /**
@@ -18,12 +18,7 @@ import { TYPER_MODEL } from './typerModel';
  * CoNLL-2003 dev (margins 0, 100, 300, 1000, 2000, 5000 tried; see README, "Entity typer").
  */
 const RETYPE_MARGIN = 1000;
-/** The same for a name the rules know from the gazetteer (strength 3): "the Middle East" stays a place (1000, 1500, 2000, 3000 tried). */
-const RETYPE_MARGIN_KNOWN = 1500;
 const PROMOTE_MARGIN = 0;
-
-/** At most this many context features of a name's other mentions are given to the typer (a name mentioned 100 times costs no more). */
-const MAX_OTHERS = 64;
 
 /** Size of the pieces a long text is tokenized in, so memory stays bounded (UTF-16 units). */
 const CHUNK = 64 * 1024;
@@ -50,41 +45,19 @@ export class Analyzer {
   analyze(text: string, rules?: CurationRules): DocumentAnalysis {
     const { ms, sentenceStarts, features, evidence } = this.collect(text, this.typer !== null);
     const kept: RawMention[] = [];
-    // the mentions of one name in a document are typed together: their scores are averaged, so the
-    // strongest contexts ("shares of Magna", "Surrey captain") decide for the weak ones
-    const group = new Map<string, { sum: Float64Array; n: number }>();
-    const own = new Map<RawMention, Float64Array>();
-    if (this.typer) {
-      for (const m of ms) {
-        const f = features.get(m);
-        const ev = evidence.get(m);
-        if (!f || !ev || !ev.keptByRules || isDateline(f)) continue;
-        const sc = this.typer.scores(typerDocFeatures(f, m.type, ev));
-        own.set(m, sc);
-        const key = m.text.toLowerCase();
-        const g = group.get(key);
-        if (!g) group.set(key, { sum: sc.slice(), n: 1 });
-        else {
-          for (let c = 0; c < sc.length; c++) g.sum[c] += sc[c];
-          g.n++;
-        }
-      }
-    }
     for (const m of ms) {
+      const f = features.get(m);
       const ev = evidence.get(m);
-      // a dateline ("NEW YORK 1996-08-30") names the place the story was filed from, whatever the story's teams
-      const f = ev && isDateline(features.get(m)) ? undefined : features.get(m);
       if (this.typer && f && ev) {
         // the model types the names the rules kept, and may bring back one they dropped
+        const all = typerDocFeatures(f, m.type, ev);
         if (ev.keptByRules) {
-          const g = group.get(m.text.toLowerCase());
-          const sc = g ? g.sum.map((x) => x / g.n) : own.get(m)!;
-          const t = this.typer.retypeScores(sc, m.type, m.strength >= 3 ? RETYPE_MARGIN_KNOWN : RETYPE_MARGIN) as RawMention['type'];
+          const t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
           // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
           if (t !== m.type) m.strength = 3;
           m.type = t;
         } else {
-          const t = this.typer.promote(typerDocFeatures(f, m.type, ev), PROMOTE_MARGIN);
+          const t = this.typer.promote(all, PROMOTE_MARGIN);
           if (t === null || t === 'O') continue;
           m.type = t;
           m.strength = 1;
@@ -109,7 +82,6 @@ export class Analyzer {
       if (isOutputType(m)) clean.push(m);
     }
     countriesAsTeams(text, clean, this.gazetteer);
-    placesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     linkRoles(clean, text);
     const quoteSpans = findQuotes(text);
@@ -200,48 +172,12 @@ export class Analyzer {
         if (sp > 0) surnames.add(m.text.slice(sp + 1));
       }
     }
-    // document-level evidence for the typer: the contexts of every mention of a name, and longer names it starts
-    // per name: its mentions' context features, how often each, and the feature as the other mentions see it ("Dp1=shares")
-    const shared = new Map<string, Map<string, { n: number; d: string }>>();
-    const sharedOf = new Map<RawMention, string[]>();
-    const longer = new Map<string, string>();
-    const sports = withFeatures && isMatchReport(text);
-    if (withFeatures) {
-      for (const m of ms) {
-        const f = features.get(m);
-        if (!f) continue;
-        const key = m.text.toLowerCase();
-        let c = shared.get(key);
-        if (!c) shared.set(key, (c = new Map<string, { n: number; d: string }>()));
-        const mine = f.filter(isSharedContext);
-        sharedOf.set(m, mine);
-        for (const x of mine) {
-          const e = c.get(x);
-          if (e) e.n++;
-          else c.set(x, { n: 1, d: 'D' + x });
-        }
-        const sp = key.indexOf(' ');
-        if (sp > 0 && m.strength >= 2 && !longer.has(key.slice(0, sp))) longer.set(key.slice(0, sp), m.type);
-      }
-    }
     const evidence = new Map<RawMention, TyperDocEvidence>();
     for (const m of ms) {
       const capsElsewhere = (capsMid.get(m.text.toLowerCase()) ?? 0) >= 2;
       const surname = surnames.has(m.text);
       const keptByRules = this.keepByRules(m, surnames, capsMid);
-      const f = features.get(m);
-      if (!f) {
-        evidence.set(m, { keptByRules, capsElsewhere, surname });
-        continue;
-      }
-      const key = m.text.toLowerCase();
-      const mine = sharedOf.get(m) ?? [];
-      const others: string[] = [];
-      for (const [x, { n, d }] of shared.get(key) ?? []) {
-        if (n > (mine.includes(x) ? 1 : 0)) others.push(d);
-        if (others.length >= MAX_OTHERS) break;
-      }
-      evidence.set(m, { keptByRules, capsElsewhere, surname, single: !key.includes(' '), sports, others, longer: key.includes(' ') ? null : (longer.get(key) ?? null) });
+      evidence.set(m, { keptByRules, capsElsewhere, surname });
     }
     return { ms, sentenceStarts, features, evidence };
   }
@@ -290,10 +226,6 @@ function chunkEnd(text: string, from: number): number {
 }
 
 export type { RawMention };
-
-function isDateline(f: readonly string[] | undefined): boolean {
-  return f !== undefined && f.includes('dateline');
-}
 
 function isOutputType(m: RawMention): m is WorkMention {
   return m.type !== 'MISC';

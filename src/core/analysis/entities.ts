@@ -82,15 +82,11 @@ export class EntityRecognizer {
   /** Acronyms the text spells out as lower-case words ("iodine deficiency disorders" ... "IDD"). */
   private commonAcronyms: Set<string> = new Set();
 
-  /** Tokens on a line written all in capitals (a headline, a table heading): there a capitalised English word is no name. */
-  private capsLine: Set<Token> = new Set();
-
   recognize(text: string, toks: readonly Token[]): RawMention[] {
     const out: RawMention[] = [];
     this.docLower = new Set();
     for (const t of toks) if (t.kind === TokKind.Word && !t.cap && t.text.length > 2) this.docLower.add(t.text);
     this.commonAcronyms = commonNounAcronyms(toks);
-    this.capsLine = capsLineTokens(toks);
     const n = toks.length;
     let i = 0;
     while (i < n) {
@@ -153,15 +149,6 @@ export class EntityRecognizer {
         i = e;
         continue;
       }
-      // "Douglas & Lomason", "Standard & Poor", "McDonald & Co": capitalised words joined by an ampersand name a firm
-      const amp = last + 1;
-      if (last - i < 3 && amp + 1 < n && toks[amp].text === '&' && toks[amp].spaceBefore && toks[amp + 1].spaceBefore && this.isNameWord(toks[amp + 1]) && !toks[i].allCaps) {
-        let e = amp + 2;
-        while (e < n && e < amp + 4 && toks[e].spaceBefore && this.isNameWord(toks[e]) && !FUNCTION_WORDS.has(toks[e].text.toLowerCase())) e++;
-        out.push(this.make(text, toks, i, e, 'ORG', 2, null));
-        i = e;
-        continue;
-      }
       // "501st Legion"
       if (i > 0 && ORDINAL.test(toks[i - 1].text) && toks[i].spaceBefore && this.gaz.orgWords.has(toks[last].text.toLowerCase())) {
         out.push(this.make(text, toks, i - 1, last + 1, 'ORG', 3, null));
@@ -214,8 +201,6 @@ export class EntityRecognizer {
       if (ROMAN.test(t.text)) return false; // "Super Bowl XVII"
       const lower = t.text.toLowerCase();
       if (this.gaz.common.has(lower) && !this.gaz.orgs.has(lower) && !this.gaz.countries.has(lower)) return false;
-      // "SOCCER - ROMANIA BEAT LITHUANIA": in a headline an English word is a word, unless it is also a known name
-      if (this.capsLine.has(t) && this.gaz.vocab.has(lower) && !this.gaz.orgs.has(lower) && !this.gaz.countries.has(lower) && !this.gaz.places.has(lower) && !this.gaz.firstNames.has(lower)) return false;
     }
     return true;
   }
@@ -699,27 +684,6 @@ function commonNounAcronyms(toks: readonly Token[]): Set<string> {
     }
   }
   return found;
-}
-
-/** Lines of at least three words, every word in capitals: a headline or a table heading. Linear. */
-function capsLineTokens(toks: readonly Token[]): Set<Token> {
-  const out = new Set<Token>();
-  let from = 0;
-  while (from < toks.length) {
-    let to = from + 1;
-    while (to < toks.length && !toks[to].breakBefore) to++;
-    let caps = 0;
-    let lower = false;
-    for (let k = from; k < to && !lower; k++) {
-      const t = toks[k];
-      if (t.kind !== TokKind.Word) continue;
-      if (t.allCaps) caps++;
-      else if (t.text.length > 1 && t.text !== t.text.toUpperCase()) lower = true;
-    }
-    if (!lower && caps >= 3) for (let k = from; k < to; k++) out.add(toks[k]);
-    from = to;
-  }
-  return out;
 }
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);

@@ -34,36 +34,3 @@ export function countriesAsTeams(text: string, mentions: RawMention[], gaz: Gaze
     m.type = 'ORG';
   }
 }
-
-/** Words after a place that make it a team: "Surrey captain Chris Lewis", "Nice's home defeat", "Cleveland 5". */
-const TEAM_AFTER = /^(?:'s?\s+|\u2019s?\s+)?(?:captain|coach|manager|batsman|batsmen|bowler|all-rounder|opener|striker|midfielder|goalkeeper|defender|skipper|fans|squad|home (?:defeat|win)|away (?:defeat|win)|\d{1,3}-\d{1,2}\b|\d{1,3}\s+for\s+\d)/i;
-/** Words before a place that make it a team: "beat Surrey", "title rivals Essex", "played for Nice". */
-const TEAM_BEFORE = /\b(?:beat|beating|thrashed|defeated|against|over|v|vs\.?|played for|joined|rivals|hopefuls|champions|leaders|side|club)\s+$/i;
-const MIN_SPORT_WORDS_PLACES = 4;
-
-/**
- * Places as sports teams ("Surrey", "Nice", "Cleveland"): in a text about sport, a place the text
- * once uses as a team (before "captain" or a score, after "beat" or "rivals") is that team in all
- * its mentions, except after a locative preposition ("at Surrey's ground" stays a team, "in Nice" a place).
- * Countries are left to countriesAsTeams.
- */
-export function placesAsTeams(text: string, mentions: RawMention[], gaz: Gazetteer): void {
-  const isPlace = (m: RawMention): boolean => m.kind === 'name' && m.type === 'LOC' && !gaz.countries.has(m.text.toLowerCase());
-  if (!mentions.some(isPlace)) return;
-  let words = 0;
-  for (const _ of text.matchAll(SPORT_WORD)) if (++words >= MIN_SPORT_WORDS_PLACES) break;
-  if (words < MIN_SPORT_WORDS_PLACES) return;
-  const teams = new Set<string>();
-  for (const m of mentions) {
-    if (!isPlace(m)) continue;
-    const after = text.slice(m.end, m.end + 24);
-    const before = text.slice(Math.max(0, m.start - 24), m.start);
-    if ((TEAM_AFTER.test(after.replace(/^\s+/, '')) && /^(?:\s|'|\u2019)/.test(after)) || TEAM_BEFORE.test(before)) teams.add(m.text.toLowerCase());
-  }
-  if (teams.size === 0) return;
-  for (const m of mentions) {
-    if (!isPlace(m) || !teams.has(m.text.toLowerCase())) continue;
-    if (LOCATIVE.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
-    m.type = 'ORG';
-  }
-}

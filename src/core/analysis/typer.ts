@@ -41,28 +41,10 @@ export interface TyperDocEvidence {
   readonly capsElsewhere: boolean;
   /** It is the last word of a person's full name elsewhere in the document. */
   readonly surname: boolean;
-  /** The name is one word. */
-  readonly single?: boolean;
-  /** The document is a match report or results list (teams.ts: several scores and sports words). */
-  readonly sports?: boolean;
-  /** Context features of the other mentions of the same name in the document, each once, prefixed "D" ("Dp1=shares"). */
-  readonly others?: readonly string[];
-  /** The rules' type of a longer name in the document that starts with this one-word name ("Magna" ... "Magna International Inc"). */
-  readonly longer?: string | null;
 }
-
-/** Context features of a mention that are shared with the other mentions of its name ("the same name typed by its strongest context"). */
-export function isSharedContext(f: string): boolean {
-  return f.startsWith('p1=') || f.startsWith('n1=') || f.startsWith('p12=') || f.startsWith('n12=') || f === 'table' || f === 'dateline' || f === 'capsline';
-}
-
-/** The rest of a dateline's line: "1996-08-30", ", Aug 30", "Aug. 30, 1996", "30 August". */
-const DATE_REST = /^\s*[,-]?\s*(?:\d{4}-\d\d-\d\d|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:\s*,?\s*\d{4})?)\s*$/i;
 
 /** How far (in tokens) the typer looks along the line for numbers. */
 const LINE_WINDOW = 12;
-/** How far (in tokens) the typer collects the words around a name in its sentence. */
-const BAG_WINDOW = 8;
 
 export class EntityTyper {
   private readonly index = new Map<string, number>();
@@ -103,11 +85,7 @@ export class EntityTyper {
    * clearly better), else `ruleType`.
    */
   retype(features: readonly string[], ruleType: string, margin: number): string {
-    return this.retypeScores(this.scores(features), ruleType, margin);
-  }
-
-  /** `retype` from scores already summed (the mentions of one name in a document together). */
-  retypeScores(score: Float64Array, ruleType: string, margin: number): string {
+    const score = this.scores(features);
     let best = 0;
     for (let c = 1; c < this.nClasses - 1; c++) if (score[c] > score[best]) best = c;
     const r = TYPER_CLASSES.indexOf(ruleType as TyperClass);
@@ -208,41 +186,7 @@ export function typerFeatures(gaz: Gazetteer, toks: readonly Token[], c: TyperCa
   }
   if (nums >= 2 && words2 <= 2) f.push('table', 'table' + c.ruleType);
   else if (nums >= 1) f.push('num');
-  // the lower-case words around it in its sentence ("shares", "coach", "innings", "minister")
-  for (let k = s - 1; k >= 0 && k >= s - BAG_WINDOW; k--) {
-    const t = toks[k];
-    if (t.kind === TokKind.Word && !t.cap && t.text.length > 2) f.push('bw=' + t.text);
-    if (t.sentStart || t.breakBefore) break;
-  }
-  for (let k = e; k < toks.length && k < e + BAG_WINDOW; k++) {
-    const t = toks[k];
-    if (k > e && (t.sentStart || t.breakBefore)) break;
-    if (t.kind === TokKind.Word && !t.cap && t.text.length > 2) f.push('bw=' + t.text);
-  }
-  // a dateline: "NEW YORK 1996-08-30", "LONDON, Aug 30": the rest of its line is a date
-  if ((s === 0 || toks[s].breakBefore) && e < toks.length && !toks[e].breakBefore) {
-    let rest = '';
-    let k = e;
-    for (; k < toks.length && k < e + 8 && (k === e || !toks[k].breakBefore); k++) rest += (toks[k].spaceBefore ? ' ' : '') + toks[k].text;
-    if ((k >= toks.length || toks[k].breakBefore) && DATE_REST.test(rest)) f.push('dateline');
-  }
-  if (toks[s].allCaps && capsLine(toks, s)) f.push('capsline', 'capsline' + c.ruleType);
   return f;
-}
-
-/** Whether the line of toks[s] has at least three words and all are in capitals (a headline, a table heading). */
-function capsLine(toks: readonly Token[], s: number): boolean {
-  let a = s;
-  while (a > 0 && !toks[a].breakBefore && s - a < 40) a--;
-  let caps = 0;
-  for (let k = a; k < toks.length && k < a + 40; k++) {
-    if (k > a && toks[k].breakBefore) break;
-    const t = toks[k];
-    if (t.kind !== TokKind.Word) continue;
-    if (t.allCaps) caps++;
-    else if (t.text.length > 1 && t.text !== t.text.toUpperCase()) return false;
-  }
-  return caps >= 3;
 }
 
 /** The document-level features, added to a candidate's own once the whole text is read. */
@@ -251,10 +195,5 @@ export function typerDocFeatures(f: string[], ruleType: string, ev: TyperDocEvid
   out.push(ev.keptByRules ? 'kept' : 'dropped', (ev.keptByRules ? 'kept' : 'dropped') + ruleType);
   if (ev.capsElsewhere) out.push('capsElsewhere');
   if (ev.surname) out.push('surname');
-  // a lone word the rules call a person, but no person named in full in the document ends with it
-  if (ev.single) out.push('one' + ruleType + (ev.surname ? 'S' : 'N'));
-  if (ev.sports) out.push('sports', 'sports' + ruleType);
-  if (ev.others) for (const o of ev.others) out.push(o);
-  if (ev.longer) out.push('longer=' + ev.longer);
   return out;
 }
