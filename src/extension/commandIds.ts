@@ -34,6 +34,9 @@ export const CommandIds = {
   revealRange: 'sourceAnnotator.revealRange',
   analyzeActive: 'sourceAnnotator.analyzeActive',
   showLog: 'sourceAnnotator.showLog',
+  showCoders: 'sourceAnnotator.showCoders',
+  groupAnnotationsByCoder: 'sourceAnnotator.groupAnnotationsByCoder',
+  groupAnnotationsByTag: 'sourceAnnotator.groupAnnotationsByTag',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
@@ -44,6 +47,8 @@ export const ContextKeys = {
   indexed: 'sourceAnnotator.indexed',
   hasSources: 'sourceAnnotator.hasSources',
   treeFiltered: 'sourceAnnotator.treeFiltered',
+  /** Some coders' annotations are hidden (sourceAnnotator.coders.shown lists others). */
+  codersFiltered: 'sourceAnnotator.codersFiltered',
   /** The note prompt of Annotate Selection / Edit Note is open (Shift+Enter starts a new line). */
   noteInputOpen: 'sourceAnnotator.noteInputOpen',
   /** The tags quick pick is open (its Up/Down/Space keys are ours), and a row is highlighted. */

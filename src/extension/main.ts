@@ -15,6 +15,8 @@ import { QuoteMentions } from './features/quoteMentions';
 import { AnalysisClient } from './services/analysisClient';
 import { AnnotationService } from './services/annotationService';
 import { AuthorResolver } from './services/author';
+import { CoderService } from './services/coders';
+import { CoderCommands } from './features/coderCommands';
 import { SourceIndex } from './services/sourceIndex';
 import { readSettings, toggleLayer, SECTION } from './settings';
 
@@ -32,6 +34,9 @@ export interface SourceAnnotatorApi {
   readonly statusBar: StatusBar;
   readonly exports: ExportCommands;
   readonly curation: CurationCommands;
+  readonly coders: CoderService;
+  readonly coderCommands: CoderCommands;
+  readonly legend: LegendView;
 }
 
 /**
@@ -56,13 +61,17 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   context.subscriptions.push({ dispose: () => analysisClient.dispose() });
   const index = new SourceIndex(settings, analysisClient, log);
   const annotations = new AnnotationService(index, () => author.get(), log);
-  const decorations = new Decorations(index, annotations, settings);
+  const coders = new CoderService(annotations, settings);
+  const decorations = new Decorations(index, annotations, coders, settings);
   const quoteMentions = new QuoteMentions(index, settings, SELECTOR);
-  const annotate = new AnnotateCommands(annotations);
-  const hovers = new Hovers(index, annotations, settings, SELECTOR);
+  const annotate = new AnnotateCommands(annotations, coders);
+  const hovers = new Hovers(index, annotations, coders, settings, SELECTOR);
+  const coderCommands = new CoderCommands(coders);
   context.subscriptions.push(
     index,
     annotations,
+    coders,
+    coderCommands,
     decorations,
     quoteMentions,
     hovers,
@@ -70,12 +79,13 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new Problems(annotations, index, SELECTOR),
   );
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
-  const tree = new SourcesTree(index, annotations);
-  const symbols = new Symbols(index, annotations, SELECTOR);
-  const statusBar = new StatusBar(index, annotations);
+  const tree = new SourcesTree(index, annotations, coders);
+  const symbols = new Symbols(index, annotations, coders, SELECTOR);
+  const statusBar = new StatusBar(index, annotations, coders);
+  const legend = new LegendView(coders);
   const exports = new ExportCommands(index, annotations);
   const curation = new CurationCommands(index, log);
-  context.subscriptions.push(tree, symbols, statusBar, exports, curation, new LegendView(), new FileNesting());
+  context.subscriptions.push(tree, symbols, statusBar, exports, curation, legend, new FileNesting());
   void curation.reload();
   // --- end tree, symbols, status bar, export
 
@@ -106,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       if (!e.affectsConfiguration(SECTION)) return;
       settings = readSettings();
       index.updateSettings(settings);
+      coders.updateSettings(settings);
       decorations.updateSettings(settings);
       quoteMentions.updateSettings(settings);
       hovers.updateSettings(settings);
@@ -116,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation };
+  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, coders, coderCommands, legend };
 }
 
 export function deactivate(): void {

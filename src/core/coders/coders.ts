@@ -80,27 +80,39 @@ export function compareCoders(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+/** The names of the palette's colours (core/export/palette), in its order: what the hover and the Legend say. */
+export const PALETTE_NAMES: readonly string[] = [
+  'red', 'green', 'blue', 'yellow', 'orange', 'purple', 'cyan', 'magenta', 'lime', 'pink',
+  'teal', 'lavender', 'brown', 'forest green', 'maroon', 'mint', 'olive', 'apricot', 'navy', 'grey',
+];
+
 /**
- * A colour per coder from the fixed palette of clearly different colours (core/export/palette):
- * each coder's colour comes from a hash of the name, so it is the same in every workspace and
- * does not change when a filter hides others. When two coders of the workspace would share one,
- * the coder later by name takes the next free colour; up to 20 coders, no two share a colour.
+ * A colour per coder from the fixed palette of clearly different colours (core/export/palette),
+ * as its index (0-based; the editor's theme colours sourceAnnotator.coder1 … coder20 are these
+ * hues made readable on light and dark themes). Each coder's colour comes from a hash of the
+ * name, so it is the same in every workspace and does not change when a filter hides others.
+ * When two coders of the workspace would share one, the coder later by name takes the next free
+ * colour: up to 20 coders, no two share a colour; beyond that, colours repeat.
  *
  * @param coders the coders of the workspace (any order; duplicates ignored)
- * @returns coder → '#RRGGBB'
+ * @returns coder → palette index
  */
-export function coderColours(coders: Iterable<string>): Map<string, string> {
+export function coderSlots(coders: Iterable<string>): Map<string, number> {
   const n = CODE_PALETTE.length;
   const taken = new Set<number>();
-  const out = new Map<string, string>();
+  const out = new Map<string, number>();
   for (const c of [...new Set(coders)].sort(compareCoders)) {
-    const preferred = fnv1a(c) % n;
-    let i = preferred;
+    let i = fnv1a(c) % n;
     if (taken.size < n) while (taken.has(i)) i = (i + 1) % n;
     taken.add(i);
-    out.set(c, CODE_PALETTE[i]);
+    out.set(c, i);
   }
   return out;
+}
+
+/** coderSlots as '#RRGGBB' palette colours. */
+export function coderColours(coders: Iterable<string>): Map<string, string> {
+  return new Map([...coderSlots(coders)].map(([c, i]) => [c, CODE_PALETTE[i]]));
 }
 
 /** The sources with only the annotations of the given coders (every source kept, so the corpus stays whole). */

@@ -83,6 +83,11 @@ export class AnnotationService implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
+  /** The loaded sources' annotations, by source URI string (the coders count them). */
+  loadedStates(): ReadonlyMap<string, SourceAnnotations> {
+    return this.states;
+  }
+
   find(uri: vscode.Uri, id: string): AnchoredAnnotation | undefined {
     return this.states.get(uri.toString())?.annotations.find((a) => a.annotation.id === id);
   }

@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import { unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { main } from '../../../src/cli/main';
-import { CoderFilter, coderColours, coderOf, countCoders, keepCoders } from '../../../src/core/coders/coders';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { CoderFilter, coderColours, coderOf, countCoders, keepCoders, PALETTE_NAMES } from '../../../src/core/coders/coders';
 import { CODE_PALETTE } from '../../../src/core/export/palette';
 import type { W3cCollection } from '../../../src/core/export';
 import { AnnotationStore } from '../../../src/core/store/store';
@@ -72,6 +74,14 @@ describe('coders', () => {
     assert.strictEqual(coderColours([...names, 'one more']).size, 21);
   });
 
+  it('every palette colour has its contributed theme colours (sourceAnnotator.coder1 … coder20), which the editor draws coders in', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { colors: Array<{ id: string }> } };
+    const ids = new Set(pkg.contributes.colors.map((c) => c.id));
+    for (let i = 1; i <= CODE_PALETTE.length; i++) for (const part of ['foreground', 'background']) assert.ok(ids.has(`sourceAnnotator.coder${i}.${part}`), `coder${i}.${part}`);
+    assert.ok(!ids.has(`sourceAnnotator.coder${CODE_PALETTE.length + 1}.foreground`));
+    assert.strictEqual(PALETTE_NAMES.length, CODE_PALETTE.length);
+  });
+
   it('keepCoders keeps every source and only the chosen coders\' annotations', () => {
     const mk = (author: string, id: string) => ({ id, author, note: '', tags: [], created: '', modified: '', target: { exact: 'x', prefix: '', suffix: '', start: 0, end: 1 } });
     const sources = [
@@ -93,7 +103,7 @@ describe('cli export --coder', () => {
 
     const csv = await run(['export', '--format', 'csv', '--coder', 'Ada'], fs);
     assert.strictEqual(csv.code, 0, csv.err);
-    const rows = parse(csv.out, { columns: true, bom: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(csv.out, { columns: true, bom: true });
     assert.deepStrictEqual(rows.map((r) => r.note).sort(), ['ada-note-1', 'ada-note-2']);
 
     const two = await run(['export', '--format', 'w3c', '--coder', 'Ada', '--coder=Cleo'], fs);
@@ -130,7 +140,7 @@ describe('cli export --coder', () => {
     const none = await run(['export', '--format', 'csv', '--coder', 'Zed'], fs);
     assert.strictEqual(none.code, 0);
     assert.match(none.err, /no annotations by coder 'Zed' \(coders here: Ada, Bob, Cleo\)/);
-    assert.strictEqual((parse(none.out, { columns: true, bom: true }) as unknown[]).length, 0);
+    assert.strictEqual(parse<Record<string, string>>(none.out, { columns: true, bom: true }).length, 0);
     const empty = await run(['export', '--format', 'csv', '--coder', ' '], fs);
     assert.strictEqual(empty.code, 2);
     assert.match(empty.err, /--coder needs a name/);
