@@ -112,7 +112,7 @@ async function measureCoderKeystroke(say: (l: string) => void): Promise<void> {
       await config.update('author', coders[c], vscode.ConfigurationTarget.Global);
       for (let i = 0; i < 40; i++) {
         const w = words[Math.floor(((i * coders.length + c) / (40 * coders.length)) * words.length)];
-        await a.annotations.add(uri, w.index!, w.index! + w[0].length, `note ${i} by ${coders[c]}`, [`code-${i % 7}`]);
+        await a.annotations.add(uri, w.index, w.index + w[0].length, `note ${i} by ${coders[c]}`, [`code-${i % 7}`]);
       }
     }
   } finally {
