@@ -8,6 +8,7 @@ void main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stdoutIsTerminal: process.stdout.isTTY === true,
+  cliPath: __filename,
 }).then((code) => {
   process.exitCode = code;
 });

@@ -9,13 +9,12 @@ import { UserError } from '../core/fileSystem';
 import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
-import { AnalyzePool, WORKER_FLAG, runAnalyzeWorker } from './analyzeWorkers';
+import { HelperThreads, WORKER_FLAG, runAnalyzeWorker, type SharedQueue } from './analyzeWorkers';
 
 export const ANALYZE_USAGE = 'source-annotator analyze [--json] [--jobs N] PATH...';
 
-/** Below this many files, or this much text (UTF-16 units), the CLI analyses in its own thread. */
-const PARALLEL_MIN_FILES = 48;
-const PARALLEL_MIN_CHARS = 4_000_000;
+/** Below this much text (UTF-16 units) the CLI analyses in its own thread only. */
+const PARALLEL_MIN_CHARS = 300_000;
 
 /** The `analyze --json` contract (documented in README.md). Offsets in code points. */
 export interface AnalyzeJson {
@@ -33,53 +32,52 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   if (args.flags.has(WORKER_FLAG)) throw new UsageError('--worker is internal');
   if (args.positional.length === 0) throw new UsageError(`analyze needs at least one PATH\nusage: ${ANALYZE_USAGE}`);
   const jobsFlag = lastFlag(args, 'jobs');
-  const jobs = jobsFlag === undefined ? AnalyzePool.defaultSize() : Number(jobsFlag);
+  const jobs = jobsFlag === undefined ? HelperThreads.defaultSize() : Number(jobsFlag);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs needs a whole number from 1 to 64, got '${jobsFlag}'`);
   const abs = args.positional.map((p) => toPosix(path.resolve(io.cwd, p)));
   const files = await collectSources(io.fs, abs, (file, why) => io.stderr(`warning: ${displayPath(io.cwd, file)}: ${why} (not analysed)\n`));
 
-  // Worker threads restart the CLI entry script; only possible when running as the real CLI. Each
-  // worker loads the bundle and the engine's tables before its first document, so the pool starts
-  // only once the text read so far is large enough to pay for that (about 1 MB is not: one thread is faster).
+  // Helper threads restart the CLI entry script; only possible when running as the real CLI. The
+  // main thread starts analysing at once; helpers join when they have loaded the bundle and the
+  // engine's tables (about as long as analysing 150 KB), so they are started only for more text than that.
   const entry = process.argv[1] ?? '';
-  const mayPool = jobs > 1 && files.length >= PARALLEL_MIN_FILES && /cli\.js$/.test(entry);
-  let pool: AnalyzePool | null = null;
-  let docs: Array<{ path: string; text: string; analysis: DocumentAnalysis; map: OffsetMap }> = [];
-  try {
-    const pending: Array<Promise<void>> = [];
-    const queued: Array<(typeof docs)[number]> = [];
-    let queuedBytes = 0;
-    const dispatch = (doc: (typeof docs)[number]): void => {
-      pending.push(
-        pool!.analyze(doc.text).then((a) => {
-          doc.analysis = a;
-        }),
-      );
-    };
-    for (const file of files) {
-      const display = displayPath(io.cwd, file);
-      const text = await readSourceFile(io.fs, file, display);
-      if (text === undefined) throw new UserError(`${display}: no such file`);
-      // A report we exported, found in a folder, is no source.
-      if (isExportText(text) && !abs.includes(file)) continue;
-      const doc = { path: display, text, analysis: { entities: [], quotes: [] } as DocumentAnalysis, map: new OffsetMap(text) };
-      docs.push(doc);
-      if (pool) {
-        dispatch(doc);
-        continue;
-      }
-      queued.push(doc);
-      queuedBytes += text.length;
-      if (mayPool && queuedBytes >= PARALLEL_MIN_CHARS) {
-        pool = new AnalyzePool(entry, jobs);
-        for (const d of queued.splice(0)) dispatch(d);
-      }
-    }
-    for (const d of queued) d.analysis = analyzeDocument(d.text);
-    await Promise.all(pending);
-  } finally {
-    if (pool) await pool.close();
+  type Doc = { path: string; text: string; analysis: DocumentAnalysis | undefined; map: OffsetMap };
+  const read: Doc[] = [];
+  let chars = 0;
+  for (const file of files) {
+    const display = displayPath(io.cwd, file);
+    const text = await readSourceFile(io.fs, file, display);
+    if (text === undefined) throw new UserError(`${display}: no such file`);
+    // A report we exported, found in a folder, is no source.
+    if (isExportText(text) && !abs.includes(file)) continue;
+    read.push({ path: display, text, analysis: undefined, map: new OffsetMap(text) });
+    chars += text.length;
   }
+  let next = 0;
+  let helped = 0;
+  const givenBack: number[] = [];
+  const queue: SharedQueue = {
+    take: () => (next < read.length ? { id: next, text: read[next++].text } : undefined),
+    done: (id, analysis) => {
+      read[id].analysis = analysis;
+      helped++;
+    },
+    giveBack: (id) => givenBack.push(id),
+  };
+  const helpers = jobs > 1 && read.length > 1 && chars >= PARALLEL_MIN_CHARS && /cli\.js$/.test(entry) ? new HelperThreads(entry, jobs - 1, queue) : null;
+  try {
+    for (let job = queue.take(); job; job = queue.take()) {
+      read[job.id].analysis = analyzeDocument(job.text);
+      // let the helpers' messages in between documents
+      if (helpers) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    if (helpers) await helpers.finish();
+  }
+  for (const id of givenBack) read[id].analysis = analyzeDocument(read[id].text);
+  // a diagnostic for the tests and the bench: how the documents were shared
+  if (process.env.SOURCE_ANNOTATOR_THREAD_STATS === '1') io.stderr(`threads: ${helpers ? jobs - 1 : 0} helper(s) started; ${helped} of ${read.length} documents analysed by helpers\n`);
+  let docs = read.map((d) => ({ ...d, analysis: d.analysis ?? analyzeDocument(d.text) }));
   // workspace level: a surname in one document takes the full name another gives
   docs = canonicalizeAcrossDocuments(docs);
   const clusters = clusterQuotes(docs);

@@ -3,9 +3,11 @@ import { Worker, isMainThread, parentPort } from 'worker_threads';
 import { Analyzer, type DocumentAnalysis } from '../core/analysis';
 
 /**
- * Worker threads for `analyze` over many files: the CLI entry script is started again in a
- * worker as `analyze --worker`, which answers { id, text } messages with { id, analysis }.
- * The main thread keeps reading files, clustering and printing.
+ * Helper threads for `analyze` over many files. The main thread never waits for them: it starts
+ * analysing at once and takes documents from the same queue; a helper (the CLI entry script
+ * started again in a worker as `analyze --worker`) joins when it has loaded the bundle and the
+ * engine's tables, and asks for one document at a time. Work is shared by whoever is free, so a
+ * helper that starts late costs the main thread nothing, and one that is never needed is stopped.
  */
 export const WORKER_FLAG = 'worker';
 
@@ -14,8 +16,10 @@ interface Job {
   readonly text: string;
 }
 
+/** `ready` first (nothing else), then one reply per job. */
 interface Reply {
-  readonly id: number;
+  readonly ready?: true;
+  readonly id?: number;
   readonly analysis?: DocumentAnalysis;
   readonly error?: string;
 }
@@ -25,6 +29,7 @@ export function runAnalyzeWorker(): Promise<number> {
   if (isMainThread || !parentPort) return Promise.resolve(2);
   const port = parentPort;
   const analyzer = new Analyzer();
+  port.postMessage({ ready: true } satisfies Reply);
   return new Promise((resolve) => {
     port.on('message', (job: Job | null) => {
       if (job === null) {
@@ -43,72 +48,71 @@ export function runAnalyzeWorker(): Promise<number> {
   });
 }
 
-/** A pool of analysis workers started from the CLI entry script. */
-export class AnalyzePool {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, { resolve: (a: DocumentAnalysis) => void; reject: (e: Error) => void }>();
-  private readonly load: number[] = [];
-  private readonly exited: boolean[] = [];
-  private nextId = 0;
+/** Where helpers take their documents and leave their results. */
+export interface SharedQueue {
+  /** The next document's index and text, or undefined when every document is taken. */
+  take(): { id: number; text: string } | undefined;
+  done(id: number, analysis: DocumentAnalysis): void;
+  /** A helper could not analyse this document: the main thread does it (and reports its error). */
+  giveBack(id: number): void;
+}
 
-  constructor(entryScript: string, size: number) {
+/** Helper threads that share a queue with the main thread. */
+export class HelperThreads {
+  private readonly workers: Worker[] = [];
+  private readonly busy = new Map<Worker, number>();
+  private closing = false;
+  private settled: () => void = () => undefined;
+  private readonly allIdle: Promise<void>;
+
+  constructor(entryScript: string, size: number, private readonly queue: SharedQueue) {
+    this.allIdle = new Promise((resolve) => (this.settled = resolve));
     for (let i = 0; i < size; i++) {
       const w = new Worker(entryScript, { argv: ['analyze', `--${WORKER_FLAG}`], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 512 } });
-      const idx = i;
       w.on('message', (r: Reply) => {
-        this.load[idx]--;
-        const p = this.pending.get(r.id);
-        if (!p) return;
-        this.pending.delete(r.id);
-        if (r.analysis) p.resolve(r.analysis);
-        else p.reject(new Error(r.error ?? 'worker failed'));
+        const id = this.busy.get(w);
+        this.busy.delete(w);
+        if (id !== undefined && r.id === id) {
+          if (r.analysis) this.queue.done(id, r.analysis);
+          else this.queue.giveBack(id);
+        }
+        this.feed(w);
       });
-      w.on('exit', () => {
-        this.exited[idx] = true;
-        const err = new Error('an analysis worker stopped');
-        for (const p of this.pending.values()) p.reject(err);
-        this.pending.clear();
-      });
-      w.on('error', (err) => {
-        for (const p of this.pending.values()) p.reject(err);
-        this.pending.clear();
-      });
+      const lost = (): void => {
+        const id = this.busy.get(w);
+        this.busy.delete(w);
+        if (id !== undefined) this.queue.giveBack(id);
+        this.checkIdle();
+      };
+      w.on('exit', lost);
+      w.on('error', lost);
       this.workers.push(w);
-      this.load.push(0);
-      this.exited.push(false);
     }
   }
 
-  /** Number of workers worth starting on this machine (at least 1). */
+  /** Number of threads worth using on this machine, the main thread included (at least 1). */
   static defaultSize(): number {
     const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
     return Math.max(1, Math.min(4, n));
   }
 
-  analyze(text: string): Promise<DocumentAnalysis> {
-    let best = 0;
-    for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[best]) best = i;
-    const id = this.nextId++;
-    this.load[best]++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[best].postMessage({ id, text } satisfies Job);
-    });
+  private feed(w: Worker): void {
+    const job = this.closing ? undefined : this.queue.take();
+    if (job) {
+      this.busy.set(w, job.id);
+      w.postMessage(job satisfies Job);
+    } else this.checkIdle();
   }
 
-  async close(): Promise<void> {
-    await Promise.all(
-      this.workers.map(
-        (w, i) =>
-          new Promise<void>((resolve) => {
-            if (this.exited[i]) {
-              resolve();
-              return;
-            }
-            w.once('exit', () => resolve());
-            w.postMessage(null);
-          }),
-      ),
-    );
+  private checkIdle(): void {
+    if (this.closing && this.busy.size === 0) this.settled();
+  }
+
+  /** Waits for the documents the helpers hold, then stops them (helpers still loading are stopped at once). */
+  async finish(): Promise<void> {
+    this.closing = true;
+    this.checkIdle();
+    await this.allIdle;
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -12,6 +12,7 @@ import { isExportText } from '../core/export/marker';
 import { readSourceFile } from '../core/workspace/readSource';
 import { collectSources } from '../core/workspace/sources';
 import { lastFlag, parseArgs } from './args';
+import { loadProvenances, type SourceProvenance } from '../core/provenance/workspace';
 import { UsageError, type CliIo } from './io';
 
 export const EXPORT_USAGE =
@@ -77,6 +78,13 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   }
   if (corpus.orphans > 0 && format !== 'w3c') io.stderr(`warning: ${corpus.orphans} orphaned annotation(s) are not in this export (their text is gone); the w3c format keeps them\n`);
 
+  // Where each source came from: its provenance file (invalid ones are warned about and not used).
+  const provenance = new Map<string, SourceProvenance>();
+  for (const [abs, info] of await loadProvenances(io.fs, root, corpus.sources.map((s) => `${root.replace(/\/$/, '')}/${s.path}`))) {
+    const rel = relativeTo(root, abs);
+    for (const i of info.issues ?? []) io.stderr(`warning: ${displayPath(io.cwd, abs)}.provenance.yaml:${i.line}:${i.col}: ${i.message} (not used)\n`);
+    provenance.set(rel, info);
+  }
   const wantAnalysis = format === 'md' || args.flags.has('analysis');
   const analysis = wantAnalysis ? await analyseWorkspace(io, root, corpus.sources) : undefined;
   const result = exportWorkspace(format, sources, {
@@ -87,6 +95,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     lineEndings: lineEndings === 'lf' ? 'lf' : 'file',
     positions: positions === 'utf16' ? 'utf16' : 'codepoints',
     annotatedOnly: args.flags.has('annotated-only'),
+    provenance,
     // Markdown links to sources are relative to the report: to the --out file's folder, else to
     // the current folder (where `> report.md` lands).
     linkBase: toPosix(path.relative(outFile === undefined ? io.cwd : path.posix.dirname(outFile), root)),

@@ -8,6 +8,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** stdout is a terminal: data printed there (exports, JSON) has its control characters neutralised too. */
   readonly stdoutIsTerminal?: boolean;
+  /** Absolute path of the running CLI script (dist/cli.js), for `git-setup`. */
+  readonly cliPath?: string;
 }
 
 /** A usage error: exit code 2. */

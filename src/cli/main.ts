@@ -5,7 +5,10 @@ import { ANNOTATE_USAGE, runAnnotate } from './annotate';
 import { CHECK_USAGE, runCheck } from './check';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
+import { GIT_SETUP_USAGE, MERGE_DRIVER_USAGE, runGitSetup, runMergeDriver } from './merge';
+import { IMPORT_SOURCE_USAGE, runImportSource } from './importSource';
 import { UsageError, type CliIo } from './io';
+import { QUOTES_USAGE, runQuotes } from './quotes';
 
 /** One entry per subcommand. Each issue adds its own (annotate, check, export, import). */
 export interface CliCommand {
@@ -19,7 +22,11 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   annotate: { usage: ANNOTATE_USAGE, summary: 'annotate the N-th occurrence of TEXT in PATH (sidecar YAML next to it); prints the new id', run: runAnnotate },
   check: { usage: CHECK_USAGE, summary: 'validate every sidecar and re-anchor after outside edits; --fix writes positions back', run: runCheck },
   export: { usage: EXPORT_USAGE, summary: 'export every annotation as a Markdown report, CSV, W3C Web Annotation JSON-LD or REFI-QDA (qdpx, qdc)', run: runExport },
+  'merge-driver': { usage: MERGE_DRIVER_USAGE, summary: 'git merge driver for sidecars and the curation file (%O %A %B %P): merges by annotation id, records conflicts in valid YAML; exit 1 when it recorded any', run: runMergeDriver },
+  'git-setup': { usage: GIT_SETUP_USAGE, summary: 'register the merge driver in this git repository (.gitattributes and git config), idempotent', run: runGitSetup },
   import: { usage: IMPORT_USAGE, summary: 're-create sidecars from W3C Web Annotation JSON (as export --format w3c writes)', run: runImport },
+  quotes: { usage: QUOTES_USAGE, summary: 'quotes shared across sources: where each first appeared (provenance dates) and who changed its words; --altered, --json', run: runQuotes },
+  'import-source': { usage: IMPORT_SOURCE_USAGE, summary: 'turn saved web pages, PDFs, Word documents and URLs into .txt sources with a .provenance.yaml beside each', run: (argv, io) => runImportSource(argv, io) },
 };
 
 export function usage(): string {

@@ -30,6 +30,9 @@ export const CommandIds = {
   correctMention: 'sourceAnnotator.correctMention',
   filterTree: 'sourceAnnotator.filterTree',
   clearTreeFilter: 'sourceAnnotator.clearTreeFilter',
+  showAlteredQuotes: 'sourceAnnotator.showAlteredQuotes',
+  sortSourcesByDate: 'sourceAnnotator.sortSourcesByDate',
+  sortSourcesByPath: 'sourceAnnotator.sortSourcesByPath',
   refresh: 'sourceAnnotator.refresh',
   revealRange: 'sourceAnnotator.revealRange',
   analyzeActive: 'sourceAnnotator.analyzeActive',
@@ -37,6 +40,11 @@ export const CommandIds = {
   showCoders: 'sourceAnnotator.showCoders',
   groupAnnotationsByCoder: 'sourceAnnotator.groupAnnotationsByCoder',
   groupAnnotationsByTag: 'sourceAnnotator.groupAnnotationsByTag',
+  setUpGitMergeDriver: 'sourceAnnotator.setUpGitMergeDriver',
+  repairConflictMarkers: 'sourceAnnotator.repairConflictMarkers',
+  resolveMergeConflict: 'sourceAnnotator.resolveMergeConflict',
+  importSource: 'sourceAnnotator.importSource',
+  importSourceFromUrl: 'sourceAnnotator.importSourceFromUrl',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
@@ -49,6 +57,8 @@ export const ContextKeys = {
   treeFiltered: 'sourceAnnotator.treeFiltered',
   /** Some coders' annotations are hidden (sourceAnnotator.coders.shown lists others). */
   codersFiltered: 'sourceAnnotator.codersFiltered',
+  /** The Sources view is sorted by date (sourceAnnotator.sources.sortBy). */
+  sourcesByDate: 'sourceAnnotator.sourcesByDate',
   /** The note prompt of Annotate Selection / Edit Note is open (Shift+Enter starts a new line). */
   noteInputOpen: 'sourceAnnotator.noteInputOpen',
   /** The tags quick pick is open (its Up/Down/Space keys are ours), and a row is highlighted. */

@@ -4,8 +4,10 @@ import { AnnotateCommands } from './features/annotateCommands';
 import { Decorations } from './features/decorations';
 import { Hovers } from './features/hovers';
 import { Problems } from './features/problems';
+import { MergeCommands } from './features/mergeCommands';
 import { CurationCommands } from './features/curationCommands';
 import { ExportCommands } from './features/exportCommands';
+import { ImportDropController, ImportSourceCommands } from './features/importSourceCommands';
 import { StatusBar } from './features/statusBar';
 import { Symbols } from './features/symbols';
 import { SourcesTree } from './features/tree/sourcesTree';
@@ -18,6 +20,7 @@ import { AuthorResolver } from './services/author';
 import { CoderService } from './services/coders';
 import { CoderCommands } from './features/coderCommands';
 import { SourceIndex } from './services/sourceIndex';
+import { ProvenanceIndex } from './services/provenanceIndex';
 import { readSettings, toggleLayer, SECTION } from './settings';
 
 /** What activate() returns: the services, for the integration tests. */
@@ -37,6 +40,9 @@ export interface SourceAnnotatorApi {
   readonly coders: CoderService;
   readonly coderCommands: CoderCommands;
   readonly legend: LegendView;
+  /** Provenance files and where quotes first appeared (services/provenanceIndex.ts). */
+  readonly provenance: ProvenanceIndex;
+  readonly importSource: ImportSourceCommands;
 }
 
 /**
@@ -61,14 +67,16 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   context.subscriptions.push({ dispose: () => analysisClient.dispose() });
   const index = new SourceIndex(settings, analysisClient, log);
   const annotations = new AnnotationService(index, () => author.get(), log);
+  const provenance = new ProvenanceIndex(index, log);
   const coders = new CoderService(annotations, settings);
   const decorations = new Decorations(index, annotations, coders, settings);
   const quoteMentions = new QuoteMentions(index, settings, SELECTOR);
   const annotate = new AnnotateCommands(annotations, coders);
-  const hovers = new Hovers(index, annotations, coders, settings, SELECTOR);
+  const hovers = new Hovers(index, annotations, coders, settings, SELECTOR, provenance);
   const coderCommands = new CoderCommands(coders);
   context.subscriptions.push(
     index,
+    provenance,
     annotations,
     coders,
     coderCommands,
@@ -77,15 +85,18 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     hovers,
     annotate,
     new Problems(annotations, index, SELECTOR),
+    new MergeCommands(annotations, context.extensionUri),
   );
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
-  const tree = new SourcesTree(index, annotations, coders);
+  const tree = new SourcesTree(index, annotations, coders, provenance, new ImportDropController());
   const symbols = new Symbols(index, annotations, coders, SELECTOR);
   const statusBar = new StatusBar(index, annotations, coders);
   const legend = new LegendView(coders);
-  const exports = new ExportCommands(index, annotations);
+  const exports = new ExportCommands(index, annotations, provenance);
   const curation = new CurationCommands(index, log);
   context.subscriptions.push(tree, symbols, statusBar, exports, curation, legend, new FileNesting());
+  const importSource = new ImportSourceCommands(context.extensionUri, log);
+  context.subscriptions.push(importSource);
   void curation.reload();
   // --- end tree, symbols, status bar, export
 
@@ -127,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, coders, coderCommands, legend };
+  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, coders, coderCommands, legend, provenance, importSource };
 }
 
 export function deactivate(): void {

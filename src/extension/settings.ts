@@ -20,6 +20,8 @@ export interface Settings {
   readonly codersShown: readonly string[];
   /** How the Sources view groups a source's annotations. */
   readonly groupAnnotationsBy: 'tag' | 'coder';
+  /** The Sources view's order: by path, or by date (published, else retrieved, else file time). */
+  readonly sortSourcesBy: 'path' | 'date';
 }
 
 export const SECTION = 'sourceAnnotator';
@@ -44,6 +46,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     exportLineEndings: c.get<string>('export.lineEndings', 'file') === 'lf' ? 'lf' : 'file',
     codersShown: stringList(c.get<unknown>('coders.shown', [])),
     groupAnnotationsBy: c.get<string>('tree.groupAnnotationsBy', 'tag') === 'coder' ? 'coder' : 'tag',
+    sortSourcesBy: c.get<string>('sources.sortBy', 'path') === 'date' ? 'date' : 'path',
   };
 }
 
@@ -73,4 +76,12 @@ export async function toggleLayer(layer: keyof Settings['layers']): Promise<bool
   const next = !vscode.workspace.getConfiguration(SECTION).get<boolean>(key, true);
   await writeSetting(key, next);
   return next;
+}
+
+/** Set the Sources view's order (the title-bar toggle): where the setting comes from, as toggleLayer does. */
+export async function setSourcesSort(by: 'path' | 'date'): Promise<void> {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const where = c.inspect<string>('sources.sortBy');
+  const target = where?.workspaceValue !== undefined || vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await c.update('sources.sortBy', by, target);
 }

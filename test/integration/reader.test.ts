@@ -148,7 +148,7 @@ describe('editor: reading, and hovers a stranger cannot abuse', () => {
     assert.ok(!before || !Object.values(before).some((v) => v.includes('annotations.yaml')), 'not set before the user asks');
     assert.strictEqual(await vscode.commands.executeCommand(CommandIds.nestSidecars), true);
     const after = config().inspect<Record<string, string>>('patterns')?.workspaceValue ?? {};
-    assert.strictEqual(after['*.txt'], '${capture}.txt.annotations.yaml');
+    assert.strictEqual(after['*.txt'], '${capture}.txt.annotations.yaml, ${capture}.txt.provenance.yaml', 'the sidecar and the provenance file nest under their source');
     assert.strictEqual(config().get('enabled'), true);
     await config().update('patterns', before, vscode.ConfigurationTarget.Workspace);
     await config().update('enabled', undefined, vscode.ConfigurationTarget.Workspace);

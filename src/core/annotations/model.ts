@@ -31,7 +31,25 @@ export interface Annotation {
    * text or re-attaches the annotation. Absent when the wording is as annotated.
    */
   readonly original?: string;
+  /**
+   * What a merge could not decide (src/core/merge): a field both sides of a merge changed to
+   * different values (the annotation holds `ours`), or a deletion on one side of an annotation
+   * the other side changed (the annotation is the changed one). Absent when there is none.
+   */
+  readonly conflicts?: readonly AnnotationConflict[];
 }
+
+/** The fields a merge can find changed differently on both sides (tags merge as sets, `modified` takes the later). */
+export type ConflictField = 'target' | 'note' | 'author' | 'created' | 'original';
+
+export type AnnotationConflict =
+  | {
+      readonly field: ConflictField;
+      /** Our value (the one the annotation holds); for `original`, '' means absent. */
+      readonly ours: string | AnnotationTarget;
+      readonly theirs: string | AnnotationTarget;
+    }
+  | { readonly deletedBy: 'ours' | 'theirs' };
 
 /** One source document with its annotations, the unit that exports consume. */
 export interface AnnotatedSource {

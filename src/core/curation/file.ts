@@ -42,7 +42,9 @@ export interface CurationIssue {
 
 export type CurationParse = { readonly ok: true; readonly rules: CurationRules; readonly doc: Document } | { readonly ok: false; readonly issues: readonly CurationIssue[] };
 
-const KEYS = ['version', 'types', 'merges', 'notEntities', 'renames', 'speakers', 'notQuotes', 'mentions'];
+const KEYS = ['version', 'types', 'merges', 'notEntities', 'renames', 'speakers', 'notQuotes', 'mentions', 'conflicts'];
+/** The lists a recorded merge conflict (`conflicts`, written by src/core/merge) may name. */
+const CONFLICT_LISTS = KEYS.slice(1, -1);
 const MENTION_KEYS = ['text', 'prefix', 'suffix', 'entity'];
 
 export function parseCuration(text: string): CurationParse {
@@ -186,6 +188,21 @@ export function parseCuration(text: string): CurationParse {
     const same = mentions.find((m) => m.text === text && m.prefix === prefix && m.suffix === suffix);
     if (same && same.entity !== entity) add(item, `the mention '${text}' (after '${prefix}') is corrected twice`);
     else if (!same) mentions.push({ text, prefix, suffix, ...(entity !== undefined ? { entity } : {}) });
+  }
+  // Merge conflicts recorded by the git merge driver: `{list, ours, theirs}` or `{list, deletedBy, ours|theirs}`.
+  for (const item of list('conflicts')) {
+    if (!isMap(item)) {
+      add(item, 'each entry of `conflicts` must be a mapping with `list` and `ours`/`theirs`');
+      continue;
+    }
+    for (const p of item.items) {
+      const k = isScalar(p.key) ? p.key.value : undefined;
+      if (k !== 'list' && k !== 'ours' && k !== 'theirs' && k !== 'deletedBy') add(p.key, `unknown key '${String(k)}' in \`conflicts\` (allowed: list, ours, theirs, deletedBy)`);
+    }
+    const l: unknown = item.get('list');
+    if (typeof l !== 'string' || !CONFLICT_LISTS.includes(l)) add(item, `\`conflicts[].list\` must be one of ${CONFLICT_LISTS.join(', ')}`);
+    const d: unknown = item.get('deletedBy');
+    if (d !== undefined && d !== 'ours' && d !== 'theirs') add(item.get('deletedBy', true), '`conflicts[].deletedBy` must be ours or theirs');
   }
   if (issues.length > 0) return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.col - y.col) };
   // The lists added later are left out when empty, so readers of the first four see no change.

@@ -57,5 +57,20 @@ export const CURATION_SCHEMA = {
         },
       },
     },
+    conflicts: {
+      description: 'What a git merge of two branches could not decide (source-annotator merge-driver): both sides changed the same entry differently, or one deleted an entry the other changed. Keep one and remove the record.',
+      type: ['array', 'null'],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['list'],
+        properties: {
+          list: { enum: ['types', 'merges', 'notEntities', 'renames', 'speakers', 'notQuotes', 'mentions'] },
+          ours: {},
+          theirs: {},
+          deletedBy: { enum: ['ours', 'theirs'] },
+        },
+      },
+    },
   },
 } as const;

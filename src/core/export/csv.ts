@@ -2,14 +2,20 @@ import type { AnnotatedSource } from '../annotations/model';
 import { OffsetMap } from '../text/offsets';
 import type { ExportAnalysis, ExportOptions } from './types';
 
+const BASE_COLUMNS = ['source', 'start', 'end', 'exact', 'note', 'tags', 'author', 'created', 'modified'] as const;
+
+/** The source's provenance (its `<source>.provenance.yaml`), last on every row: empty without one. */
+export const CSV_PROVENANCE_COLUMNS = ['title', 'outlet', 'published', 'url'] as const;
+
 /** The CSV columns, in order. start and end are Unicode code points, end exclusive. */
-export const CSV_COLUMNS = ['source', 'start', 'end', 'exact', 'note', 'tags', 'author', 'created', 'modified'] as const;
+export const CSV_COLUMNS = [...BASE_COLUMNS, ...CSV_PROVENANCE_COLUMNS] as const;
 
 /**
  * The columns with the analysis (`includeAnalysis`): `kind` first (annotation, entity or quote),
- * then the columns above, then the entity's canonical name and type and the quote's speaker.
+ * then the columns above, then the entity's canonical name and type and the quote's speaker,
+ * then the provenance columns.
  */
-export const CSV_ANALYSIS_COLUMNS = ['kind', ...CSV_COLUMNS, 'entity', 'type', 'speaker'] as const;
+export const CSV_ANALYSIS_COLUMNS = ['kind', ...BASE_COLUMNS, 'entity', 'type', 'speaker', ...CSV_PROVENANCE_COLUMNS] as const;
 
 /** Tags are joined with this inside their one cell. */
 export const CSV_TAG_SEPARATOR = '; ';
@@ -25,6 +31,8 @@ export function exportCsv(sources: readonly AnnotatedSource[], options: ExportOp
   const analysis = options.includeAnalysis ? options.analysis : undefined;
   const out: string[] = [record(analysis ? [...CSV_ANALYSIS_COLUMNS] : [...CSV_COLUMNS])];
   sources.forEach((source, i) => {
+    const p = options.provenance?.get(source.path)?.provenance;
+    const prov = [text(p?.title ?? ''), text(p?.outlet ?? ''), text(p?.published ?? ''), text(p?.url ?? '')];
     for (const a of source.annotations) {
       const row = [
         text(source.path),
@@ -37,16 +45,16 @@ export function exportCsv(sources: readonly AnnotatedSource[], options: ExportOp
         text(a.created),
         text(a.modified),
       ];
-      out.push(record(analysis ? ['annotation', ...row, '', '', ''] : row));
+      out.push(record(analysis ? ['annotation', ...row, '', '', '', ...prov] : [...row, ...prov]));
     }
-    if (analysis) out.push(...analysisRows(source.path, source.text, analysis));
+    if (analysis) out.push(...analysisRows(source.path, source.text, analysis, prov));
     options.onProgress?.(i + 1, sources.length);
   });
   return out.join('');
 }
 
 /** Detected entities (role phrases left out) and quotes of one source, positions in code points. */
-function analysisRows(path: string, sourceText: string, analysis: ExportAnalysis): string[] {
+function analysisRows(path: string, sourceText: string, analysis: ExportAnalysis, prov: readonly string[]): string[] {
   const doc = analysis.byPath.get(path);
   if (!doc) return [];
   const map = new OffsetMap(sourceText);
@@ -54,7 +62,7 @@ function analysisRows(path: string, sourceText: string, analysis: ExportAnalysis
   const rows: Array<{ start: number; row: string[] }> = [];
   for (const e of doc.entities) if (e.kind !== 'role') rows.push({ start: e.start, row: ['entity', ...cells(e.start, e.end, e.text), text(e.entity), e.type, ''] });
   for (const q of doc.quotes) rows.push({ start: q.start, row: ['quote', ...cells(q.start, q.end, q.text), '', '', text(q.speaker ?? '')] });
-  return rows.sort((a, b) => a.start - b.start).map((r) => record(r.row));
+  return rows.sort((a, b) => a.start - b.start).map((r) => record([...r.row, ...prov]));
 }
 
 /** One CSV record: every field quoted, CRLF at the end. */

@@ -5,6 +5,10 @@ import { lowerBound } from '../text/binarySearch';
 import type { ExportAnalysis, ExportOptions } from './types';
 import { count } from '../text/plural';
 import { noteMarkdown } from './markdownNote';
+import type { WordDiff } from '../analysis/types';
+import { datingOf, describeDating } from '../provenance/dating';
+import { describeBases, quoteOrigin, TIE_NOTE, WORDING_LABELS } from '../provenance/origins';
+import type { SourceProvenance } from '../provenance/workspace';
 
 /** Rows shown per summary table before "… and N more". */
 const TABLE_LIMIT = 200;
@@ -55,7 +59,8 @@ export function exportMarkdown(sources: readonly AnnotatedSource[], options: Exp
     const rows = [...tagStats.entries()].sort((a, b) => b[1].count - a[1].count || compare(a[0], b[0]));
     table(['Tag', 'Annotations', 'Sources'], rows.map(([tag, st]) => [inline(tag), String(st.count), String(st.sources.size)]), out, ['---', '---:', '---:']);
   }
-  analysisSummary(options.analysis, sources, out);
+  sourcesTable(sources, options.provenance, out);
+  analysisSummary(options.analysis, sources, out, options.provenance);
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
@@ -103,7 +108,18 @@ class LineIndex {
   }
 }
 
-function analysisSummary(analysis: ExportAnalysis | undefined, sources: readonly AnnotatedSource[], out: string[]): void {
+/** Where each source came from (title, outlet, published, URL), when some source has a provenance file. */
+function sourcesTable(sources: readonly AnnotatedSource[], provenance: ReadonlyMap<string, SourceProvenance> | undefined, out: string[]): void {
+  if (!provenance || ![...provenance.values()].some((p) => p.provenance)) return;
+  out.push('### Sources', '');
+  const rows = sources.map((s) => {
+    const p = provenance.get(s.path)?.provenance;
+    return [inline(s.path), inline(p?.title ?? ''), inline(p?.outlet ?? ''), inline(p?.published ?? ''), p?.url ? `<${p.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ''];
+  });
+  table(['Source', 'Title', 'Outlet', 'Published', 'URL'], rows, out);
+}
+
+function analysisSummary(analysis: ExportAnalysis | undefined, sources: readonly AnnotatedSource[], out: string[], provenance?: ReadonlyMap<string, SourceProvenance>): void {
   if (!analysis) {
     out.push('### Entities and quotes', '', '_The sources were not analysed for this report._', '');
     return;
@@ -153,18 +169,52 @@ function analysisSummary(analysis: ExportAnalysis | undefined, sources: readonly
     const q = analysis.byPath.get(path)?.quotes.find((x) => x.start === start && x.end === end);
     return q ? { text: q.text, speaker: q.speaker } : undefined;
   };
+  // Earliest source first (publication date, else retrieval time, else file time: provenance),
+  // each later mention's wording against the earliest's.
+  const dating = (p: string) => provenance?.get(p)?.dating ?? datingOf(undefined);
+  const textOf = (p: string, s: number, e: number): string | undefined => quoteAt(p, s, e)?.text;
   shared.forEach((c, i) => {
-    const first = c.mentions.map((m) => quoteAt(m.path, m.start, m.end)).find((q) => q !== undefined);
-    out.push(`#### Shared quote ${i + 1}`, '');
-    if (first) out.push(...blockquote(first.text), '');
-    for (const m of c.mentions) {
+    if (!provenance) {
+      // Without provenance (an older caller), the mentions as the clusters list them.
+      const first = c.mentions.map((m) => quoteAt(m.path, m.start, m.end)).find((q) => q !== undefined);
+      out.push(`#### Shared quote ${i + 1}`, '');
+      if (first) out.push(...blockquote(first.text), '');
+      for (const m of c.mentions) {
+        const map = maps.get(m.path);
+        const span = map ? `${map.toCodePoint(m.start)}–${map.toCodePoint(m.end)}` : `${m.start}–${m.end} (UTF-16)`;
+        const speaker = quoteAt(m.path, m.start, m.end)?.speaker;
+        out.push(`- ${inline(m.path)}, code points ${span}${speaker ? `, ${inline(speaker)}` : ''}`);
+      }
+      out.push('');
+      return;
+    }
+    const origin = quoteOrigin(c, dating, textOf);
+    const first = origin.mentions[0];
+    out.push(`#### Shared quote ${i + 1}${origin.altered ? ' (words changed)' : ''}`, '');
+    if (first.text) out.push(...blockquote(first.text), '');
+    const outlet = (p: string): string => {
+      const prov = provenance?.get(p)?.provenance;
+      return prov?.outlet ? `${inline(prov.outlet)}, ` : '';
+    };
+    out.push(
+      `First appeared in ${inline(first.path)} (${outlet(first.path)}${inline(describeDating(first.dating))})${origin.tie ? `, ${TIE_NOTE}` : ''}; ordered by ${inline(describeBases(origin.bases))}.`,
+      '',
+    );
+    for (const m of origin.mentions) {
       const map = maps.get(m.path);
       const span = map ? `${map.toCodePoint(m.start)}–${map.toCodePoint(m.end)}` : `${m.start}–${m.end} (UTF-16)`;
       const speaker = quoteAt(m.path, m.start, m.end)?.speaker;
-      out.push(`- ${inline(m.path)}, code points ${span}${speaker ? `, ${inline(speaker)}` : ''}`);
+      const wording = m.wording === 'earliest' ? 'earliest' : m.wording === 'changed' ? `**${WORDING_LABELS.changed}**: ${diffLine(m.diff ?? [])}` : WORDING_LABELS[m.wording];
+      const when = m.dating.basis === 'unknown' ? '' : ` (${outlet(m.path)}${inline(describeDating(m.dating))})`;
+      out.push(`- ${inline(m.path)}, code points ${span}${speaker ? `, ${inline(speaker)}` : ''}${when}: ${wording}`);
     }
     out.push('');
   });
+}
+
+/** A word diff in the report: added words in bold, dropped ones struck through, every word escaped. */
+function diffLine(diff: readonly WordDiff[]): string {
+  return diff.map((d) => (d.op === 'same' ? inline(d.words) : d.op === 'added' ? `**${inline(d.words)}**` : `~~${inline(d.words)}~~`)).join(' ');
 }
 
 function quoteRows(path: string, doc: DocumentAnalysis, map: OffsetMap | undefined): string[][] {

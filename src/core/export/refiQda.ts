@@ -6,6 +6,7 @@ import { stableGuid } from './ids';
 import { LfText } from './lfText';
 import { paletteColour } from './palette';
 import type { ExportOptions } from './types';
+import type { Provenance } from '../provenance/model';
 import { xmlAttr, xmlText, xsDateTime } from './xml';
 
 /**
@@ -21,6 +22,10 @@ import { xmlAttr, xmlText, xsDateTime } from './xml';
  *   order they are written (palette.ts); one PlainTextSelection per annotation
  *   holding the note as its Description and a Coding/CodeRef per tag; one User per author.
  * - GUIDs are stable (see ids.ts): the same data exports to the same GUIDs.
+ * - A source with a provenance file (`options.provenance`) gets a Description (title, outlet,
+ *   authors, date, URL, where it was imported from) and VariableValues of the project Variables
+ *   Title, Outlet, Authors, URL, Retrieved (Text) and Published (Date: the publisher's day),
+ *   declared once for the project, only those some source uses.
  * - With `includeAnalysis` and `analysis`, detected entities and quotes are exported too, under
  *   the non-codable codes "Entities" (by type, then one code per entity), "Quotes" (one code per
  *   speaker) and "Shared quotes" (one code per quote found in more than one source).
@@ -91,6 +96,7 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
   const included = options.annotatedOnly ? sources.filter((s) => s.annotations.length > 0) : sources;
 
   const written: Array<{ path: string; guid: string; zipPath: string; text: string }> = [];
+  const usedVariables = new Set<VariableName>();
   const sourceXml: string[] = [];
   included.forEach((source, index) => {
     const lf = new LfText(source.text);
@@ -119,8 +125,14 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
 
     const zipPath = `sources/${guid}.txt`;
     written.push({ path: source.path, guid, zipPath, text: lf.text });
+    const prov = options.provenance?.get(source.path)?.provenance;
+    const values = prov ? variableValues(prov) : [];
+    for (const v of values) usedVariables.add(v.variable);
+    const description = prov ? provenanceDescription(prov) : '';
     sourceXml.push(`    <TextSource guid="${guid}" name="${xmlAttr(source.path)}" plainTextPath="internal://${guid}.txt">\n`);
+    if (description !== '') sourceXml.push(`      <Description>${xmlText(description)}</Description>\n`);
     for (const s of selections) sourceXml.push(selectionXml(s));
+    for (const v of values) sourceXml.push(`      <VariableValue>\n        <VariableRef targetGUID="${VARIABLES[v.variable].guid}"/>\n        <${v.element}>${xmlText(v.value)}</${v.element}>\n      </VariableValue>\n`);
     sourceXml.push('    </TextSource>\n');
     options.onProgress?.(index + 1, included.length);
   });
@@ -138,6 +150,15 @@ export function buildRefiQdaProject(sources: readonly AnnotatedSource[], options
     out.push('  <CodeBook>\n    <Codes>\n');
     for (const c of roots) codeXml(c, '      ', colours, out);
     out.push('    </Codes>\n  </CodeBook>\n');
+  }
+  if (usedVariables.size > 0) {
+    out.push('  <Variables>\n');
+    for (const name of VARIABLE_ORDER) {
+      if (!usedVariables.has(name)) continue;
+      const v = VARIABLES[name];
+      out.push(`    <Variable guid="${v.guid}" name="${name}" typeOfVariable="${v.type}">\n      <Description>${xmlText(v.description)}</Description>\n    </Variable>\n`);
+    }
+    out.push('  </Variables>\n');
   }
   if (sourceXml.length > 0) out.push('  <Sources>\n', ...sourceXml, '  </Sources>\n');
   out.push('</Project>\n');
@@ -339,6 +360,42 @@ function codeXml(c: CodeNode, indent: string, colours: ReadonlyMap<string, strin
   if (c.description) out.push(`${indent}  <Description>${xmlText(c.description)}</Description>\n`);
   for (const child of c.children) codeXml(child, indent + '  ', colours, out);
   out.push(`${indent}</Code>\n`);
+}
+
+type VariableName = 'Title' | 'Outlet' | 'Authors' | 'Published' | 'URL' | 'Retrieved';
+const VARIABLE_ORDER: readonly VariableName[] = ['Title', 'Outlet', 'Authors', 'Published', 'URL', 'Retrieved'];
+/** The project variables of provenance: stable GUIDs, one type each. */
+const VARIABLES: Readonly<Record<VariableName, { guid: string; type: 'Text' | 'Date'; description: string }>> = {
+  Title: { guid: stableGuid('variable', 'Title'), type: 'Text', description: "The article's title (provenance file)" },
+  Outlet: { guid: stableGuid('variable', 'Outlet'), type: 'Text', description: 'Outlet or site (provenance file)' },
+  Authors: { guid: stableGuid('variable', 'Authors'), type: 'Text', description: 'Authors, separated by semicolons (provenance file)' },
+  Published: { guid: stableGuid('variable', 'Published'), type: 'Date', description: "Publication date, the publisher's day (provenance file)" },
+  URL: { guid: stableGuid('variable', 'URL'), type: 'Text', description: 'Address of the page the text came from (provenance file)' },
+  Retrieved: { guid: stableGuid('variable', 'Retrieved'), type: 'Text', description: 'When the text was fetched or imported, ISO 8601 (provenance file)' },
+};
+
+function variableValues(p: Provenance): Array<{ variable: VariableName; element: 'TextValue' | 'DateValue'; value: string }> {
+  const out: Array<{ variable: VariableName; element: 'TextValue' | 'DateValue'; value: string }> = [];
+  if (p.title) out.push({ variable: 'Title', element: 'TextValue', value: p.title });
+  if (p.outlet) out.push({ variable: 'Outlet', element: 'TextValue', value: p.outlet });
+  if (p.authors?.length) out.push({ variable: 'Authors', element: 'TextValue', value: p.authors.join('; ') });
+  if (p.published) out.push({ variable: 'Published', element: 'DateValue', value: p.published.slice(0, 10) });
+  if (p.url) out.push({ variable: 'URL', element: 'TextValue', value: p.url });
+  if (p.retrieved) out.push({ variable: 'Retrieved', element: 'TextValue', value: p.retrieved });
+  return out;
+}
+
+/** The TextSource description: one line per field present. */
+function provenanceDescription(p: Provenance): string {
+  const lines: string[] = [];
+  if (p.title) lines.push(p.title);
+  const by = [p.outlet, p.authors?.length ? `by ${p.authors.join(', ')}` : undefined].filter((x): x is string => !!x).join(', ');
+  if (by) lines.push(by);
+  if (p.published) lines.push(`Published ${p.published}`);
+  if (p.url) lines.push(p.url);
+  if (p.retrieved) lines.push(`Retrieved ${p.retrieved}`);
+  if (p.original?.file) lines.push(`Imported from ${p.original.file}${p.original.sha256 ? ` (SHA-256 ${p.original.sha256})` : ''}`);
+  return lines.join('\n');
 }
 
 /** A selection's name: its text on one line, at most 80 characters. */

@@ -1,4 +1,5 @@
 import type { DocumentAnalysis, QuoteCluster } from '../analysis/types';
+import type { SourceProvenance } from '../provenance/workspace';
 
 export type ExportFormat = 'md' | 'csv' | 'w3c' | 'qdpx' | 'qdc';
 
@@ -38,6 +39,13 @@ export interface ExportOptions {
   readonly sourceBase?: string;
   /** Markdown: what links to sources start with: the way from the report's folder to the workspace root ('' when the report is saved there, '../' one folder below). */
   readonly linkBase?: string;
+  /**
+   * Where each source came from (its `<source>.provenance.yaml` and file time), by the same
+   * relative paths as AnnotatedSource.path: REFI-QDA TextSource description and variables, the
+   * W3C target's `scope` (the page's URL), CSV and Markdown columns, and the order in which the
+   * Markdown report says a shared quote first appeared.
+   */
+  readonly provenance?: ReadonlyMap<string, SourceProvenance>;
   /** Title of the Markdown report, name of the REFI-QDA project, label of the W3C collection. */
   readonly title?: string;
   /** Called with (done, total) as sources are processed, for progress reporting. */

@@ -41,6 +41,12 @@ export interface W3cAnnotation {
   body?: W3cTextualBody[];
   target: {
     source: string;
+    /**
+     * The web page the source's text was taken from (its provenance file's `url`), when there is
+     * one: W3C `scope`, "the resource that provides the scope or context" of the text. `source`
+     * stays the workspace file, which the selectors count in (and the import reads back).
+     */
+    scope?: string;
     /** The TextQuoteSelector, then the TextPositionSelector when the positions can be given (see SelectorText). */
     selector: W3cSelector[];
   };
@@ -199,6 +205,15 @@ export function exportW3c(sources: readonly AnnotatedSource[], options: ExportOp
     options.onProgress?.(i + 1, sources.length);
   });
   if (options.includeAnalysis && options.analysis) items.push(...analysisItems(sources, options.analysis, options.lineEndings, base));
+  if (options.provenance) {
+    // The page's URL beside the workspace IRI, where the source's provenance file gives one.
+    const urls = new Map<string, string>();
+    for (const [p, info] of options.provenance) if (info.provenance?.url) urls.set(sourceIri(p, base), info.provenance.url);
+    for (const it of items) {
+      const url = urls.get(it.target.source);
+      if (url !== undefined) it.target = { source: it.target.source, scope: url, selector: it.target.selector };
+    }
+  }
   if (asArray) return items;
   return {
     '@context': W3C_CONTEXT,

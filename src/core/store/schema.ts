@@ -46,7 +46,33 @@ export const SIDECAR_SCHEMA = {
           type: 'string',
           minLength: 1,
         },
+        conflicts: {
+          description: 'What a merge of two branches could not decide (source-annotator merge-driver): keep one value or the other to resolve it.',
+          type: 'array',
+          items: { $ref: '#/definitions/conflict' },
+        },
       },
+    },
+    conflict: {
+      description: 'A field both sides changed to different values (the annotation holds ours), or a deletion on one side of an annotation the other side changed.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        field: { enum: ['target', 'note', 'author', 'created', 'original'] },
+        ours: { type: ['string', 'object'] },
+        theirs: { type: ['string', 'object'] },
+        deletedBy: { enum: ['ours', 'theirs'] },
+      },
+      oneOf: [
+        {
+          required: ['field', 'ours', 'theirs'],
+          not: { required: ['deletedBy'] },
+          if: { properties: { field: { const: 'target' } } },
+          then: { properties: { ours: { $ref: '#/definitions/target' }, theirs: { $ref: '#/definitions/target' } } },
+          else: { properties: { ours: { type: 'string' }, theirs: { type: 'string' } } },
+        },
+        { required: ['deletedBy'], not: { anyOf: [{ required: ['field'] }, { required: ['ours'] }, { required: ['theirs'] }] } },
+      ],
     },
     target: {
       description: 'W3C Web Annotation TextQuoteSelector (exact, prefix, suffix) and TextPositionSelector (start, end in Unicode code points, end exclusive).',

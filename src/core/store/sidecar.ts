@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Annotation, AnnotationTarget } from '../annotations/model';
+import type { Annotation, AnnotationConflict, AnnotationTarget, ConflictField } from '../annotations/model';
 import { ID_PATTERN } from '../annotations/ids';
 import { utf16Encoding } from '../text/decode';
 import { validateSidecarNode } from './validate';
@@ -134,7 +134,64 @@ function annotationFromNode(map: YAMLMap): Annotation {
     created: str(map, 'created'),
     modified: str(map, 'modified'),
     ...(typeof map.get('original') === 'string' ? { original: str(map, 'original') } : {}),
+    ...conflictsFromNode(map.get('conflicts', true)),
   };
+}
+
+function targetFromNode(t: YAMLMap): AnnotationTarget {
+  return { exact: str(t, 'exact'), prefix: str(t, 'prefix'), suffix: str(t, 'suffix'), start: Number(t.get('start')), end: Number(t.get('end')) };
+}
+
+/** A validated `conflicts` list (validate.ts checked its shape). */
+function conflictsFromNode(node: unknown): { conflicts?: AnnotationConflict[] } {
+  if (!isSeq(node) || node.items.length === 0) return {};
+  const out: AnnotationConflict[] = [];
+  for (const c of node.items) {
+    if (!isMap(c)) continue;
+    const deletedBy = c.get('deletedBy');
+    if (deletedBy === 'ours' || deletedBy === 'theirs') {
+      out.push({ deletedBy });
+      continue;
+    }
+    const field = c.get('field') as ConflictField;
+    const value = (side: string): string | AnnotationTarget => {
+      const v: unknown = c.get(side, true);
+      return isMap(v) ? targetFromNode(v) : isScalar(v) ? String(v.value) : '';
+    };
+    out.push({ field, ours: value('ours'), theirs: value('theirs') });
+  }
+  return { conflicts: out };
+}
+
+function conflictsNode(doc: Document, conflicts: readonly AnnotationConflict[]): YAMLSeq {
+  const seq = new YAMLSeq();
+  for (const c of conflicts) {
+    const m = new YAMLMap();
+    if ('deletedBy' in c) {
+      m.set('deletedBy', c.deletedBy);
+      m.flow = true;
+    } else {
+      m.set('field', c.field);
+      for (const side of ['ours', 'theirs'] as const) {
+        const v = c[side];
+        m.set(side, typeof v === 'string' ? scalarFor(doc, v, false) : targetNode(doc, v));
+      }
+    }
+    seq.items.push(m);
+  }
+  return seq;
+}
+
+/** Replace an annotation's recorded conflicts (none: the key goes). Returns false when there is no entry. */
+export function setConflicts(doc: Document, id: string, conflicts: readonly AnnotationConflict[]): boolean {
+  const f = findItem(doc, id);
+  if (!f) return false;
+  if (conflicts.length === 0) {
+    if (f.map.has('conflicts')) f.map.delete('conflicts');
+  } else {
+    f.map.set('conflicts', conflictsNode(doc, conflicts));
+  }
+  return true;
 }
 
 /** A new, empty sidecar document. */
@@ -202,6 +259,7 @@ function annotationNode(doc: Document, a: Annotation): YAMLMap {
   m.set('created', a.created);
   m.set('modified', a.modified);
   if (a.original !== undefined) m.set('original', scalarFor(doc, a.original, false));
+  if (a.conflicts !== undefined && a.conflicts.length > 0) m.set('conflicts', conflictsNode(doc, a.conflicts));
   return m;
 }
 

@@ -9,6 +9,9 @@ import { UserError, type FileSystem } from '../fileSystem';
 import { readSourceFile } from '../workspace/readSource';
 import { OffsetMap } from '../text/offsets';
 import { RealPathGuard } from './realPaths';
+import { findConflictMarker } from '../merge/markers';
+import { repairConflictMarkers } from '../merge/repair';
+import type { AnnotationConflict } from '../annotations/model';
 import { baseName, checkedPath, isSidecarPath, normalizePath, relativeTo, sidecarPathFor, sourcePathFor } from './paths';
 import {
   MAX_SIDECAR_BYTES,
@@ -21,6 +24,7 @@ import {
   setSourceHash,
   sortAnnotations,
   renderSidecar,
+  setConflicts,
   updateAnnotation,
   type ParsedSidecar,
   type SidecarIssue,
@@ -35,7 +39,7 @@ export interface AnnotationStoreOptions {
   readonly search?: ApproxSearch;
 }
 
-export type ProblemKind = 'malformed' | 'orphan' | 'changed' | 'missing-source' | 'unreadable-source';
+export type ProblemKind = 'malformed' | 'orphan' | 'changed' | 'missing-source' | 'unreadable-source' | 'conflict-markers' | 'conflict';
 
 /** Something the user should see (VS Code's Problems panel, `source-annotator check`). */
 export interface StoreProblem {
@@ -48,6 +52,8 @@ export interface StoreProblem {
   readonly message: string;
   readonly sourcePath: string;
   readonly annotationId?: string;
+  /** For 'conflict': which entry of the annotation's `conflicts` list. */
+  readonly conflictIndex?: number;
   /** 'info' for what is worth knowing but not wrong (changed wording); absent means a warning or an error. */
   readonly severity?: 'info';
 }
@@ -368,6 +374,75 @@ export class AnnotationStore {
       updateAnnotation(doc, annotation);
       return annotation;
     });
+  }
+
+  /**
+   * Resolve one recorded merge conflict of an annotation (src/core/merge) by taking one side's
+   * version: the field's value of that side, or for a deletion on one side, that side's choice
+   * (deleted or kept). Returns the annotation as it is now, or undefined when it was deleted.
+   */
+  resolveConflict(sourcePath: string, sourceText: string, id: string, index: number, side: 'ours' | 'theirs'): Promise<Annotation | undefined> {
+    return this.mutate(sourcePath, sourceText, (st, doc) => {
+      const i = this.indexOf(st, id);
+      const e = st.entries[i];
+      const list = e.annotation.conflicts ?? [];
+      const c = list[index];
+      if (c === undefined) throw new UserError(`annotation ${id} has no conflict ${index + 1} (was it resolved on disk?)`);
+      const rest = list.filter((_, k) => k !== index);
+      if ('deletedBy' in c) {
+        if (c.deletedBy === side) {
+          st.entries.splice(i, 1);
+          removeAnnotation(doc, id);
+          return undefined;
+        }
+        const annotation = withConflicts(e.annotation, rest);
+        st.entries[i] = { ...e, annotation };
+        setConflicts(doc, id, rest);
+        return annotation;
+      }
+      const value = c[side];
+      let annotation: Annotation = withConflicts(e.annotation, rest);
+      if (c.field === 'target') {
+        if (typeof value === 'string') throw new UserError(`conflict ${index + 1} of annotation ${id} is malformed`);
+        annotation = { ...annotation, target: value };
+      } else if (c.field === 'original') {
+        const { original: _o, ...without } = annotation;
+        annotation = typeof value === 'string' && value !== '' ? { ...without, original: value } : without;
+      } else if (typeof value === 'string') {
+        annotation = { ...annotation, [c.field]: value };
+      }
+      annotation = { ...annotation, modified: this.nowIso() };
+      const fits = annotation.target.end <= st.map.codePointLength && st.sourceText.slice(st.map.toUtf16(annotation.target.start), st.map.toUtf16(annotation.target.end)) === annotation.target.exact;
+      st.entries[i] = c.field === 'target' ? (fits ? anchoredEntry(annotation, st.map, 'new') : { annotation, status: 'orphan', reason: 'the chosen position does not hold its text' }) : { ...e, annotation };
+      updateAnnotation(doc, annotation);
+      setConflicts(doc, id, rest);
+      return annotation;
+    });
+  }
+
+  /**
+   * Rebuild a sidecar that a line-based git merge left with conflict markers, merging its two
+   * sides (and the base, with diff3) by id (src/core/merge/repair.ts). Refuses (UserError) when
+   * the file has no markers or a side is not a valid sidecar; nothing is written then.
+   */
+  async repairConflictMarkers(sourcePath: string): Promise<{ conflicts: number; hunks: number; threeWay: boolean }> {
+    const src = checkedPath(this.root, sourcePath);
+    const sidecarPath = sidecarPathFor(src);
+    const rel = relativeTo(this.root, sidecarPath);
+    return await this.serialize(src, () =>
+      this.locked(sidecarPath, async () => {
+        const disk = await this.readDisk(sidecarPath, src);
+        if (disk.text === undefined || disk.issue) throw new UserError(`${rel}: ${disk.issue?.message ?? 'no such file'}`);
+        if (findConflictMarker(disk.text) === undefined) throw new UserError(`${rel} has no conflict markers`);
+        const r = repairConflictMarkers(disk.text, 'sidecar', baseName(src));
+        if (!r.ok) throw new UserError(`${rel}:${r.line}: cannot rebuild it from the two sides: ${r.message}`);
+        const again = await this.readDisk(sidecarPath);
+        if (again.text !== disk.text) throw new UserError(`${rel} changed on disk while it was being repaired; nothing was written, try again`);
+        await this.fs.writeFile(sidecarPath, new TextEncoder().encode(r.text));
+        this.states.delete(src);
+        return { conflicts: r.conflicts, hunks: r.hunks, threeWay: r.threeWay };
+      }),
+    );
   }
 
   /**
@@ -754,6 +829,11 @@ function hashBytes(bytes: Uint8Array): string {
 
 function problemsOf(st: State): StoreProblem[] {
   const out: StoreProblem[] = [];
+  const marker = st.issues.length > 0 && st.diskText !== undefined && !st.diskText.startsWith('\u0000') ? findConflictMarker(st.diskText) : undefined;
+  if (marker !== undefined) {
+    out.push({ kind: 'conflict-markers', path: st.sidecarPath, line: marker, col: 1, sourcePath: st.sourcePath, message: markersMessage() });
+    return out;
+  }
   for (const i of st.issues) {
     out.push({ kind: 'malformed', path: st.sidecarPath, line: i.line, col: i.col, sourcePath: st.sourcePath, message: `${i.message} (the annotations of this file are read-only until it is fixed)` });
   }
@@ -771,6 +851,10 @@ function problemsOf(st: State): StoreProblem[] {
         message: `the wording of annotation ${e.annotation.id} changed: ${JSON.stringify(clip(e.annotation.original, 80))} is now ${JSON.stringify(clip(e.annotation.target.exact, 80))}; accept the new text or re-attach it`,
       });
     }
+    (e.annotation.conflicts ?? []).forEach((c, k) => {
+      const at = st.parsed?.positions.get(e.annotation.id) ?? { line: 1, col: 1 };
+      out.push({ kind: 'conflict', path: st.sidecarPath, line: at.line, col: at.col, sourcePath: st.sourcePath, annotationId: e.annotation.id, conflictIndex: k, message: conflictMessage(e.annotation.id, c) });
+    });
     if (e.status !== 'orphan') continue;
     const at = st.parsed?.positions.get(e.annotation.id) ?? { line: 1, col: 1 };
     const q = e.annotation.target.exact;
@@ -786,6 +870,22 @@ function problemsOf(st: State): StoreProblem[] {
     });
   }
   return out;
+}
+
+/** The message of a sidecar with git's conflict markers (check and Problems). */
+export function markersMessage(): string {
+  return 'unmerged git conflict markers (<<<<<<< ======= >>>>>>>): rebuild the file from both sides with `source-annotator check --fix` or the quick fix (no annotation of either side is lost)';
+}
+
+function conflictMessage(id: string, c: AnnotationConflict): string {
+  if ('deletedBy' in c) return `merge conflict in annotation ${id}: deleted on ${c.deletedBy === 'ours' ? 'our' : 'their'} side, changed on the other; it is kept: keep it or delete it`;
+  const show = (v: string | Annotation['target']): string => (typeof v === 'string' ? (v === '' ? '(none)' : JSON.stringify(clip(v, 60))) : `${JSON.stringify(clip(v.exact, 40))} at ${v.start}..${v.end}`);
+  return `merge conflict in annotation ${id}: \`${c.field}\` is ${show(c.ours)} on our side and ${show(c.theirs)} on theirs; keep one`;
+}
+
+function withConflicts(a: Annotation, conflicts: readonly AnnotationConflict[]): Annotation {
+  const { conflicts: _c, ...rest } = a;
+  return conflicts.length > 0 ? { ...rest, conflicts } : rest;
 }
 
 function clip(s: string, n: number): string {

@@ -96,29 +96,70 @@ function checkAnnotation(m: YAMLMap, add: (n: Node | undefined, msg: string) => 
     else for (const t of tags.items) if (!isScalar(t) || typeof t.value !== 'string' || t.value.length === 0) add(t as Node, `${what}: each tag must be a non-empty string (quote it)`);
   }
   const target = m.get('target', true);
-  if (target === undefined) return;
-  if (!isMap(target)) {
-    add(target, `${what}: \`target\` must be a mapping with exact, prefix, suffix, start and end`);
+  if (target !== undefined) checkTarget(target, what, '', add);
+  const conflicts = m.get('conflicts', true);
+  if (conflicts !== undefined) {
+    if (!isSeq(conflicts)) add(conflicts, `${what}: \`conflicts\` must be a list`);
+    else for (const c of conflicts.items) checkConflict(c, what, add);
+  }
+}
+
+const CONFLICT_FIELDS: readonly string[] = SIDECAR_SCHEMA.definitions.conflict.properties.field.enum;
+const CONFLICT_KEYS = Object.keys(SIDECAR_SCHEMA.definitions.conflict.properties);
+
+/** One entry of `conflicts`: `{field, ours, theirs}` (targets for `target`, strings otherwise) or `{deletedBy}`. */
+function checkConflict(c: unknown, what: string, add: (n: Node | undefined, msg: string) => void): void {
+  if (!isMap(c)) {
+    add(c as Node, `${what}: each conflict must be a mapping ({field, ours, theirs} or {deletedBy})`);
     return;
   }
-  checkKeys(target, TARGET_KEYS, TARGET_REQUIRED, `${what} target`, add);
+  checkKeys(c, CONFLICT_KEYS, [], `${what} conflict`, add);
+  const deletedBy = c.get('deletedBy', true);
+  const field = c.get('field', true);
+  if (deletedBy !== undefined) {
+    if (!isScalar(deletedBy) || (deletedBy.value !== 'ours' && deletedBy.value !== 'theirs')) add(deletedBy, `${what}: \`deletedBy\` must be ours or theirs`);
+    if (field !== undefined || c.has('ours') || c.has('theirs')) add(c, `${what}: a conflict is either {deletedBy} or {field, ours, theirs}`);
+    return;
+  }
+  if (field === undefined || !c.has('ours') || !c.has('theirs')) {
+    add(c, `${what}: a conflict needs \`field\`, \`ours\` and \`theirs\` (or \`deletedBy\`)`);
+    return;
+  }
+  const name = isScalar(field) && typeof field.value === 'string' ? field.value : undefined;
+  if (name === undefined || !CONFLICT_FIELDS.includes(name)) {
+    add(field, `${what}: conflict \`field\` must be one of ${CONFLICT_FIELDS.join(', ')}`);
+    return;
+  }
+  for (const side of ['ours', 'theirs']) {
+    const v = c.get(side, true);
+    if (name === 'target') checkTarget(v, what, `conflict ${side} `, add);
+    else if (!isScalar(v) || typeof v.value !== 'string') add(v, `${what}: conflict \`${side}\` of \`${name}\` must be a string (quote it)`);
+  }
+}
+
+function checkTarget(target: unknown, what: string, label: string, add: (n: Node | undefined, msg: string) => void): void {
+  if (!isMap(target)) {
+    add(target as Node, `${what}: ${label}\`target\` must be a mapping with exact, prefix, suffix, start and end`);
+    return;
+  }
+  checkKeys(target, TARGET_KEYS, TARGET_REQUIRED, `${what} ${label}target`, add);
   for (const key of ['exact', 'prefix', 'suffix']) {
     const v = target.get(key, true);
     if (v === undefined) continue;
-    if (!isScalar(v) || typeof v.value !== 'string') add(v, `${what}: \`target.${key}\` must be a string (quote it)`);
-    else if (key === 'exact' && v.value.length === 0) add(v, `${what}: \`target.exact\` must not be empty`);
+    if (!isScalar(v) || typeof v.value !== 'string') add(v, `${what}: ${label}\`target.${key}\` must be a string (quote it)`);
+    else if (key === 'exact' && v.value.length === 0) add(v, `${what}: ${label}\`target.exact\` must not be empty`);
   }
   const nums: Record<string, number> = {};
   for (const key of ['start', 'end']) {
     const v = target.get(key, true);
     if (v === undefined) continue;
     if (!isScalar(v) || typeof v.value !== 'number' || !Number.isSafeInteger(v.value) || v.value < 0) {
-      add(v, `${what}: \`target.${key}\` must be a whole number >= 0 (code points)`);
+      add(v, `${what}: ${label}\`target.${key}\` must be a whole number >= 0 (code points)`);
     } else {
       nums[key] = v.value;
     }
   }
-  if (nums.start !== undefined && nums.end !== undefined && nums.end < nums.start) add(target.get('end', true), `${what}: \`target.end\` is before \`target.start\``);
+  if (nums.start !== undefined && nums.end !== undefined && nums.end < nums.start) add(target.get('end', true), `${what}: ${label}\`target.end\` is before \`target.start\``);
 }
 
 function findAliases(root: unknown): Node[] {

@@ -1,10 +1,12 @@
 import type { FileSystem } from '../fileSystem';
 import { UserError } from '../fileSystem';
 import { RealPathGuard } from '../store/realPaths';
+import { isProvenancePath } from '../provenance/model';
 
 export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
 
 export function isSourcePath(p: string): boolean {
+  if (isProvenancePath(p)) return false;
   const lower = p.toLowerCase();
   return SOURCE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }

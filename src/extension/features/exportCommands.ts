@@ -4,6 +4,8 @@ import { analyzeDocument, clusterQuotes, type DocumentAnalysis } from '../../cor
 import type { AnnotatedSource } from '../../core/annotations/model';
 import { exportWorkspace, type ExportAnalysis, type ExportFormat, type LineEndings, type PositionUnit } from '../../core/export';
 import { buildCorpus, readDetached } from '../../core/export/corpus';
+import type { SourceProvenance } from '../../core/provenance/workspace';
+import type { ProvenanceIndex } from '../services/provenanceIndex';
 import { relativeTo } from '../../core/store/paths';
 import { AnnotationStore, type SourceAnnotations, type StoreProblem } from '../../core/store/store';
 import { CommandIds } from '../commandIds';
@@ -85,6 +87,7 @@ export class ExportCommands implements vscode.Disposable {
   constructor(
     private readonly index: SourceIndex,
     private readonly annotations: AnnotationService,
+    private readonly provenance?: ProvenanceIndex,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(CommandIds.exportAnnotations, (args?: unknown) => this.guard(() => this.exportAll(asArgs(args)))),
@@ -174,6 +177,15 @@ export class ExportCommands implements vscode.Disposable {
         const wantAnalysis = info.format === 'md' || includeAnalysis;
         progress.report({ message: wantAnalysis ? 'analyzing…' : 'writing…' });
         const analysis = wantAnalysis ? this.analysisFor(c) : undefined;
+        // Where each source came from (title, outlet, date, URL), by export path.
+        const provenance = new Map<string, SourceProvenance>();
+        if (this.provenance) {
+          const infos = await this.provenance.infos([...c.uris.values()].map((u) => u.toString()));
+          for (const [p, u] of c.uris) {
+            const info = infos.get(u.toString());
+            if (info) provenance.set(p, info);
+          }
+        }
         let reported = 0;
         const result = exportWorkspace(info.format, sources, {
           bom: info.bom === true,
@@ -183,6 +195,7 @@ export class ExportCommands implements vscode.Disposable {
           positions: args?.positions ?? settings.exportPositions,
           lineEndings: args?.lineEndings ?? settings.exportLineEndings,
           title,
+          provenance,
           onProgress: (done, total) => {
             const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
             if (pct > reported) {

@@ -11,6 +11,9 @@ import { count as plural } from '../../core/text/plural';
 import { codeSpan, escapeMarkdown, inertMarkdown } from '../../core/text/markdown';
 import { orderedMentions, rangeIn } from './quoteMentions';
 import { visibleMentions, visibleQuotes } from './tree/model';
+import type { ProvenanceIndex } from '../services/provenanceIndex';
+import { describeDating } from '../../core/provenance/dating';
+import { describeBases, TIE_NOTE, WORDING_LABELS, type QuoteOrigin } from '../../core/provenance/origins';
 
 const TYPE_LABELS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', LOC: 'Place', NORP: 'Group or nationality' };
 
@@ -24,6 +27,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     private readonly coders: CoderService,
     private settings: Settings,
     selector: vscode.DocumentSelector,
+    private readonly provenance?: ProvenanceIndex,
   ) {
     this.registration = vscode.languages.registerHoverProvider(selector, this);
   }
@@ -60,7 +64,9 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
       }
       const quote = this.settings.layers.quotes ? visibleQuotes(entry, this.settings).find((q) => q.start <= offset && offset < q.end) : undefined;
       if (quote) {
-        parts.push(this.quoteHover(entry.key, quote, await this.index.clusterOf(entry.key, quote)));
+        const cluster = await this.index.clusterOf(entry.key, quote);
+        const origin = cluster && this.provenance ? await this.provenance.origin(cluster) : undefined;
+        parts.push(await this.quoteHover(entry.key, quote, cluster, origin));
         if (quote.kind !== 'term') {
           parts.push(
             ...this.corrections(entry.key, offset, [
@@ -132,7 +138,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     return md;
   }
 
-  private quoteHover(key: string, q: Quote, cluster: QuoteCluster | undefined): vscode.MarkdownString {
+  private async quoteHover(key: string, q: Quote, cluster: QuoteCluster | undefined, origin: QuoteOrigin | undefined): Promise<vscode.MarkdownString> {
     const md = this.untrusted();
     if (q.kind === 'term') {
       md.appendMarkdown('**Quoted term** · a scare quote, a title or a name in quotation marks: nobody’s words, so no speaker\n\n');
@@ -140,6 +146,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
     }
     md.appendMarkdown(`**Quote** · ${q.speaker ? `speaker **${escapeMarkdown(q.speaker)}**` : '*unattributed*'}${q.cue ? ` · cue *${escapeMarkdown(q.cue)}*` : ''}\n\n`);
     if (!cluster) return md;
+    if (origin) return this.originHover(md, key, q, origin);
     const others = orderedMentions(cluster).filter((m) => !(m.path === key && m.start === q.start));
     if (others.length === 0) return md;
     const n = new Set(others.map((o) => o.path)).size;
@@ -153,6 +160,41 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
       md.appendMarkdown(`- ${this.mentionLink(entry.relPath, o.path, o.start, o.end)}: ${diffMarkdown(diff)}\n`);
     }
     md.appendMarkdown(`\n${differs ? 'Words in **bold** are added there, ~~struck~~ ones missing. ' : 'Same wording. '}Next mention: Ctrl+Alt+. · All: Shift+Alt+F12\n`);
+    return md;
+  }
+
+  /**
+   * Where the quote first appeared (core/provenance/origins): the earliest source, then every
+   * later mention in order, each with its wording against the earliest (the word diff for
+   * changed words). Outlets and titles come from provenance files: escaped, never trusted.
+   */
+  private async originHover(md: vscode.MarkdownString, key: string, q: Quote, origin: QuoteOrigin): Promise<vscode.MarkdownString> {
+    const first = origin.mentions[0];
+    const here = origin.mentions.find((m) => m.path === key && m.start === q.start);
+    const where = async (path: string): Promise<string> => {
+      const info = this.provenance ? await this.provenance.info(path) : undefined;
+      const p = info?.provenance;
+      const bits = [p?.outlet, p?.title ? `“${truncate(p.title, 60)}”` : undefined, info ? describeDating(info.dating) : undefined].filter((b): b is string => !!b);
+      return bits.length > 0 ? ` · ${escapeMarkdown(bits.join(' · '))}` : '';
+    };
+    const label = (path: string): string => this.index.get(vscode.Uri.parse(path))?.relPath ?? path;
+    if (origin.altered) md.appendMarkdown('$(warning) **Words changed** after it first appeared\n\n');
+    md.appendMarkdown(`**First appeared** in ${this.mentionLink(label(first.path), first.path, first.start, first.end)}${await where(first.path)}${first === here ? ' (this mention)' : ''}\n\n`);
+    md.appendMarkdown(`Ordered by ${escapeMarkdown(describeBases(origin.bases))}${origin.tie ? `; the earliest is ${TIE_NOTE}` : ''}.\n\n`);
+    if (here && here !== first) md.appendMarkdown(`Here: *${WORDING_LABELS[here.wording]}*${here.diff ? `: ${diffMarkdown(here.diff)}` : ''}\n\n`);
+    const later = origin.mentions.slice(1).filter((m) => m !== here);
+    const otherSources = new Set(origin.mentions.filter((m) => m.path !== key).map((m) => m.path)).size;
+    if (later.length > 0) {
+      md.appendMarkdown(`Also quoted in ${plural(otherSources, 'other source')}; later mentions against the earliest (links open the mention):\n\n`);
+      for (const m of later) {
+        const wording = m.wording === 'changed' ? `**${WORDING_LABELS.changed}**` : `*${WORDING_LABELS[m.wording as Exclude<typeof m.wording, 'earliest'>]}*`;
+        md.appendMarkdown(`- ${this.mentionLink(label(m.path), m.path, m.start, m.end)}${await where(m.path)}: ${wording}${m.diff ? `: ${diffMarkdown(m.diff)}` : ''}\n`);
+      }
+      md.appendMarkdown('\n');
+    } else if (otherSources > 0) {
+      md.appendMarkdown(`Also quoted in ${plural(otherSources, 'other source')}.\n\n`);
+    }
+    md.appendMarkdown(`${origin.altered ? 'Words in **bold** are added, ~~struck~~ ones dropped, against the earliest. ' : ''}Next mention: Ctrl+Alt+. · All: Shift+Alt+F12\n`);
     return md;
   }
 

@@ -4,9 +4,11 @@ import { CommandIds } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
 import type { SourceIndex } from '../services/sourceIndex';
 import { rangeIn } from './quoteMentions';
+import { sourcePathFor } from '../../core/store/paths';
 
 /**
- * The Problems panel: malformed sidecars (at the sidecar's line and column), orphaned
+ * The Problems panel: malformed sidecars (at the sidecar's line and column), git conflict
+ * markers and recorded merge conflicts in sidecars (with quick fixes, see mergeActions), orphaned
  * annotations (on the source, where the text used to be, so that the quick fix can re-attach
  * the orphan to the selection), and sidecars whose source was deleted.
  */
@@ -66,9 +68,11 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
         add(source, d);
       } else {
         const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
-        const d = new vscode.Diagnostic(new vscode.Range(pos, pos), p.message, p.kind === 'malformed' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        const error = p.kind === 'malformed' || p.kind === 'conflict-markers';
+        const d = new vscode.Diagnostic(new vscode.Range(pos, pos), p.kind === 'conflict' || p.kind === 'conflict-markers' ? sentence(p.message) : p.message, error ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
         d.source = Problems.source;
-        d.code = p.kind;
+        // A recorded merge conflict names its annotation and entry, for the keep-one-side actions.
+        d.code = p.kind === 'conflict' && p.annotationId !== undefined ? `conflict:${p.conflictIndex ?? 0}:${p.annotationId}` : p.kind;
         add(folderUri.with({ path: p.path }), d);
       }
     }
@@ -99,6 +103,7 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
       accept.command = { command: CommandIds.acceptChangedText, title: 'Accept the new wording', arguments: [{ uri: document.uri.toString(), id }] };
       actions.push(accept);
     }
+    actions.push(...mergeActions(document, context.diagnostics, this.annotations));
     for (const d of relevant) {
       const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
       if (d.source !== Problems.source || !code.startsWith('orphan:')) continue;
@@ -145,6 +150,51 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** Quick fixes for git merges: rebuild a sidecar with conflict markers; keep one side of a recorded conflict. */
+function mergeActions(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[], annotations: AnnotationService): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  const uri = document.uri.toString();
+  for (const d of diagnostics) {
+    const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+    if (d.source !== Problems.source) continue;
+    if (code === 'conflict-markers') {
+      const a = new vscode.CodeAction('Rebuild the sidecar from both sides of the merge (nothing is lost)', vscode.CodeActionKind.QuickFix);
+      a.diagnostics = [d];
+      a.isPreferred = true;
+      a.command = { command: CommandIds.repairConflictMarkers, title: 'Rebuild from both sides', arguments: [{ uri }] };
+      actions.push(a);
+      continue;
+    }
+    const m = /^conflict:(\d+):(.+)$/.exec(code);
+    if (!m) continue;
+    const index = Number(m[1]);
+    const id = m[2];
+    const source = document.uri.with({ path: sourcePathFor(document.uri.path) });
+    const c = annotations.find(source, id)?.annotation.conflicts?.[index];
+    if (!c) continue;
+    const labels: Record<'ours' | 'theirs', string> =
+      'deletedBy' in c
+        ? { ours: c.deletedBy === 'ours' ? 'Delete the annotation (as our side did)' : 'Keep the annotation (as our side did)', theirs: c.deletedBy === 'theirs' ? 'Delete the annotation (as their side did)' : 'Keep the annotation (as their side did)' }
+        : { ours: `Keep our ${c.field}: ${show(c.ours)}`, theirs: `Keep their ${c.field}: ${show(c.theirs)}` };
+    for (const side of ['ours', 'theirs'] as const) {
+      const a = new vscode.CodeAction(labels[side], vscode.CodeActionKind.QuickFix);
+      a.diagnostics = [d];
+      a.command = { command: CommandIds.resolveMergeConflict, title: labels[side], arguments: [{ uri, id, index, side }] };
+      actions.push(a);
+    }
+  }
+  return actions;
+}
+
+function show(v: string | { readonly exact: string; readonly start: number; readonly end: number }): string {
+  const clip = (s: string): string => (s.length > 50 ? s.slice(0, 47) + '...' : s);
+  return typeof v === 'string' ? (v === '' ? '(none)' : JSON.stringify(clip(v.replace(/\s+/g, ' ')))) : `${JSON.stringify(clip(v.exact))} at ${v.start}..${v.end}`;
 }
 
 function changedMessage(p: StoreProblem): string {

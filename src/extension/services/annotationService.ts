@@ -149,6 +149,27 @@ export class AnnotationService implements vscode.Disposable {
     return a;
   }
 
+  /** Keep one side of a merge conflict recorded in an annotation (src/core/merge). Undefined when that side deleted it. */
+  async resolveConflict(uri: vscode.Uri, id: string, index: number, side: 'ours' | 'theirs'): Promise<Annotation | undefined> {
+    const { store, text } = this.writable(uri);
+    const a = await store.resolveConflict(uri.path, text, id, index, side);
+    this.capture(uri, store);
+    return a;
+  }
+
+  /**
+   * Rebuild a source's sidecar that a line-based git merge left with conflict markers, from both
+   * sides (by id), then load it again. The sidecar is malformed, so only trust is required.
+   */
+  async repairConflictMarkers(uri: vscode.Uri): Promise<{ conflicts: number; hunks: number; threeWay: boolean }> {
+    if (!vscode.workspace.isTrusted) throw new UserError('Annotations are read-only in an untrusted workspace. Trust the workspace to repair them.');
+    const store = this.storeFor(uri);
+    if (!store) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not in a workspace folder.`);
+    const r = await store.repairConflictMarkers(uri.path);
+    await this.reload(uri);
+    return r;
+  }
+
   async reattach(uri: vscode.Uri, id: string, start16: number, end16: number): Promise<Annotation> {
     const { store, text, map } = this.writable(uri);
     const a = await store.reattach(uri.path, text, id, { start: map.toCodePoint(start16), end: map.toCodePoint(end16) });

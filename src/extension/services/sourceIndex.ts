@@ -6,6 +6,7 @@ import { NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { decodeSource } from '../../core/text/decode';
 import { isExportText } from '../../core/export/marker';
 import { RealPathGuard } from '../../core/store/realPaths';
+import { isProvenancePath } from '../../core/provenance/model';
 import { VsCodeFileSystem } from './vscodeFileSystem';
 import { OffsetMap } from '../../core/text/offsets';
 import type { Settings } from '../settings';
@@ -454,7 +455,8 @@ export class SourceIndex implements vscode.Disposable {
     for (const folder of folders) {
       for (const glob of globs) {
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude);
-        for (const u of found) out.set(u.toString(), u);
+        // A provenance file describes a source; it never is one, whatever the globs say.
+        for (const u of found) if (!isProvenancePath(u.path)) out.set(u.toString(), u);
       }
     }
     return [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
@@ -663,7 +665,7 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   private matchesGlobs(uri: vscode.Uri): boolean {
-    if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
+    if (!vscode.workspace.getWorkspaceFolder(uri) || isProvenancePath(uri.path)) return false;
     const rel = vscode.workspace.asRelativePath(uri, false);
     const included = this.settings.include.some((g) => this.glob(g).test(rel));
     return included && !this.settings.exclude.some((g) => this.glob(g).test(rel));

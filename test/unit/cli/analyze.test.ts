@@ -109,4 +109,30 @@ describe('cli analyze', () => {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it('shares a large folder with a helper thread and prints the same bytes as one thread', () => {
+    const bin = path.join(REPO, 'dist', 'cli.js');
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-cli-pool-'));
+    try {
+      const seeds = fs.readdirSync(path.join(REPO, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+      let chars = 0;
+      for (let i = 0; chars < 420_000; i++) {
+        // the seeds with a different name in each copy, so the files differ and quotes cluster across them
+        const text = fs.readFileSync(path.join(REPO, 'seeds', seeds[i % seeds.length]), 'utf8').replace(/Trump/g, i % 2 ? 'Trump' : 'Obama');
+        fs.writeFileSync(path.join(tmp, `doc${String(i).padStart(3, '0')}.txt`), text);
+        chars += text.length;
+      }
+      const env = { ...process.env, SOURCE_ANNOTATOR_THREAD_STATS: '1' };
+      const one = cp.spawnSync(process.execPath, [bin, 'analyze', '--json', '--jobs', '1', tmp], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
+      const two = cp.spawnSync(process.execPath, [bin, 'analyze', '--json', '--jobs', '2', tmp], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
+      assert.strictEqual(one.status, 0, one.stderr);
+      assert.strictEqual(two.status, 0, two.stderr);
+      assert.match(one.stderr, /threads: 0 helper\(s\) started/);
+      assert.match(two.stderr, /threads: 1 helper\(s\) started; \d+ of \d+ documents analysed by helpers/);
+      assert.ok(one.stdout.length > 100_000);
+      assert.strictEqual(two.stdout, one.stdout);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });

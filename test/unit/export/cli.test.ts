@@ -200,7 +200,7 @@ describe('cli export / import', () => {
     const fs = new MemoryFileSystem({ '/ws/a.txt': 'text' });
     const r = await run(['export', '--format', 'csv'], fs);
     assert.strictEqual(r.code, 0);
-    assert.strictEqual(r.out, '"source","start","end","exact","note","tags","author","created","modified"\r\n');
+    assert.strictEqual(r.out, '"source","start","end","exact","note","tags","author","created","modified","title","outlet","published","url"\r\n');
     assert.match(r.err, /no annotations found/);
   });
 
@@ -246,8 +246,8 @@ describe('cli export / import', () => {
     const csv = await run(['export', '--format', 'csv', '--analysis'], fs);
     assert.strictEqual(csv.code, 0, csv.err);
     const rows: string[][] = parse(csv.out);
-    assert.deepStrictEqual(rows[0], ['kind', 'source', 'start', 'end', 'exact', 'note', 'tags', 'author', 'created', 'modified', 'entity', 'type', 'speaker']);
-    for (const row of rows) assert.strictEqual(row.length, 13);
+    assert.deepStrictEqual(rows[0], ['kind', 'source', 'start', 'end', 'exact', 'note', 'tags', 'author', 'created', 'modified', 'entity', 'type', 'speaker', 'title', 'outlet', 'published', 'url']);
+    for (const row of rows) assert.strictEqual(row.length, 17);
     assert.strictEqual(rows.filter((x) => x[0] === 'annotation').length, 3);
     assert.ok(rows.some((x) => x[0] === 'entity' && x[1] === 'news/b.txt' && x[4] === 'Jane Doe' && x[10] === 'Jane Doe' && x[11] === 'PERSON'));
     assert.ok(rows.some((x) => x[0] === 'quote' && x[1] === 'news/b.txt' && x[12] === 'Jane Doe'));

@@ -123,7 +123,7 @@ describe('packaging (.vscodeignore)', () => {
     const r = cp.spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
     assert.strictEqual(r.status, 0, r.stderr);
     const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const f of ['package.json', 'README.md', 'dist/extension.js', 'dist/cli.js', 'dist/analysisWorker.js', 'media/activity-icon.svg', 'media/schema/annotations.schema.json']) {
+    for (const f of ['package.json', 'README.md', 'dist/extension.js', 'dist/cli.js', 'dist/analysisWorker.js', 'dist/sourceImportWorker.js', 'media/activity-icon.svg', 'media/schema/annotations.schema.json']) {
       assert.ok(files.includes(f), `${f} is packaged: ${files.join(', ')}`);
     }
     for (const f of files) assert.doesNotMatch(f, /^(src|test|out|node_modules|\.vscode-test|seeds)\/|\.map$|\.ts$/, `${f} must not be packaged`);

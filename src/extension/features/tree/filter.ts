@@ -3,21 +3,33 @@ import type { Annotation } from '../../../core/annotations/model';
 
 /**
  * The Sources tree's filter: a case- and accent-insensitive substring search over entity names
- * and aliases, quote text, speakers, annotation notes, tags and annotated text.
+ * and aliases, quote text, speakers, annotation notes, tags and annotated text; or (altered) the
+ * quotes whose words were changed after they first appeared, and nothing else.
  */
 export class TreeFilter {
   readonly needle: string;
 
-  constructor(readonly query: string) {
-    this.needle = fold(query.trim());
+  /**
+   * @param altered with it, the filter keeps only these quotes (`key@start`, UTF-16) and no
+   *   entities, speakers by name or annotations: "Show Altered Quotes".
+   */
+  constructor(
+    readonly query: string,
+    readonly altered?: ReadonlySet<string>,
+  ) {
+    this.needle = altered ? '' : fold(query.trim());
+  }
+
+  static altered(mentions: ReadonlySet<string>): TreeFilter {
+    return new TreeFilter('altered quotes', mentions);
   }
 
   get active(): boolean {
-    return this.needle.length > 0;
+    return this.needle.length > 0 || this.altered !== undefined;
   }
 
   private has(s: string | null | undefined): boolean {
-    return !!s && fold(s).includes(this.needle);
+    return !this.altered && !!s && fold(s).includes(this.needle);
   }
 
   entity(name: string, aliases: Iterable<string> = []): boolean {
@@ -30,7 +42,9 @@ export class TreeFilter {
     return !this.active || this.has(speaker ?? '(unattributed)');
   }
 
-  quote(q: Quote): boolean {
+  /** A quote of the source `key`. */
+  quote(q: Quote, key?: string): boolean {
+    if (this.altered) return key !== undefined && this.altered.has(`${key}@${q.start}`);
     return !this.active || this.has(q.text) || this.has(q.speaker);
   }
 

@@ -6,8 +6,13 @@ import type { AnnotationService } from '../../services/annotationService';
 import type { CoderService } from '../../services/coders';
 import { coderLabel, coderOf, compareCoders } from '../../../core/coders/coders';
 import type { SourceEntry, SourceIndex } from '../../services/sourceIndex';
-import { readSettings, SECTION, type Settings } from '../../settings';
-import { orderedMentions } from '../quoteMentions';
+import type { ProvenanceIndex } from '../../services/provenanceIndex';
+import { readSettings, SECTION, setSourcesSort, type Settings } from '../../settings';
+import { BASIS_WORDS, compareDatings, describeDating } from '../../../core/provenance/dating';
+import { describeBases, TIE_NOTE, WORDING_LABELS, type MentionOrigin, type QuoteOrigin } from '../../../core/provenance/origins';
+import type { SourceProvenance } from '../../../core/provenance/workspace';
+import { PROVENANCE_SUFFIX } from '../../../core/provenance/model';
+import { diffMarkdown } from '../hovers';
 import { NO_FILTER, TreeFilter } from './filter';
 import {
   byEntity,
@@ -60,26 +65,35 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     private readonly index: SourceIndex,
     private readonly annotations: AnnotationService,
     private readonly coders: CoderService,
+    private readonly provenance: ProvenanceIndex,
+    /** Files and links dropped on the view (Import Source, features/importSourceCommands.ts). */
+    dragAndDropController?: vscode.TreeDragAndDropController<TreeNode>,
   ) {
     this.settings = readSettings();
-    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true, dragAndDropController });
     this.disposables.push(
       this.changed,
       this.treeView,
       index.onDidChange(() => this.scheduleRefresh()),
       annotations.onDidChange(() => this.scheduleRefresh()),
       coders.onDidChange(() => this.refreshNow()),
+      provenance.onDidChange(() => this.scheduleRefresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(SECTION)) return;
         this.settings = readSettings();
+        void vscode.commands.executeCommand('setContext', ContextKeys.sourcesByDate, this.settings.sortSourcesBy === 'date');
         this.scheduleRefresh();
       }),
+      vscode.commands.registerCommand(CommandIds.showAlteredQuotes, () => this.showAlteredQuotes()),
+      vscode.commands.registerCommand(CommandIds.sortSourcesByDate, () => setSourcesSort('date')),
+      vscode.commands.registerCommand(CommandIds.sortSourcesByPath, () => setSourcesSort('path')),
       vscode.commands.registerCommand(CommandIds.revealRange, (args?: RevealArgs) => revealRange(args)),
       // From the view's title bar the workbench passes its own context object, not a query.
       vscode.commands.registerCommand(CommandIds.filterTree, (query?: unknown) => this.promptFilter(typeof query === 'string' ? query : undefined)),
       vscode.commands.registerCommand(CommandIds.clearTreeFilter, () => this.setFilter('')),
     );
     void vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, false);
+    void vscode.commands.executeCommand('setContext', ContextKeys.sourcesByDate, this.settings.sortSourcesBy === 'date');
   }
 
   /** The current filter text ('' when none). */
@@ -95,6 +109,22 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     await vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, this.filter.active);
     this.refreshNow();
   }
+
+  /**
+   * "Show Altered Quotes": only the quotes, across the workspace, of clusters whose words were
+   * changed after they first appeared. Cleared like any filter.
+   */
+  async showAlteredQuotes(): Promise<number> {
+    const { mentions, clusters } = await this.provenance.alteredQuotes();
+    this.filter = TreeFilter.altered(mentions);
+    this.alteredClusters = clusters;
+    this.filterGeneration++;
+    await vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, true);
+    this.refreshNow();
+    return clusters;
+  }
+
+  private alteredClusters = 0;
 
   private async promptFilter(query?: string): Promise<void> {
     const q =
@@ -113,7 +143,9 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.refreshNow();
+      // The altered quotes may have changed with the sources or their provenance.
+      if (this.filter.altered) void this.showAlteredQuotes();
+      else this.refreshNow();
     }, REFRESH_DELAY_MS);
   }
 
@@ -132,13 +164,21 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     // The view's description says when some coders' annotations are hidden (Show Coders…).
     const coders = this.coders.current.active ? `coders: ${this.coders.current.shown.map(coderLabel).join(', ')}` : undefined;
     if (!this.filter.active) {
-      this.treeView.description = coders;
+      this.treeView.description = [this.settings.sortSourcesBy === 'date' ? 'by date' : undefined, coders].filter(Boolean).join(' · ') || undefined;
       this.treeView.message = undefined;
       return;
     }
     const filter = this.filter;
     const matching = (await this.matchingSources()).length;
     if (filter !== this.filter) return;
+    if (filter.altered) {
+      this.treeView.description = ['altered quotes', coders].filter(Boolean).join(' · ');
+      this.treeView.message =
+        matching === 0
+          ? 'No quote of the workspace has its words changed after it first appeared. Clear the filter to see everything.'
+          : `Quotes whose words were changed after they first appeared: ${count(this.alteredClusters, 'quote')} in ${count(matching, 'source')}.`;
+      return;
+    }
     this.treeView.description = [`filter: ${this.filter.query}`, coders].filter(Boolean).join(' · ');
     this.treeView.message =
       matching === 0
@@ -155,7 +195,13 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
       if (!this.index.isIndexed) return [];
-      return (await this.matchingSources()).map((e) => this.node(undefined, e.key, `src:${e.key}`, { kind: 'source', uri: e.key }));
+      let sources = await this.matchingSources();
+      if (this.settings.sortSourcesBy === 'date') {
+        // Earliest first: published, else retrieved, else file time; undated last; then by path (stable sort).
+        const infos = await this.provenance.infos(sources.map((e) => e.key));
+        sources = [...sources].sort((x, y) => compareDatings(infos.get(x.key)!.dating, infos.get(y.key)!.dating));
+      }
+      return sources.map((e) => this.node(undefined, e.key, `src:${e.key}`, { kind: 'source', uri: e.key }));
     }
     const entry = this.entry(node);
     if (!entry) return [];
@@ -178,13 +224,15 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       }
       case 'speaker':
         return this.quotesOf(entry)
-          .filter((q) => q.speaker === node.speaker && (this.filter.speaker(q.speaker) || this.filter.quote(q)))
+          .filter((q) => q.speaker === node.speaker && (this.filter.speaker(q.speaker) || this.filter.quote(q, entry.key)))
           .map((q) => this.node(node, entry.key, `${node.nodeId}|@${q.start}`, { kind: 'quote', uri: entry.key, start: q.start, end: q.end }));
       case 'quote': {
         const q = this.quoteOf(node);
         const cluster = q && (await this.index.clusterOf(entry.key, q));
         if (!cluster) return [];
-        return orderedMentions(cluster).map((m) =>
+        // In order of appearance (earliest source first), as the hover and the report list them.
+        const origin = await this.provenance.origin(cluster);
+        return origin.mentions.map((m) =>
           this.node(node, entry.key, `${node.nodeId}|${m.path}@${m.start}`, { kind: 'mention', of: 'quote', uri: m.path, start: m.start, end: m.end }),
         );
       }
@@ -246,7 +294,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   }
 
   private quotesOf(entry: SourceEntry): Quote[] {
-    return speechQuotes(entry, this.settings).filter((q) => this.filter.quote(q) || this.filter.speaker(q.speaker));
+    return speechQuotes(entry, this.settings).filter((q) => this.filter.quote(q, entry.key) || this.filter.speaker(q.speaker));
   }
 
   /** A source's annotations of the coders shown that pass the filter. */
@@ -330,7 +378,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   private async item(node: TreeNode, entry: SourceEntry): Promise<vscode.TreeItem> {
     switch (node.kind) {
       case 'source':
-        return this.sourceItem(entry);
+        return this.sourceItem(entry, await this.provenance.info(entry.key));
       case 'group': {
         const n = this.groupCount(entry, node.group);
         const item = new vscode.TreeItem(GROUP_LABELS[node.group], this.collapsed(n > 0));
@@ -361,7 +409,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       case 'entity':
         return await this.entityItem(node, entry);
       case 'mention':
-        return this.mentionItem(node, entry);
+        return await this.mentionItem(node, entry);
       case 'speaker': {
         const n = (await this.getChildren(node)).length;
         const item = new vscode.TreeItem(node.speaker ?? '(unattributed)', this.collapsed(n > 0));
@@ -395,8 +443,14 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     }
   }
 
-  private sourceItem(entry: SourceEntry): vscode.TreeItem {
-    const item = new vscode.TreeItem(entry.uri, this.collapsed(!entry.error));
+  private sourceItem(entry: SourceEntry, prov: SourceProvenance): vscode.TreeItem {
+    const fileName = entry.relPath.split('/').pop() ?? entry.relPath;
+    const p = prov.provenance;
+    const headline = headlineOf(entry.head ?? entry.text.slice(0, 1024));
+    // With a provenance file: the title (else the text's headline) instead of the file name; the
+    // outlet, the date and the file name follow in the description.
+    const item = p ? new vscode.TreeItem(p.title ?? (headline || fileName), this.collapsed(!entry.error)) : new vscode.TreeItem(entry.uri, this.collapsed(!entry.error));
+    if (p) item.resourceUri = entry.uri;
     item.contextValue = 'source';
     if (entry.error) {
       item.description = 'not analyzed';
@@ -405,7 +459,6 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       return item;
     }
     item.iconPath = vscode.ThemeIcon.File;
-    const headline = headlineOf(entry.head ?? entry.text.slice(0, 1024));
     // Without a filter the counts come from the source's digest, so that listing 10,000 sources
     // parses no analysis; with one, only what matches is counted.
     const counts = this.filter.active
@@ -415,11 +468,34 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const quotes = counts.quotes;
     const notes = this.annotationsOf(entry);
     const orphans = notes.filter((a) => a.status === 'orphan').length;
-    // The article's headline beside the file name; the counts follow it.
-    item.description = `${headline ? `${headline} · ` : ''}${count(entities, 'entity', 'entities')} · ${count(quotes, 'quote')} · ${count(notes.length, 'note')}`;
+    const byDate = this.settings.sortSourcesBy === 'date';
+    const head: string[] = [];
+    if (p) {
+      if (p.outlet) head.push(p.outlet);
+      if (prov.dating.basis !== 'unknown' && (prov.dating.basis !== 'file' || byDate)) head.push(describeDating(prov.dating));
+      head.push(fileName);
+    } else {
+      if (byDate) head.push(describeDating(prov.dating));
+      // The article's headline beside the file name; the counts follow it.
+      if (headline) head.push(headline);
+    }
+    if (prov.issues?.length) head.push('provenance file invalid');
+    item.description = `${head.map((h) => `${h} · `).join('')}${count(entities, 'entity', 'entities')} · ${count(quotes, 'quote')} · ${count(notes.length, 'note')}`;
+    // The tooltip holds the provenance file's words (a stranger's): escaped, never trusted, no links.
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMarkdown(entry.relPath)}**\n\n`);
-    if (headline) md.appendMarkdown(`${escapeMarkdown(headline)}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(p?.title ?? entry.relPath)}**\n\n`);
+    if (p) {
+      const rows: string[] = [`File: ${escapeMarkdown(entry.relPath)}`];
+      if (p.outlet) rows.push(`Outlet: ${escapeMarkdown(p.outlet)}`);
+      if (p.authors?.length) rows.push(`By: ${escapeMarkdown(p.authors.join(', '))}`);
+      if (p.published) rows.push(`Published: ${escapeMarkdown(p.published)}`);
+      if (p.url) rows.push(`URL: ${codeSpan(p.url)}`);
+      if (p.retrieved) rows.push(`Retrieved: ${escapeMarkdown(p.retrieved)}`);
+      if (p.original?.file) rows.push(`Imported from: ${escapeMarkdown(p.original.file)}${p.original.sha256 ? ` (SHA-256 ${p.original.sha256.slice(0, 12)}…)` : ''}`);
+      md.appendMarkdown(rows.join('  \n') + '\n\n');
+    } else if (headline) md.appendMarkdown(`${escapeMarkdown(headline)}\n\n`);
+    if (prov.issues?.length) md.appendMarkdown(`$(warning) ${escapeMarkdown(`${fileName}${PROVENANCE_SUFFIX}:${prov.issues[0].line}:${prov.issues[0].col}: ${prov.issues[0].message}`)} (not used)\n\n`);
+    if (byDate) md.appendMarkdown(`Sorted by ${BASIS_WORDS[prov.dating.basis]}${prov.dating.label ? `: ${escapeMarkdown(prov.dating.label)}` : ''}\n\n`);
     md.appendMarkdown(`$(symbol-class) ${count(entities, 'entity', 'entities')}, ${count(counts.mentions, 'mention')}  \n`);
     md.appendMarkdown(`$(quote) ${count(quotes, 'quote')}  \n`);
     md.appendMarkdown(`$(note) ${count(notes.length, 'annotation')}${orphans > 0 ? `, ${orphans} orphaned` : ''}`);
@@ -444,16 +520,29 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     return item;
   }
 
-  private mentionItem(node: TreeNode & { kind: 'mention' }, owner: SourceEntry): vscode.TreeItem {
+  private async mentionItem(node: TreeNode & { kind: 'mention' }, owner: SourceEntry): Promise<vscode.TreeItem> {
     const target = node.uri === owner.key ? owner : this.index.get(vscode.Uri.parse(node.uri));
     if (!target) return new vscode.TreeItem('(source gone)');
     const ex = excerpt(target.text, node.start, node.end);
     let item: vscode.TreeItem;
     if (node.of === 'quote') {
       item = new vscode.TreeItem(target.relPath.split('/').pop() ?? target.relPath);
-      item.description = `${node.uri === owner.key ? '(this source) ' : ''}line ${lineOf(target.text, node.start)}: ${truncate(target.text.slice(node.start, node.end), 60)}`;
-      item.iconPath = new vscode.ThemeIcon(node.uri === owner.key ? 'circle-filled' : 'references');
+      const origin = await this.originOfMention(node);
+      const m = origin?.mentions.find((x) => x.path === node.uri && x.start === node.start);
+      const prov = await this.provenance.info(node.uri);
+      const where = [prov.provenance?.outlet, prov.dating.basis === 'unknown' ? undefined : describeDating(prov.dating)].filter((x) => x !== undefined);
+      const wording = m ? (m.wording === 'earliest' ? (origin!.tie ? 'earliest (tie)' : 'earliest') : WORDING_LABELS[m.wording]) : undefined;
+      item.description = `${node.uri === owner.key ? '(this source) ' : ''}${wording ? `${wording} · ` : ''}${where.map((w) => `${w} · `).join('')}line ${lineOf(target.text, node.start)}: ${truncate(target.text.slice(node.start, node.end), 60)}`;
+      item.iconPath = m?.wording === 'changed' ? new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(node.uri === owner.key ? 'circle-filled' : 'references');
       item.contextValue = 'mention.quote';
+      if (m) {
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`${escapeMarkdown(target.relPath)}:${lineOf(target.text, node.start)}\n\n`);
+        md.appendMarkdown(mentionOriginMarkdown(m, origin!));
+        item.tooltip = md;
+        item.command = revealCommand({ uri: node.uri, start: node.start, end: node.end });
+        return item;
+      }
     } else {
       const m = target.analysis.entities.find((e) => e.start === node.start && e.end === node.end);
       item = new vscode.TreeItem({ label: ex.label, highlights: [ex.highlight] });
@@ -466,19 +555,43 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     return item;
   }
 
+  /** The origin of the cluster a quote-mention element belongs to (its parent is the quote). */
+  private async originOfMention(node: TreeNode & { kind: 'mention' }): Promise<QuoteOrigin | undefined> {
+    const parent = node.parent;
+    if (parent?.kind !== 'quote') return undefined;
+    const q = this.quoteOf(parent);
+    const cluster = q && (await this.index.clusterOf(parent.uri, q));
+    return cluster ? this.provenance.origin(cluster) : undefined;
+  }
+
   private async quoteItem(node: QuoteNode, entry: SourceEntry): Promise<vscode.TreeItem> {
     const q = this.quoteOf(node);
     if (!q) return new vscode.TreeItem('(quote gone)');
     const cluster = await this.index.clusterOf(entry.key, q);
     const sources = cluster ? (cluster.sources ?? new Set(cluster.mentions.map((m) => m.path)).size) : 1;
+    const origin = cluster ? await this.provenance.origin(cluster) : undefined;
     const item = new vscode.TreeItem(`“${firstWords(q.text)}”`, this.collapsed(cluster !== undefined));
-    item.description = sources > 1 ? `${sources} sources` : `line ${lineOf(entry.text, q.start)}`;
-    item.iconPath = new vscode.ThemeIcon('quote');
-    item.contextValue = sources > 1 ? 'quote.shared' : 'quote';
+    const here = origin?.mentions.find((m) => m.path === entry.key && m.start === q.start);
+    const first = origin?.mentions[0];
+    const firstLabel = first ? await this.sourceLabel(first.path) : '';
+    const marks: string[] = [];
+    if (sources > 1) marks.push(`${sources} sources`);
+    else marks.push(`line ${lineOf(entry.text, q.start)}`);
+    if (origin && sources > 1) marks.push(here?.wording === 'earliest' ? (origin.tie ? 'first here (tie)' : 'first here') : `first: ${firstLabel}`);
+    // The marker of a cluster whose words were changed after the quote first appeared.
+    if (origin?.altered) marks.push('words changed');
+    item.description = marks.join(' · ');
+    item.iconPath = origin?.altered ? new vscode.ThemeIcon('quote', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('quote');
+    item.contextValue = origin?.altered ? 'quote.shared.altered' : sources > 1 ? 'quote.shared' : 'quote';
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`> ${escapeMarkdown(truncate(q.text, 400))}\n\n`);
     md.appendMarkdown(`${q.speaker ? `**${escapeMarkdown(q.speaker)}**` : 'Unattributed'}${q.cue ? ` · *${escapeMarkdown(q.cue)}*` : ''}`);
     if (sources > 1) md.appendMarkdown(`\n\nQuoted in ${sources} sources`);
+    if (origin && first && sources > 1) {
+      md.appendMarkdown(`\n\nFirst appeared in ${escapeMarkdown(firstLabel)}, ${escapeMarkdown(describeDating(first.dating))}${origin.tie ? ` (${TIE_NOTE})` : ''}; ordered by ${escapeMarkdown(describeBases(origin.bases))}.`);
+      if (here && here.wording !== 'earliest') md.appendMarkdown(`\n\nHere: ${mentionOriginMarkdown(here, origin)}`);
+      if (origin.altered) md.appendMarkdown('\n\n$(warning) Words were changed, added or dropped after it first appeared.');
+    }
     item.tooltip = md;
     item.command = revealCommand({ uri: entry.key, start: q.start, end: q.end });
     return item;
@@ -512,10 +625,25 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     return item;
   }
 
+  /** "Outlet “Title”", else the outlet, else the file name, for descriptions. */
+  private async sourceLabel(key: string): Promise<string> {
+    const p = (await this.provenance.info(key)).provenance;
+    const file = this.index.get(vscode.Uri.parse(key))?.relPath.split('/').pop() ?? key;
+    if (p?.outlet && p.title) return `${p.outlet} “${truncate(p.title, 40)}”`;
+    return p?.outlet ? `${p.outlet} (${file})` : p?.title ? `“${truncate(p.title, 40)}”` : file;
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A mention's wording against the earliest, as Markdown (untrusted: source words escaped). */
+export function mentionOriginMarkdown(m: MentionOrigin, origin: QuoteOrigin): string {
+  if (m.wording === 'earliest') return `the earliest mention${origin.tie ? ` (${TIE_NOTE})` : ''}, ${escapeMarkdown(describeDating(m.dating))}`;
+  const label = `*${WORDING_LABELS[m.wording]}* against the earliest`;
+  return m.diff ? `${label}: ${diffMarkdown(m.diff)}` : label;
 }
 
 /** A source's headline: its first non-empty line, without Markdown heading marks, shortened. */

@@ -1,0 +1,176 @@
+import { Document, YAMLMap, YAMLSeq, isMap, isSeq, type Node } from 'yaml';
+import { parseCuration, type CurationIssue } from '../curation/file';
+import { parseBoundedYaml } from '../store/yamlSafety';
+
+/**
+ * The three-way merge of the workspace curation file (`source-annotator.curation.yaml`). Its
+ * entries have no ids; each list has a natural key instead:
+ *
+ *   types: text · merges: from · renames: from · speakers: quote · mentions: text+prefix+suffix
+ *   notEntities, notQuotes: the value itself (sets)
+ *
+ * Per key the same rules as sidecars apply: added on either side kept; changed on one side
+ * takes the change; changed differently on both keeps ours in the list and records both in the
+ * top-level `conflicts` list (`{list, ours, theirs}`); deleted on one side and changed on the
+ * other keeps the change and records `{list, deletedBy, ...}`. The result is ours' Document
+ * edited, so comments and the layout of untouched entries stay.
+ */
+export const CURATION_LISTS = ['types', 'merges', 'notEntities', 'renames', 'speakers', 'notQuotes', 'mentions'] as const;
+export type CurationList = (typeof CURATION_LISTS)[number];
+
+const KEY_FIELDS: Readonly<Record<CurationList, readonly string[] | undefined>> = {
+  types: ['text'],
+  merges: ['from'],
+  renames: ['from'],
+  speakers: ['quote'],
+  mentions: ['text', 'prefix', 'suffix'],
+  notEntities: undefined,
+  notQuotes: undefined,
+};
+
+export type CurationMergeResult =
+  | { readonly ok: true; readonly text: string; readonly conflicts: number }
+  | { readonly ok: false; readonly side: 'base' | 'ours' | 'theirs' | 'result'; readonly issues: readonly CurationIssue[] };
+
+type Entries = Map<string, { json: string; value: unknown; node: unknown }>;
+
+function entriesOf(doc: Document | undefined, list: CurationList): Entries {
+  const out: Entries = new Map();
+  const root = doc?.contents;
+  if (!isMap(root)) return out;
+  const seq: unknown = root.get(list, true);
+  if (!isSeq(seq)) return out;
+  const fields = KEY_FIELDS[list];
+  for (const item of seq.items) {
+    const value: unknown = (item as Node).toJSON();
+    const key = fields === undefined ? JSON.stringify(value) : JSON.stringify(fields.map((f) => (isMap(item) ? (item.get(f) ?? '') : '')));
+    if (!out.has(key)) out.set(key, { json: JSON.stringify(normalize(value)), value, node: item });
+  }
+  return out;
+}
+
+/** Entries compare by their data, whatever their key order or null/absent context. */
+function normalize(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const o = v as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(o).filter((k) => o[k] !== null && o[k] !== '').sort().map((k) => [k, o[k]]));
+}
+
+function parse(text: string, side: 'base' | 'ours' | 'theirs'): { doc: Document | undefined } | { side: typeof side; issues: readonly CurationIssue[] } {
+  const t = text.replace(/^\ufeff/, '');
+  if (t.trim() === '') return { doc: undefined };
+  const r = parseCuration(t);
+  return r.ok ? { doc: r.doc } : { side, issues: r.issues };
+}
+
+export function mergeCurationTexts(baseText: string, oursText: string, theirsText: string): CurationMergeResult {
+  const base = parse(baseText, 'base');
+  if ('issues' in base) return { ok: false, ...base };
+  const ours = parse(oursText, 'ours');
+  if ('issues' in ours) return { ok: false, ...ours };
+  const theirs = parse(theirsText, 'theirs');
+  if ('issues' in theirs) return { ok: false, ...theirs };
+
+  const doc = ours.doc && isMap(ours.doc.contents) ? ours.doc.clone() : new Document({ version: 1 });
+  const root = doc.contents as unknown as YAMLMap;
+  const fresh: unknown[] = [];
+  const seqOf = (list: string): YAMLSeq => {
+    const n: unknown = root.get(list, true);
+    if (isSeq(n)) return n;
+    const s = new YAMLSeq();
+    root.set(list, s);
+    return s;
+  };
+  const copy = (node: unknown): Node => {
+    const n = doc.createNode((node as Node).toJSON()) as Node;
+    if (isMap(n) && isMap(node)) n.flow = node.flow === true;
+    return n;
+  };
+  for (const list of CURATION_LISTS) {
+    const B = entriesOf(base.doc, list);
+    const O = entriesOf(ours.doc, list);
+    const T = entriesOf(theirs.doc, list);
+    for (const [key, o] of O) {
+      const b = B.get(key);
+      const t = T.get(key);
+      if (t !== undefined) {
+        if (t.json === o.json || (b !== undefined && t.json === b.json)) continue;
+        const seq = seqOf(list);
+        if (b !== undefined && o.json === b.json) {
+          const i = seq.items.findIndex((it) => JSON.stringify(normalize((it as Node).toJSON())) === o.json);
+          if (i >= 0) seq.items[i] = copy(t.node);
+        } else {
+          fresh.push({ list, ours: o.value, theirs: t.value });
+        }
+      } else if (b !== undefined) {
+        const seq = seqOf(list);
+        if (o.json === b.json) {
+          const i = seq.items.findIndex((it) => JSON.stringify(normalize((it as Node).toJSON())) === o.json);
+          if (i >= 0) seq.items.splice(i, 1);
+        } else {
+          fresh.push({ list, deletedBy: 'theirs', ours: o.value });
+        }
+      }
+    }
+    for (const [key, t] of T) {
+      if (O.has(key)) continue;
+      const b = B.get(key);
+      if (b === undefined) seqOf(list).items.push(copy(t.node));
+      else if (b.json !== t.json) {
+        seqOf(list).items.push(copy(t.node));
+        fresh.push({ list, deletedBy: 'ours', theirs: t.value });
+      }
+    }
+  }
+  // Conflicts recorded before (on either side) are kept once, then this merge's.
+  const recorded = (d: Document | undefined): unknown[] => {
+    const n = isMap(d?.contents) ? (d.contents).get('conflicts', true) : undefined;
+    return isSeq(n) ? n.items.map((i) => (i as Node).toJSON() as unknown) : [];
+  };
+  const all: unknown[] = [];
+  const seen = new Set<string>();
+  for (const c of [...recorded(ours.doc), ...recorded(theirs.doc), ...fresh]) {
+    const k = JSON.stringify(c);
+    if (!seen.has(k)) {
+      seen.add(k);
+      all.push(c);
+    }
+  }
+  if (all.length > 0) {
+    const seq = doc.createNode(all) as YAMLSeq;
+    for (const it of seq.items) if (isMap(it)) for (const p of it.items) if (isMap(p.value)) p.value.flow = true;
+    root.set('conflicts', seq);
+  } else if (root.has('conflicts')) {
+    root.delete('conflicts');
+  }
+  // Lists emptied by deletions stay as empty lists only when they were there.
+  for (const list of CURATION_LISTS) {
+    const n: unknown = root.get(list, true);
+    if (isSeq(n) && n.items.length === 0 && !(isMap(ours.doc?.contents) && (ours.doc.contents).has(list))) root.delete(list);
+  }
+  const out = doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  const text = ours.doc && out === oursText.replace(/^\ufeff/, '') ? oursText : out;
+  const check = parseCuration(text.replace(/^\ufeff/, ''));
+  // Rules of the two sides can contradict each other without sharing a key (a merge cycle
+  // through two entries): then there is no valid merged file, and the caller says so.
+  if (!check.ok) return { ok: false, side: 'result', issues: check.issues };
+  return { ok: true, text, conflicts: fresh.length };
+}
+
+/** The merge conflicts recorded in a curation file's `conflicts` list, with their lines (for check and Problems). */
+export function curationConflicts(text: string): Array<{ readonly line: number; readonly col: number; readonly message: string }> {
+  const r = parseBoundedYaml(text.replace(/^\ufeff/, ''));
+  if ('issues' in r || !isMap(r.doc.contents)) return [];
+  const seq: unknown = (r.doc.contents).get('conflicts', true);
+  if (!isSeq(seq)) return [];
+  return seq.items.map((item) => {
+    const at = r.lineCounter.linePos((item as Node).range?.[0] ?? 0);
+    const v = (item as Node).toJSON() as { list?: unknown; ours?: unknown; theirs?: unknown; deletedBy?: unknown };
+    const show = (x: unknown): string => JSON.stringify(x);
+    const message =
+      v.deletedBy !== undefined
+        ? `merge conflict in \`${String(v.list)}\`: ${show(v.ours ?? v.theirs)} was deleted on ${v.deletedBy === 'ours' ? 'our' : 'their'} side and changed on the other; it is kept: keep it or delete it, then remove this record`
+        : `merge conflict in \`${String(v.list)}\`: ${show(v.ours)} on our side, ${show(v.theirs)} on theirs (ours is in effect); keep one, then remove this record`;
+    return { ...at, message };
+  });
+}

@@ -1,0 +1,76 @@
+import { CURATION_FILE_NAME } from '../curation/file';
+import { SIDECAR_SUFFIX } from '../store/sidecar';
+import { mergeCurationTexts } from './curationMerge';
+import { mergeSidecarTexts } from './sidecarMerge';
+
+/**
+ * The pure half of `git-setup` and `merge-driver`: the lines `.gitattributes` needs, the
+ * driver command git runs, reading that command back (for `check`), and the choice of merge by
+ * file name. Running git is the adapters' business (src/node/git.ts).
+ */
+export const DRIVER_NAME = 'source-annotator';
+export const DRIVER_LABEL = 'Source Annotator annotations (merged by id)';
+export const GITATTRIBUTES_LINES: readonly string[] = [`*${SIDECAR_SUFFIX} merge=${DRIVER_NAME}`, `${CURATION_FILE_NAME} merge=${DRIVER_NAME}`];
+
+/** `.gitattributes` with our lines added at the end when missing (its other lines untouched). */
+export function withGitattributes(current: string | undefined): { readonly text: string; readonly added: readonly string[] } {
+  const text = current ?? '';
+  const present = new Set(text.split(/\r?\n/).map((l) => l.trim().replace(/\s+/g, ' ')));
+  const added = GITATTRIBUTES_LINES.filter((l) => !present.has(l));
+  if (added.length === 0) return { text, added };
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const sep = text === '' || text.endsWith('\n') ? '' : nl;
+  const header = text.includes('# Source Annotator') ? '' : `# Source Annotator: merge annotations by id (source-annotator git-setup)${nl}`;
+  return { text: text + sep + header + added.join(nl) + nl, added };
+}
+
+/** POSIX shell quoting (git runs a driver with sh, also Git for Windows). */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The driver command: this CLI by its absolute path, run by an absolute Node (or by VS Code's
+ * own binary as Node, `ELECTRON_RUN_AS_NODE=1`, when the editor registers it).
+ */
+export function driverCommand(runtime: string, cli: string, electron = false): string {
+  return `${electron ? 'ELECTRON_RUN_AS_NODE=1 ' : ''}${shellQuote(runtime)} ${shellQuote(cli)} merge-driver %O %A %B %P`;
+}
+
+/** The runtime and CLI paths of a driver command as driverCommand writes it; undefined for anything else. */
+export function parseDriverCommand(command: string): { readonly runtime: string; readonly cli: string } | undefined {
+  const words: string[] = [];
+  const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(command)) !== null) words.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]);
+  if (words[0] === 'ELECTRON_RUN_AS_NODE=1') words.shift();
+  const i = words.indexOf('merge-driver');
+  if (i !== 2) return undefined;
+  return { runtime: words[0], cli: words[1] };
+}
+
+/** Which merge a path takes: the curation file by its name, anything else as a sidecar. */
+export function mergeKindOf(path: string): 'sidecar' | 'curation' {
+  const name = path.replace(/\\/g, '/').split('/').pop() ?? '';
+  return name === CURATION_FILE_NAME ? 'curation' : 'sidecar';
+}
+
+export type FileMergeResult =
+  | { readonly ok: true; readonly text: string; readonly conflicts: number; readonly summary: string }
+  | { readonly ok: false; readonly message: string };
+
+/** Merge one file's three versions with the rules of its kind. */
+export function mergeFile(path: string, base: string, ours: string, theirs: string): FileMergeResult {
+  if (mergeKindOf(path) === 'curation') {
+    const r = mergeCurationTexts(base, ours, theirs);
+    if (!r.ok) return { ok: false, message: `${r.side === 'result' ? 'the merged rules contradict each other' : `the ${r.side} version is not valid`}: ${r.issues[0].line}:${r.issues[0].col}: ${r.issues[0].message}` };
+    return { ok: true, text: r.text, conflicts: r.conflicts, summary: r.conflicts > 0 ? `${r.conflicts} conflict(s) recorded under \`conflicts:\`` : 'merged cleanly' };
+  }
+  const name = (path.replace(/\\/g, '/').split('/').pop() ?? '').replace(SIDECAR_SUFFIX, '');
+  const r = mergeSidecarTexts(base, ours, theirs, name);
+  if (!r.ok) return { ok: false, message: `the ${r.side} version is not a valid sidecar: ${r.issues[0].line}:${r.issues[0].col}: ${r.issues[0].message}` };
+  const { conflicted, added, deleted, merged } = r.report;
+  const parts = [`${added} added from theirs`, `${merged} merged`, `${deleted} deleted`];
+  if (conflicted.length > 0) parts.push(`${conflicted.length} annotation(s) with recorded conflicts (${conflicted.slice(0, 5).join(', ')}${conflicted.length > 5 ? ', ...' : ''})`);
+  return { ok: true, text: r.text, conflicts: conflicted.length, summary: parts.join(', ') };
+}
