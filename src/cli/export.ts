@@ -6,6 +6,7 @@ import { exportWorkspace, isExportFormat, type ExportAnalysis } from '../core/ex
 import { buildCorpus, readDetached } from '../core/export/corpus';
 import { onlyAdjudicated } from '../core/agreement/adjudicated';
 import { UserError } from '../core/fileSystem';
+import { CoderFilter, coderLabel, countCoders, keepCoders } from '../core/coders/coders';
 import { AnnotationStore, type WorkspaceLoad } from '../core/store/store';
 import { relativeTo } from '../core/store/paths';
 import { isExportText } from '../core/export/marker';
@@ -16,7 +17,7 @@ import { loadProvenances, type SourceProvenance } from '../core/provenance/works
 import { UsageError, type CliIo } from './io';
 
 export const EXPORT_USAGE =
-  'source-annotator export --format md|csv|w3c|qdpx|qdc [--out FILE] [--bom] [--analysis] [--source-base IRI] [--line-endings file|lf] [--positions codepoints|utf16] [--annotated-only] [--adjudicated] [ROOT]';
+  'source-annotator export --format md|csv|w3c|qdpx|qdc [--out FILE] [--bom] [--analysis] [--source-base IRI] [--line-endings file|lf] [--positions codepoints|utf16] [--annotated-only] [--adjudicated] [--coder NAME]... [ROOT]';
 
 /**
  * `export`: every annotation under ROOT (default: the current folder) in one format, to stdout
@@ -27,12 +28,13 @@ export const EXPORT_USAGE =
  * the IRI W3C source paths are resolved against (default urn:source-annotator:source:; import
  * with the same --source-base); --line-endings lf counts W3C selectors in the LF-normalised
  * text. --positions utf16 counts REFI-QDA positions in UTF-16 units; --annotated-only leaves
- * sources without annotations out of a qdpx. --adjudicated exports only adjudicated annotations
- * (those recorded by adjudicating coders' disagreements). Problems with sidecars are warned about on
+ * sources without annotations out of a qdpx. --coder NAME (repeatable) keeps only the annotations
+ * of those coders (their `author`), in every format; the sources stay. --adjudicated exports only
+ * adjudicated annotations (those recorded by adjudicating coders' disagreements). Problems with sidecars are warned about on
  * stderr. Exit 1 on errors, 2 usage.
  */
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { format: true, out: true, bom: false, analysis: false, 'source-base': true, 'line-endings': true, positions: true, 'annotated-only': false, adjudicated: false });
+  const args = parseArgs(argv, { format: true, out: true, bom: false, analysis: false, 'source-base': true, 'line-endings': true, positions: true, 'annotated-only': false, coder: true, adjudicated: false });
   if (args.positional.length > 1) throw new UsageError(`export takes at most one ROOT\nusage: ${EXPORT_USAGE}`);
   const format = lastFlag(args, 'format');
   if (format === undefined) throw new UsageError(`export needs --format\nusage: ${EXPORT_USAGE}`);
@@ -51,6 +53,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   if (positions !== undefined && format !== 'qdpx') throw new UsageError('--positions applies to --format qdpx only');
   if (positions !== undefined && positions !== 'codepoints' && positions !== 'utf16') throw new UsageError(`--positions is codepoints or utf16 (got '${positions}')`);
   if (args.flags.has('annotated-only') && format !== 'qdpx') throw new UsageError('--annotated-only applies to --format qdpx only');
+  const coderNames = args.flags.get('coder') ?? [];
+  if (coderNames.some((c) => c.trim() === '')) throw new UsageError('--coder needs a name (the author recorded on the annotations)');
+  const coders = new CoderFilter(coderNames);
 
   const root = toPosix(path.resolve(io.cwd, args.positional[0] ?? '.'));
   const st = await io.fs.stat(root);
@@ -68,8 +73,12 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   warnProblems(load, io);
   const texts = await readTexts(io, root, load.sources, outFile);
   const corpus = buildCorpus(root, load, texts, format === 'w3c' ? await readDetached(io.fs, root, load) : []);
-  const all = format === 'w3c' ? corpus.lossless : corpus.sources;
+  const all = keepCoders(format === 'w3c' ? corpus.lossless : corpus.sources, coders);
   const sources = args.flags.has('adjudicated') ? onlyAdjudicated(all) : all;
+  if (coders.active) {
+    const found = countCoders(corpus.lossless.flatMap((s) => s.annotations));
+    for (const c of coders.shown) if (!found.has(c)) io.stderr(`warning: no annotations by coder '${c}'${found.size > 0 ? ` (coders here: ${[...found.keys()].map(coderLabel).join(', ')})` : ''}\n`);
+  }
   if (corpus.orphans > 0 && format !== 'w3c') io.stderr(`warning: ${corpus.orphans} orphaned annotation(s) are not in this export (their text is gone); the w3c format keeps them\n`);
 
   // Where each source came from: its provenance file (invalid ones are warned about and not used).

@@ -37,6 +37,9 @@ export const CommandIds = {
   revealRange: 'sourceAnnotator.revealRange',
   analyzeActive: 'sourceAnnotator.analyzeActive',
   showLog: 'sourceAnnotator.showLog',
+  showCoders: 'sourceAnnotator.showCoders',
+  groupAnnotationsByCoder: 'sourceAnnotator.groupAnnotationsByCoder',
+  groupAnnotationsByTag: 'sourceAnnotator.groupAnnotationsByTag',
   setUpGitMergeDriver: 'sourceAnnotator.setUpGitMergeDriver',
   repairConflictMarkers: 'sourceAnnotator.repairConflictMarkers',
   resolveMergeConflict: 'sourceAnnotator.resolveMergeConflict',
@@ -59,6 +62,8 @@ export const ContextKeys = {
   indexed: 'sourceAnnotator.indexed',
   hasSources: 'sourceAnnotator.hasSources',
   treeFiltered: 'sourceAnnotator.treeFiltered',
+  /** Some coders' annotations are hidden (sourceAnnotator.coders.shown lists others). */
+  codersFiltered: 'sourceAnnotator.codersFiltered',
   /** The Sources view is sorted by date (sourceAnnotator.sources.sortBy). */
   sourcesByDate: 'sourceAnnotator.sourcesByDate',
   /** The note prompt of Annotate Selection / Edit Note is open (Shift+Enter starts a new line). */

@@ -19,6 +19,8 @@ import { QuoteMentions } from './features/quoteMentions';
 import { AnalysisClient } from './services/analysisClient';
 import { AnnotationService } from './services/annotationService';
 import { AuthorResolver } from './services/author';
+import { CoderService } from './services/coders';
+import { CoderCommands } from './features/coderCommands';
 import { SourceIndex } from './services/sourceIndex';
 import { ProvenanceIndex } from './services/provenanceIndex';
 import { readSettings, toggleLayer, SECTION } from './settings';
@@ -37,6 +39,9 @@ export interface SourceAnnotatorApi {
   readonly statusBar: StatusBar;
   readonly exports: ExportCommands;
   readonly curation: CurationCommands;
+  readonly coders: CoderService;
+  readonly coderCommands: CoderCommands;
+  readonly legend: LegendView;
   /** Provenance files and where quotes first appeared (services/provenanceIndex.ts). */
   readonly provenance: ProvenanceIndex;
   readonly importSource: ImportSourceCommands;
@@ -67,14 +72,18 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const index = new SourceIndex(settings, analysisClient, log);
   const annotations = new AnnotationService(index, () => author.get(), log);
   const provenance = new ProvenanceIndex(index, log);
-  const decorations = new Decorations(index, annotations, settings);
+  const coders = new CoderService(annotations, settings);
+  const decorations = new Decorations(index, annotations, coders, settings);
   const quoteMentions = new QuoteMentions(index, settings, SELECTOR);
-  const annotate = new AnnotateCommands(annotations);
-  const hovers = new Hovers(index, annotations, settings, SELECTOR, provenance);
+  const annotate = new AnnotateCommands(annotations, coders);
+  const hovers = new Hovers(index, annotations, coders, settings, SELECTOR, provenance);
+  const coderCommands = new CoderCommands(coders);
   context.subscriptions.push(
     index,
     provenance,
     annotations,
+    coders,
+    coderCommands,
     decorations,
     quoteMentions,
     hovers,
@@ -83,12 +92,13 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new MergeCommands(annotations, context.extensionUri),
   );
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
-  const tree = new SourcesTree(index, annotations, provenance, new ImportDropController());
-  const symbols = new Symbols(index, annotations, SELECTOR);
-  const statusBar = new StatusBar(index, annotations);
+  const tree = new SourcesTree(index, annotations, coders, provenance, new ImportDropController());
+  const symbols = new Symbols(index, annotations, coders, SELECTOR);
+  const statusBar = new StatusBar(index, annotations, coders);
+  const legend = new LegendView(coders);
   const exports = new ExportCommands(index, annotations, provenance);
   const curation = new CurationCommands(index, log);
-  context.subscriptions.push(tree, symbols, statusBar, exports, curation, new LegendView(), new FileNesting());
+  context.subscriptions.push(tree, symbols, statusBar, exports, curation, legend, new FileNesting());
   const importSource = new ImportSourceCommands(context.extensionUri, log);
   context.subscriptions.push(importSource);
   void curation.reload();
@@ -124,6 +134,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       if (!e.affectsConfiguration(SECTION)) return;
       settings = readSettings();
       index.updateSettings(settings);
+      coders.updateSettings(settings);
       decorations.updateSettings(settings);
       quoteMentions.updateSettings(settings);
       hovers.updateSettings(settings);
@@ -134,7 +145,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   void index.reindex();
   const activationMs = performance.now() - t0;
   log.info(`Source Annotator activated in ${activationMs.toFixed(1)} ms`);
-  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, provenance, importSource, agreement, disagreements };
+  return { ready: true, index, annotations, decorations, annotate, activationMs, tree, symbols, statusBar, exports, curation, provenance, importSource, agreement, disagreements, coders, coderCommands, legend };
 }
 
 export function deactivate(): void {

@@ -16,6 +16,10 @@ export interface Settings {
   readonly exportPositions: PositionUnit;
   /** W3C selectors: against the file's text, or its LF-normalised text (browsers). */
   readonly exportLineEndings: LineEndings;
+  /** Coders (annotation authors) whose annotations the editor shows; empty: everyone's. */
+  readonly codersShown: readonly string[];
+  /** How the Sources view groups a source's annotations. */
+  readonly groupAnnotationsBy: 'tag' | 'coder';
   /** The Sources view's order: by path, or by date (published, else retrieved, else file time). */
   readonly sortSourcesBy: 'path' | 'date';
 }
@@ -40,8 +44,26 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     exportIncludesAnalysis: c.get<boolean>('export.includeAnalysis', false),
     exportPositions: c.get<string>('export.positions', 'codepoints') === 'utf16' ? 'utf16' : 'codepoints',
     exportLineEndings: c.get<string>('export.lineEndings', 'file') === 'lf' ? 'lf' : 'file',
+    codersShown: stringList(c.get<unknown>('coders.shown', [])),
+    groupAnnotationsBy: c.get<string>('tree.groupAnnotationsBy', 'tag') === 'coder' ? 'coder' : 'tag',
     sortSourcesBy: c.get<string>('sources.sortBy', 'path') === 'date' ? 'date' : 'path',
   };
+}
+
+/** A setting that should be a list of names: anything else in it (a hand-edited value) is left out. */
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * Write a setting where its current value comes from: the workspace's settings when they set it
+ * (else a user-level write would be shadowed), the user's settings otherwise.
+ */
+export async function writeSetting(key: string, value: unknown): Promise<void> {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const where = c.inspect(key);
+  const target = where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await c.update(key, value, target);
 }
 
 /**
@@ -50,12 +72,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
  * the toggle would seem stuck), the user's settings otherwise.
  */
 export async function toggleLayer(layer: keyof Settings['layers']): Promise<boolean> {
-  const c = vscode.workspace.getConfiguration(SECTION);
   const key = `layers.${layer}`;
-  const next = !c.get<boolean>(key, true);
-  const where = c.inspect<boolean>(key);
-  const target = where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await c.update(key, next, target);
+  const next = !vscode.workspace.getConfiguration(SECTION).get<boolean>(key, true);
+  await writeSetting(key, next);
   return next;
 }
 

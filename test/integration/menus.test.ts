@@ -5,12 +5,13 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/model';
 import { CommandIds } from '../../src/extension/commandIds';
 import type { TreeNode } from '../../src/extension/features/tree/nodes';
-import { api, closeAll, CNN_A, open, rangeOf, until } from './helpers';
+import { api, closeAll, CNN_A, open, rangeOf, until, workspaceUri } from './helpers';
 import { canDriveBrowser, screenshot, typeKeys } from './screenshot';
 
 interface MenuEntry {
   readonly command: string;
   readonly when?: string;
+  readonly group?: string;
 }
 
 function manifest(): { menus: Record<string, MenuEntry[]>; titles: Map<string, string> } {
@@ -57,7 +58,7 @@ async function runAsWorkbench(command: string, args: unknown[]): Promise<{ ok: t
 describe('menus: every title-bar and context-menu command, called as the workbench calls it', () => {
   after(closeAll);
 
-  it('clicks every title-bar button of the Sources view in the real workbench (Filter takes a typed query; Clear Filter shows only when filtered)', async function () {
+  it('clicks every title-bar button of the Sources view in the real workbench (Filter takes a typed query; Clear Filter shows only when filtered; Show Coders opens its pick; group by coder and back)', async function () {
     if (!canDriveBrowser()) this.skip();
     const a = await api();
     const { menus, titles } = manifest();
@@ -70,12 +71,34 @@ describe('menus: every title-bar and context-menu command, called as the workben
       for (const entry of menus['view/title']) {
         if (entry.command === CommandIds.clearTreeFilter) continue;
         if (!(entry.when ?? '').includes('view == sourceAnnotator.sources')) continue; // other views' buttons (agreement.test)
+        // Entries outside the navigation group sit in the view's "…" menu, not in the title bar.
+        if (!(entry.group ?? '').startsWith('navigation')) continue;
         if (entry.command === CommandIds.filterTree) {
           await typeKeys({ click: button(entry.command) }, { waitFor: '.quick-input-widget:has-text("Filter Sources") input:focus' }, { type: 'Putin' }, { press: 'Enter' });
           await until('the filter set from the title bar', () => (a.tree.filterQuery === 'Putin' ? true : undefined));
           await screenshot('tree-filtered');
           await typeKeys({ waitFor: button(CommandIds.clearTreeFilter) }, { click: button(CommandIds.clearTreeFilter) });
           await until('the filter cleared', () => (a.tree.filterQuery === '' ? true : undefined));
+        } else if (entry.command === CommandIds.showCoders) {
+          // The workbench passes its own context object: the command opens the pick rather than taking it as a choice.
+          // An annotation, so that there is a coder to list (without any the command says so instead).
+          const uri = workspaceUri(CNN_A);
+          const text = a.index.get(uri)!.text;
+          const made = await a.annotations.add(uri, text.indexOf('Putin'), text.indexOf('Putin') + 5, 'coder menu test', []);
+          try {
+            const before = vscode.workspace.getConfiguration('sourceAnnotator').get<string[]>('coders.shown');
+            await typeKeys({ click: button(entry.command) }, { waitFor: '.quick-input-widget:has-text("Show Coders")' }, { press: 'Escape' });
+            assert.deepStrictEqual(vscode.workspace.getConfiguration('sourceAnnotator').get<string[]>('coders.shown'), before, 'Escape changes nothing');
+          } finally {
+            await a.annotations.delete(uri, made.id);
+          }
+        } else if (entry.command === CommandIds.groupAnnotationsByCoder || entry.command === CommandIds.groupAnnotationsByTag) {
+          // One of the two shows at a time: By Coder while grouped by tag, then By Tag.
+          const want = entry.command === CommandIds.groupAnnotationsByCoder ? 'coder' : 'tag';
+          await typeKeys({ waitFor: button(entry.command) }, { click: button(entry.command) });
+          await until(`grouped by ${want}`, () => (vscode.workspace.getConfiguration('sourceAnnotator').get('tree.groupAnnotationsBy') === want ? true : undefined));
+          const other = want === 'coder' ? CommandIds.groupAnnotationsByTag : CommandIds.groupAnnotationsByCoder;
+          await typeKeys({ waitFor: button(other) });
         } else {
           await typeKeys({ click: button(entry.command) });
           await new Promise((r) => setTimeout(r, 500));
@@ -85,6 +108,7 @@ describe('menus: every title-bar and context-menu command, called as the workben
       assert.deepStrictEqual(await errorToasts(), []);
     } finally {
       await vscode.workspace.getConfiguration('workbench.view').update('alwaysShowHeaderActions', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('sourceAnnotator').update('tree.groupAnnotationsBy', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

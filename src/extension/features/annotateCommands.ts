@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotations/model';
 import { CommandIds, ContextKeys } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
+import type { CoderService } from '../services/coders';
 
 /** How commands name an annotation: from hovers, the tree, diagnostics, or tests. */
 export interface AnnotationRef {
@@ -41,7 +42,10 @@ export class AnnotateCommands implements vscode.Disposable {
   /** The passage being annotated, marked like a selection while the prompts are open. */
   private readonly pending = vscode.window.createTextEditorDecorationType({ backgroundColor: new vscode.ThemeColor('editor.selectionBackground'), borderRadius: '2px' });
 
-  constructor(private readonly annotations: AnnotationService) {
+  constructor(
+    private readonly annotations: AnnotationService,
+    private readonly coders: CoderService,
+  ) {
     this.disposables.push(
       this.pending,
       vscode.commands.registerCommand(CommandIds.annotateSelection, (args?: AnnotateArgs) => this.guard(() => this.annotateSelection(args))),
@@ -243,7 +247,8 @@ export class AnnotateCommands implements vscode.Disposable {
     }
     const editor = vscode.window.activeTextEditor;
     if (editor) {
-      const here = this.annotations.at(editor.document.uri, editor.document.offsetAt(editor.selection.active));
+      // The annotation under the cursor is one the editor shows: a hidden coder's is never edited or deleted unseen.
+      const here = this.coders.at(editor.document.uri, editor.document.offsetAt(editor.selection.active));
       if (here) return { uri: editor.document.uri, annotation: here.annotation };
     }
     void vscode.window.showInformationMessage('Source Annotator: place the cursor in an annotation first.');

@@ -2,10 +2,14 @@ import * as vscode from 'vscode';
 import { applyEditsToSpans, type Span16 } from '../../core/anchoring/edits';
 import type { EntityType } from '../../core/analysis/types';
 import type { AnnotationService } from '../services/annotationService';
+import type { CoderService } from '../services/coders';
 import type { SourceIndex } from '../services/sourceIndex';
 import type { Settings } from '../settings';
 
 type Layer = EntityType | 'QUOTE' | 'TERM' | 'ANNOTATION';
+/** The annotations of the coder with palette colour N (1-based), when several coders are shown. */
+type CoderLayer = `coder${number}`;
+type Key = Layer | CoderLayer;
 
 const COLOR_IDS: Record<Layer, string> = {
   PERSON: 'entity.person',
@@ -18,13 +22,13 @@ const COLOR_IDS: Record<Layer, string> = {
 };
 
 /** What the decorations show for one editor, by layer: exposed for tests. */
-export type DecorationSnapshot = Partial<Record<Layer, vscode.Range[]>>;
+export type DecorationSnapshot = Partial<Record<Key, vscode.Range[]>>;
 
 type Spans = Span16[];
 
 /** Per document: the spans last applied to its editors, moved along with edits since. */
 interface Applied {
-  readonly spans: Map<Layer, Spans>;
+  readonly spans: Map<Key, Spans>;
   /** The editors (by identity) these spans were applied to. */
   readonly editors: Set<vscode.TextEditor>;
 }
@@ -33,12 +37,15 @@ interface Applied {
  * Highlights: one decoration type per entity type, one for quotes, a lighter one for quoted terms
  * (scare quotes, titles, nicknames) and one for annotations, all
  * in contributed theme colours with overview-ruler marks. Only visible editors are decorated.
+ * Annotations are those of the coders shown (CoderService); when more than one coder is shown,
+ * each coder's are drawn in the coder's colour (one decoration type per palette colour, made
+ * when first needed) instead of the one annotation colour.
  * While the user types, VS Code moves the decorations with the text and we move our copy of
  * their spans the same way; when the (debounced) re-analysis arrives, only the layers whose
  * spans really changed are set again. A keystroke that changes no highlight costs almost nothing.
  */
 export class Decorations implements vscode.Disposable {
-  private readonly types = new Map<Layer, vscode.TextEditorDecorationType>();
+  private readonly types = new Map<Key, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly applied = new Map<string, Applied>();
   /** Extension-host time of the last decoration passes, for the measured run. */
@@ -46,13 +53,14 @@ export class Decorations implements vscode.Disposable {
 
   constructor(
     private readonly index: SourceIndex,
-    private readonly annotations: AnnotationService,
+    annotations: AnnotationService,
+    private readonly coders: CoderService,
     private settings: Settings,
   ) {
     for (const layer of Object.keys(COLOR_IDS) as Layer[]) this.types.set(layer, makeType(layer));
     this.disposables.push(
-      ...this.types.values(),
       index.onDidChange((uris) => this.refresh(uris)),
+      coders.onDidChange(() => this.refresh([])),
       annotations.onDidChange((uris) => this.refresh(uris)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh([])),
       vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
@@ -102,7 +110,7 @@ export class Decorations implements vscode.Disposable {
     const doc = editor.document;
     const key = doc.uri.toString();
     const entry = this.index.get(doc.uri);
-    const wanted = new Map<Layer, Spans>();
+    const wanted = new Map<Key, Spans>();
     for (const layer of this.types.keys()) wanted.set(layer, []);
     // Analysis offsets are valid only for the text they were computed on. A stale result keeps
     // the entity and quote layers as they are (moved with the edits); the index re-analyzes soon.
@@ -117,7 +125,13 @@ export class Decorations implements vscode.Disposable {
       }
     }
     if (entry && s.layers.annotations) {
-      for (const a of this.annotations.anchored(doc.uri)) wanted.get('ANNOTATION')!.push({ start: a.start, end: a.end });
+      const perCoder = this.coders.perCoder;
+      for (const a of this.coders.anchored(doc.uri)) {
+        const key: Key = perCoder ? this.coderLayer(a.annotation.author) : 'ANNOTATION';
+        let list = wanted.get(key);
+        if (!list) wanted.set(key, (list = []));
+        list.push({ start: a.start, end: a.end });
+      }
     }
     let applied = this.applied.get(key);
     const newEditor = !applied?.editors.has(editor);
@@ -127,7 +141,7 @@ export class Decorations implements vscode.Disposable {
     }
     applied.editors.add(editor);
     for (const [layer, type] of this.types) {
-      if (entry && !fresh && layer !== 'ANNOTATION') continue;
+      if (entry && !fresh && !isAnnotationLayer(layer)) continue;
       const next = wanted.get(layer)!;
       const before = applied.spans.get(layer);
       if (!newEditor && before && sameSpans(before, next)) continue;
@@ -138,9 +152,37 @@ export class Decorations implements vscode.Disposable {
     if (this.timings.length > 200) this.timings.splice(0, 100);
   }
 
+  /** The layer of a coder's annotations, its decoration type made on first use. */
+  private coderLayer(author: string): CoderLayer {
+    const colour = this.coders.colourOf(author.trim());
+    const key: CoderLayer = `coder${colour.slot + 1}`;
+    if (!this.types.has(key)) this.types.set(key, makeCoderType(colour.foreground, colour.background));
+    return key;
+  }
+
   dispose(): void {
+    for (const t of this.types.values()) t.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function isAnnotationLayer(key: Key): boolean {
+  return key === 'ANNOTATION' || key.startsWith('coder');
+}
+
+/** A coder's annotations: the annotation box, in the coder's colour. */
+function makeCoderType(foreground: string, background: string): vscode.TextEditorDecorationType {
+  const fg = new vscode.ThemeColor(foreground);
+  return vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor(background),
+    overviewRulerColor: fg,
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    borderStyle: 'solid',
+    borderWidth: '1px',
+    borderColor: fg,
+    borderRadius: '2px',
+  });
 }
 
 function sameSpans(a: Spans, b: Spans): boolean {

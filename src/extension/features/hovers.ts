@@ -3,6 +3,8 @@ import { wordDiff } from '../../core/analysis/clusters';
 import type { EntityMention, Quote, QuoteCluster, WordDiff } from '../../core/analysis/types';
 import { CommandIds } from '../commandIds';
 import type { AnnotationService, LiveAnnotation } from '../services/annotationService';
+import type { CoderService } from '../services/coders';
+import { coderLabel, coderOf } from '../../core/coders/coders';
 import type { SourceIndex } from '../services/sourceIndex';
 import type { Settings } from '../settings';
 import { count as plural } from '../../core/text/plural';
@@ -22,6 +24,7 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
   constructor(
     private readonly index: SourceIndex,
     private readonly annotations: AnnotationService,
+    private readonly coders: CoderService,
     private settings: Settings,
     selector: vscode.DocumentSelector,
     private readonly provenance?: ProvenanceIndex,
@@ -44,7 +47,8 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
       range = range ? range.intersection(r) ?? r : r;
     };
 
-    const annotation = this.annotations.at(document.uri, offset);
+    // Only the annotations of the coders shown (sourceAnnotator.coders.shown) get a hover.
+    const annotation = this.coders.at(document.uri, offset);
     if (annotation) {
       parts.push(...this.annotationHover(document.uri, annotation));
       widen(annotation.start, annotation.end);
@@ -201,7 +205,9 @@ export class Hovers implements vscode.HoverProvider, vscode.Disposable {
    */
   private annotationHover(uri: vscode.Uri, a: LiveAnnotation): vscode.MarkdownString[] {
     const md = this.untrusted();
-    md.appendMarkdown(`**Annotation**`);
+    // The coder who made it (a name from the sidecar: escaped), and the colour it is drawn in when several coders are shown.
+    const coder = coderOf(a.annotation);
+    md.appendMarkdown(`**Annotation** by **${escapeMarkdown(coderLabel(coder))}**${this.coders.perCoder ? ` (${this.coders.colourOf(coder).name})` : ''}`);
     if (a.annotation.tags.length > 0) md.appendMarkdown(` · ${a.annotation.tags.map((t) => codeSpan(t)).join(' ')}`);
     md.appendMarkdown('\n\n');
     md.appendMarkdown(a.annotation.note ? inertMarkdown(a.annotation.note) : '*(no note)*');

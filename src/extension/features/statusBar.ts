@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { count } from '../../core/text/plural';
+import { escapeMarkdown } from '../../core/text/markdown';
 import { ENTITY_TYPES } from '../../core/analysis/types';
 import { VIEW_ID } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
+import type { CoderService } from '../services/coders';
 import type { SourceIndex } from '../services/sourceIndex';
 import { readSettings, SECTION, type Settings } from '../settings';
 import { byEntity, speechQuotes, TYPE_LABELS, visibleMentions } from './tree/model';
@@ -24,6 +26,7 @@ export class StatusBar implements vscode.Disposable {
   constructor(
     private readonly index: SourceIndex,
     private readonly annotations: AnnotationService,
+    private readonly coders: CoderService,
   ) {
     this.settings = readSettings();
     this.item = vscode.window.createStatusBarItem('sourceAnnotator.counts', vscode.StatusBarAlignment.Right, 100);
@@ -34,6 +37,7 @@ export class StatusBar implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       index.onDidChange(() => this.schedule()),
       annotations.onDidChange(() => this.schedule()),
+      coders.onDidChange(() => this.schedule()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(SECTION)) return;
@@ -81,21 +85,24 @@ export class StatusBar implements vscode.Disposable {
     const quotes = speechQuotes(entry, this.settings);
     const clusters = await this.index.clustersOf(entry.key);
     const shared = quotes.filter((q) => clusters.has(q.start)).length;
-    const all = this.annotations.state(entry.uri)?.annotations ?? [];
+    // The annotations of the coders shown; a filter icon says when some coders are hidden.
+    const all = this.coders.visible(this.annotations.state(entry.uri)?.annotations ?? []);
+    const filtered = this.coders.current.active;
     const orphans = all.filter((a) => a.status === 'orphan').length;
     const readOnly = this.annotations.readOnlyReason(entry.uri);
-    this.item.text = `$(person) ${entities.size} $(quote) ${quotes.length} $(note) ${all.length}${orphans > 0 ? ` $(warning) ${orphans}` : ''}${readOnly ? ' $(lock)' : ''}`;
+    this.item.text = `$(person) ${entities.size} $(quote) ${quotes.length} $(note) ${all.length}${orphans > 0 ? ` $(warning) ${orphans}` : ''}${filtered ? ' $(filter)' : ''}${readOnly ? ' $(lock)' : ''}`;
     const perType = ENTITY_TYPES.map((t) => [t, [...entities.values()].filter((ms) => ms[0].type === t).length] as const).filter(([, n]) => n > 0);
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${entry.relPath.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n`);
     md.appendMarkdown(`$(person) ${count(entities.size, 'entity', 'entities')}, ${count(mentions.length, 'mention')}${perType.length > 0 ? `: ${perType.map(([t, n]) => `${n} ${TYPE_LABELS[t].toLowerCase()}`).join(', ')}` : ''}  \n`);
     md.appendMarkdown(`$(quote) ${count(quotes.length, 'quote')}${shared > 0 ? `, ${shared} also quoted in other sources` : ''}  \n`);
     md.appendMarkdown(`$(note) ${count(all.length, 'annotation')}${orphans > 0 ? `, ${orphans} orphaned (see Problems)` : ''}\n\n`);
+    if (filtered) md.appendMarkdown(`$(filter) Showing the annotations of ${escapeMarkdown(this.coders.describeShown())} only (*Source Annotator: Show Coders…*)\n\n`);
     if (readOnly) md.appendMarkdown(`$(lock) ${readOnly.replace(/[\\`*_[\]<>]/g, '\\$&')}\n\n`);
     md.appendMarkdown('Click to show the Sources view.');
     this.item.tooltip = md;
     this.item.accessibilityInformation = {
-      label: `Source Annotator: ${count(entities.size, 'entity', 'entities')}, ${count(quotes.length, 'quote')}, ${count(all.length, 'annotation')}${orphans > 0 ? `, ${orphans} orphaned` : ''}${readOnly ? ', read-only' : ''}`,
+      label: `Source Annotator: ${count(entities.size, 'entity', 'entities')}, ${count(quotes.length, 'quote')}, ${count(all.length, 'annotation')}${orphans > 0 ? `, ${orphans} orphaned` : ''}${filtered ? `, coders shown: ${this.coders.describeShown()}` : ''}${readOnly ? ', read-only' : ''}`,
     };
     this.item.show();
     this.shown = true;
@@ -106,3 +113,4 @@ export class StatusBar implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EntityType } from '../../core/analysis/types';
 import type { AnnotationService } from '../services/annotationService';
+import type { CoderService } from '../services/coders';
 import type { SourceIndex } from '../services/sourceIndex';
 import { readSettings, SECTION, type Settings } from '../settings';
 import { firstWords, sourceRange, speechQuotes, truncate, TYPE_SINGULAR } from './tree/model';
@@ -28,7 +29,8 @@ export class Symbols implements vscode.DocumentSymbolProvider, vscode.WorkspaceS
 
   constructor(
     private readonly index: SourceIndex,
-    private readonly annotations: AnnotationService,
+    annotations: AnnotationService,
+    private readonly coders: CoderService,
     private readonly selector: vscode.DocumentSelector,
   ) {
     this.settings = readSettings();
@@ -36,6 +38,7 @@ export class Symbols implements vscode.DocumentSymbolProvider, vscode.WorkspaceS
     this.disposables.push(
       vscode.languages.registerWorkspaceSymbolProvider(this),
       annotations.onDidChange(() => this.scheduleReregister()),
+      coders.onDidChange(() => this.scheduleReregister()),
       index.onDidChange((uris) => {
         if (uris.length === 0) this.scheduleReregister();
       }),
@@ -87,7 +90,7 @@ export class Symbols implements vscode.DocumentSymbolProvider, vscode.WorkspaceS
         symbols.push({ at: q.start, symbol: new vscode.DocumentSymbol(name, detail, vscode.SymbolKind.String, range.union(selection), selection) });
       }
     }
-    for (const a of this.annotations.anchored(doc.uri)) {
+    for (const a of this.coders.anchored(doc.uri)) {
       if (a.end > text.length) continue;
       const { note, tags, target } = a.annotation;
       const name = note.trim() ? truncate(note.split('\n')[0], 60) : tags.length > 0 ? tags.map((t) => `#${t}`).join(' ') : `Note on “${truncate(target.exact, 40)}”`;

@@ -35,6 +35,8 @@ export class AnnotationService implements vscode.Disposable {
   private readonly extraProblems = new Map<string, StoreProblem>();
 
   readonly onDidChange = this.changed.event;
+  /** Extension-host time of the last edits followed in annotated sources (listeners included), for the measured run. */
+  readonly editTimings: number[] = [];
 
   constructor(
     private readonly index: SourceIndex,
@@ -81,6 +83,11 @@ export class AnnotationService implements vscode.Disposable {
   /** Everything known about a source's annotations, orphans included. */
   state(uri: vscode.Uri): SourceAnnotations | undefined {
     return this.states.get(uri.toString());
+  }
+
+  /** The loaded sources' annotations, by source URI string (the coders count them). */
+  loadedStates(): ReadonlyMap<string, SourceAnnotations> {
+    return this.states;
   }
 
   find(uri: vscode.Uri, id: string): AnchoredAnnotation | undefined {
@@ -272,11 +279,14 @@ export class AnnotationService implements vscode.Disposable {
     const edits = [...e.contentChanges]
       .sort((a, b) => b.rangeOffset - a.rangeOffset)
       .map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
+    const t0 = performance.now();
     const st = store.trackEdits(e.document.uri.path, e.document.getText(), edits);
     if (st) {
       this.states.set(key, st);
       this.texts.set(key, e.document.getText());
       this.changed.fire([e.document.uri]);
+      this.editTimings.push(performance.now() - t0);
+      if (this.editTimings.length > 200) this.editTimings.splice(0, 100);
       // A change that leaves the document as on disk (VS Code reloading it after an outside
       // edit, often as one replacement over the annotated words): orphans get the full
       // re-anchoring (fuzzy included) that a closed source would get, not only an exact search.

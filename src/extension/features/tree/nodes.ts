@@ -69,6 +69,13 @@ export interface TagNode extends Base {
   readonly tag: string | null;
 }
 
+/** The annotations of one coder (when the view groups annotations by coder). */
+export interface CoderNode extends Base {
+  readonly kind: 'coder';
+  /** The author as recorded ('' for annotations without one). */
+  readonly coder: string;
+}
+
 export interface AnnotationNode extends Base {
   readonly kind: 'annotation';
   readonly uri: string;
@@ -76,7 +83,7 @@ export interface AnnotationNode extends Base {
   readonly id: string;
 }
 
-export type TreeNode = SourceNode | GroupNode | EntityTypeNode | EntityNode | MentionNode | SpeakerNode | QuoteNode | TagNode | AnnotationNode;
+export type TreeNode = SourceNode | GroupNode | EntityTypeNode | EntityNode | MentionNode | SpeakerNode | QuoteNode | TagNode | CoderNode | AnnotationNode;
 
 export const GROUP_LABELS: Readonly<Record<GroupName, string>> = {
   entities: 'Entities',

@@ -3,6 +3,8 @@ import { ENTITY_TYPES, type EntityMention, type Quote } from '../../../core/anal
 import type { AnchoredAnnotation } from '../../../core/store/store';
 import { CommandIds, ContextKeys, VIEW_ID } from '../../commandIds';
 import type { AnnotationService } from '../../services/annotationService';
+import type { CoderService } from '../../services/coders';
+import { coderLabel, coderOf, compareCoders } from '../../../core/coders/coders';
 import type { SourceEntry, SourceIndex } from '../../services/sourceIndex';
 import type { ProvenanceIndex } from '../../services/provenanceIndex';
 import { readSettings, SECTION, setSourcesSort, type Settings } from '../../settings';
@@ -62,6 +64,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   constructor(
     private readonly index: SourceIndex,
     private readonly annotations: AnnotationService,
+    private readonly coders: CoderService,
     private readonly provenance: ProvenanceIndex,
     /** Files and links dropped on the view (Import Source, features/importSourceCommands.ts). */
     dragAndDropController?: vscode.TreeDragAndDropController<TreeNode>,
@@ -73,6 +76,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       this.treeView,
       index.onDidChange(() => this.scheduleRefresh()),
       annotations.onDidChange(() => this.scheduleRefresh()),
+      coders.onDidChange(() => this.refreshNow()),
       provenance.onDidChange(() => this.scheduleRefresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(SECTION)) return;
@@ -157,8 +161,10 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   }
 
   private async updateMessage(): Promise<void> {
+    // The view's description says when some coders' annotations are hidden (Show Coders…).
+    const coders = this.coders.current.active ? `coders: ${this.coders.current.shown.map(coderLabel).join(', ')}` : undefined;
     if (!this.filter.active) {
-      this.treeView.description = this.settings.sortSourcesBy === 'date' ? 'by date' : undefined;
+      this.treeView.description = [this.settings.sortSourcesBy === 'date' ? 'by date' : undefined, coders].filter(Boolean).join(' · ') || undefined;
       this.treeView.message = undefined;
       return;
     }
@@ -166,14 +172,14 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const matching = (await this.matchingSources()).length;
     if (filter !== this.filter) return;
     if (filter.altered) {
-      this.treeView.description = 'altered quotes';
+      this.treeView.description = ['altered quotes', coders].filter(Boolean).join(' · ');
       this.treeView.message =
         matching === 0
           ? 'No quote of the workspace has its words changed after it first appeared. Clear the filter to see everything.'
           : `Quotes whose words were changed after they first appeared: ${count(this.alteredClusters, 'quote')} in ${count(matching, 'source')}.`;
       return;
     }
-    this.treeView.description = `filter: ${this.filter.query}`;
+    this.treeView.description = [`filter: ${this.filter.query}`, coders].filter(Boolean).join(' · ');
     this.treeView.message =
       matching === 0
         ? `Nothing matches “${this.filter.query}”. Clear the filter to see everything.`
@@ -235,6 +241,10 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
           .filter((a) => (node.tag === null ? a.annotation.tags.length === 0 : a.annotation.tags.includes(node.tag)))
           .filter((a) => this.filter.tag(node.tag) || this.filter.annotation(a.annotation))
           .map((a) => this.node(node, entry.key, `${node.nodeId}|${a.annotation.id}`, { kind: 'annotation', uri: entry.key, id: a.annotation.id }));
+      case 'coder':
+        return this.annotationsOf(entry)
+          .filter((a) => coderOf(a.annotation) === node.coder)
+          .map((a) => this.node(node, entry.key, `${node.nodeId}|${a.annotation.id}`, { kind: 'annotation', uri: entry.key, id: a.annotation.id }));
       case 'mention':
       case 'annotation':
         return [];
@@ -287,8 +297,9 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     return speechQuotes(entry, this.settings).filter((q) => this.filter.quote(q, entry.key) || this.filter.speaker(q.speaker));
   }
 
+  /** A source's annotations of the coders shown that pass the filter. */
   private annotationsOf(entry: SourceEntry): AnchoredAnnotation[] {
-    const all = this.annotations.state(entry.uri)?.annotations ?? [];
+    const all = this.coders.visible(this.annotations.state(entry.uri)?.annotations ?? []);
     return all.filter((a) => this.filter.annotation(a.annotation) || a.annotation.tags.some((t) => this.filter.tag(t)) || (a.annotation.tags.length === 0 && this.filter.tag(null)));
   }
 
@@ -340,6 +351,10 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         return speakers.map((s) => this.node(node, entry.key, `${node.nodeId}|${s ?? '\u0000'}`, { kind: 'speaker', speaker: s }));
       }
       case 'annotations': {
+        if (this.settings.groupAnnotationsBy === 'coder') {
+          const coders = [...new Set(this.annotationsOf(entry).map((a) => coderOf(a.annotation)))].sort(compareCoders);
+          return coders.map((c) => this.node(node, entry.key, `${node.nodeId}|@coder:${c}`, { kind: 'coder', coder: c }));
+        }
         const tags = new Set<string>();
         let untagged = false;
         for (const a of this.annotationsOf(entry)) {
@@ -411,6 +426,16 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         item.description = `${n}`;
         item.iconPath = new vscode.ThemeIcon(node.tag === null ? 'circle-slash' : 'tag');
         item.contextValue = node.tag === null ? 'tag.untagged' : 'tag';
+        return item;
+      }
+      case 'coder': {
+        const n = (await this.getChildren(node)).length;
+        const item = new vscode.TreeItem(coderLabel(node.coder), this.collapsed(n > 0));
+        item.description = `${n}`;
+        const colour = this.coders.perCoder ? this.coders.colourOf(node.coder) : undefined;
+        item.iconPath = new vscode.ThemeIcon('account', colour ? new vscode.ThemeColor(colour.foreground) : undefined);
+        item.tooltip = `${coderLabel(node.coder)}: ${count(n, 'annotation')} in this source${colour ? `, drawn in ${colour.name}` : ''}`;
+        item.contextValue = 'coder';
         return item;
       }
       case 'annotation':
@@ -584,7 +609,7 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : changed
         ? new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground'))
-        : new vscode.ThemeIcon('note');
+        : new vscode.ThemeIcon('note', this.coders.perCoder ? new vscode.ThemeColor(this.coders.colourOf(coderOf(a.annotation)).foreground) : undefined);
     item.contextValue = orphan ? 'annotation.orphan' : changed ? 'annotation.changed' : 'annotation';
     const md = new vscode.MarkdownString();
     if (orphan) md.appendMarkdown(`**Orphaned**: ${escapeMarkdown(a.reason ?? 'its text is no longer in the source')}. Select the text again and run *Re-attach Annotation to Selection*.\n\n`);
