@@ -150,6 +150,17 @@ export function computeAgreement(sources: readonly AnnotatedSource[], options: A
   let continuum = 0;
   let byAllCoders = 0;
 
+  // Byte arrays for the word marks, reused from source to source (only the words a source's
+  // annotations touched are set, and those are cleared after it): no garbage per source.
+  const pool: Uint8Array[] = [];
+  let pooled = 0;
+  const scratch = (size: number): Uint8Array => {
+    let b = pool[pooled];
+    if (b === undefined || b.length < size) pool[pooled] = b = new Uint8Array(Math.max(size, 2 * (b?.length ?? 512)));
+    pooled++;
+    return b;
+  };
+
   const ordered = [...sources].sort((a, b) => compare(a.path, b.path));
   for (const source of ordered) {
     const coded = source.annotations.filter(isCoded);
@@ -179,8 +190,8 @@ export function computeAgreement(sources: readonly AnnotatedSource[], options: A
         acc[ti].annotations++;
         if (all) acc[ti].spans[ci].push({ start: continuum + a.target.start, end: continuum + a.target.end });
         let entry = marks.get(ti);
-        if (!entry) marks.set(ti, (entry = { perCoder: new Array<Uint8Array | undefined>(m), ones: new Uint8Array(W), touched: [] }));
-        const mk = (entry.perCoder[k] ??= new Uint8Array(W));
+        if (!entry) marks.set(ti, (entry = { perCoder: new Array<Uint8Array | undefined>(m), ones: scratch(W), touched: [] }));
+        const mk = (entry.perCoder[k] ??= scratch(W));
         for (let w = firstWordEndingAfter(words, a.target.start); w < W && words.starts[w] < a.target.end; w++) {
           if (mk[w] === 1) continue;
           mk[w] = 1;
@@ -205,7 +216,13 @@ export function computeAgreement(sources: readonly AnnotatedSource[], options: A
         }
       }
       t.touched.set(m, (t.touched.get(m) ?? 0) + touched.length);
+      // clear what this source set, for the next source
+      for (const w of touched) {
+        ones[w] = 0;
+        for (const mk of perCoder) if (mk) mk[w] = 0;
+      }
     }
+    pooled = 0;
     if (all) continuum += codePointLength(source.text);
 
     const places = findPlaces(source, coded, covering.map((c) => coders[c]), tagFilter, source.annotations.filter((a) => a.adjudicated !== undefined));
