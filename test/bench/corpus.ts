@@ -74,3 +74,14 @@ export function makeDoc(rng: Rng, pool: readonly string[], targetChars: number):
   return parts.join('\n\n') + '\n';
 }
 
+
+/** A small seeded generator of whole numbers below n (mulberry32), for the benches' corpora. */
+export function rng(seed: number): (n: number) => number {
+  let x = seed | 0;
+  return (n) => {
+    x = (x + 0x6d2b79f5) | 0;
+    let t = Math.imul(x ^ (x >>> 15), 1 | x);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+}

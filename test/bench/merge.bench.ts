@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import { rng } from './corpus';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -18,15 +19,6 @@ import { insertAnnotation, newSidecarDocument, stringifySidecar } from '../../sr
 const ROUNDS = 9;
 const N = 2000;
 
-function rng(seed: number): (n: number) => number {
-  let x = seed | 0;
-  return (n) => {
-    x = (x + 0x6d2b79f5) | 0;
-    let t = Math.imul(x ^ (x >>> 15), 1 | x);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
-}
 
 function annotation(i: number, rand: (n: number) => number): Annotation {
   const start = i * 40;

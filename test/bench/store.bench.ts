@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { rng } from './corpus';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -19,15 +20,6 @@ import { MemoryFileSystem } from '../unit/fakes/memoryFileSystem';
  *  2. loading 10,000 sidecars with their sources from disk (target < 5 s), baseline: reading and
  *     yaml.parse of the same sidecar files.
  */
-function rng(seed: number): (n: number) => number {
-  let x = seed | 0;
-  return (n) => {
-    x = (x + 0x6d2b79f5) | 0;
-    let t = Math.imul(x ^ (x >>> 15), 1 | x);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
-}
 
 function randomText(chars: number, seed: number): string {
   const rand = rng(seed);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { guarded } from './commandGuard';
 import type { Annotation } from '../../core/annotations/model';
 import { CommandIds, ContextKeys } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
@@ -61,14 +62,10 @@ export class AnnotateCommands implements vscode.Disposable {
     );
   }
 
-  private async guard<T>(f: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await f();
-    } catch (err) {
-      void vscode.window.showErrorMessage(`Source Annotator: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
+  private guard<T>(f: () => Promise<T>): Promise<T | undefined> {
+    return guarded(f);
   }
+
 
   private async annotateSelection(argsIn?: AnnotateArgs | vscode.Uri): Promise<Annotation | undefined> {
     // The editor's context menu passes the document's URI; only our own callers pass AnnotateArgs.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { guarded } from './commandGuard';
 import { ENTITY_TYPES, type EntityType } from '../../core/analysis/types';
 import { MENTION_CONTEXT, NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { CURATION_FILE_NAME, CurationFile, type CurationChange, type CurationIssue } from '../../core/curation/file';
@@ -236,14 +237,10 @@ export class CurationCommands implements vscode.Disposable {
     await this.index.setCuration(rules);
   }
 
-  private async guard<T>(f: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await f();
-    } catch (err) {
-      void vscode.window.showErrorMessage(`Source Annotator: ${message(err)}`);
-      return undefined;
-    }
+  private guard<T>(f: () => Promise<T>): Promise<T | undefined> {
+    return guarded(f);
   }
+
 
   private async setType(ref: EntityRef | undefined, type: EntityType | undefined): Promise<boolean> {
     const entity = this.entity(ref);

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { guarded } from './commandGuard';
 import * as vscode from 'vscode';
 import { analyzeDocument, clusterQuotes, type DocumentAnalysis } from '../../core/analysis';
 import type { AnnotatedSource } from '../../core/annotations/model';
@@ -95,14 +96,10 @@ export class ExportCommands implements vscode.Disposable {
     );
   }
 
-  private async guard<T>(f: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await f();
-    } catch (err) {
-      void vscode.window.showErrorMessage(`Source Annotator: export failed: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
+  private guard<T>(f: () => Promise<T>): Promise<T | undefined> {
+    return guarded(f, 'export failed: ');
   }
+
 
   private async exportAll(args: ExportArgs | undefined): Promise<ExportOutcome | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { guarded } from './commandGuard';
 import * as vscode from 'vscode';
 import { isSidecarPath, sourcePathFor } from '../../core/store/paths';
 import { setUpMergeDriver } from '../../node/git';
@@ -33,14 +34,10 @@ export class MergeCommands implements vscode.Disposable {
     );
   }
 
-  private async guard<T>(f: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await f();
-    } catch (err) {
-      void vscode.window.showErrorMessage(`Source Annotator: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
+  private guard<T>(f: () => Promise<T>): Promise<T | undefined> {
+    return guarded(f);
   }
+
 
   private async setUp(): Promise<string[] | undefined> {
     if (!vscode.workspace.isTrusted) throw new Error('setting up the git merge driver needs a trusted workspace (it changes the repository configuration).');
