@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { guarded } from './commandGuard';
+import { TagChecks } from './tagChecks';
 import type { Annotation } from '../../core/annotations/model';
 import { CommandIds, ContextKeys } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
@@ -262,7 +263,8 @@ export class AnnotateCommands implements vscode.Disposable {
    * list it receives back as a selection event that can arrive after the next list was set. So
    * the list only ever grows at its end: a known tag keeps its index for the life of the pick,
    * and the "new tag" item, when there is one, is always last. A late echo then still names the
-   * right tags, and a tag checked before typing is never lost.
+   * right tags, and a tag checked before typing is never lost. Nor can a late echo undo a check the
+   * pick made itself (TagChecks).
    */
   private pickTags(current: readonly string[], title: string): Promise<string[] | undefined> {
     return new Promise((resolve) => {
@@ -276,12 +278,12 @@ export class AnnotateCommands implements vscode.Disposable {
         .sort((a, b) => a.localeCompare(b))
         .map((t) => ({ label: t, tag: t }));
       const known = (tag: string): boolean => base.some((i) => i.tag === tag);
-      const checked = new Set(current);
+      const checks = new TagChecks(current);
       let adder: TagItem | undefined;
       let done = false;
       const render = (): void => {
         qp.items = adder ? [...base, adder] : [...base];
-        qp.selectedItems = qp.items.filter((i) => checked.has(i.tag));
+        qp.selectedItems = qp.items.filter((i) => checks.has(i.tag));
       };
       render();
       // The highlighted row, moved by our own Up/Down keys so that the keyboard focus stays in
@@ -305,19 +307,18 @@ export class AnnotateCommands implements vscode.Disposable {
         },
         toggle: () => {
           if (!active) return;
-          if (checked.has(active.tag)) checked.delete(active.tag);
-          else checked.add(active.tag);
-          render();
+          checks.set(active.tag, !checks.has(active.tag));
+          qp.selectedItems = qp.items.filter((i) => checks.has(i.tag));
           setActive(qp.items.find((i) => i.tag === active!.tag));
         },
         active: () => active?.tag,
       };
       void vscode.commands.executeCommand('setContext', ContextKeys.tagPickOpen, true);
       qp.onDidChangeSelection((sel) => {
-        for (const i of qp.items) {
-          if (sel.includes(i)) checked.add(i.tag);
-          else checked.delete(i.tag);
-        }
+        checks.fromWorkbench(
+          qp.items.map((i) => i.tag),
+          new Set(sel.map((i) => i.tag)),
+        );
       });
       qp.onDidChangeValue((value) => {
         setActive(undefined);
@@ -331,20 +332,20 @@ export class AnnotateCommands implements vscode.Disposable {
         const typed = qp.value.trim();
         if (!typed && !active) {
           done = true;
-          resolve([...checked]);
+          resolve(checks.list());
           qp.hide();
           return;
         }
         if (active && active !== adder) {
           // The user moved to a row: check it (a new tag joins the list for good).
           if (!known(active.tag)) base.push({ label: active.tag, tag: active.tag });
-          checked.add(active.tag);
+          checks.set(active.tag, true);
         } else {
           for (const part of typed.split(',')) {
             const tag = part.trim();
             if (!tag) continue;
             if (!known(tag)) base.push({ label: tag, tag });
-            checked.add(tag);
+            checks.set(tag, true);
           }
         }
         adder = undefined;
