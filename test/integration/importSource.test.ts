@@ -7,7 +7,7 @@ import { CommandIds } from '../../src/extension/commandIds';
 import { ImportDropController, type ImportOutcome } from '../../src/extension/features/importSourceCommands';
 import { BREITBART_PARAGRAPHS, CNN_PARAGRAPHS, STATEMENT_PARAGRAPHS, breitbartPage, cnnPage, makeDocx, makePdf } from '../unit/sourceImport/fixtures';
 import { api, closeAll, until, workspaceUri } from './helpers';
-import { canDriveBrowser, quickInputFocused, typeKeys } from './screenshot';
+import { canDriveBrowser, quickInputFocused, screenshot, typeKeys } from './screenshot';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -34,6 +34,9 @@ describe('import source: Import Source… and Import Source from URL…', () => 
     await vscode.workspace.fs.delete(workspaceUri('.import-inbox'), { recursive: true }).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(target, { recursive: true }).then(undefined, () => undefined);
     await closeAll();
+    // The next suites count the workspace's sources and quotes: wait until these are gone.
+    const a = await api();
+    await until('the imported sources gone from the index', () => (a.index.sources().some((e) => e.relPath.startsWith('imported/')) ? undefined : true));
   });
 
   it('imports a saved page, a PDF and a .docx given as URIs, writes each provenance file, opens the first source, and the index takes it as a source', async () => {
@@ -103,7 +106,9 @@ describe('import source: Import Source… and Import Source from URL…', () => 
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
       const pending = vscode.commands.executeCommand<ImportOutcome | undefined>(CommandIds.importSourceFromUrl, { folder: target.toString() });
-      await typeKeys(quickInputFocused('Import Source from URL'), { type: url }, { press: 'Enter' });
+      await typeKeys(quickInputFocused('Import Source from URL'), { type: url });
+      await screenshot('import-url', 300);
+      await typeKeys({ press: 'Enter' });
       const r = await pending;
       assert.ok(r, 'the import ran');
       assert.deepStrictEqual(r.failed, []);
@@ -116,6 +121,31 @@ describe('import source: Import Source… and Import Source from URL…', () => 
       const prov = parse(await read(vscode.Uri.parse(r.imported[0].provenance))) as Record<string, unknown>;
       assert.strictEqual(prov.url, 'https://www.breitbart.com/x');
       assert.strictEqual(prov.outlet, 'Breitbart');
+      // What the user sees next: the new source open, and its row in the Sources view named by its
+      // title, with the outlet and the date beside it.
+      const a = await api();
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), source.toString(), 'the new source is open');
+      const row = await until('the new source in the Sources view', async () => {
+        a.tree.refreshNow();
+        const node = await a.tree.sourceNode(source);
+        if (!node) return undefined;
+        const item = await a.tree.getTreeItem(node);
+        return /Breitbart/.test(String(item.description)) ? { node, item } : undefined;
+      });
+      assert.match(String(typeof row.item.label === 'string' ? row.item.label : row.item.label?.label), /^Governor: Ferry Line Will Open Before Summer$/);
+      assert.match(String(row.item.description), /^Breitbart · published \d{4}-\d{2}-\d{2} · governor-ferry-line-will-open-before-summer\.txt · /, 'outlet and day, no time');
+      await vscode.commands.executeCommand('sourceAnnotator.sources.focus');
+      await a.tree.treeView.reveal(row.node, { select: true, focus: true });
+      // Wide enough for the descriptions (outlet and date), then back as it was.
+      // (VS Code resizes the focused part: a narrower editor makes the side bar wider.)
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      for (let i = 0; i < 8; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      try {
+        await screenshot('import-result', 800);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        for (let i = 0; i < 8; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+      }
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

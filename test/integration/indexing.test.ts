@@ -75,3 +75,37 @@ describe('indexing: a source glob of the user\'s own', () => {
     await until('the change on disk followed', () => a.index.get(file())?.analysis.entities.some((m) => m.entity === 'Emmanuel Macron'), 20_000);
   });
 });
+
+/**
+ * A folder moved in or deleted by another program (a file manager, `git checkout`, `rm -r`) is
+ * reported by VS Code as the folder alone, which the include globs do not match.
+ */
+describe('indexing: folders moved in and deleted on disk', () => {
+  const staging = (): string => workspaceUri('.staging-folder').fsPath;
+  const movedIn = (): vscode.Uri => workspaceUri('moved-in');
+
+  after(() => {
+    fs.rmSync(staging(), { recursive: true, force: true });
+    fs.rmSync(movedIn().fsPath, { recursive: true, force: true });
+  });
+
+  it('indexes the sources of a folder moved into the workspace, and drops them when the folder is deleted', async () => {
+    const a = await api();
+    fs.mkdirSync(path.join(staging(), 'inner'), { recursive: true });
+    fs.writeFileSync(path.join(staging(), 'one.txt'), 'German Chancellor Angela Merkel spoke in Berlin.\n');
+    fs.writeFileSync(path.join(staging(), 'inner', 'two.txt'), 'French President Emmanuel Macron spoke in Paris.\n');
+    const one = vscode.Uri.joinPath(movedIn(), 'one.txt');
+    const two = vscode.Uri.joinPath(movedIn(), 'inner', 'two.txt');
+    // A dot-folder is excluded; renamed, its files become sources without any event of their own.
+    fs.renameSync(staging(), movedIn().fsPath);
+    await until('both sources of the moved folder indexed', () => (a.index.get(one) && a.index.get(two) ? true : undefined), 20_000);
+    fs.rmSync(movedIn().fsPath, { recursive: true, force: true });
+    await until('both sources gone with their folder', () => (a.index.get(one) || a.index.get(two) ? undefined : true), 20_000);
+    const roots = await until('the Sources view without them', async () => {
+      a.tree.refreshNow();
+      const r = await a.tree.getChildren();
+      return r.some((n) => n.kind === 'source' && n.uri.includes('/moved-in/')) ? undefined : r;
+    });
+    assert.ok(roots.length > 0, 'the other sources are still listed');
+  });
+});

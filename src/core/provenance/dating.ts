@@ -88,3 +88,12 @@ export function describeDating(d: SourceDating): string {
       return 'no date';
   }
 }
+
+/**
+ * Like describeDating, with the calendar day only ("published 2017-01-31"): for the Sources
+ * view's descriptions, where a time and its offset crowd out the title. The day is the
+ * publisher's as written, UTC for a file time.
+ */
+export function describeDay(d: SourceDating): string {
+  return d.basis === 'unknown' ? describeDating(d) : describeDating({ ...d, label: dayOf(d) });
+}

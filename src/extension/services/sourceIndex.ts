@@ -193,6 +193,8 @@ export class SourceIndex implements vscode.Disposable {
   private watchers: { globs: string; disposables: vscode.Disposable[] } | undefined;
   /** Files changed on disk, with when the change was seen. */
   private readonly diskQueue = new Map<string, { uri: vscode.Uri; at: number }>();
+  /** Paths created or deleted on disk that the include globs do not match: maybe folders. */
+  private readonly folderQueue = new Map<string, { uri: vscode.Uri; at: number }>();
   private diskTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private indexing: Promise<void> = Promise.resolve();
@@ -606,15 +608,24 @@ export class SourceIndex implements vscode.Disposable {
     this.disposeWatchers();
     // A checkout can bring thousands of events in one call: only queue them here; the exclude
     // test and the reading happen in drainDisk, in time slices.
-    const queue = (uri: vscode.Uri): void => {
-      this.diskQueue.set(uri.toString(), { uri, at: Date.now() });
+    const queueIn = (into: Map<string, { uri: vscode.Uri; at: number }>) => (uri: vscode.Uri): void => {
+      into.set(uri.toString(), { uri, at: Date.now() });
       if (!this.diskTimer) this.diskTimer = setTimeout(() => void this.drainDisk(), DISK_BATCH_MS);
     };
+    const queue = queueIn(this.diskQueue);
     const disposables: vscode.Disposable[] = [];
     for (const glob of new Set(this.settings.include)) {
       const w = vscode.workspace.createFileSystemWatcher(glob);
       disposables.push(w, w.onDidCreate(queue), w.onDidChange(queue), w.onDidDelete(queue));
     }
+    // A folder deleted or moved on disk is reported as the folder alone, which the globs above do
+    // not match: without this its sources would stay listed (or, moved in, never appear).
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const queueFolder = queueIn(this.folderQueue);
+    const maybeFolder = (uri: vscode.Uri): void => {
+      if (!this.matchesGlobs(uri)) queueFolder(uri);
+    };
+    disposables.push(folders, folders.onDidCreate(maybeFolder), folders.onDidDelete(maybeFolder));
     this.watchers = { globs, disposables };
   }
 
@@ -629,6 +640,7 @@ export class SourceIndex implements vscode.Disposable {
     await this.indexing;
     const batch = [...this.diskQueue.values()];
     this.diskQueue.clear();
+    batch.push(...(await this.sourcesOfFolders()));
     const changed: vscode.Uri[] = [];
     let sliceStart = Date.now();
     for (const { uri, at } of batch) {
@@ -662,6 +674,37 @@ export class SourceIndex implements vscode.Disposable {
       changed.push(uri);
     }
     if (changed.length > 0) this.changed.fire(changed.length > 200 ? [] : changed);
+  }
+
+  /**
+   * The sources a folder event touches: for a folder that is gone, the sources known under it;
+   * for one that appeared, the sources found in it. One pass over the index, whatever the number
+   * of events.
+   */
+  private async sourcesOfFolders(): Promise<{ uri: vscode.Uri; at: number }[]> {
+    const events = [...this.folderQueue.values()];
+    this.folderQueue.clear();
+    if (events.length === 0) return [];
+    const out: { uri: vscode.Uri; at: number }[] = [];
+    const byPath = new Map(events.map((e) => [e.uri.toString(), e]));
+    for (const [key, entry] of this.entries) {
+      for (let i = key.lastIndexOf('/'); i > 0; i = key.lastIndexOf('/', i - 1)) {
+        const e = byPath.get(key.slice(0, i));
+        if (e) {
+          out.push({ uri: entry.uri, at: e.at });
+          break;
+        }
+      }
+    }
+    const exclude = this.settings.exclude.length > 0 ? `{${this.settings.exclude.join(',')}}` : undefined;
+    for (const e of events) {
+      const stat = await vscode.workspace.fs.stat(e.uri).then((st) => st, () => undefined);
+      if (!stat || (stat.type & vscode.FileType.Directory) === 0) continue;
+      // Every file in it: drainDisk keeps those the include globs match (a glob such as
+      // `news/**/*.txt` is relative to the workspace folder, not to this one).
+      for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(e.uri, '**/*'), exclude, 100_000)) out.push({ uri: u, at: e.at });
+    }
+    return out;
   }
 
   private matchesGlobs(uri: vscode.Uri): boolean {

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { PROVENANCE_SCHEMA } from '../../../src/core/provenance/schema';
 import { MAX_PROVENANCE_BYTES, parseProvenance, readProvenanceFile, serializeProvenance } from '../../../src/core/provenance/file';
 import { isProvenancePath, provenancePathFor, type Provenance } from '../../../src/core/provenance/model';
-import { compareDatings, datingOf, describeDating } from '../../../src/core/provenance/dating';
+import { compareDatings, datingOf, describeDating, describeDay } from '../../../src/core/provenance/dating';
 import { findProvenanceFiles, loadProvenances, sourcePathOf } from '../../../src/core/provenance/workspace';
 import { isSourcePath } from '../../../src/core/workspace/sources';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
@@ -176,6 +176,13 @@ describe('provenance: dating a source', () => {
     const file = datingOf(undefined, Date.UTC(2020, 5, 1));
     assert.deepStrictEqual([file.basis, describeDating(file)], ['file', 'file time 2020-06-01T00:00:00Z']);
     assert.strictEqual(datingOf(undefined).basis, 'unknown');
+  });
+
+  it('the Sources view shows the day alone: the publisher\'s as written, UTC for a file time', () => {
+    assert.strictEqual(describeDay(datingOf({ version: 1, published: '2017-01-31T23:45:10-05:00' })), 'published 2017-01-31');
+    assert.strictEqual(describeDay(datingOf({ version: 1, retrieved: '2026-11-30T17:35:15.341Z' })), 'retrieved 2026-11-30');
+    assert.strictEqual(describeDay(datingOf(undefined, Date.UTC(2020, 5, 1, 23, 59))), 'file time 2020-06-01');
+    assert.strictEqual(describeDay(datingOf(undefined)), 'no date');
   });
 
   it('orders by time; a date alone ties with anything on its day; unknown last', () => {

@@ -8,7 +8,7 @@ import { coderLabel, coderOf, compareCoders } from '../../../core/coders/coders'
 import type { SourceEntry, SourceIndex } from '../../services/sourceIndex';
 import type { ProvenanceIndex } from '../../services/provenanceIndex';
 import { readSettings, SECTION, setSourcesSort, type Settings } from '../../settings';
-import { BASIS_WORDS, compareDatings, describeDating } from '../../../core/provenance/dating';
+import { BASIS_WORDS, compareDatings, describeDating, describeDay } from '../../../core/provenance/dating';
 import { describeBases, TIE_NOTE, WORDING_LABELS, type MentionOrigin, type QuoteOrigin } from '../../../core/provenance/origins';
 import type { SourceProvenance } from '../../../core/provenance/workspace';
 import { PROVENANCE_SUFFIX } from '../../../core/provenance/model';
@@ -472,10 +472,10 @@ export class SourcesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const head: string[] = [];
     if (p) {
       if (p.outlet) head.push(p.outlet);
-      if (prov.dating.basis !== 'unknown' && (prov.dating.basis !== 'file' || byDate)) head.push(describeDating(prov.dating));
+      if (prov.dating.basis !== 'unknown' && (prov.dating.basis !== 'file' || byDate)) head.push(describeDay(prov.dating));
       head.push(fileName);
     } else {
-      if (byDate) head.push(describeDating(prov.dating));
+      if (byDate) head.push(describeDay(prov.dating));
       // The article's headline beside the file name; the counts follow it.
       if (headline) head.push(headline);
     }
