@@ -8,6 +8,7 @@ import { coderLabel, coderOf, compareCoders } from '../../../core/coders/coders'
 import type { SourceEntry, SourceIndex } from '../../services/sourceIndex';
 import type { ProvenanceIndex } from '../../services/provenanceIndex';
 import { readSettings, SECTION, setSourcesSort, type Settings } from '../../settings';
+import { openingLine } from '../../../core/text/headline';
 import { BASIS_WORDS, compareDatings, describeDating, describeDay } from '../../../core/provenance/dating';
 import { describeBases, TIE_NOTE, WORDING_LABELS, type MentionOrigin, type QuoteOrigin } from '../../../core/provenance/origins';
 import type { SourceProvenance } from '../../../core/provenance/workspace';
@@ -648,11 +649,7 @@ export function mentionOriginMarkdown(m: MentionOrigin, origin: QuoteOrigin): st
 
 /** A source's headline: its first non-empty line, without Markdown heading marks, shortened. */
 export function headlineOf(text: string): string {
-  let i = 0;
-  while (i < text.length && /\s/.test(text[i])) i++;
-  const nl = text.indexOf('\n', i);
-  const line = text.slice(i, nl < 0 ? Math.min(text.length, i + 400) : Math.min(nl, i + 400)).replace(/^#+\s*/, '').trim();
-  return truncate(line, 70);
+  return truncate(openingLine(text), 70);
 }
 
 function revealCommand(args: RevealArgs): vscode.Command {
