@@ -144,6 +144,8 @@ const SLICE_MS = 8;
 const REANALYZE_DELAY_MS = 250;
 const PROGRESS_THRESHOLD = 40;
 const DISK_BATCH_MS = 150;
+/** Names that are files, not folders, for the folder watcher (sidecars, provenance, pages, data). */
+const SURELY_A_FILE = /\.(?:ya?ml|json|html?|mht(?:ml)?|pdf|docx?|png|jpe?g|gif|svg|csv|xml|qdpx|js|ts|map|lock|zip)$/i;
 const INDEX_BATCH = 16;
 /** Sources whose text and analysis are kept decoded on the extension host: the open and recently used ones. */
 const DECODED_CACHE = 64;
@@ -625,7 +627,12 @@ export class SourceIndex implements vscode.Disposable {
     const maybeFolder = (uri: vscode.Uri): void => {
       if (!this.matchesGlobs(uri)) queueFolder(uri);
     };
-    disposables.push(folders, folders.onDidCreate(maybeFolder), folders.onDidDelete(maybeFolder));
+    // A checkout creates many sidecars and other files: those that are surely files are not
+    // looked at (a created folder costs a stat and a search).
+    const maybeNewFolder = (uri: vscode.Uri): void => {
+      if (!SURELY_A_FILE.test(uri.path)) maybeFolder(uri);
+    };
+    disposables.push(folders, folders.onDidCreate(maybeNewFolder), folders.onDidDelete(maybeFolder));
     this.watchers = { globs, disposables };
   }
 
