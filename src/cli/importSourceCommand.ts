@@ -8,7 +8,7 @@ import { UsageError, type CliIo } from './io';
  * pay for parsing them at start-up. `npm run bundle` builds ./importSource.ts as
  * dist/importSource.js beside dist/cli.js; under the compiled tests the module sits beside this one.
  */
-export const IMPORT_SOURCE_USAGE = 'source-annotator import-source FILE... [--out DIR] [--url URL]...';
+export const IMPORT_SOURCE_USAGE = 'source-annotator import-source FILE... [--out DIR] [--url URL]... [--time-limit SECONDS]';
 
 type ImportSourceModule = typeof import('./importSource');
 
