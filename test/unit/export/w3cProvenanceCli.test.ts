@@ -79,6 +79,31 @@ describe('cli export / import: the page URL as the W3C source', () => {
     assert.match(none.err, /not in this workspace .*provenance file/);
   });
 
+  it('the URL lookup reads no provenance file whose real path leads out of the workspace', async () => {
+    const t = new TempWorkspace();
+    try {
+      t.write('ws/a.txt', TEXT);
+      t.write('outside/a.txt.provenance.yaml', PROV);
+      fs.symlinkSync(path.join(t.outside, 'a.txt.provenance.yaml'), path.join(t.ws, 'a.txt.provenance.yaml'));
+      const m = new OffsetMap(TEXT);
+      const at = TEXT.indexOf('we will cut taxes');
+      const selector = [{ type: 'TextQuoteSelector', exact: 'we will cut taxes' }, { type: 'TextPositionSelector', start: m.toCodePoint(at), end: m.toCodePoint(at) + 17 }];
+      t.write('ws/in.jsonld', JSON.stringify([{ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:x:1', type: 'Annotation', target: { source: PAGE, selector } }]));
+      const r = await t.run(['import', '--format', 'w3c', 'in.jsonld']);
+      assert.strictEqual(r.code, 1, r.out);
+      assert.match(r.err, /not in this workspace .*provenance file/);
+      assert.ok(!fs.existsSync(path.join(t.ws, 'a.txt.annotations.yaml')));
+      // The same file inside the workspace is read.
+      fs.rmSync(path.join(t.ws, 'a.txt.provenance.yaml'));
+      t.write('ws/a.txt.provenance.yaml', PROV);
+      const ok = await t.run(['import', '--format', 'w3c', 'in.jsonld']);
+      assert.strictEqual(ok.code, 0, ok.err);
+      assert.ok(fs.existsSync(path.join(t.ws, 'a.txt.annotations.yaml')));
+    } finally {
+      t.dispose();
+    }
+  });
+
   it('a hostile cached path is refused and nothing is written: .., absolute, and a symbolic link leading out', async () => {
     const t = new TempWorkspace();
     try {
