@@ -1,13 +1,12 @@
+import * as fs from 'fs';
 import * as path from 'path';
-import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { UserError } from '../core/fileSystem';
 import { IMPORT_SOURCE_USAGE } from './importSourceCommand';
-import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, SAVED_PAGE_EXTENSIONS, SourceImportError, type ImportedSource } from '../core/sourceImport';
+import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, SAVED_PAGE_EXTENSIONS, SourceImportError, type ImportedSource } from '../core/sourceImport/types';
 import { DEFAULT_IMPORT_TIME_LIMIT_SECONDS, timeLimitProblem } from '../core/sourceImport/timeLimit';
 import { writeImportedSource } from '../core/sourceImport/write';
 import { fetchPage, urlFileName } from '../node/fetchPage';
 import { SourceImportClient } from '../node/sourceImportClient';
-import { serveSourceImports } from '../node/sourceImportWorkerMain';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
@@ -19,9 +18,9 @@ export { IMPORT_SOURCE_USAGE };
  * `<title>.txt.provenance.yaml` beside it, and for a URL the fetched page as `<title>.html`.
  * Nothing is ever overwritten: a taken name gets `-2`, `-3`…. Each input stands alone: a bad
  * one is reported and writes nothing, the others are imported; the exit code is 1 when any
- * failed. The files are read on a worker thread (this module again, see the end of it), ended
- * when an import passes --time-limit SECONDS (default 60), so a parser stuck on a hostile file
- * cannot hold the command.
+ * failed. The files are read on a worker thread (the editor's, see workerPath), ended when an
+ * import passes --time-limit SECONDS (default 60), so a parser stuck on a hostile file cannot
+ * hold the command.
  */
 export async function runImportSource(argv: readonly string[], io: CliIo, now: () => Date = () => new Date()): Promise<number> {
   const args = parseArgs(argv, { out: true, url: true, 'time-limit': true });
@@ -38,7 +37,7 @@ export async function runImportSource(argv: readonly string[], io: CliIo, now: (
   const outStat = await io.fs.stat(out);
   if (!outStat || outStat.type !== 'directory') throw new UserError(`${outs[0] ?? out}: not a folder`);
 
-  const importer = new SourceImportClient(__filename, { role: WORKER_ROLE });
+  const importer = new SourceImportClient(workerPath());
   try {
     return await importAll(args, io, out, urls, (input) => importer.import(input, timeLimit), now);
   } finally {
@@ -106,7 +105,12 @@ function display(cwd: string, abs: string): string {
   return rel === '' || rel.startsWith('..') ? abs : rel;
 }
 
-/** workerData of the worker this module starts: it then serves imports instead of running a command. */
-const WORKER_ROLE = 'source-annotator:import-source';
-
-if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) serveSourceImports(parentPort);
+/**
+ * The importers' worker, the editor's: dist/sourceImportWorker.js beside this bundle, or under the
+ * compiled tests out/src/extension/sourceImportWorker.js. This module never loads the importers
+ * itself, so the command starts without parsing them twice.
+ */
+function workerPath(): string {
+  const bundled = path.join(__dirname, 'sourceImportWorker.js');
+  return fs.existsSync(bundled) ? bundled : path.join(__dirname, '..', 'extension', 'sourceImportWorker.js');
+}
