@@ -3,7 +3,7 @@ import { pathToFileURL } from 'url';
 import type { Annotation } from '../core/annotations/model';
 import { DEFAULT_SOURCE_BASE } from '../core/export';
 import { UserError } from '../core/fileSystem';
-import { importW3c, parseW3cJson, w3cSourcePaths, MAX_W3C_IMPORT_CHARS } from '../core/import';
+import { importW3c, parseW3cJson, sourcesByUrl, w3cSourcePaths, w3cSourceUrls, MAX_W3C_IMPORT_CHARS } from '../core/import';
 import { AnnotationStore } from '../core/store/store';
 import { checkedPath } from '../core/store/paths';
 import { readSourceFile } from '../core/workspace/readSource';
@@ -14,9 +14,10 @@ export const IMPORT_USAGE = 'source-annotator import --format w3c FILE [ROOT] [-
 
 /**
  * `import`: re-create sidecars from W3C Web Annotation JSON (as `export --format w3c` writes).
- * Sources are found under ROOT (default: the current folder) by their IRI: the export's
- * `urn:source-annotator:source:<path>`, a file: URL under ROOT, a relative path, or one under
- * --source-base. Annotations keep their ids: one already in its sidecar unchanged is left alone,
+ * Sources are found under ROOT (default: the current folder) by their IRI (the target's
+ * `state.cached` copy first, then its `source`): the export's `urn:source-annotator:source:<path>`,
+ * a file: URL under ROOT, a relative path, or one under --source-base; else a page URL is
+ * looked up in the provenance files (exactly one source must give it). Annotations keep their ids: one already in its sidecar unchanged is left alone,
  * one that differs is replaced. Everything is checked before anything is written (missing
  * sources, malformed sidecars, bad annotations: exit 1, nothing written).
  */
@@ -40,12 +41,14 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   const rootUrl = pathToFileURL(root.endsWith('/') ? root : root + '/').href;
   const sourceBases = [DEFAULT_SOURCE_BASE, rootUrl, ...(args.flags.get('source-base') ?? [])];
   const value = parseW3cJson(json);
+  // Targets whose source is a web page without a workspace copy named: found through the provenance files' URLs.
+  const byUrl = w3cSourceUrls(value, { sourceBases }).length > 0 ? await sourcesByUrl(io.fs, root) : undefined;
 
   // Read every targeted source first: the import needs them, and a missing one stops everything.
   const store = new AnnotationStore(io.fs, root, { author: 'unknown' });
   const texts = new Map<string, string>();
   const missing: string[] = [];
-  for (const rel of w3cSourcePaths(value, { sourceBases })) {
+  for (const rel of w3cSourcePaths(value, { sourceBases, sourcesByUrl: byUrl })) {
     const abs = checkedPath(root, `${root}/${rel}`);
     const outside = await store.outsideRoot(abs);
     if (outside) throw new UserError(`${rel}: ${outside}; nothing was imported`);
@@ -56,7 +59,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   if (missing.length > 0) {
     throw new UserError(`these sources are not under ${displayPath(io.cwd, root)}, nothing was imported:\n${missing.map((m) => `  ${m}`).join('\n')}`);
   }
-  const result = importW3c(value, { sourceBases, textOf: (p) => texts.get(p) });
+  const result = importW3c(value, { sourceBases, sourcesByUrl: byUrl, textOf: (p) => texts.get(p) });
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
 
   // One plan per file: two spellings of one path (a.txt, x%2F..%2Fa.txt) are the same sidecar,

@@ -3,12 +3,13 @@ import { UserError } from '../core/fileSystem';
 import { UsageError, type CliIo } from './io';
 
 /**
- * `import-source`, loaded only when it runs: its libraries (Readability, linkedom, pdf.js through
- * unpdf, mammoth) are four times the size of the rest of the CLI, and every other command would
- * pay for parsing them at start-up. `npm run bundle` builds ./importSource.ts as
- * dist/importSource.js beside dist/cli.js; under the compiled tests the module sits beside this one.
+ * `import-source`, loaded only when it runs (fetching and writing; the importers themselves,
+ * Readability, linkedom, pdf.js through unpdf and mammoth, run on the worker
+ * dist/sourceImportWorker.js, so no other command pays for parsing them at start-up).
+ * `npm run bundle` builds ./importSource.ts as dist/importSource.js beside dist/cli.js; under the
+ * compiled tests the module sits beside this one.
  */
-export const IMPORT_SOURCE_USAGE = 'source-annotator import-source FILE... [--out DIR] [--url URL]...';
+export const IMPORT_SOURCE_USAGE = 'source-annotator import-source FILE... [--out DIR] [--url URL]... [--time-limit SECONDS]';
 
 type ImportSourceModule = typeof import('./importSource');
 

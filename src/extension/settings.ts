@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES, type EntityType } from '../core/analysis/types';
 import type { LineEndings, PositionUnit } from '../core/export/types';
+import { DEFAULT_IMPORT_TIME_LIMIT_SECONDS, timeLimitProblem } from '../core/sourceImport/timeLimit';
 
 /** The extension's settings, typed. package.json contributes.configuration declares them. */
 export interface Settings {
@@ -22,6 +23,8 @@ export interface Settings {
   readonly groupAnnotationsBy: 'tag' | 'coder';
   /** The Sources view's order: by path, or by date (published, else retrieved, else file time). */
   readonly sortSourcesBy: 'path' | 'date';
+  /** Import Source: wall-clock seconds one file may take before its worker is stopped. */
+  readonly importTimeLimitSeconds: number;
 }
 
 export const SECTION = 'sourceAnnotator';
@@ -47,7 +50,13 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     codersShown: stringList(c.get<unknown>('coders.shown', [])),
     groupAnnotationsBy: c.get<string>('tree.groupAnnotationsBy', 'tag') === 'coder' ? 'coder' : 'tag',
     sortSourcesBy: c.get<string>('sources.sortBy', 'path') === 'date' ? 'date' : 'path',
+    importTimeLimitSeconds: timeLimit(c.get<unknown>('import.timeLimitSeconds', DEFAULT_IMPORT_TIME_LIMIT_SECONDS)),
   };
+}
+
+/** The import time limit as set, or the default when it is not a usable number of seconds (a hand-edited value). */
+function timeLimit(v: unknown): number {
+  return typeof v === 'number' && timeLimitProblem(v) === undefined ? v : DEFAULT_IMPORT_TIME_LIMIT_SECONDS;
 }
 
 /** A setting that should be a list of names: anything else in it (a hand-edited value) is left out. */

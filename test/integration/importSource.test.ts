@@ -75,6 +75,26 @@ describe('import source: Import Source… and Import Source from URL…', () => 
     assert.strictEqual((await vscode.workspace.fs.readDirectory(target)).length, before);
   });
 
+  it('an import still running at sourceAnnotator.import.timeLimitSeconds is stopped, says so, and writes nothing', async () => {
+    const config = vscode.workspace.getConfiguration('sourceAnnotator');
+    const before = (await vscode.workspace.fs.readDirectory(target)).length;
+    // A thousandth of a second (below the manifest's minimum of 1, which only the Settings editor enforces): no PDF is read that fast.
+    await config.update('import.timeLimitSeconds', 0.001, vscode.ConfigurationTarget.Workspace);
+    try {
+      const r = await vscode.commands.executeCommand<ImportOutcome | undefined>(CommandIds.importSource, { files: [inbox('statement.pdf').toString()], folder: target.toString(), open: false });
+      assert.ok(r, `the import ran: ${(await api()).importSource.lastError}`);
+      assert.strictEqual(r.imported.length, 0);
+      assert.match(r.failed[0]?.message ?? '', /^statement\.pdf: the import was stopped after 0\.001 s, its time limit .*nothing was written$/);
+      assert.strictEqual((await vscode.workspace.fs.readDirectory(target)).length, before);
+    } finally {
+      await config.update('import.timeLimitSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    // The limit back to its default, the next import runs on a new worker.
+    const ok = await vscode.commands.executeCommand<ImportOutcome | undefined>(CommandIds.importSource, { files: [inbox('statement.pdf').toString()], folder: target.toString(), open: false });
+    assert.deepStrictEqual(ok?.failed, []);
+    assert.strictEqual(ok?.imported.length, 1);
+  });
+
   it('files dropped on the Sources view (text/uri-list) are imported; other files are ignored', async () => {
     const a = await api();
     await vscode.workspace.fs.writeFile(inbox('dropped.html'), enc(cnnPage({ canonical: 'https://edition.cnn.com/dropped' }).replace(/Harbor City mayor to meet neighbouring towns/g, 'Dropped page')));

@@ -42,8 +42,9 @@ export interface ExportOptions {
   /**
    * Where each source came from (its `<source>.provenance.yaml` and file time), by the same
    * relative paths as AnnotatedSource.path: REFI-QDA TextSource description and variables, the
-   * W3C target's `scope` (the page's URL), CSV and Markdown columns, and the order in which the
-   * Markdown report says a shared quote first appeared.
+   * W3C target's `source` (the page's URL, with the file as its TimeState's `cached` copy), CSV
+   * and Markdown columns, and the order in which the Markdown report says a shared quote first
+   * appeared.
    */
   readonly provenance?: ReadonlyMap<string, SourceProvenance>;
   /** Title of the Markdown report, name of the REFI-QDA project, label of the W3C collection. */

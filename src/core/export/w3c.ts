@@ -4,6 +4,8 @@ import { firstUnits, lastUnits, OffsetMap, sliceCodePoints } from '../text/offse
 import { stableGuid } from './ids';
 import { LfText } from './lfText';
 import type { ExportAnalysis, ExportOptions, LineEndings } from './types';
+import { parseIsoDate } from '../provenance/dating';
+import type { SourceProvenance } from '../provenance/workspace';
 
 /** `@context` of every exported annotation and collection, exactly as the W3C model requires. */
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -40,16 +42,30 @@ export interface W3cAnnotation {
   generator?: { type: 'Software'; name: string };
   body?: W3cTextualBody[];
   target: {
-    source: string;
     /**
-     * The web page the source's text was taken from (its provenance file's `url`), when there is
-     * one: W3C `scope`, "the resource that provides the scope or context" of the text. `source`
-     * stays the workspace file, which the selectors count in (and the import reads back).
+     * The workspace file's IRI; with provenance, the web page's URL when there is one (its
+     * `<source>.provenance.yaml` gives `url`), and then `state` says which copy the selectors count in.
      */
+    source: string;
+    /** With a page URL: the workspace's plain-text copy the selectors count in (see W3cTimeState). */
+    state?: W3cTimeState;
+    /** With a page URL but no date for a TimeState (rare: no retrieval time and no file time): the URL here, `source` stays the file. */
     scope?: string;
     /** The TextQuoteSelector, then the TextPositionSelector when the positions can be given (see SelectorText). */
     selector: W3cSelector[];
   };
+}
+
+/**
+ * W3C TimeState (Web Annotation Data Model §4.3.1): `cached` is "a copy of the Source resource's
+ * representation, appropriate for the Annotation", here the workspace file's IRI (the plain text
+ * the selectors count in, read back by the import); `sourceDate` is when the page was retrieved,
+ * else the file's modification time (the model requires a date with a TimeState).
+ */
+export interface W3cTimeState {
+  type: 'TimeState';
+  cached: string;
+  sourceDate: string;
 }
 
 export interface W3cCollection {
@@ -206,12 +222,20 @@ export function exportW3c(sources: readonly AnnotatedSource[], options: ExportOp
   });
   if (options.includeAnalysis && options.analysis) items.push(...analysisItems(sources, options.analysis, options.lineEndings, base));
   if (options.provenance) {
-    // The page's URL beside the workspace IRI, where the source's provenance file gives one.
-    const urls = new Map<string, string>();
-    for (const [p, info] of options.provenance) if (info.provenance?.url) urls.set(sourceIri(p, base), info.provenance.url);
+    // The page's URL as the source, where the source's provenance file gives one; the workspace file as its cached copy.
+    const pages = new Map<string, { url: string; sourceDate?: string }>();
+    for (const [p, info] of options.provenance) {
+      const url = info.provenance?.url;
+      if (url) pages.set(sourceIri(p, base), { url, sourceDate: sourceDateOf(info) });
+    }
     for (const it of items) {
-      const url = urls.get(it.target.source);
-      if (url !== undefined) it.target = { source: it.target.source, scope: url, selector: it.target.selector };
+      const page = pages.get(it.target.source);
+      if (page === undefined) continue;
+      const { source, selector } = it.target;
+      it.target =
+        page.sourceDate !== undefined
+          ? { source: page.url, state: { type: 'TimeState', cached: source, sourceDate: page.sourceDate }, selector }
+          : { source, scope: page.url, selector };
     }
   }
   if (asArray) return items;
@@ -223,6 +247,20 @@ export function exportW3c(sources: readonly AnnotatedSource[], options: ExportOp
     total: items.length,
     first: { id: 'urn:source-annotator:collection:page:0', type: 'AnnotationPage', startIndex: 0, items },
   };
+}
+
+/** A TimeState's `sourceDate`: the retrieval time (a date-time), else the file's modification time; undefined when neither is known. */
+function sourceDateOf(info: SourceProvenance): string | undefined {
+  const retrieved = info.provenance?.retrieved;
+  const at = retrieved !== undefined ? parseIsoDate(retrieved) : undefined;
+  // As written when it has seconds (xsd:dateTime needs them), else the same instant in UTC.
+  if (retrieved !== undefined && at?.precision === 'time') return /T\d{2}:\d{2}:\d{2}/.test(retrieved) ? retrieved : isoSeconds(at.time);
+  if (info.fileTime !== undefined && Number.isFinite(info.fileTime) && info.fileTime > 0) return isoSeconds(info.fileTime);
+  return undefined;
+}
+
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 function analysisItems(sources: readonly AnnotatedSource[], analysis: ExportAnalysis, lineEndings: LineEndings | undefined, base: string): W3cAnnotation[] {

@@ -27,6 +27,12 @@ export interface W3cImportOptions {
   readonly textOf?: (path: string) => string | undefined;
   /** ISO date-time used for a missing created/modified. */
   readonly now?: string;
+  /**
+   * The workspace sources whose provenance file gives a URL, by that URL (see urlKey): a target
+   * whose `source` is a web page and whose `state` names no workspace copy is mapped to the one
+   * source with that URL. See sourcesByUrl (provenanceUrls.ts).
+   */
+  readonly sourcesByUrl?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ImportedSource {
@@ -63,22 +69,47 @@ export function parseW3cJson(json: string): unknown {
  * duplicates, so that a caller can read those sources (for `textOf`) before importing.
  * Items it cannot make sense of are skipped here; importW3c reports them.
  */
-export function w3cSourcePaths(value: unknown, options: Pick<W3cImportOptions, 'sourceBases'> = {}): string[] {
+export function w3cSourcePaths(value: unknown, options: Pick<W3cImportOptions, 'sourceBases' | 'sourcesByUrl'> = {}): string[] {
   const bases = options.sourceBases ?? [DEFAULT_SOURCE_BASE];
   const out = new Set<string>();
-  for (const item of collectItems(value)) {
-    if (!isObject(item)) continue;
-    const targets: readonly unknown[] = Array.isArray(item.target) ? (item.target as unknown[]) : [item.target];
-    for (const t of targets) {
-      if (!isObject(t) || typeof t.source !== 'string') continue;
-      try {
-        out.add(sourcePath(t.source, bases));
-      } catch {
-        // reported by importW3c
-      }
+  for (const t of targetsOf(value)) {
+    try {
+      out.add(targetPath(t, bases, options.sourcesByUrl));
+    } catch {
+      // reported by importW3c
     }
   }
   return [...out].sort();
+}
+
+/**
+ * The page URLs the annotations target without naming a workspace copy (no `state.cached` and
+ * a `source` outside the workspace), sorted: a caller reads the provenance files (sourcesByUrl)
+ * only when there are some.
+ */
+export function w3cSourceUrls(value: unknown, options: Pick<W3cImportOptions, 'sourceBases'> = {}): string[] {
+  const bases = options.sourceBases ?? [DEFAULT_SOURCE_BASE];
+  const out = new Set<string>();
+  for (const t of targetsOf(value)) {
+    try {
+      if (cachedPath(t, bases) !== undefined || typeof t.source !== 'string') continue;
+      if (workspacePath(t.source, bases) === undefined) out.add(t.source);
+    } catch {
+      // reported by importW3c
+    }
+  }
+  return [...out].sort();
+}
+
+/** The target objects of every item it can make sense of (importW3c reports the others). */
+function targetsOf(value: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const item of collectItems(value)) {
+    if (!isObject(item)) continue;
+    const targets: readonly unknown[] = Array.isArray(item.target) ? (item.target as unknown[]) : [item.target];
+    for (const t of targets) if (isObject(t)) out.push(t);
+  }
+  return out;
 }
 
 /** Import already-parsed JSON. */
@@ -153,8 +184,7 @@ function readAnnotation(
   const id = readId(item.id, index);
 
   const target = firstTarget(item.target, where);
-  if (typeof target.source !== 'string') throw new UserError(`${where}: the target has no "source" IRI`);
-  const path = sourcePath(target.source, bases, where);
+  const path = targetPath(target, bases, options.sourcesByUrl, where);
   const { quote, position } = readSelectors(target.selector, where);
   const annotationTarget = resolveTarget(quote, position, path, options.textOf, where, warnings);
 
@@ -332,8 +362,70 @@ function readDate(value: unknown, fallback: string, where: string, field: string
   return fallback;
 }
 
+/**
+ * The workspace file a target's selectors count in, or a UserError. In this order: its
+ * `state`'s `cached` copy when that is in the workspace (what the export writes when `source` is
+ * the page's URL), its `source` when that is in the workspace, else the one source whose
+ * provenance file gives `source` as its URL. A `cached` or `source` that looks like a workspace
+ * path but leaves it (`..`, absolute) is refused, never skipped. Only the spelling is checked
+ * here: the caller checks the real path (symbolic links) before reading or writing.
+ */
+function targetPath(target: Record<string, unknown>, bases: readonly string[], byUrl: ReadonlyMap<string, readonly string[]> | undefined, where = 'annotation'): string {
+  const cached = cachedPath(target, bases, where);
+  if (cached !== undefined) return cached;
+  if (typeof target.source !== 'string') throw new UserError(`${where}: the target has no "source" IRI`);
+  const direct = workspacePath(target.source, bases, where);
+  if (direct !== undefined) return direct;
+  const found = byUrl?.get(urlKey(target.source)) ?? [];
+  if (found.length === 1) return found[0];
+  if (found.length > 1) {
+    throw new UserError(
+      `${where}: the source ${target.source} is the URL of ${found.length} sources (${found.join(', ')}), and no "state" with a "cached" copy says which; nothing was imported`,
+    );
+  }
+  throw new UserError(
+    `${where}: the source ${target.source} is not in this workspace (expected an IRI starting with ${bases.join(' or ')}, a "state" whose "cached" copy is one, or a URL that a source's provenance file gives)`,
+  );
+}
+
+/** The workspace path of a target's `state.cached` (TimeState, alone or in a list), if one is in the workspace. */
+function cachedPath(target: Record<string, unknown>, bases: readonly string[], where = 'annotation'): string | undefined {
+  const states: readonly unknown[] = Array.isArray(target.state) ? (target.state as unknown[]) : [target.state];
+  for (const st of states) {
+    if (!isObject(st) || st.cached === undefined) continue;
+    const list: readonly unknown[] = Array.isArray(st.cached) ? (st.cached as unknown[]) : [st.cached];
+    for (const c of list) {
+      if (typeof c !== 'string') continue;
+      const p = workspacePath(c, bases, where, 'cached copy');
+      if (p !== undefined) return p;
+      // A local file outside the workspace is refused; a copy elsewhere on the web (an archive) is not ours to read.
+      if (/^file:/i.test(c)) throw new UserError(`${where}: the cached copy ${c} is not a path inside the workspace`);
+    }
+  }
+  return undefined;
+}
+
+/** A page URL as looked up in sourcesByUrl: parsed and serialised (so `HTTPS://Example.org` is `https://example.org/`), else as written. */
+export function urlKey(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
 /** The workspace-relative path of a source IRI, or a UserError. Never escapes the root. */
 export function sourcePath(iri: string, bases: readonly string[], where = 'annotation'): string {
+  const p = workspacePath(iri, bases, where);
+  if (p === undefined) throw new UserError(`${where}: the source ${iri} is not in this workspace (expected an IRI starting with ${bases.join(' or ')})`);
+  return p;
+}
+
+/**
+ * The workspace-relative path of an IRI under one of the bases (or a relative path), undefined
+ * for an IRI elsewhere (another scheme or host), a UserError for one that would leave the root.
+ */
+function workspacePath(iri: string, bases: readonly string[], where = 'annotation', what = 'source'): string | undefined {
   let rest: string | undefined;
   for (const b of bases) {
     if (iri.startsWith(b)) {
@@ -342,7 +434,7 @@ export function sourcePath(iri: string, bases: readonly string[], where = 'annot
     }
   }
   if (rest === undefined) {
-    if (SCHEME.test(iri)) throw new UserError(`${where}: the source ${iri} is not in this workspace (expected an IRI starting with ${bases.join(' or ')})`);
+    if (SCHEME.test(iri)) return undefined;
     rest = iri;
   }
   rest = rest.replace(/[?#].*$/, '');
@@ -350,10 +442,16 @@ export function sourcePath(iri: string, bases: readonly string[], where = 'annot
   try {
     segments = rest.split('/').map(decodeURIComponent);
   } catch {
-    throw new UserError(`${where}: the source ${iri} is not a valid IRI`);
+    throw new UserError(`${where}: the ${what} ${iri} is not a valid IRI`);
   }
   if (segments.length === 0 || segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) {
-    throw new UserError(`${where}: the source ${iri} is not a path inside the workspace`);
+    throw new UserError(`${where}: the ${what} ${iri} is not a path inside the workspace`);
+  }
+  // An encoded slash (`..%2F..%2Fetc`) must not climb out either (`x%2F..%2Fa.txt` stays inside: the caller normalises it).
+  let depth = 0;
+  for (const part of segments.join('/').split('/')) {
+    depth += part === '..' ? -1 : part === '' || part === '.' ? 0 : 1;
+    if (depth < 0) throw new UserError(`${where}: the ${what} ${iri} is not a path inside the workspace`);
   }
   return segments.join('/');
 }

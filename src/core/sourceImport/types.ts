@@ -50,7 +50,7 @@ export interface ImportedSource {
   readonly baseName: string;
 }
 
-export type ImportProblem = 'too-large' | 'unsupported' | 'corrupt' | 'no-text' | 'no-article';
+export type ImportProblem = 'too-large' | 'unsupported' | 'corrupt' | 'no-text' | 'no-article' | 'too-slow';
 
 /** Bad input: the message says what is wrong with which file; nothing is written. */
 export class SourceImportError extends UserError {

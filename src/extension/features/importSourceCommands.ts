@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { UserError } from '../../core/fileSystem';
 import { CommandIds } from '../commandIds';
+import { readSettings } from '../settings';
 import { DEFAULT_IMPORT_LIMITS, IMPORT_EXTENSIONS, SAVED_PAGE_EXTENSIONS } from '../../core/sourceImport/types';
 import { writeImportedSource } from '../../core/sourceImport/write';
 import { fetchPage, urlFileName } from '../../node/fetchPage';
-import { SourceImportClient } from '../services/sourceImportClient';
+import { SourceImportClient } from '../../node/sourceImportClient';
 import { VsCodeFileSystem } from '../services/vscodeFileSystem';
 
 /** Arguments that skip the dialogs (tests, scripts): URIs as strings or vscode.Uri. */
@@ -36,7 +37,8 @@ export interface ImportOutcome {
  * "Import Source from URL…" (an input box): each input becomes `<title>.txt` with its
  * `<title>.txt.provenance.yaml` in the chosen folder (a workspace folder, or the folder of the
  * Sources view's selected source), through the same core as the CLI. Progress in a
- * notification, cancellable between files and during a download. Needs a trusted workspace:
+ * notification, cancellable between files and during a download; each file's import is stopped
+ * at `sourceAnnotator.import.timeLimitSeconds` (its worker ended, nothing written). Needs a trusted workspace:
  * it writes files.
  */
 export class ImportSourceCommands implements vscode.Disposable {
@@ -168,7 +170,10 @@ export class ImportSourceCommands implements vscode.Disposable {
             progress.report({ message: `${job.label} (${i + 1} of ${inputs.length})`, increment: 100 / inputs.length });
             try {
               const input = await job.read(abort.signal);
-              const imported = await this.importer.import({ bytes: input.bytes, name: input.name, url: input.url, contentType: input.contentType, retrieved: new Date().toISOString() });
+              const imported = await this.importer.import(
+                { bytes: input.bytes, name: input.name, url: input.url, contentType: input.contentType, retrieved: new Date().toISOString() },
+                readSettings(target.root.uri).importTimeLimitSeconds,
+              );
               if (token.isCancellationRequested) {
                 outcome.cancelled = true;
                 break;

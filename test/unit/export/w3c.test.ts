@@ -6,7 +6,10 @@ import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import type { AnnotatedSource } from '../../../src/core/annotations/model';
 import { exportW3c, exportW3cJson, exportWorkspace, W3C_CONTEXT, type W3cAnnotation, type W3cCollection } from '../../../src/core/export';
-import { importW3c, importW3cJson } from '../../../src/core/import';
+import { importW3c, importW3cJson, w3cSourcePaths, w3cSourceUrls } from '../../../src/core/import';
+import { datingOf } from '../../../src/core/provenance/dating';
+import type { Provenance } from '../../../src/core/provenance/model';
+import type { SourceProvenance } from '../../../src/core/provenance/workspace';
 import { OffsetMap, sliceCodePoints } from '../../../src/core/text/offsets';
 import { annotate, sampleAnalysis, sampleSources } from './fixtures';
 
@@ -321,6 +324,117 @@ describe('export/w3c', () => {
       const back = importW3c(all);
       assert.strictEqual(back.sources.flatMap((s) => s.annotations).length, 6, 'only the user annotations come back');
       assert.ok(back.warnings.some((w) => /3 detected entities and quotes/.test(w)));
+    });
+  });
+
+  describe('the page URL as the target source (provenance)', () => {
+    const PAGE = 'https://news.example/taxes?id=1&x=2';
+    const info = (prov: Omit<Provenance, 'version'> | undefined, fileTime?: number): SourceProvenance => {
+      const p = prov ? { version: 1 as const, ...prov } : undefined;
+      return { provenance: p, fileTime, dating: datingOf(p, fileTime) };
+    };
+    /** news/a.txt from a page with a retrieval time; b é.md without provenance. */
+    const provenance = (): Map<string, SourceProvenance> =>
+      new Map([
+        ['news/a.txt', info({ url: PAGE, retrieved: '2026-11-30T09:00:00Z', published: '2017-01-28' }, Date.UTC(2026, 10, 30, 10))],
+        ['dir with space/b é.md', info(undefined, Date.UTC(2026, 0, 1))],
+      ]);
+    const byUrl = (m: Record<string, string[]>): Map<string, string[]> => new Map(Object.entries(m));
+
+    it('source is the URL, state a TimeState whose cached copy is the workspace file; valid, known terms, and the selectors still match the copy', async () => {
+      const sources = browserSources();
+      const all = exportW3c(sources, { provenance: provenance(), w3cForm: 'array' }) as W3cAnnotation[];
+      const fromPage = all.filter((a) => a.target.source === PAGE);
+      assert.strictEqual(fromPage.length, 4);
+      for (const a of fromPage) {
+        assert.deepStrictEqual(a.target.state, { type: 'TimeState', cached: 'urn:source-annotator:source:news/a.txt', sourceDate: '2026-11-30T09:00:00Z' });
+        assert.strictEqual(a.target.scope, undefined, 'no scope workaround');
+        assert.deepStrictEqual(Object.keys(a.target), ['source', 'state', 'selector']);
+        assert.deepStrictEqual(failures(checks, a), [], a.id);
+        for (const sel of a.target.selector) assert.strictEqual((await annotatorMatches(sources[0].text, sel)).length, 1, `${a.id} ${sel.type}`);
+      }
+      const plain = all.filter((a) => a.target.source !== PAGE);
+      assert.strictEqual(plain.length, 5);
+      assert.ok(plain.every((a) => a.target.state === undefined && a.target.source.startsWith('urn:source-annotator:source:')), 'no URL: the file as before');
+      const context = (JSON.parse(fs.readFileSync(path.join(W3C_DIR, 'anno.jsonld'), 'utf8')) as { '@context': Record<string, unknown> })['@context'];
+      for (const term of [...Object.keys(fromPage[0].target), ...Object.keys(fromPage[0].target.state!), 'TimeState']) assert.ok(term in context, term);
+    });
+
+    it('the validators refuse a TimeState without a date (why sourceDate is always given)', () => {
+      const [a] = exportW3c(sampleSources(), { provenance: provenance(), w3cForm: 'array' }) as W3cAnnotation[];
+      // The suite's annotationMusts do not look at states: its TimeState definition is checked directly.
+      const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true });
+      addFormats(ajv);
+      for (const f of fs.readdirSync(path.join(WPT, 'definitions')).filter((n) => n.endsWith('.json'))) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(WPT, 'definitions', f), 'utf8')) as object);
+      const stateOk = ajv.compile({ $ref: 'specificResource.json#/definitions/stateDetected' });
+      assert.ok(stateOk(a.target), JSON.stringify(stateOk.errors));
+      assert.ok(!stateOk({ ...a.target, state: { type: 'TimeState', cached: a.target.state!.cached } }), 'a TimeState needs sourceDate');
+      assert.ok(!stateOk({ ...a.target, state: { ...a.target.state, sourceDate: '2026-11-30' } }), 'sourceDate is a date-time');
+    });
+
+    it('sourceDate: the retrieval time, else the file time; with neither, the URL goes to scope and source stays the file', () => {
+      const one = (i: SourceProvenance): W3cAnnotation['target'] => (exportW3c(sampleSources().slice(0, 1), { provenance: new Map([['news/a.txt', i]]), w3cForm: 'array' }) as W3cAnnotation[])[0].target;
+      assert.strictEqual(one(info({ url: PAGE, retrieved: '2026-11-30T10:00+01:00' })).state?.sourceDate, '2026-11-30T09:00:00Z', 'seconds added (xsd:dateTime)');
+      assert.strictEqual(one(info({ url: PAGE, retrieved: '2026-11-30' }, Date.UTC(2026, 0, 2, 3, 4, 5))).state?.sourceDate, '2026-01-02T03:04:05Z', 'a date alone is not a dateTime: file time');
+      const none = one(info({ url: PAGE }));
+      assert.deepStrictEqual([none.source, none.scope, none.state], ['urn:source-annotator:source:news/a.txt', PAGE, undefined]);
+      assert.deepStrictEqual(failures(checks, { ...(exportW3c(sampleSources(), { w3cForm: 'array' }) as W3cAnnotation[])[0], target: none }), []);
+    });
+
+    it('round trip: the import finds the file through state.cached, with or without the provenance files', () => {
+      const original = sampleSources();
+      const json = exportW3cJson(original, { provenance: provenance() });
+      for (const options of [{}, { sourcesByUrl: byUrl({ [PAGE]: ['somewhere/else.txt'] }) }]) {
+        const back = importW3cJson(json, options);
+        assert.deepStrictEqual(back.warnings, []);
+        assert.deepStrictEqual(normalise(back.sources.map((s) => ({ ...s, text: '' }))), normalise(original), 'cached comes first');
+      }
+      assert.deepStrictEqual(w3cSourceUrls(JSON.parse(json)), [], 'every target names its copy: no provenance lookup needed');
+      // A custom base: cached is under it.
+      const based = exportW3cJson(original, { provenance: provenance(), sourceBase: 'file:///home/ada/ws/' });
+      assert.ok(based.includes('"cached": "file:///home/ada/ws/news/a.txt"'));
+      assert.deepStrictEqual(normalise(importW3cJson(based, { sourceBases: ['file:///home/ada/ws/'] }).sources.map((s) => ({ ...s, text: '' }))), normalise(original));
+    });
+
+    it('without state.cached, a page URL is looked up in the provenance files: one source is taken, several or none are refused', () => {
+      const original = sampleSources();
+      const items = exportW3c(original, { provenance: provenance(), w3cForm: 'array' }) as W3cAnnotation[];
+      const stripped = JSON.parse(JSON.stringify(items)) as W3cAnnotation[];
+      for (const a of stripped) delete a.target.state;
+      assert.deepStrictEqual(w3cSourceUrls(stripped), [PAGE]);
+      const found = importW3c(stripped, { sourcesByUrl: byUrl({ [PAGE]: ['news/a.txt'] }) });
+      assert.deepStrictEqual(normalise(found.sources.map((s) => ({ ...s, text: '' }))), normalise(original));
+      assert.deepStrictEqual(w3cSourcePaths(stripped, { sourcesByUrl: byUrl({ [PAGE]: ['news/a.txt'] }) }), ['dir with space/b é.md', 'news/a.txt']);
+      // The URL is compared as a parsed URL (scheme and host case).
+      const upper = JSON.parse(JSON.stringify(stripped).split('https://news.example').join('HTTPS://News.Example')) as unknown;
+      assert.strictEqual(importW3c(upper, { sourcesByUrl: byUrl({ [PAGE]: ['news/a.txt'] }) }).sources.length, 2);
+      assert.throws(
+        () => importW3c(stripped, { sourcesByUrl: byUrl({ [PAGE]: ['news/a.txt', 'news/a-2.txt'] }) }),
+        (e: Error) => e.name === 'UserError' && /is the URL of 2 sources \(news\/a\.txt, news\/a-2\.txt\).*nothing was imported/.test(e.message),
+      );
+      for (const none of [undefined, byUrl({ 'https://other.example/': ['news/a.txt'] })]) {
+        assert.throws(() => importW3c(stripped, { sourcesByUrl: none }), (e: Error) => e.name === 'UserError' && /source https:\/\/news\.example\/taxes\?id=1&x=2 is not in this workspace.*provenance file/.test(e.message));
+      }
+      // Two sources sharing one URL, each annotation with its cached copy: each goes to its own file.
+      const twin = { ...original[0], path: 'news/a-2.txt', annotations: original[0].annotations.slice(0, 1).map((a) => ({ ...a, id: 'a-0000000099' })) };
+      const shared = new Map([...provenance(), ['news/a-2.txt', info({ url: PAGE, retrieved: '2026-12-01T08:00:00Z' })]]);
+      const both = exportW3c([original[0], twin], { provenance: shared, w3cForm: 'array' }) as W3cAnnotation[];
+      assert.ok(both.every((a) => a.target.source === PAGE));
+      const back = importW3c(both, { sourcesByUrl: byUrl({ [PAGE]: ['news/a-2.txt', 'news/a.txt'] }) });
+      assert.deepStrictEqual(back.sources.map((s) => [s.path, s.annotations.length]), [['news/a-2.txt', 1], ['news/a.txt', 4]]);
+    });
+
+    it('a hostile cached path (.., absolute, a file: URL outside, backslash) is refused, never skipped to the URL', () => {
+      const [a] = exportW3c(sampleSources(), { provenance: provenance(), w3cForm: 'array' }) as W3cAnnotation[];
+      const options = { sourcesByUrl: byUrl({ [PAGE]: ['news/a.txt'] }) };
+      for (const cached of ['../outside/a.txt', 'news/../../a.txt', '/etc/passwd', 'urn:source-annotator:source:..%2F..%2Fetc%2Fpasswd', 'file:///etc/passwd', 'news\\..\\..\\a.txt']) {
+        const hostile = { ...a, target: { ...a.target, state: { ...a.target.state!, cached } } };
+        assert.throws(() => importW3c([hostile], options), (e: Error) => e.name === 'UserError' && /cached copy .* is not (a path inside the workspace|a valid IRI)/.test(e.message), cached);
+        assert.deepStrictEqual(w3cSourcePaths([hostile], options), [], `${cached}: not listed for reading`);
+      }
+      // A copy elsewhere on the web (an archive) is not ours: the URL lookup decides.
+      const archived = { ...a, target: { ...a.target, state: { ...a.target.state!, cached: 'https://web.archive.org/web/2017/https://news.example/taxes' } } };
+      assert.strictEqual(importW3c([archived], options).sources[0].path, 'news/a.txt');
     });
   });
 

@@ -69,13 +69,13 @@ describe('provenance in the exports', () => {
     }
   });
 
-  it('W3C: the page URL as the target scope; the source stays the workspace IRI', () => {
+  it('W3C: the page URL as the target source, the workspace file its TimeState cached copy', () => {
     const c = exportW3c(sources(), { provenance: provenance() }) as W3cCollection;
-    const late = c.first.items.find((a) => a.target.source.endsWith('a-late.txt'))!;
-    assert.strictEqual(late.target.scope, 'https://news.example/taxes?id=1&x=2');
-    assert.strictEqual(late.target.source, 'urn:source-annotator:source:a-late.txt');
+    const late = c.first.items.find((a) => a.target.source === 'https://news.example/taxes?id=1&x=2')!;
+    assert.deepStrictEqual(late.target.state, { type: 'TimeState', cached: 'urn:source-annotator:source:a-late.txt', sourceDate: '2026-11-30T09:00:00Z' });
+    assert.strictEqual(late.target.scope, undefined);
     const early = c.first.items.find((a) => a.target.source.endsWith('b-early.txt'))!;
-    assert.strictEqual(early.target.scope, undefined, 'no URL, no scope');
+    assert.strictEqual(early.target.state, undefined, 'no URL: the workspace IRI, no state');
   });
 
   it('CSV: title, outlet, published and url on every row of the source', () => {

@@ -92,6 +92,24 @@ describe('cli import-source', () => {
     assert.match(err, /nope: not a folder/);
   });
 
+  it('--time-limit: an import still running at the limit is stopped with a clear message and writes nothing; bad values are usage errors', async () => {
+    const fs0 = new MemoryFileSystem({ '/ws/statement.pdf': await makePdf(STATEMENT_PARAGRAPHS, { title: 'Council statement', pages: 2 }), '/ws/cnn.html': cnnPage() });
+    const before = fs0.paths();
+    // A thousandth of a second: the worker cannot even start in that time.
+    const r = await run(['import-source', 'statement.pdf', 'cnn.html', '--time-limit', '0.001'], fs0);
+    assert.strictEqual(r.code, 1, r.out);
+    assert.match(r.err, /^statement\.pdf: the import was stopped after 0\.001 s, its time limit \(.*--time-limit SECONDS.*\); nothing was written$/m);
+    assert.match(r.err, /^cnn\.html: the import was stopped after 0\.001 s/m, 'each input has its own limit (a new worker for each)');
+    assert.strictEqual(r.out, '');
+    assert.deepStrictEqual(fs0.paths(), before, 'nothing written');
+    for (const bad of ['0', '-5', 'abc', '1e9', '']) {
+      const u = await run(['import-source', 'cnn.html', '--time-limit', bad], fs0);
+      assert.strictEqual(u.code, 2, bad);
+    }
+    const ok = await run(['import-source', 'cnn.html', '--time-limit', '600'], fs0);
+    assert.strictEqual(ok.code, 0, ok.err);
+  });
+
   it('a failed provenance write removes the source it had written', async () => {
     const fs0 = new MemoryFileSystem({ '/ws/a.html': cnnPage() });
     const imported = await importSource({ bytes: enc(cnnPage()), name: 'a.html', retrieved: NOW.toISOString() });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { SourceImportError } from '../../../src/core/sourceImport/types';
-import { SourceImportClient } from '../../../src/extension/services/sourceImportClient';
+import { SourceImportClient } from '../../../src/node/sourceImportClient';
 import { STATEMENT_PARAGRAPHS, cnnPage, makePdf } from './fixtures';
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'sourceImportWorker.js');

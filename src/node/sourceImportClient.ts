@@ -1,7 +1,7 @@
 import { Worker } from 'worker_threads';
-import type * as vscode from 'vscode';
-import { UserError } from '../../core/fileSystem';
-import { SourceImportError, type ImportedSource, type ImportInput, type ImportProblem } from '../../core/sourceImport/types';
+import { UserError } from '../core/fileSystem';
+import { withTimeLimit } from '../core/sourceImport/timeLimit';
+import { SourceImportError, type ImportedSource, type ImportInput, type ImportProblem } from '../core/sourceImport/types';
 
 export interface ImportRequest {
   readonly id: number;
@@ -13,24 +13,34 @@ export type ImportReply =
   | { readonly id: number; readonly error: { readonly message: string; readonly user: boolean; readonly problem?: ImportProblem } };
 
 /**
- * Runs the core importer on a worker thread (dist/sourceImportWorker.js), started on the first
- * import and ended on dispose. `cancel()` ends the worker at once (a long PDF stops mid-page);
- * the next import starts a new one.
+ * Runs the core importer on a worker thread (the editor's dist/sourceImportWorker.js, the CLI's
+ * dist/importSource.js: see sourceImportWorkerMain.ts), started on the first import and ended on
+ * dispose. `cancel()` ends the worker at once (a long PDF stops mid-page), and so does an import
+ * that reaches its time limit; the next import starts a new worker.
  */
-export class SourceImportClient implements vscode.Disposable {
+export class SourceImportClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: ImportedSource) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly workerPath: string) {}
+  /** `workerData` is given to each worker started (the CLI's bundle uses it to know it is one). */
+  constructor(
+    private readonly workerPath: string,
+    private readonly workerData?: unknown,
+  ) {}
 
-  import(input: ImportInput): Promise<ImportedSource> {
+  /** Import on the worker; with `timeLimitSeconds`, a worker still busy at the limit is ended and the import fails with a SourceImportError 'too-slow'. */
+  import(input: ImportInput, timeLimitSeconds?: number): Promise<ImportedSource> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<ImportedSource>((resolve, reject) => {
+    const work = new Promise<ImportedSource>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, input } satisfies ImportRequest);
     });
+    if (timeLimitSeconds === undefined) return work;
+    // Stopping the worker rejects `work` too: that late rejection is already settled by the limit's.
+    work.catch(() => undefined);
+    return withTimeLimit(work, timeLimitSeconds, input.name, () => this.stop(new UserError('stopped at the time limit of another import')));
   }
 
   /** Stop what runs now: pending imports are rejected with "cancelled". */
@@ -40,7 +50,7 @@ export class SourceImportClient implements vscode.Disposable {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    const worker = new Worker(this.workerPath, { workerData: this.workerData });
     worker.unref();
     worker.on('message', (reply: ImportReply) => {
       const p = this.pending.get(reply.id);
