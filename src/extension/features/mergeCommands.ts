@@ -2,7 +2,7 @@ import * as path from 'path';
 import { guarded } from './commandGuard';
 import * as vscode from 'vscode';
 import { isSidecarPath, sourcePathFor } from '../../core/store/paths';
-import { setUpMergeDriver } from '../../node/git';
+import { driverScript, setUpMergeDriver } from '../../node/git';
 import { CommandIds } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
 
@@ -47,7 +47,7 @@ export class MergeCommands implements vscode.Disposable {
     if (!folder) return undefined;
     // The editor's Node is VS Code's own binary run as Node (ELECTRON_RUN_AS_NODE), unless it is a plain Node (code-server).
     const cli = vscode.Uri.joinPath(this.extensionUri, 'dist', 'cli.js').fsPath;
-    const done = setUpMergeDriver(folder.uri.fsPath, { runtime: process.execPath, cli: path.resolve(cli), electron: typeof process.versions.electron === 'string' });
+    const done = setUpMergeDriver(folder.uri.fsPath, { runtime: process.execPath, cli: driverScript(path.resolve(cli)), electron: typeof process.versions.electron === 'string' });
     void vscode.window.showInformationMessage(`Source Annotator: git merge driver set up. ${done.join('; ')}.`);
     return done;
   }

@@ -283,6 +283,10 @@ describe('merge/setup', () => {
     assert.deepStrictEqual(parseDriverCommand(cmd), { runtime: '/opt/my node/bin/node', cli: "/home/o'brien/sa/dist/cli.js" });
     assert.deepStrictEqual(parseDriverCommand(driverCommand('/code', '/x/cli.js', true)), { runtime: '/code', cli: '/x/cli.js' });
     assert.strictEqual(parseDriverCommand('cat %A'), undefined);
+    // The driver's own bundle takes no subcommand.
+    const own = driverCommand('/usr/bin/node', '/opt/sa/dist/mergeDriver.js');
+    assert.strictEqual(own, '/usr/bin/node /opt/sa/dist/mergeDriver.js %O %A %B %P');
+    assert.deepStrictEqual(parseDriverCommand(own), { runtime: '/usr/bin/node', cli: '/opt/sa/dist/mergeDriver.js' });
   });
 
   it('chooses the merge by file name', () => {
