@@ -7,14 +7,17 @@ import { orderEntries, renderEntries, verifyEntries } from './splice';
 /**
  * The merge driver's fastest path, for three sidecars in the layout the store writes: each text
  * is cut at the line level into a header and one block per annotation (a `- id: ID` line at the
- * list's indent up to the next one). Only what differs is parsed: all of ours (one js-yaml read,
- * which validates it), and the blocks of the base and theirs whose bytes differ from ours' block
- * of the same id. Blocks equal on all sides are never looked at again; an entry changed on one
- * side only is that side's bytes; only entries the merge rewrites (changed on both sides,
- * conflicts recorded) are written by yaml, and read back to check them.
+ * list's indent up to the next one). Only what differs is read: an entry whose bytes are the same
+ * in ours and theirs merges to ours whatever the base says, so it is kept by its bytes and only
+ * its start is taken from its lines (for the order); the other entries' blocks, of all three
+ * sides, are read with the fast reader (which validates them). An entry changed on one side only
+ * is that side's bytes; only entries the merge rewrites (changed on both sides, conflicts
+ * recorded) are written by yaml, and read back to check them. So an entry that is the same on
+ * both sides is not validated here: it was that way on both branches (`check` reports it).
  *
  * Any doubt about the layout declines (undefined) and the caller takes the general path: a CR,
- * a tab, a comment or blank line outside a block scalar, a flow collection other than tags, a `|+`/`>+` scalar's trailing blank
+ * a tab, a comment or blank line outside a block scalar, a flow collection other than tags, an
+ * anchor, alias or tag, a `|+`/`>+` scalar's trailing blank
  * line, an entry not starting with `- id:`, an id that is not plain, a quoted or flow-style
  * oddity js-yaml and yaml could read differently (the fast reader's own doubts), anything after
  * the list, a missing or blank side, lists at different indents.
@@ -85,6 +88,8 @@ export function splitBlocks(text: string): BlockSplit | undefined {
       if (lead < n + 2) return undefined;
       const rest = text.slice(sp, eol);
       if (rest.includes('#') && /(?:^|\s)#/.test(rest)) return undefined;
+      // No anchors, aliases or tags, even in entries that are not read.
+      if ((rest.includes('&') || rest.includes('*') || rest.includes('!')) && /(?:^|[\s[{,:-])[&*!]\S/.test(rest.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""'))) return undefined;
       // Flow style only where the store writes it (tags: [ a, b ]).
       if ((rest.includes('{') || rest.includes('[')) && /^(?:- )?(?!tags:)[A-Za-z]+: *[{[]/.test(rest)) return undefined;
     }
@@ -108,6 +113,25 @@ export function splitBlocks(text: string): BlockSplit | undefined {
   return { header, indent, hash, blocks };
 }
 
+/**
+ * The start of an entry from its lines, for an entry that is not read: the `start:` key line of
+ * its `target:` map (block scalar lines are indented deeper than both, so neither can be text).
+ */
+function startOf(block: string, indent: string): number | undefined {
+  const t = block.indexOf(`\n${indent}  target:\n`);
+  if (t < 0) return undefined;
+  const inner = `${indent}    `;
+  for (let at = t + indent.length + 11; at < block.length; ) {
+    const eol = block.indexOf('\n', at);
+    const line = block.slice(at, eol < 0 ? block.length : eol);
+    if (!line.startsWith(inner) && !/^ *$/.test(line)) return undefined;
+    const m = /^ *start: (0|[1-9]\d{0,14})$/.exec(line);
+    if (m && line.length - line.trimStart().length === inner.length) return Number(m[1]);
+    at = eol < 0 ? block.length : eol + 1;
+  }
+  return undefined;
+}
+
 /** Parse blocks (of one file: ids unique) with the fast reader; undefined when any is not plainly valid. */
 function parseBlocks(blocks: ReadonlyArray<{ readonly id: string; readonly text: string }>): Annotation[] | undefined {
   if (blocks.length === 0) return [];
@@ -119,28 +143,34 @@ function parseBlocks(blocks: ReadonlyArray<{ readonly id: string; readonly text:
 export function mergeByBlocks(base: string, ours: string, theirs: string): { readonly text: string; readonly report: MergeReport } | undefined {
   const [B, O, T] = [splitBlocks(base), splitBlocks(ours), splitBlocks(theirs)];
   if (!B || !O || !T || B.indent !== O.indent || T.indent !== O.indent) return undefined;
-  // Ours whole: validates every block that is kept by its bytes.
-  const fo = readSidecarFast(ours);
-  if (!fo || fo.annotations.length !== O.blocks.length || !fo.annotations.every((a, k) => a.id === O.blocks[k].id)) return undefined;
+  const oText = new Map(O.blocks.map((b) => [b.id, b.text]));
+  const tText = new Map(T.blocks.map((b) => [b.id, b.text]));
+  // Entries whose bytes are the same in ours and theirs merge to ours: they stay out of the plan
+  // and are never read (only their start is taken, for the order).
+  const same = (id: string): boolean => oText.get(id) === tText.get(id);
   const byText = new Map<string, Annotation>();
-  O.blocks.forEach((b, k) => byText.set(b.text, fo.annotations[k]));
   const dataOf = (split: BlockSplit): Map<string, Annotation> | undefined => {
-    const fresh = split.blocks.filter((b) => !byText.has(b.text));
+    const need = split.blocks.filter((b) => !same(b.id));
+    const fresh = need.filter((b) => !byText.has(b.text));
     const parsed = parseBlocks(fresh);
     if (!parsed) return undefined;
     fresh.forEach((b, k) => byText.set(b.text, parsed[k]));
-    return new Map(split.blocks.map((b) => [b.id, byText.get(b.text)!]));
+    return new Map(need.map((b) => [b.id, byText.get(b.text)!]));
   };
+  const oData = dataOf(O);
   const bData = dataOf(B);
   const tData = dataOf(T);
-  if (!bData || !tData) return undefined;
-  const oText = new Map(O.blocks.map((b) => [b.id, b.text]));
-  const tText = new Map(T.blocks.map((b) => [b.id, b.text]));
-  // Entries whose bytes are the same in ours and theirs merge to ours: left out of the plan.
-  const same = (id: string): boolean => oText.get(id) === tText.get(id);
+  if (!oData || !bData || !tData) return undefined;
+  const placed: Array<{ readonly id: string; readonly target: { readonly start: number } }> = [];
+  for (const b of O.blocks) {
+    const a = oData.get(b.id);
+    const start = a ? a.target.start : startOf(b.text, O.indent);
+    if (start === undefined) return undefined;
+    placed.push(a ?? { id: b.id, target: { start } });
+  }
   const plan = planMerge(
     B.blocks.filter((b) => !same(b.id)).map((b) => bData.get(b.id)!),
-    fo.annotations.filter((a) => !same(a.id)),
+    O.blocks.filter((b) => !same(b.id)).map((b) => oData.get(b.id)!),
     T.blocks.filter((b) => !same(b.id)).map((b) => tData.get(b.id)!),
     [B.hash, O.hash, T.hash],
   );
@@ -149,8 +179,9 @@ export function mergeByBlocks(base: string, ours: string, theirs: string): { rea
     const t = tData.get(a.id);
     return t !== undefined && sameStored(a, t) ? tText.get(a.id) : undefined;
   };
-  const list = orderEntries(fo.annotations, plan, (_a, k) => O.blocks[k].text);
-  const toRender = list.filter((x) => x.slice === undefined && sideBytes(x.a) === undefined).map((x) => x.a);
+  const list = orderEntries(placed, plan, (_a, k) => O.blocks[k].text);
+  // Without a slice, an entry is the plan's (an update or an insert): a whole annotation.
+  const toRender = list.filter((x) => x.slice === undefined && sideBytes(x.a as Annotation) === undefined).map((x) => x.a as Annotation);
   const rendered = renderEntries(toRender, O.indent, '\n');
   if (!rendered || !verifyEntries(toRender, rendered)) return undefined;
   let header = O.header;
@@ -159,6 +190,6 @@ export function mergeByBlocks(base: string, ours: string, theirs: string): { rea
     header = header.replace(/^sourceHash: .*$/m, `sourceHash: ${plan.sourceHash}`);
   }
   let body = '';
-  for (const x of list) body += x.slice ?? sideBytes(x.a) ?? rendered.get(x.a.id)!;
+  for (const x of list) body += x.slice ?? sideBytes(x.a as Annotation) ?? rendered.get(x.a.id)!;
   return { text: header + body, report: plan.report };
 }

@@ -42,8 +42,8 @@ function hasComment(slice: string): boolean {
  * updated ones in place, kept ones with their slice), inserts after entries with the same start,
  * then a stable sort by start.
  */
-export function orderEntries(ours: readonly Annotation[], plan: MergePlan, sliceOf: (a: Annotation, k: number) => string): Array<{ a: Annotation; slice?: string }> {
-  const list: Array<{ a: Annotation; slice?: string }> = [];
+export function orderEntries<A extends { readonly id: string; readonly target: { readonly start: number } }>(ours: readonly A[], plan: MergePlan, sliceOf: (a: A, k: number) => string): Array<{ a: A | Annotation; slice?: string }> {
+  const list: Array<{ a: A | Annotation; slice?: string }> = [];
   ours.forEach((a, k) => {
     if (plan.removals.has(a.id)) return;
     const u = plan.updates.get(a.id);
