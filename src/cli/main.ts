@@ -1,5 +1,3 @@
-import { UserError } from '../core/fileSystem';
-import { neutralizeControls } from '../core/text/terminal';
 import { AGREEMENT_USAGE, runAgreement } from './agreement';
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { ANNOTATE_USAGE, runAnnotate } from './annotate';
@@ -8,7 +6,8 @@ import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
 import { GIT_SETUP_USAGE, MERGE_DRIVER_USAGE, runGitSetup, runMergeDriver } from './merge';
 import { IMPORT_SOURCE_USAGE, runImportSource } from './importSourceCommand';
-import { UsageError, type CliIo } from './io';
+import { guardedIo, runGuarded } from './guard';
+import { type CliIo } from './io';
 import { QUOTES_USAGE, runQuotes } from './quotes';
 
 /** One entry per subcommand. Each issue adds its own (annotate, check, export, import). */
@@ -37,42 +36,17 @@ export function usage(): string {
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 error, 2 usage error. Never throws. */
-export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
-  // Messages (stderr) never carry control characters from a file to the terminal; data on
-  // stdout is left byte for byte unless stdout is a terminal. Commands neutralise the messages
-  // they print on stdout themselves (check's problem lines, analyze's summary).
-  const io: CliIo = {
-    ...rawIo,
-    stderr: (t) => rawIo.stderr(neutralizeControls(t)),
-    stdout: rawIo.stdoutIsTerminal ? (t) => rawIo.stdout(neutralizeControls(t)) : rawIo.stdout,
-  };
+export function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = guardedIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(usage());
-    return name === undefined ? 2 : 0;
+    return Promise.resolve(name === undefined ? 2 : 0);
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.stderr(`source-annotator: unknown command '${name}'\n${usage()}`);
-    return 2;
+    return Promise.resolve(2);
   }
-  try {
-    return await command.run(rest, io);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`source-annotator ${name}: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof UserError) {
-      io.stderr(`source-annotator ${name}: ${err.message}\n`);
-      return err.exitCode;
-    }
-    const code = (err as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT' || code === 'EPERM') {
-      io.stderr(`source-annotator ${name}: ${(err as Error).message}\n`);
-      return 1;
-    }
-    io.stderr(`source-annotator ${name}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
-  }
+  return runGuarded(name, (a, i) => command.run(a, i), rest, io);
 }

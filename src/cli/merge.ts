@@ -2,7 +2,7 @@ import * as path from 'path';
 import { UserError } from '../core/fileSystem';
 import { mergeFile } from '../core/merge/setup';
 import { decodeSidecar } from '../core/store/sidecar';
-import { gitMergeFile, setUpMergeDriver } from '../node/git';
+import { driverScript, gitMergeFile, setUpMergeDriver } from '../node/git';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
@@ -44,15 +44,16 @@ export async function runMergeDriver(argv: readonly string[], io: CliIo): Promis
 
 /**
  * `git-setup [ROOT]`: register the merge driver in the repository holding ROOT (default: the
- * current folder): `.gitattributes` lines and `git config merge.source-annotator.*`, running this
- * CLI by its absolute path with the current Node, so no global install is needed. Idempotent.
+ * current folder): `.gitattributes` lines and `git config merge.source-annotator.*`, running the
+ * driver's own bundle beside this CLI (dist/mergeDriver.js) by its absolute path with the current
+ * Node, so no global install is needed. Idempotent.
  */
 export function runGitSetup(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {});
   if (args.positional.length > 1) throw new UsageError(`git-setup takes at most one ROOT\nusage: ${GIT_SETUP_USAGE}`);
   const root = path.resolve(io.cwd, args.positional[0] ?? '.');
   if (!io.cliPath) throw new UserError('git-setup must run from the built CLI (dist/cli.js)');
-  const done = setUpMergeDriver(root, { runtime: process.execPath, cli: path.resolve(io.cliPath) });
+  const done = setUpMergeDriver(root, { runtime: process.execPath, cli: driverScript(path.resolve(io.cliPath)) });
   for (const line of done) io.stdout(line + '\n');
   io.stderr('the source-annotator merge driver is set up for this clone; each clone runs git-setup once\n');
   return Promise.resolve(0);

@@ -88,17 +88,17 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     quoteMentions,
     hovers,
     annotate,
-    new Problems(annotations, index, SELECTOR),
-    new MergeCommands(annotations, context.extensionUri),
   );
+  // The curation file's loader comes first: Problems and the merge quick fixes cover it too.
+  const curation = new CurationCommands(index, log);
+  context.subscriptions.push(curation, new Problems(annotations, index, SELECTOR, curation), new MergeCommands(annotations, context.extensionUri, curation));
   // --- tree, symbols, status bar, export (see features/tree/, symbols.ts, statusBar.ts, exportCommands.ts)
   const tree = new SourcesTree(index, annotations, coders, provenance, new ImportDropController());
   const symbols = new Symbols(index, annotations, coders, SELECTOR);
   const statusBar = new StatusBar(index, annotations, coders);
   const legend = new LegendView(coders);
   const exports = new ExportCommands(index, annotations, provenance);
-  const curation = new CurationCommands(index, log);
-  context.subscriptions.push(tree, symbols, statusBar, exports, curation, legend, new FileNesting());
+  context.subscriptions.push(tree, symbols, statusBar, exports, legend, new FileNesting());
   const importSource = new ImportSourceCommands(context.extensionUri, log);
   context.subscriptions.push(importSource);
   void curation.reload();

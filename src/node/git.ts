@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { UserError } from '../core/fileSystem';
-import { DRIVER_LABEL, DRIVER_NAME, driverCommand, parseDriverCommand, withGitattributes } from '../core/merge/setup';
+import { DRIVER_LABEL, DRIVER_NAME, DRIVER_SCRIPT, driverCommand, parseDriverCommand, withGitattributes } from '../core/merge/setup';
 
 /**
  * Real git for `git-setup`, `check` and the merge driver's fallback, shared by the CLI and the
@@ -32,9 +32,15 @@ export function repositoryRoot(folder: string): string | undefined {
 export interface SetupRuntime {
   /** The program that runs the CLI: an absolute Node, or VS Code's binary with `electron`. */
   readonly runtime: string;
-  /** Absolute path of dist/cli.js. */
+  /** Absolute path of the script git runs: dist/mergeDriver.js, or dist/cli.js (see driverScript). */
   readonly cli: string;
   readonly electron?: boolean;
+}
+
+/** The script to register for a CLI at `cli`: the driver's own bundle beside it (it starts faster), else the CLI. */
+export function driverScript(cli: string): string {
+  const own = path.join(path.dirname(cli), DRIVER_SCRIPT);
+  return fs.existsSync(own) ? own : cli;
 }
 
 /**

@@ -99,3 +99,56 @@ describe('editor: git merge conflicts in a sidecar', () => {
     assert.strictEqual(a.annotations.anchored(uri).length, 2);
   });
 });
+
+describe('editor: git merge conflicts in the curation file', () => {
+  const curation = (): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'source-annotator.curation.yaml');
+  let saved: Uint8Array | undefined;
+
+  before(async () => {
+    saved = await vscode.workspace.fs.readFile(curation()).then(
+      (b) => b,
+      () => undefined,
+    );
+    const ours = 'version: 1\ntypes:\n  - { text: Acme Mining, type: ORG }\nnotEntities:\n  - Read More\n';
+    const theirs = 'version: 1\ntypes:\n  - { text: Acme Mining, type: LOC }\nnotQuotes:\n  - fake news\n';
+    await vscode.workspace.fs.writeFile(curation(), new TextEncoder().encode(`<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> bob\n`));
+    await (await api()).curation.reload();
+  });
+
+  after(async () => {
+    await closeAll();
+    if (saved) await vscode.workspace.fs.writeFile(curation(), saved);
+    else await vscode.workspace.fs.delete(curation()).then(undefined, () => undefined);
+    await (await api()).curation.reload();
+  });
+
+  it('Problems shows the markers and the recorded conflicts of the curation file, with the same quick fixes as sidecars', async () => {
+    const uri = curation();
+    const markers = await until('the conflict-markers error', () => diagnostics(uri, /conflict markers in the curation file/)[0], 20_000);
+    assert.strictEqual(markers.severity, vscode.DiagnosticSeverity.Error);
+    const rebuild = await quickFix(uri, markers, /Rebuild the curation file from both sides/);
+    assert.ok(rebuild.command);
+    await vscode.commands.executeCommand(rebuild.command.command, ...((rebuild.command.arguments ?? []) as unknown[]));
+    const rebuilt = await until('the curation file rebuilt', async () => {
+      const t = await readText(uri);
+      return t.includes('<<<<<<<') ? undefined : t;
+    });
+    // Both sides' additions are in; the type both sides set differently is recorded.
+    assert.match(rebuilt, /Read More/);
+    assert.match(rebuilt, /fake news/);
+    assert.match(rebuilt, /^conflicts:/m);
+    const conflict = await until('the recorded conflict', () => diagnostics(uri, /Merge conflict in `types`/)[0], 20_000);
+    assert.strictEqual(conflict.severity, vscode.DiagnosticSeverity.Warning);
+    await quickFix(uri, conflict, /^Keep our types entry: .*ORG/);
+    const theirs = await quickFix(uri, conflict, /^Keep their types entry: .*LOC/);
+    assert.ok(theirs.command);
+    await vscode.commands.executeCommand(theirs.command.command, ...((theirs.command.arguments ?? []) as unknown[]));
+    const resolved = await until('the conflict resolved on disk', async () => {
+      const t = await readText(uri);
+      return /conflicts:/.test(t) ? undefined : t;
+    });
+    assert.match(resolved, /text: Acme Mining, type: LOC/);
+    assert.doesNotMatch(resolved, /type: ORG/);
+    await until('no merge problems left', () => (diagnostics(uri, /conflict/i).length === 0 ? true : undefined));
+  });
+});

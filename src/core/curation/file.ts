@@ -364,6 +364,33 @@ export class CurationFile {
     return check.rules;
   }
 
+  /** The file's text as on disk (undefined when there is none or it cannot be read safely). */
+  async text(): Promise<string | undefined> {
+    const t = await this.read();
+    return t === undefined || t.startsWith('\u0000') ? undefined : t;
+  }
+
+  /**
+   * Replace the whole file with `edit(current text)` (the merge quick fixes: rebuild from both
+   * sides, keep one side of a conflict). The result must be a valid curation file and the file
+   * must not have changed on disk meanwhile; otherwise nothing is written.
+   */
+  rewrite(edit: (text: string) => string): Promise<CurationRules> {
+    const run = this.queue.then(async () => {
+      const text = await this.text();
+      if (text === undefined) throw new UserError(`${CURATION_FILE_NAME} cannot be read`);
+      const out = edit(text);
+      const check = parseCuration(out);
+      if (!check.ok) throw new UserError(`${CURATION_FILE_NAME}:${check.issues[0].line}:${check.issues[0].col}: ${check.issues[0].message} (nothing was written)`);
+      if ((await this.read()) !== text) throw new UserError(`${CURATION_FILE_NAME} changed on disk while it was being updated; nothing was written, try again`);
+      await this.fs.writeFile(this.path, new TextEncoder().encode(out));
+      this.diskText = out;
+      return check.rules;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** True when the file changed on disk since this instance last read or wrote it. */
   async changedOnDisk(): Promise<boolean> {
     return (await this.read()) !== this.diskText;

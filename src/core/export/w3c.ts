@@ -10,6 +10,20 @@ import type { SourceProvenance } from '../provenance/workspace';
 /** `@context` of every exported annotation and collection, exactly as the W3C model requires. */
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/**
+ * Source Annotator's own terms (`sa:`), in a second `@context` entry of the annotations that use
+ * them (the model allows more contexts after anno.jsonld): `sa:adjudicated` records what an
+ * adjudicated annotation was decided from, `{ "sa:from": [annotation IRIs], "sa:by", "sa:at" }`.
+ */
+export const SA_NAMESPACE = 'urn:source-annotator:ns#';
+export const SA_CONTEXT: { readonly sa: string } = { sa: SA_NAMESPACE };
+
+export interface W3cAdjudicated {
+  'sa:from': string[];
+  'sa:by': string;
+  'sa:at': string;
+}
+
 /** Default base IRI of sources: a source's IRI is this followed by its percent-encoded relative path. */
 export const DEFAULT_SOURCE_BASE = 'urn:source-annotator:source:';
 
@@ -32,7 +46,8 @@ export interface W3cTextualBody {
 export type W3cSelector = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number };
 
 export interface W3cAnnotation {
-  '@context': string;
+  /** anno.jsonld, with SA_CONTEXT after it when the annotation uses our own terms. */
+  '@context': string | [string, typeof SA_CONTEXT];
   id: string;
   type: 'Annotation';
   motivation: string;
@@ -41,6 +56,7 @@ export interface W3cAnnotation {
   creator?: { type: 'Person'; name: string };
   generator?: { type: 'Software'; name: string };
   body?: W3cTextualBody[];
+  'sa:adjudicated'?: W3cAdjudicated;
   target: {
     /**
      * The workspace file's IRI; with provenance, the web page's URL when there is one (its
@@ -168,6 +184,10 @@ export function toW3cAnnotation(path: string, a: Annotation, base: string = DEFA
   };
   if (a.author !== '') out.creator = { type: 'Person', name: a.author };
   if (body.length > 0) out.body = body;
+  if (a.adjudicated) {
+    out['@context'] = [W3C_CONTEXT, SA_CONTEXT];
+    out['sa:adjudicated'] = { 'sa:from': a.adjudicated.from.map(annotationIri), 'sa:by': a.adjudicated.by, 'sa:at': a.adjudicated.at };
+  }
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationTarget } from '../annotations/model';
+import type { Adjudication, Annotation, AnnotationTarget } from '../annotations/model';
 import { ANALYSIS_ID_PREFIX, ANNOTATION_ID_PREFIX, DEFAULT_SOURCE_BASE } from '../export/w3c';
 import { CONTEXT_LENGTH } from '../anchoring/anchor';
 import { stableGuid } from '../export/ids';
@@ -191,7 +191,21 @@ function readAnnotation(
   const { note, tags } = readBodies(item, where, warnings);
   const created = readDate(item.created, now, where, 'created', warnings);
   const modified = readDate(item.modified, created, where, 'modified', warnings);
-  return { path, annotation: { id, target: annotationTarget, note, tags, author: readCreator(item.creator), created, modified } };
+  const adjudicated = readAdjudicated(item['sa:adjudicated'], where, warnings);
+  return { path, annotation: { id, target: annotationTarget, note, tags, author: readCreator(item.creator), created, modified, ...(adjudicated ? { adjudicated } : {}) } };
+}
+
+/** `sa:adjudicated` (see SA_CONTEXT in the export): what an adjudicated annotation was decided from. */
+function readAdjudicated(value: unknown, where: string, warnings: string[]): Adjudication | undefined {
+  if (value === undefined) return undefined;
+  const from = isObject(value) ? value['sa:from'] : undefined;
+  const by = isObject(value) ? value['sa:by'] : undefined;
+  const at = isObject(value) ? value['sa:at'] : undefined;
+  if (!Array.isArray(from) || from.length === 0 || !from.every((f) => typeof f === 'string') || typeof by !== 'string' || typeof at !== 'string' || !DATE_PATTERN.test(at) || !Number.isFinite(Date.parse(at))) {
+    warnings.push(`${where}: "sa:adjudicated" needs "sa:from" (annotation ids), "sa:by" and "sa:at" (an ISO 8601 date-time); the record was not imported`);
+    return undefined;
+  }
+  return { from: from.map((f: string, k) => readId(f, k)), by, at };
 }
 
 function readId(id: unknown, index: number): string {

@@ -1,6 +1,7 @@
 import { Document, YAMLMap, YAMLSeq, isMap, isSeq, type Node } from 'yaml';
 import { parseCuration, type CurationIssue } from '../curation/file';
 import { parseBoundedYaml } from '../store/yamlSafety';
+import { findConflictMarker } from './markers';
 
 /**
  * The three-way merge of the workspace curation file (`source-annotator.curation.yaml`). Its
@@ -173,4 +174,73 @@ export function curationConflicts(text: string): Array<{ readonly line: number; 
         : `merge conflict in \`${String(v.list)}\`: ${show(v.ours)} on our side, ${show(v.theirs)} on theirs (ours is in effect); keep one, then remove this record`;
     return { ...at, message };
   });
+}
+
+/** A merge problem of the curation file, for Problems and its quick fixes. */
+export type CurationMergeProblem =
+  | { readonly kind: 'conflict-markers'; readonly line: number; readonly col: number; readonly message: string }
+  | { readonly kind: 'conflict'; readonly index: number; readonly line: number; readonly col: number; readonly message: string; readonly labels: { readonly ours: string; readonly theirs: string } };
+
+/** Conflict markers (then nothing else is read), or the recorded conflicts with the labels of their two actions. */
+export function curationMergeProblems(text: string): CurationMergeProblem[] {
+  const marker = findConflictMarker(text);
+  if (marker !== undefined) {
+    return [{ kind: 'conflict-markers', line: marker, col: 1, message: 'git left conflict markers in the curation file (a merge without the source-annotator driver); its corrections are not applied until it is rebuilt from both sides' }];
+  }
+  const records = recordedConflicts(text);
+  return curationConflicts(text).map((c, index) => {
+    const r = records[index];
+    const show = (v: unknown): string => {
+      const t = JSON.stringify(v) ?? '';
+      return t.length > 60 ? t.slice(0, 57) + '...' : t;
+    };
+    const labels =
+      r?.deletedBy === 'ours' || r?.deletedBy === 'theirs'
+        ? { ours: r.deletedBy === 'ours' ? 'Delete the entry (as our side did)' : 'Keep the entry (as our side did)', theirs: r.deletedBy === 'theirs' ? 'Delete the entry (as their side did)' : 'Keep the entry (as their side did)' }
+        : { ours: `Keep our ${String(r?.list)} entry: ${show(r?.ours)}`, theirs: `Keep their ${String(r?.list)} entry: ${show(r?.theirs)}` };
+    return { kind: 'conflict' as const, index, line: c.line, col: c.col, message: c.message, labels };
+  });
+}
+
+function recordedConflicts(text: string): Array<{ list?: unknown; ours?: unknown; theirs?: unknown; deletedBy?: unknown } | undefined> {
+  const r = parseBoundedYaml(text.replace(/^\ufeff/, ''));
+  if ('issues' in r || !isMap(r.doc.contents)) return [];
+  const seq: unknown = r.doc.contents.get('conflicts', true);
+  return isSeq(seq) ? seq.items.map((i) => (i as Node).toJSON() as { list?: unknown; ours?: unknown; theirs?: unknown; deletedBy?: unknown }) : [];
+}
+
+/**
+ * Keep one side of the curation file's recorded conflict `index` and remove the record: for a
+ * change on both sides, `ours` keeps the entry in effect and `theirs` puts theirs in its place;
+ * for a deletion on one side, the side that deleted deletes the entry, the other keeps it.
+ * Returns the new text (valid, checked) or why not.
+ */
+export function resolveCurationConflict(text: string, index: number, side: 'ours' | 'theirs'): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
+  const parsed = parseCuration(text.replace(/^\ufeff/, ''));
+  if (!parsed.ok) return { ok: false, message: `the curation file is not valid (${parsed.issues[0].line}:${parsed.issues[0].col}: ${parsed.issues[0].message})` };
+  const doc = parsed.doc;
+  const root = doc.contents;
+  const records: unknown = isMap(root) ? root.get('conflicts', true) : undefined;
+  if (!isMap(root) || !isSeq(records) || !Number.isSafeInteger(index) || index < 0 || index >= records.items.length) return { ok: false, message: 'that conflict is no longer recorded in the curation file' };
+  const record = (records.items[index] as Node).toJSON() as { list?: unknown; ours?: unknown; theirs?: unknown; deletedBy?: unknown };
+  const list = record.list;
+  if (typeof list !== 'string' || !(CURATION_LISTS as readonly string[]).includes(list)) return { ok: false, message: 'the conflict record names no known list' };
+  const seq: unknown = root.get(list, true);
+  const kept = JSON.stringify(normalize(record.deletedBy === 'ours' ? record.theirs : record.ours));
+  const at = isSeq(seq) ? seq.items.findIndex((it) => JSON.stringify(normalize((it as Node).toJSON())) === kept) : -1;
+  if (record.deletedBy === 'ours' || record.deletedBy === 'theirs') {
+    if (side === record.deletedBy && at >= 0 && isSeq(seq)) seq.items.splice(at, 1);
+  } else if (side === 'theirs') {
+    if (at < 0 || !isSeq(seq)) return { ok: false, message: `our ${list} entry is no longer in the file; edit it by hand` };
+    const n = doc.createNode(record.theirs) as Node;
+    const old = seq.items[at];
+    if (isMap(n) && isMap(old)) n.flow = old.flow === true;
+    seq.items[at] = n;
+  }
+  records.items.splice(index, 1);
+  if (records.items.length === 0) root.delete('conflicts');
+  const out = doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  const check = parseCuration(out);
+  if (!check.ok) return { ok: false, message: `keeping that side gives an invalid file (${check.issues[0].message}); edit it by hand` };
+  return { ok: true, text: out };
 }

@@ -29,23 +29,28 @@ export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The merge driver's own bundle, beside dist/cli.js: only the merge code, so it starts fast. */
+export const DRIVER_SCRIPT = 'mergeDriver.js';
+
 /**
- * The driver command: this CLI by its absolute path, run by an absolute Node (or by VS Code's
- * own binary as Node, `ELECTRON_RUN_AS_NODE=1`, when the editor registers it).
+ * The driver command: the driver script by its absolute path, run by an absolute Node (or by VS
+ * Code's own binary as Node, `ELECTRON_RUN_AS_NODE=1`, when the editor registers it). The script
+ * is dist/mergeDriver.js (`<node> <mergeDriver.js> %O %A %B %P`) or, when given the CLI itself,
+ * `<node> <cli.js> merge-driver %O %A %B %P`.
  */
-export function driverCommand(runtime: string, cli: string, electron = false): string {
-  return `${electron ? 'ELECTRON_RUN_AS_NODE=1 ' : ''}${shellQuote(runtime)} ${shellQuote(cli)} merge-driver %O %A %B %P`;
+export function driverCommand(runtime: string, script: string, electron = false): string {
+  const sub = (script.replace(/\\/g, '/').split('/').pop() ?? '') === DRIVER_SCRIPT ? '' : ' merge-driver';
+  return `${electron ? 'ELECTRON_RUN_AS_NODE=1 ' : ''}${shellQuote(runtime)} ${shellQuote(script)}${sub} %O %A %B %P`;
 }
 
-/** The runtime and CLI paths of a driver command as driverCommand writes it; undefined for anything else. */
+/** The runtime and script paths of a driver command as driverCommand writes it (either form); undefined for anything else. */
 export function parseDriverCommand(command: string): { readonly runtime: string; readonly cli: string } | undefined {
   const words: string[] = [];
   const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(command)) !== null) words.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]);
   if (words[0] === 'ELECTRON_RUN_AS_NODE=1') words.shift();
-  const i = words.indexOf('merge-driver');
-  if (i !== 2) return undefined;
+  if (words.length < 3 || (words[2] !== 'merge-driver' && words[2] !== '%O')) return undefined;
   return { runtime: words[0], cli: words[1] };
 }
 

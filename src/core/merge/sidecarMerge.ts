@@ -1,5 +1,4 @@
 import type { Document } from 'yaml';
-import type { Annotation, AnnotationConflict } from '../annotations/model';
 import {
   insertAnnotation,
   newSidecarDocument,
@@ -13,7 +12,8 @@ import {
   updateAnnotation,
   type SidecarIssue,
 } from '../store/sidecar';
-import { mergeAnnotation, sameStored, unionConflicts } from './annotations';
+import { mergeByBlocks } from './blocks';
+import { planMerge, type MergeReport } from './plan';
 import { spliceMerged } from './splice';
 
 /**
@@ -28,84 +28,31 @@ import { spliceMerged } from './splice';
  *   the other: kept as changed, with a `{deletedBy: side}` conflict;
  * - sourceHash: the side that changed it (ours when both did).
  *
- * Two renderings of the same plan: plain files (what the store writes) are read with the fast
- * reader and spliced as text (splice.ts, verified by reading the result back); anything else
- * (hand-made layouts, conflicts already recorded) is edited through yaml's Document API.
+ * Three renderings of the same plan (plan.ts), the first that is sure of itself wins: three files
+ * in the store's own layout are merged block by block, reading only what differs (blocks.ts);
+ * other plain files are read with the fast reader and spliced as text (splice.ts, verified by
+ * reading the result back); anything else (hand-made layouts, conflicts already recorded) is
+ * edited through yaml's Document API.
  */
-export interface MergeReport {
-  /** Annotations with a conflict recorded by this merge. */
-  readonly conflicted: readonly string[];
-  readonly added: number;
-  readonly deleted: number;
-  readonly merged: number;
-}
-
 export type SidecarMergeResult =
   | { readonly ok: true; readonly text: string; readonly report: MergeReport }
   | { readonly ok: false; readonly side: 'base' | 'ours' | 'theirs'; readonly issues: readonly SidecarIssue[] };
 
-/** What the merge does to ours: entries to rewrite, to remove, to insert, and the hash. */
-export interface MergePlan {
-  readonly updates: ReadonlyMap<string, Annotation>;
-  readonly removals: ReadonlySet<string>;
-  readonly inserts: readonly Annotation[];
-  readonly sourceHash: string | undefined;
-  readonly report: MergeReport;
-}
-
-export function planMerge(base: readonly Annotation[], ours: readonly Annotation[], theirs: readonly Annotation[], hashes: readonly [string | undefined, string | undefined, string | undefined]): MergePlan {
-  const B = new Map(base.map((a) => [a.id, a]));
-  const O = new Map(ours.map((a) => [a.id, a]));
-  const T = new Map(theirs.map((a) => [a.id, a]));
-  const updates = new Map<string, Annotation>();
-  const removals = new Set<string>();
-  const inserts: Annotation[] = [];
-  const conflicted: string[] = [];
-  let deleted = 0;
-  const mark = (a: Annotation, c: AnnotationConflict): Annotation => ({ ...a, conflicts: unionConflicts(a.conflicts ?? [], [c]) });
-  for (const [id, o] of O) {
-    const b = B.get(id);
-    const t = T.get(id);
-    if (t !== undefined) {
-      if (sameStored(o, t)) continue;
-      const m = mergeAnnotation(b, o, t);
-      if (m.fresh.length > 0) conflicted.push(id);
-      if (!sameStored(m.annotation, o)) updates.set(id, m.annotation);
-    } else if (b !== undefined) {
-      // Deleted on theirs.
-      if (sameStored(o, b)) {
-        removals.add(id);
-        deleted++;
-      } else {
-        updates.set(id, mark(o, { deletedBy: 'theirs' }));
-        conflicted.push(id);
-      }
-    }
-  }
-  for (const [id, t] of T) {
-    if (O.has(id)) continue;
-    const b = B.get(id);
-    if (b === undefined) {
-      inserts.push(t);
-    } else if (!sameStored(t, b)) {
-      // Deleted on ours, changed on theirs: kept as theirs changed it.
-      inserts.push(mark(t, { deletedBy: 'ours' }));
-      conflicted.push(id);
-    } else {
-      deleted++;
-    }
-  }
-  const [hb, ho, ht] = hashes;
-  const sourceHash = ho === ht ? ho : ho === hb ? ht : ho;
-  const merged = [...updates.keys()].filter((id) => T.has(id)).length;
-  return { updates, removals, inserts, sourceHash, report: { conflicted, added: inserts.filter((a) => !B.has(a.id)).length, deleted, merged } };
-}
+export { planMerge, type MergePlan, type MergeReport } from './plan';
 
 const blank = (text: string): boolean => text.replace(/^\ufeff/, '').trim() === '';
 
-/** `documents`: always take the Document path (tests compare the two renderings). */
-export function mergeSidecarTexts(baseText: string, oursText: string, theirsText: string, sourceName = 'the source', options: { readonly documents?: boolean } = {}): SidecarMergeResult {
+/**
+ * `documents`: always take the Document path; `blocks: false`: skip the block path (tests
+ * compare the renderings).
+ */
+export function mergeSidecarTexts(baseText: string, oursText: string, theirsText: string, sourceName = 'the source', options: { readonly documents?: boolean; readonly blocks?: boolean } = {}): SidecarMergeResult {
   const [tb, to, tt] = [baseText, oursText, theirsText].map((t) => t.replace(/^\ufeff/, ''));
+  // Three files in the store's layout: only the entries that differ are read (blocks.ts).
+  if (!options.documents && options.blocks !== false) {
+    const r = mergeByBlocks(tb, to, tt);
+    if (r) return { ok: true, text: r.text === to ? oursText : r.text, report: r.report };
+  }
   // Plain files: the fast reader and a verified text splice.
   const fast = [tb, to, tt].map((t) => (blank(t) ? { sourceHash: undefined, annotations: [], crlf: false } : readSidecarFast(t)));
   if (!options.documents && fast.every((f) => f !== undefined) && !blank(to)) {

@@ -1,6 +1,6 @@
 import type { Annotation, AnnotationConflict, AnnotationTarget } from '../annotations/model';
 import { insertAnnotation, loadPlainFast, newSidecarDocument, stringifySidecar } from '../store/sidecar';
-import type { MergePlan } from './sidecarMerge';
+import type { MergePlan } from './plan';
 
 /**
  * The merge driver's fast rendering, for sidecars in the plain layout the store writes: ours'
@@ -14,23 +14,10 @@ export function spliceMerged(oursText: string, ours: readonly Annotation[], plan
   const nl = crlf ? '\r\n' : '\n';
   const cut = cutEntries(oursText, ours.length);
   if (!cut) return undefined;
-  // The merged list in the order the Document path gives: ours' order, inserts after entries
-  // with the same start, then a stable sort by start.
-  const list: Array<{ a: Annotation; slice?: string }> = [];
   // A comment inside an entry that changes or goes would go with it: the Document path keeps
   // what yaml can of it instead.
-  if (ours.some((a, k) => (plan.removals.has(a.id) || plan.updates.has(a.id)) && cut.slices[k].includes('#'))) return undefined;
-  ours.forEach((a, k) => {
-    if (plan.removals.has(a.id)) return;
-    const u = plan.updates.get(a.id);
-    list.push(u ? { a: u } : { a, slice: cut.slices[k] });
-  });
-  for (const a of plan.inserts) {
-    let i = list.length;
-    while (i > 0 && list[i - 1].a.target.start > a.target.start) i--;
-    list.splice(i, 0, { a });
-  }
-  const sorted = list.map((x, i) => ({ x, i })).sort((p, q) => p.x.a.target.start - q.x.a.target.start || p.i - q.i).map((p) => p.x);
+  if (ours.some((a, k) => (plan.removals.has(a.id) || plan.updates.has(a.id)) && hasComment(cut.slices[k]))) return undefined;
+  const sorted = orderEntries(ours, plan, (_a, k) => cut.slices[k]);
   const rendered = renderEntries(sorted.filter((x) => x.slice === undefined).map((x) => x.a), cut.indent, nl);
   if (!rendered) return undefined;
   let header = cut.header;
@@ -43,6 +30,37 @@ export function spliceMerged(oursText: string, ours: readonly Annotation[], plan
   for (const x of sorted) body += x.slice ?? rendered.get(x.a.id)!;
   const text = header + body + cut.trailer;
   return verify(text, sorted.map((x) => x.a), plan.sourceHash) ? text : undefined;
+}
+
+/** A `#` that may start a comment (outside quoted scalars; block scalar lines count too, to be safe). */
+function hasComment(slice: string): boolean {
+  return slice.includes('#') && slice.split('\n').some((l) => /(?:^|\s)#/.test(l.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'/g, '""')));
+}
+
+/**
+ * The merged list in the order the Document path gives: ours' order (removed entries out,
+ * updated ones in place, kept ones with their slice), inserts after entries with the same start,
+ * then a stable sort by start.
+ */
+export function orderEntries<A extends { readonly id: string; readonly target: { readonly start: number } }>(ours: readonly A[], plan: MergePlan, sliceOf: (a: A, k: number) => string): Array<{ a: A | Annotation; slice?: string }> {
+  const list: Array<{ a: A | Annotation; slice?: string }> = [];
+  ours.forEach((a, k) => {
+    if (plan.removals.has(a.id)) return;
+    const u = plan.updates.get(a.id);
+    list.push(u ? { a: u } : { a, slice: sliceOf(a, k) });
+  });
+  for (const a of plan.inserts) {
+    let i = list.length;
+    while (i > 0 && list[i - 1].a.target.start > a.target.start) i--;
+    list.splice(i, 0, { a });
+  }
+  return list.map((x, i) => ({ x, i })).sort((p, q) => p.x.a.target.start - q.x.a.target.start || p.i - q.i).map((p) => p.x);
+}
+
+/** Rendered entries read back (fast reader) as exactly these annotations. */
+export function verifyEntries(list: readonly Annotation[], rendered: ReadonlyMap<string, string>): boolean {
+  if (list.length === 0) return true;
+  return verify(`version: 1\nannotations:\n${list.map((a) => rendered.get(a.id) ?? '').join('')}`, list, undefined);
 }
 
 /** Ours' text as header, one slice per entry (in file order) and trailer; undefined for any other layout. */
@@ -91,7 +109,7 @@ function cutEntries(text: string, count: number): { header: string; slices: stri
 }
 
 /** Changed and added entries as yaml writes them, indented like ours' list, by id. */
-function renderEntries(list: readonly Annotation[], indent: string, nl: string): Map<string, string> | undefined {
+export function renderEntries(list: readonly Annotation[], indent: string, nl: string): Map<string, string> | undefined {
   const out = new Map<string, string>();
   if (list.length === 0) return out;
   const doc = newSidecarDocument('x');

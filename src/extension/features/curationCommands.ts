@@ -3,6 +3,7 @@ import { guarded } from './commandGuard';
 import { ENTITY_TYPES, type EntityType } from '../../core/analysis/types';
 import { MENTION_CONTEXT, NO_CURATION, type CurationRules } from '../../core/curation/rules';
 import { CURATION_FILE_NAME, CurationFile, type CurationChange, type CurationIssue } from '../../core/curation/file';
+import { curationMergeProblems, repairConflictMarkers, resolveCurationConflict, type CurationMergeProblem } from '../../core/merge';
 import { CommandIds } from '../commandIds';
 import type { SourceEntry, SourceIndex } from '../services/sourceIndex';
 import { VsCodeFileSystem } from '../services/vscodeFileSystem';
@@ -25,6 +26,10 @@ export class CurationCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Per workspace folder (uri string): its curation file, rules, and problems. */
   private readonly byFolder = new Map<string, { file: CurationFile; rules: CurationRules; issues: readonly CurationIssue[] }>();
+  /** Per curation file (uri string): conflict markers or recorded merge conflicts, for Problems. */
+  private mergeState = new Map<string, { uri: vscode.Uri; problems: readonly CurationMergeProblem[] }>();
+  private readonly mergeChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeMergeProblems = this.mergeChanged.event;
   private loading: Promise<void> = Promise.resolve();
 
   constructor(
@@ -35,6 +40,7 @@ export class CurationCommands implements vscode.Disposable {
     const reload = (): void => void this.reloadIfChanged();
     this.disposables.push(
       watcher,
+      this.mergeChanged,
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
@@ -225,7 +231,68 @@ export class CurationCommands implements vscode.Disposable {
     }
     this.byFolder.clear();
     for (const [k, v] of loaded) this.byFolder.set(k, v);
+    await this.refreshMergeProblems();
     await this.apply();
+  }
+
+  /** The curation files' merge problems: conflict markers, recorded conflicts (Problems shows them). */
+  mergeProblems(): ReadonlyArray<{ readonly uri: vscode.Uri; readonly problems: readonly CurationMergeProblem[] }> {
+    return [...this.mergeState.values()];
+  }
+
+  private async refreshMergeProblems(): Promise<void> {
+    const next = new Map<string, { uri: vscode.Uri; problems: readonly CurationMergeProblem[] }>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const state = this.byFolder.get(folder.uri.toString());
+      const text = state ? await state.file.text() : undefined;
+      const problems = text === undefined ? [] : curationMergeProblems(text);
+      if (problems.length > 0 && state) {
+        const uri = folder.uri.with({ path: state.file.path });
+        next.set(uri.toString(), { uri, problems });
+      }
+    }
+    const key = (m: typeof next): string => JSON.stringify([...m.entries()].map(([k, v]) => [k, v.problems]));
+    const changed = key(next) !== key(this.mergeState);
+    this.mergeState = next;
+    if (changed) this.mergeChanged.fire();
+  }
+
+  /** Rebuild a curation file left with conflict markers from both sides (the quick fix; nothing is lost). */
+  repairConflictMarkers(uri: vscode.Uri): Promise<{ conflicts: number; hunks: number; threeWay: boolean }> {
+    let result: { conflicts: number; hunks: number; threeWay: boolean } | undefined;
+    return this.rewrite(uri, (text) => {
+      const r = repairConflictMarkers(text, 'curation');
+      if (!r.ok) throw new Error(`the curation file cannot be rebuilt: line ${r.line}: ${r.message}`);
+      result = { conflicts: r.conflicts, hunks: r.hunks, threeWay: r.threeWay };
+      return r.text;
+    }).then(() => result!);
+  }
+
+  /** Keep one side of a conflict recorded in a curation file (the quick fixes). */
+  resolveConflict(uri: vscode.Uri, index: number, side: 'ours' | 'theirs'): Promise<void> {
+    return this.rewrite(uri, (text) => {
+      const r = resolveCurationConflict(text, index, side);
+      if (!r.ok) throw new Error(r.message);
+      return r.text;
+    });
+  }
+
+  /** Only the curation file at a workspace folder's top, in a trusted workspace; then reload the rules. */
+  private async rewrite(uri: vscode.Uri, edit: (text: string) => string): Promise<void> {
+    if (!vscode.workspace.isTrusted) throw new Error('the curation file cannot be changed in an untrusted workspace. Trust the workspace first.');
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const state = folder ? this.byFolder.get(folder.uri.toString()) : undefined;
+    if (!folder || !state || uri.path !== state.file.path) throw new Error(`${uri.toString()} is not the curation file of a workspace folder.`);
+    await this.enqueue(async () => {
+      await state.file.rewrite(edit);
+      await this.load();
+    });
+  }
+
+  /** True for the curation file of a workspace folder. */
+  isCurationFile(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder !== undefined && uri.path === `${folder.uri.path.replace(/\/$/, '')}/${CURATION_FILE_NAME}`;
   }
 
   /** Hand the rules to the analysis, unless they are the ones it already has (no re-analysis for nothing at startup). */

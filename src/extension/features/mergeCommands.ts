@@ -2,9 +2,10 @@ import * as path from 'path';
 import { guarded } from './commandGuard';
 import * as vscode from 'vscode';
 import { isSidecarPath, sourcePathFor } from '../../core/store/paths';
-import { setUpMergeDriver } from '../../node/git';
+import { driverScript, setUpMergeDriver } from '../../node/git';
 import { CommandIds } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
+import type { CurationCommands } from './curationCommands';
 
 /** Arguments of the merge quick fixes (Problems builds them; anything else is refused). */
 export interface ConflictRef {
@@ -18,7 +19,8 @@ export interface ConflictRef {
 /**
  * The editor's half of team work in git (src/core/merge): "Set Up Git Merge Driver" (the same
  * code as `source-annotator git-setup`, trusted workspaces only), the quick fix that rebuilds a
- * sidecar left with conflict markers, and the one that keeps one side of a recorded conflict.
+ * sidecar (or the curation file) left with conflict markers, and the one that keeps one side of
+ * a recorded conflict.
  */
 export class MergeCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -26,6 +28,7 @@ export class MergeCommands implements vscode.Disposable {
   constructor(
     private readonly annotations: AnnotationService,
     private readonly extensionUri: vscode.Uri,
+    private readonly curation?: Pick<CurationCommands, 'isCurationFile' | 'repairConflictMarkers' | 'resolveConflict'>,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(CommandIds.setUpGitMergeDriver, () => this.guard(() => this.setUp())),
@@ -47,7 +50,7 @@ export class MergeCommands implements vscode.Disposable {
     if (!folder) return undefined;
     // The editor's Node is VS Code's own binary run as Node (ELECTRON_RUN_AS_NODE), unless it is a plain Node (code-server).
     const cli = vscode.Uri.joinPath(this.extensionUri, 'dist', 'cli.js').fsPath;
-    const done = setUpMergeDriver(folder.uri.fsPath, { runtime: process.execPath, cli: path.resolve(cli), electron: typeof process.versions.electron === 'string' });
+    const done = setUpMergeDriver(folder.uri.fsPath, { runtime: process.execPath, cli: driverScript(path.resolve(cli)), electron: typeof process.versions.electron === 'string' });
     void vscode.window.showInformationMessage(`Source Annotator: git merge driver set up. ${done.join('; ')}.`);
     return done;
   }
@@ -59,7 +62,22 @@ export class MergeCommands implements vscode.Disposable {
     return uri.with({ path: sourcePathFor(uri.path) });
   }
 
+  /** The curation file the quick fix names, when it names one (else the quick fix is a sidecar's). */
+  private curationFile(ref: ConflictRef | undefined): vscode.Uri | undefined {
+    if (!this.curation || !ref || typeof ref.uri !== 'string') return undefined;
+    const uri = vscode.Uri.parse(ref.uri, true);
+    return this.curation.isCurationFile(uri) ? uri : undefined;
+  }
+
   private async repair(ref: ConflictRef | undefined): Promise<unknown> {
+    const curationUri = this.curationFile(ref);
+    if (curationUri && this.curation) {
+      const r = await this.curation.repairConflictMarkers(curationUri);
+      void vscode.window.showInformationMessage(
+        `Source Annotator: rebuilt the curation file from both sides of ${r.hunks} conflict(s)${r.threeWay ? ' with their base' : ''}.${r.conflicts > 0 ? ` ${r.conflicts} entr${r.conflicts === 1 ? 'y has' : 'ies have'} conflicts to decide (see Problems).` : ''}`,
+      );
+      return r;
+    }
     const source = this.sourceOf(ref);
     const r = await this.annotations.repairConflictMarkers(source);
     void vscode.window.showInformationMessage(
@@ -69,6 +87,12 @@ export class MergeCommands implements vscode.Disposable {
   }
 
   private async resolve(ref: ConflictRef | undefined): Promise<unknown> {
+    const curationUri = this.curationFile(ref);
+    if (curationUri && this.curation) {
+      if (!ref || !Number.isSafeInteger(ref.index) || (ref.side !== 'ours' && ref.side !== 'theirs')) throw new Error('which conflict to resolve is missing.');
+      await this.curation.resolveConflict(curationUri, ref.index!, ref.side);
+      return true;
+    }
     const source = this.sourceOf(ref);
     if (!ref || typeof ref.id !== 'string' || !Number.isSafeInteger(ref.index) || (ref.side !== 'ours' && ref.side !== 'theirs')) throw new Error('which conflict to resolve is missing.');
     return (await this.annotations.resolveConflict(source, ref.id, ref.index!, ref.side)) ?? null;

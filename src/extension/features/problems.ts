@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import type { AnchoredAnnotation, StoreProblem } from '../../core/store/store';
 import { CommandIds } from '../commandIds';
 import type { AnnotationService } from '../services/annotationService';
+import type { CurationCommands } from './curationCommands';
 import type { SourceIndex } from '../services/sourceIndex';
 import { rangeIn } from './quoteMentions';
-import { sourcePathFor } from '../../core/store/paths';
+import { isSidecarPath, sourcePathFor } from '../../core/store/paths';
 
 /**
  * The Problems panel: malformed sidecars (at the sidecar's line and column), git conflict
- * markers and recorded merge conflicts in sidecars (with quick fixes, see mergeActions), orphaned
+ * markers and recorded merge conflicts in sidecars and in the curation file (with quick fixes, see
+ * mergeActions), orphaned
  * annotations (on the source, where the text used to be, so that the quick fix can re-attach
  * the orphan to the selection), and sidecars whose source was deleted.
  */
@@ -22,10 +24,12 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
     private readonly annotations: AnnotationService,
     private readonly index: SourceIndex,
     selector: vscode.DocumentSelector,
+    private readonly curation?: Pick<CurationCommands, 'mergeProblems' | 'onDidChangeMergeProblems'>,
   ) {
     this.disposables.push(
       this.collection,
       annotations.onDidChange(() => this.refresh()),
+      ...(curation ? [curation.onDidChangeMergeProblems(() => this.refresh())] : []),
       // Refused sources change rarely: refresh only when their set changed.
       index.onDidChange(() => {
         const refused = this.index.refusedSources().map((e) => e.key).join('\n');
@@ -76,6 +80,16 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
         add(folderUri.with({ path: p.path }), d);
       }
     }
+    // The curation file: conflict markers, and conflicts recorded by the merge driver.
+    for (const { uri, problems } of this.curation?.mergeProblems() ?? []) {
+      for (const p of problems) {
+        const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
+        const d = new vscode.Diagnostic(new vscode.Range(pos, pos), sentence(p.message), p.kind === 'conflict-markers' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        d.source = Problems.source;
+        d.code = p.kind === 'conflict' ? `curation-conflict:${p.index}` : p.kind;
+        add(uri, d);
+      }
+    }
     // Sources refused because a symbolic link leads out of the workspace.
     for (const entry of this.index.refusedSources()) {
       const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Not read: ${(entry.error ?? '').slice('refused: '.length)}.`, vscode.DiagnosticSeverity.Warning);
@@ -103,7 +117,7 @@ export class Problems implements vscode.CodeActionProvider, vscode.Disposable {
       accept.command = { command: CommandIds.acceptChangedText, title: 'Accept the new wording', arguments: [{ uri: document.uri.toString(), id }] };
       actions.push(accept);
     }
-    actions.push(...mergeActions(document, context.diagnostics, this.annotations));
+    actions.push(...mergeActions(document, context.diagnostics, this.annotations, this.curation));
     for (const d of relevant) {
       const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
       if (d.source !== Problems.source || !code.startsWith('orphan:')) continue;
@@ -157,18 +171,31 @@ function sentence(message: string): string {
 }
 
 /** Quick fixes for git merges: rebuild a sidecar with conflict markers; keep one side of a recorded conflict. */
-function mergeActions(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[], annotations: AnnotationService): vscode.CodeAction[] {
+function mergeActions(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[], annotations: AnnotationService, curation: Pick<CurationCommands, 'mergeProblems'> | undefined): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   const uri = document.uri.toString();
   for (const d of diagnostics) {
     const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
     if (d.source !== Problems.source) continue;
     if (code === 'conflict-markers') {
-      const a = new vscode.CodeAction('Rebuild the sidecar from both sides of the merge (nothing is lost)', vscode.CodeActionKind.QuickFix);
+      const a = new vscode.CodeAction(`Rebuild the ${isSidecarPath(document.uri.path) ? 'sidecar' : 'curation file'} from both sides of the merge (nothing is lost)`, vscode.CodeActionKind.QuickFix);
       a.diagnostics = [d];
       a.isPreferred = true;
       a.command = { command: CommandIds.repairConflictMarkers, title: 'Rebuild from both sides', arguments: [{ uri }] };
       actions.push(a);
+      continue;
+    }
+    const cm = /^curation-conflict:(\d+)$/.exec(code);
+    if (cm) {
+      const index = Number(cm[1]);
+      const p = curation?.mergeProblems().find((f) => f.uri.toString() === uri)?.problems.find((x) => x.kind === 'conflict' && x.index === index);
+      if (p?.kind !== 'conflict') continue;
+      for (const side of ['ours', 'theirs'] as const) {
+        const a = new vscode.CodeAction(p.labels[side], vscode.CodeActionKind.QuickFix);
+        a.diagnostics = [d];
+        a.command = { command: CommandIds.resolveMergeConflict, title: p.labels[side], arguments: [{ uri, index, side }] };
+        actions.push(a);
+      }
       continue;
     }
     const m = /^conflict:(\d+):(.+)$/.exec(code);

@@ -178,6 +178,31 @@ describe('export/w3c', () => {
     }
   });
 
+  it('round trip keeps `adjudicated` in an `sa:` extension with its own @context entry, and the schemas still pass', () => {
+    const original = sampleSources();
+    const [first, second] = original[0].annotations;
+    const adjudicated = { from: [first.id, second.id], by: 'Ada Adjudicator', at: '2026-11-29T12:00:00.000Z' };
+    const sources = [{ ...original[0], annotations: [{ ...first, adjudicated }, ...original[0].annotations.slice(1)] }, ...original.slice(1)];
+    const items = exportW3c(sources, { w3cForm: 'array' }) as W3cAnnotation[];
+    const out = items.find((a) => a['sa:adjudicated'] !== undefined);
+    assert.ok(out);
+    assert.deepStrictEqual(out['@context'], [W3C_CONTEXT, { sa: 'urn:source-annotator:ns#' }]);
+    assert.deepStrictEqual(out['sa:adjudicated'], { 'sa:from': [first.id, second.id].map((id) => `urn:source-annotator:annotation:${id}`), 'sa:by': 'Ada Adjudicator', 'sa:at': '2026-11-29T12:00:00.000Z' });
+    assert.deepStrictEqual(failures(checks, out), []);
+    // Others keep the single context string.
+    assert.ok(items.filter((a) => a !== out).every((a) => a['@context'] === W3C_CONTEXT));
+    for (const form of ['collection', 'array'] as const) {
+      const back = importW3cJson(exportW3cJson(sources, { w3cForm: form }));
+      assert.deepStrictEqual(back.warnings, []);
+      assert.deepStrictEqual(back.sources.find((x) => x.path === original[0].path)?.annotations.find((a) => a.id === first.id)?.adjudicated, adjudicated);
+      assert.deepStrictEqual(normalise(back.sources.map((s) => ({ ...s, text: '' }))), normalise(sources));
+    }
+    // A malformed record is reported and left out, the annotation is imported.
+    const bad = importW3c({ ...out, 'sa:adjudicated': { 'sa:from': [], 'sa:by': 'x', 'sa:at': 'soon' } });
+    assert.strictEqual(bad.sources[0].annotations[0].adjudicated, undefined);
+    assert.match(bad.warnings.join('\n'), /"sa:adjudicated" needs/);
+  });
+
   it('round trip keeps an id that two sources share (ids are unique per sidecar)', () => {
     const [a, b] = sampleSources();
     const shared = { ...b, annotations: [{ ...b.annotations[0], id: a.annotations[0].id }] };

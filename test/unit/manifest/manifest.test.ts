@@ -126,8 +126,9 @@ describe('packaging (.vscodeignore)', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { contributes: { yamlValidation?: Array<{ url: string }> } };
     const schemas = (pkg.contributes.yamlValidation ?? []).map((v) => v.url.replace(/^\.\//, ''));
     assert.ok(schemas.length >= 3, 'the sidecar, curation and provenance schemas are registered');
-    // dist/importSource.js: the CLI loads it when import-source runs (src/cli/importSourceCommand.ts)
-    for (const f of ['package.json', 'README.md', 'dist/extension.js', 'dist/cli.js', 'dist/importSource.js', 'dist/analysisWorker.js', 'dist/sourceImportWorker.js', 'media/activity-icon.svg', ...schemas]) {
+    // dist/importSource.js: the CLI loads it when import-source runs (src/cli/importSourceCommand.ts);
+    // dist/mergeDriver.js: the git merge driver that git-setup registers (src/mergeDriver.ts)
+    for (const f of ['package.json', 'README.md', 'dist/extension.js', 'dist/cli.js', 'dist/importSource.js', 'dist/mergeDriver.js', 'dist/analysisWorker.js', 'dist/sourceImportWorker.js', 'media/activity-icon.svg', ...schemas]) {
       assert.ok(files.includes(f), `${f} is packaged: ${files.join(', ')}`);
     }
     for (const f of files) assert.doesNotMatch(f, /^(src|test|out|node_modules|\.vscode-test|seeds)\/|\.map$|\.ts$/, `${f} must not be packaged`);

@@ -70,7 +70,8 @@ describe('merge with real git', function () {
     assert.match(first.out, /added '\*\.annotations\.yaml merge=source-annotator', 'source-annotator\.curation\.yaml merge=source-annotator'/);
     assert.match(repo.read('.gitattributes'), /^\*\.annotations\.yaml merge=source-annotator$/m);
     const driver = repo.git('config', '--local', 'merge.source-annotator.driver').trim();
-    assert.ok(driver.startsWith(`${process.execPath} ${CLI} merge-driver %O %A %B %P`) || driver.includes(CLI), driver);
+    // The driver's own small bundle beside the CLI, by absolute path with this Node.
+    assert.strictEqual(driver, `${process.execPath} ${path.join(path.dirname(CLI), 'mergeDriver.js')} %O %A %B %P`);
     const attributes = repo.read('.gitattributes');
     const second = repo.cli('git-setup');
     assert.strictEqual(second.status, 0);
@@ -230,6 +231,15 @@ describe('merge with real git', function () {
     const c = repo.cli('check');
     assert.strictEqual(c.status, 1);
     assert.match(c.out, /points at .*old-install\/cli\.js, which no longer exists: run source-annotator git-setup again/);
+    // The same for the driver's own bundle (what git-setup registers).
+    const bundle = path.join(repo.tmp, 'old-install', 'mergeDriver.js');
+    fs.copyFileSync(path.join(path.dirname(CLI), 'mergeDriver.js'), bundle);
+    repo.git('config', 'merge.source-annotator.driver', `${process.execPath} ${bundle} %O %A %B %P`);
+    assert.strictEqual(repo.cli('check').status, 0);
+    fs.rmSync(bundle);
+    const e = repo.cli('check');
+    assert.strictEqual(e.status, 1);
+    assert.match(e.out, /points at .*old-install\/mergeDriver\.js, which no longer exists: run source-annotator git-setup again/);
     // A clone whose .gitattributes names the driver but has not registered it is told so (information).
     repo.git('config', '--unset', 'merge.source-annotator.driver');
     const d = repo.cli('check');

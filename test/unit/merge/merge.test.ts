@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { mergeCurationTexts, curationConflicts } from '../../../src/core/merge/curationMerge';
+import { mergeCurationTexts, curationConflicts, curationMergeProblems, resolveCurationConflict } from '../../../src/core/merge/curationMerge';
 import { findConflictMarker, splitConflictMarkers } from '../../../src/core/merge/markers';
 import { repairConflictMarkers } from '../../../src/core/merge/repair';
 import { driverCommand, mergeFile, parseDriverCommand, withGitattributes } from '../../../src/core/merge/setup';
@@ -198,6 +198,43 @@ describe('merge/curation', () => {
     assert.match(curationConflicts(r.text)[0].message, /deleted on our side/);
   });
 
+  it('lists markers or recorded conflicts with the labels of their actions, and keeps the side asked for', () => {
+    const base = 'version: 1\ntypes:\n  - { text: Acme, type: PERSON }\nrenames:\n  - { from: X, to: Y }\n';
+    const ours = '# our notes\nversion: 1\ntypes:\n  - { text: Acme, type: ORG }\nrenames: []\n';
+    const theirs = 'version: 1\ntypes:\n  - { text: Acme, type: LOC }\nrenames:\n  - { from: X, to: Z }\n';
+    const merged = mergeCurationTexts(base, ours, theirs);
+    assert.ok(merged.ok);
+    const problems = curationMergeProblems(merged.text);
+    assert.deepStrictEqual(problems.map((p) => p.kind), ['conflict', 'conflict']);
+    const [changed, deleted] = problems;
+    assert.ok(changed.kind === 'conflict' && deleted.kind === 'conflict');
+    assert.match(changed.labels.ours, /^Keep our types entry: .*"ORG"/);
+    assert.match(changed.labels.theirs, /^Keep their types entry: .*"LOC"/);
+    assert.deepStrictEqual(deleted.labels, { ours: 'Delete the entry (as our side did)', theirs: 'Keep the entry (as their side did)' });
+    // Theirs for the type: the entry replaced, the record gone, comments kept.
+    const t = resolveCurationConflict(merged.text, 0, 'theirs');
+    assert.ok(t.ok);
+    const pt = parseCuration(t.text);
+    assert.ok(pt.ok);
+    assert.deepStrictEqual(pt.rules.types, [{ text: 'Acme', type: 'LOC' }]);
+    assert.strictEqual(curationConflicts(t.text).length, 1);
+    assert.ok(t.text.startsWith('# our notes\n'));
+    // Ours for the deletion: the rename goes, and with the last record the conflicts list.
+    const d = resolveCurationConflict(t.text, 0, 'ours');
+    assert.ok(d.ok);
+    const pd = parseCuration(d.text);
+    assert.ok(pd.ok);
+    assert.deepStrictEqual(pd.rules.renames, []);
+    assert.doesNotMatch(d.text, /conflicts:/);
+    // Keeping ours of a changed entry only removes the record; an index out of range is refused.
+    const o = resolveCurationConflict(merged.text, 0, 'ours');
+    assert.ok(o.ok && parseCuration(o.text).ok);
+    assert.ok(!resolveCurationConflict(merged.text, 5, 'ours').ok);
+    // Markers hide everything else until the file is rebuilt.
+    const marked = `<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> bob\n`;
+    assert.deepStrictEqual(curationMergeProblems(marked).map((p) => [p.kind, p.line]), [['conflict-markers', 1]]);
+  });
+
   it('says so when the merged rules contradict each other (a merge cycle)', () => {
     const r = mergeCurationTexts('version: 1\n', 'version: 1\nmerges:\n  - { from: A, into: B }\n', 'version: 1\nmerges:\n  - { from: B, into: A }\n');
     assert.ok(!r.ok);
@@ -283,6 +320,10 @@ describe('merge/setup', () => {
     assert.deepStrictEqual(parseDriverCommand(cmd), { runtime: '/opt/my node/bin/node', cli: "/home/o'brien/sa/dist/cli.js" });
     assert.deepStrictEqual(parseDriverCommand(driverCommand('/code', '/x/cli.js', true)), { runtime: '/code', cli: '/x/cli.js' });
     assert.strictEqual(parseDriverCommand('cat %A'), undefined);
+    // The driver's own bundle takes no subcommand.
+    const own = driverCommand('/usr/bin/node', '/opt/sa/dist/mergeDriver.js');
+    assert.strictEqual(own, '/usr/bin/node /opt/sa/dist/mergeDriver.js %O %A %B %P');
+    assert.deepStrictEqual(parseDriverCommand(own), { runtime: '/usr/bin/node', cli: '/opt/sa/dist/mergeDriver.js' });
   });
 
   it('chooses the merge by file name', () => {

@@ -1,0 +1,105 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import type { Annotation } from '../../../src/core/annotations/model';
+import { mergeByBlocks, splitBlocks } from '../../../src/core/merge/blocks';
+import { mergeSidecarTexts } from '../../../src/core/merge/sidecarMerge';
+import { ann, annotationsOf, sidecarText } from './fixtures';
+import { apply, history } from './histories';
+
+/**
+ * The block path (src/core/merge/blocks.ts) against the full path (the same merge with the block
+ * path switched off): on generated histories it gives the same text and report, or declines. On
+ * files bent out of the store's layout (comments, blank lines, flow style, anchors, CRLF,
+ * quoting) it declines or gives the same annotations.
+ */
+type History = typeof history extends fc.Arbitrary<infer T> ? T : never;
+
+function sides(h: History): [Annotation[], Annotation[], Annotation[]] {
+  const seen = new Set<string>();
+  const base = h.base.filter((b) => !seen.has(b.id) && seen.add(b.id)).map((b) => ann(b.id, b.start));
+  return [base, apply(base, h.ours, '2026-02-01T00:00:00.000Z'), apply(base, h.theirs, '2026-03-01T00:00:00.000Z')];
+}
+
+function full(tb: string, to: string, tt: string): { text: string; report: unknown } {
+  const r = mergeSidecarTexts(tb, to, tt, 'source.txt', { blocks: false });
+  assert.ok(r.ok, JSON.stringify(r));
+  return r;
+}
+
+/** Ways a hand or another tool may bend a file; `decline`: the block path must not take it. */
+const BENDS: ReadonlyArray<{ name: string; decline: boolean; bend: (text: string) => string }> = [
+  { name: 'a comment above an entry', decline: true, bend: (t) => t.replace(/^( {2}- id: )/m, '  # checked\n$1') },
+  { name: 'a trailing comment', decline: true, bend: (t) => t.replace(/^( {4}author: .*)$/m, '$1 # who') },
+  { name: 'a blank line between entries', decline: true, bend: (t) => t.replace(/\n( {2}- id: )(?![\s\S]*\n {2}- id: [\s\S]*\n {2}- id: )/, '\n\n$1') },
+  { name: 'CRLF', decline: true, bend: (t) => t.replace(/\n/g, '\r\n') },
+  { name: 'a flow-style target', decline: true, bend: (t) => t.replace(/^ {4}target:\n {6}exact: (.*)\n(?: {6}prefix: .*\n)?(?: {6}suffix: .*\n)? {6}start: (\d+)\n {6}end: (\d+)\n/m, '    target: { exact: $1, start: $2, end: $3 }\n') },
+  { name: 'an anchor and alias', decline: true, bend: (t) => t.replace(/^( {4}author: )(.*)$/m, '$1&who $2').replace(/^( {4}author: )(?!&)(.*)$/m, '$1*who') },
+  { name: 'a key after the list', decline: true, bend: (t) => `${t}extra: 1\n` },
+  { name: 'a single-quoted note', decline: false, bend: (t) => t.replace(/^( {4}note: )note of (\S+)$/m, "$1'note of $2'") },
+  { name: 'keys in another order', decline: false, bend: (t) => t.replace(/^( {4}author: .*)\n( {4}created: .*)$/m, '$2\n$1') },
+];
+
+describe('merge/blocks: the block path is the full path, or declines', () => {
+  it('gives the same text and report as the full path on generated histories', () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(history, (h) => {
+        const [base, ours, theirs] = sides(h);
+        const [tb, to, tt] = [sidecarText(base), sidecarText(ours), sidecarText(theirs)];
+        const f = full(tb, to, tt);
+        const b = mergeByBlocks(tb, to, tt);
+        runs++;
+        if (b === undefined) return;
+        taken++;
+        assert.strictEqual(b.text, f.text);
+        assert.deepStrictEqual(b.report, f.report);
+        // And the default merge is the block path's result.
+        const d = mergeSidecarTexts(tb, to, tt);
+        assert.ok(d.ok && d.text === b.text);
+      }),
+      { numRuns: 300, seed: 20261201 },
+    );
+    // Empty lists (annotations: []) and empty sides are the full path's; most histories are not.
+    assert.ok(taken > runs / 2, `the block path took ${taken} of ${runs} merges`);
+  });
+
+  for (const { name, decline, bend } of BENDS) {
+    it(`${decline ? 'declines' : 'gives the same annotations as the full path'} with ${name} on any side`, () => {
+      let bent = 0;
+      fc.assert(
+        fc.property(history, fc.integer({ min: 0, max: 2 }), (h, which) => {
+          const [base, ours, theirs] = sides(h);
+          const texts = [sidecarText(base), sidecarText(ours), sidecarText(theirs)];
+          const before = texts[which];
+          texts[which] = bend(before);
+          if (texts[which] === before) return;
+          bent++;
+          const [tb, to, tt] = texts;
+          const b = mergeByBlocks(tb, to, tt);
+          if (decline) {
+            assert.strictEqual(b, undefined, `took a file with ${name}:\n${texts[which]}`);
+            return;
+          }
+          if (b === undefined) return;
+          const f = full(tb, to, tt);
+          assert.deepStrictEqual(annotationsOf(b.text), annotationsOf(f.text));
+          assert.deepStrictEqual(b.report, f.report);
+        }),
+        { numRuns: 120, seed: 20261202 },
+      );
+      assert.ok(bent > 20, `the bend applied to ${bent} files only`);
+    });
+  }
+
+  it('cuts the store layout into one block per entry, bytes whole', () => {
+    const text = sidecarText([ann('a-1', 0, { note: 'two\nlines\n\nand a paragraph' }), ann('a-2', 13)]);
+    const s = splitBlocks(text);
+    assert.ok(s);
+    assert.deepStrictEqual(s.blocks.map((b) => b.id), ['a-1', 'a-2']);
+    assert.strictEqual(s.header + s.blocks.map((b) => b.text).join(''), text);
+    assert.match(s.blocks[0].text, /\n\n {6}and a paragraph\n/);
+    // A `|+` note's trailing blank line could belong to the scalar or sit between entries.
+    assert.strictEqual(splitBlocks(sidecarText([ann('a-1', 0, { note: 'kept\n\n' }), ann('a-2', 13)])), undefined);
+  });
+});
