@@ -38,6 +38,20 @@ describe('analysis/typer (issue 13: entity errors on other outlets\' news)', () 
     assert.deepStrictEqual(typed(a), ['ORG:Zembrix', 'ORG:Zembrix']);
   });
 
+  it('a common word in a line written in capitals is no name; names in that line still are', () => {
+    // made-up headlines in the style of wire news
+    const a = analyzeDocument('TENNIS - VELMAR BEAT OKAFOR IN OPENING GAMES.\nThe match was played on Sunday.');
+    assert.deepStrictEqual(
+      a.entities.filter((e) => e.kind === 'name').map((e) => e.text),
+      ['VELMAR', 'OKAFOR'],
+    );
+    // the same word in lower-case text, written as an acronym, is left to the other rules
+    const b = analyzeDocument('The charity CARE sent food to the region.');
+    assert.ok(b.entities.some((e) => e.text === 'CARE'), JSON.stringify(b.entities));
+    const c = analyzeDocument('AID IN BRIEF - CARE SENDS FOOD.');
+    assert.ok(!c.entities.some((e) => e.text === 'CARE'), JSON.stringify(c.entities));
+  });
+
   it('keeps a place a place outside sports ("talks in Montreal")', () => {
     const a = analyzeDocument('The ministers met for talks in Montreal on Monday, officials said.');
     assert.deepStrictEqual(typed(a), ['LOC:Montreal']);
