@@ -52,6 +52,13 @@ describe('analysis/typer (issue 13: entity errors on other outlets\' news)', () 
     assert.ok(!c.entities.some((e) => e.text === 'CARE'), JSON.stringify(c.entities));
   });
 
+  it('types the names of a dateline as places, even a team name of the same text or an unknown word', () => {
+    const text = 'BASEBALL - STANDINGS.\nNEW YORK 1996-08-30\nNEW YORK 74 59\nBOSTON 69 65\n\nPEACE TALKS.\nKHASAVYURT, Russia 1996-08-30\nTalks went on.\nIRVINE, Calif 1996-08-30\nDUBLIN, Aug 30 (Reuters) - Velmar Inc said on Friday.';
+    assert.deepStrictEqual(typed(analyzeDocument(text)), [
+      'LOC:NEW YORK', 'ORG:NEW YORK', 'ORG:BOSTON', 'LOC:KHASAVYURT', 'LOC:Russia', 'LOC:IRVINE', 'LOC:Calif', 'LOC:DUBLIN', 'ORG:Reuters', 'ORG:Velmar Inc',
+    ]);
+  });
+
   it('keeps a place a place outside sports ("talks in Montreal")', () => {
     const a = analyzeDocument('The ministers met for talks in Montreal on Monday, officials said.');
     assert.deepStrictEqual(typed(a), ['LOC:Montreal']);
