@@ -59,6 +59,19 @@ describe('analysis/typer (issue 13: entity errors on other outlets\' news)', () 
     ]);
   });
 
+  it('types places as teams in sports news that names its sport, but not a place after a locative preposition', () => {
+    // made-up cricket report: no "2-1" results, so it is no match report; the counties are teams
+    const text =
+      'CRICKET - COUNTY CHAMPIONSHIP.\nSurrey closed on 429 for seven against Wexbury at the Oval, a lead of 234 after the first innings. ' +
+      'The next match is at Trent Bridge, Nottingham, where Wexbury face Dorset. The league title is still open.';
+    const t = typed(analyzeDocument(text));
+    assert.ok(t.includes('ORG:Surrey') && t.includes('ORG:Dorset'), t.join(' | '));
+    assert.ok(t.includes('LOC:Nottingham'), t.join(' | '));
+    // the same sentence without the sport named stays as the rules and the typer have it
+    const plain = typed(analyzeDocument('Officials in Dorset and Surrey met in Nottingham on Monday.'));
+    assert.ok(plain.includes('LOC:Dorset') && plain.includes('LOC:Nottingham'), plain.join(' | '));
+  });
+
   it('keeps a place a place outside sports ("talks in Montreal")', () => {
     const a = analyzeDocument('The ministers met for talks in Montreal on Monday, officials said.');
     assert.deepStrictEqual(typed(a), ['LOC:Montreal']);
