@@ -49,6 +49,8 @@ export class Analyzer {
     // the names of a dateline are places ("NEW YORK 1996-08-30"), decided by neither the rules nor the typer
     const dateline = datelineNames(text, ms);
     for (const m of ms) {
+      // a single letter is no name: "C$ 0.45", "C-4", "Radnicki (N)", "N / A"
+      if (m.kind === 'name' && m.end - m.start === 1) continue;
       if (dateline.has(m)) {
         m.type = 'LOC';
         m.tentative = false;

@@ -72,6 +72,11 @@ describe('analysis/typer (issue 13: entity errors on other outlets\' news)', () 
     assert.ok(plain.includes('LOC:Dorset') && plain.includes('LOC:Nottingham'), plain.join(' | '));
   });
 
+  it('a single letter is no name ("C$ 0.45", "(B)")', () => {
+    const a = analyzeDocument('The bond fell C$ 0.45 as Zeleznik (B) beat Radnicki (N) in Belgrade.');
+    assert.deepStrictEqual(a.entities.filter((e) => e.kind === 'name').map((e) => e.text), ['Belgrade']);
+  });
+
   it('keeps a place a place outside sports ("talks in Montreal")', () => {
     const a = analyzeDocument('The ministers met for talks in Montreal on Monday, officials said.');
     assert.deepStrictEqual(typed(a), ['LOC:Montreal']);
