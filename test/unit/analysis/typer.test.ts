@@ -77,6 +77,12 @@ describe('analysis/typer (issue 13: entity errors on other outlets\' news)', () 
     assert.deepStrictEqual(a.entities.filter((e) => e.kind === 'name').map((e) => e.text), ['Belgrade']);
   });
 
+  it('a place followed by an event word is an event, not a place ("the U.S. Open", "the Berlin Grand Prix")', () => {
+    const a = analyzeDocument('Velmar lost in the first round of the U.S. Open. Okafor won the Berlin Grand Prix on Sunday in Berlin.');
+    const names = a.entities.filter((e) => e.kind === 'name').map((e) => `${e.type}:${e.text}`);
+    assert.ok(!names.includes('LOC:U.S.') && names.includes('LOC:Berlin') && names.filter((n) => n === 'LOC:Berlin').length === 1, names.join(' | '));
+  });
+
   it('keeps a place a place outside sports ("talks in Montreal")', () => {
     const a = analyzeDocument('The ministers met for talks in Montreal on Monday, officials said.');
     assert.deepStrictEqual(typed(a), ['LOC:Montreal']);
