@@ -15,7 +15,7 @@ import type { Gazetteer } from './gazetteer';
  */
 const SCORE = /(?:^|[^\d\p{L}.,:/–-])\d{1,2} ?[–-] ?\d{1,2}(?![\d\p{L}.,:/–-])/gu;
 const SPORT_WORD = /\b(?:goals?|scored|scoring|penalty|penalties|striker|midfielder|goalkeeper|defender|referee|match|matches|tournament|world cup|league|coach|kick|free-kick|header|equali[sz]e[rd]?|qualif(?:ier|ying)|knockout|group stage|semi-finals?|quarter-finals?|final whistle|half-time|innings|wickets?|touchdowns?|home side|away side)\b/gi;
-/** Prepositions that make a country a place even in a match report. */
+/** Prepositions that make a place or a country a place even in sports news ("(at Oxford", "in Turin"). */
 const LOCATIVE = /(?:^|[\s(])(?:in|at|near|across|throughout|inside|within|around|from|into|toward|towards|visit(?:ed|ing)?|host(?:ed|s|ing)?)\s+(?:the\s+)?$/i;
 /** Names of sports: a text that names its sport ("SOCCER - ...", "cricket") and uses sports words is sports news. */
 const SPORT_NAME = /\b(?:soccer|football|cricket|baseball|basketball|tennis|golf|rugby|hockey|athletics|cycling|motor racing|formula one|boxing|squash|badminton)\b/i;
