@@ -24,6 +24,9 @@ export function datelineNames(text: string, mentions: readonly RawMention[]): Se
   let placeEnd = -1;
   for (const m of mentions) {
     if (m.kind !== 'name') continue;
+    // a dateline's names open the line or follow a comma: "IRVINE, Calif"; most names do neither
+    const before = m.start > 0 ? text.charCodeAt(m.start - 1) : 10;
+    if (before !== 10 && before !== 44 && !(before === 32 && m.start > 1 && text.charCodeAt(m.start - 2) === 44)) continue;
     // the start of m's line, if it is near
     let ls = m.start;
     while (ls > 0 && m.start - ls < MAX_PREFIX && text.charCodeAt(ls - 1) !== 10) ls--;

@@ -5,8 +5,8 @@ import type { Gazetteer } from './gazetteer';
  * Places as sports teams. In sports news "Surrey closed on 429 for seven", "Cleveland's lead over the
  * White Sox" and "joined Milan from Torino" name clubs, which are organisations; a town, county or
  * state there is a team unless a locative preposition makes it a place ("at Trent Bridge,
- * Nottingham", "a hero in Turin"). Sports news is a text that names a sport and uses a few sports
- * words, or a match report.
+ * Nottingham", "a hero in Turin"). Sports news is a text that names a sport in its first 300
+ * characters and uses a few sports words, or a match report.
  *
  * Countries as sports teams. In a match report "Sweden defeated South Korea 1 – 0" and "Belgium's
  * Dries Mertens" name national teams, which are organisations; "at the Fisht Stadium in Sochi" and
@@ -19,6 +19,8 @@ const SPORT_WORD = /\b(?:goals?|scored|scoring|penalty|penalties|striker|midfiel
 const LOCATIVE = /(?:^|[\s(])(?:in|at|near|across|throughout|inside|within|around|from|into|toward|towards|visit(?:ed|ing)?|host(?:ed|s|ing)?)\s+(?:the\s+)?$/i;
 /** Names of sports: a text that names its sport ("SOCCER - ...", "cricket") and uses sports words is sports news. */
 const SPORT_NAME = /\b(?:soccer|football|cricket|baseball|basketball|tennis|golf|rugby|hockey|athletics|cycling|motor racing|formula one|boxing|squash|badminton)\b/i;
+/** Sports news names its sport in its headline or first lines; only those are searched for it. */
+const HEAD_CHARS = 300;
 const MIN_SCORES = 2;
 const MIN_SPORT_WORDS = 6;
 
@@ -32,9 +34,9 @@ export function isMatchReport(text: string): boolean {
   return words >= MIN_SPORT_WORDS;
 }
 
-/** Whether the text names a sport and uses a few sports words. */
+/** Whether the text names a sport near its start and uses a few sports words. */
 function namesItsSport(text: string): boolean {
-  if (!SPORT_NAME.test(text)) return false;
+  if (!SPORT_NAME.test(text.slice(0, HEAD_CHARS))) return false;
   let words = 0;
   for (const _ of text.matchAll(SPORT_WORD)) if (++words >= MIN_SPORT_WORDS / 2) break;
   return words >= MIN_SPORT_WORDS / 2;
