@@ -9,6 +9,7 @@ import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
 import { countriesAsTeams } from './teams';
+import { datelineNames } from './datelines';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -45,7 +46,17 @@ export class Analyzer {
   analyze(text: string, rules?: CurationRules): DocumentAnalysis {
     const { ms, sentenceStarts, features, evidence } = this.collect(text, this.typer !== null);
     const kept: RawMention[] = [];
+    // the names of a dateline are places ("NEW YORK 1996-08-30"), decided by neither the rules nor the typer
+    const dateline = datelineNames(text, ms);
     for (const m of ms) {
+      // a single letter is no name: "C$ 0.45", "C-4", "Radnicki (N)", "N / A"
+      if (m.kind === 'name' && m.end - m.start === 1) continue;
+      if (dateline.has(m)) {
+        m.type = 'LOC';
+        m.tentative = false;
+        kept.push(m);
+        continue;
+      }
       const f = features.get(m);
       const ev = evidence.get(m);
       if (this.typer && f && ev) {
@@ -83,6 +94,7 @@ export class Analyzer {
     }
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
+    for (const m of clean) if (dateline.has(m)) m.type = 'LOC';
     linkRoles(clean, text);
     const quoteSpans = findQuotes(text);
     const attributions = attributeQuotes(text, quoteSpans, clean, sentenceStarts, this.gazetteer.femaleNames);

@@ -95,7 +95,7 @@ export class EntityRecognizer {
         i++; // handles and hashtags
         continue;
       }
-      if (!this.isNameWord(t) && !this.capsPhraseAt(toks, i)) {
+      if ((!this.isNameWord(t) || this.headlineWord(toks, i)) && !this.capsPhraseAt(toks, i)) {
         const role = this.roleAt(text, toks, i);
         if (role) {
           for (const m of role.mentions) out.push(m);
@@ -118,7 +118,7 @@ export class EntityRecognizer {
           j++;
           continue;
         }
-        if (this.isNameWord(u)) {
+        if (this.isNameWord(u) && !this.headlineWord(toks, j)) {
           // a capitalised function word ("In", "The") starts a new phrase, it does not continue a name
           if (FUNCTION_WORDS.has(lw) && !u.allCaps) break;
           last = j;
@@ -191,6 +191,23 @@ export class EntityRecognizer {
     if (!toks[i].allCaps || toks[i].kind !== TokKind.Word) return false;
     const known = this.longestPhrase(toks, i, Math.min(toks.length, i + this.gaz.maxPhraseWords));
     return known !== null && known.end > i + 1;
+  }
+
+  /**
+   * A common English word in a line written in capitals ("SOCCER - ... BEAT ...", "EASTERN DIVISION"):
+   * not a name, unless the word is also a known name, place or organisation word. A capitalised word
+   * between lower-case words ("AIDS", "the ACT") is left to the other rules.
+   */
+  private headlineWord(toks: readonly Token[], i: number): boolean {
+    const t = toks[i];
+    if (!t.allCaps || t.text.length < 3 || t.kind !== TokKind.Word) return false;
+    const lower = t.text.toLowerCase();
+    const gaz = this.gaz;
+    if (!gaz.vocab.has(lower) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
+    const capsWord = (k: number): boolean => k >= 0 && k < toks.length && toks[k].kind === TokKind.Word && toks[k].allCaps;
+    const prevOnLine = i > 0 && !t.breakBefore;
+    const nextOnLine = i + 1 < toks.length && !toks[i + 1].breakBefore;
+    return (prevOnLine && capsWord(i - 1)) || (nextOnLine && capsWord(i + 1)) || (i + 2 < toks.length && !toks[i + 1].breakBefore && !toks[i + 2].breakBefore && toks[i + 1].kind === TokKind.Punct && capsWord(i + 2));
   }
 
   private isNameWord(t: Token): boolean {

@@ -91,7 +91,7 @@ world war i;world war ii;cold war;holocaust;brexit;man of the match`;
 
 /** Last words of event and law names ("Google Science Fair", "Clean Air Act"): the whole name is MISC. */
 const MISC_HEADS = `festival;fair;expo;exposition;championship;championships;olympics;olympiad;cup;tournament;marathon;awards;award;
-prize;summit;war;act;treaty;accord;accords;series`;
+prize;summit;war;act;treaty;accord;accords;series;open;prix;protocol;games`;
 
 /** Nationalities, religious and political groups: "form|form=Country" (country may be empty). */
 const NORP = `

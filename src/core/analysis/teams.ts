@@ -2,6 +2,12 @@ import type { RawMention } from './entities';
 import type { Gazetteer } from './gazetteer';
 
 /**
+ * Places as sports teams. In sports news "Surrey closed on 429 for seven", "Cleveland's lead over the
+ * White Sox" and "joined Milan from Torino" name clubs, which are organisations; a town, county or
+ * state there is a team unless a locative preposition makes it a place ("at Trent Bridge,
+ * Nottingham", "a hero in Turin"). Sports news is a text that names a sport in its first 300
+ * characters and uses a few sports words, or a match report.
+ *
  * Countries as sports teams. In a match report "Sweden defeated South Korea 1 – 0" and "Belgium's
  * Dries Mertens" name national teams, which are organisations; "at the Fisht Stadium in Sochi" and
  * "fans in England" stay places. A document counts as a match report only with several results
@@ -9,8 +15,12 @@ import type { Gazetteer } from './gazetteer';
  */
 const SCORE = /(?:^|[^\d\p{L}.,:/–-])\d{1,2} ?[–-] ?\d{1,2}(?![\d\p{L}.,:/–-])/gu;
 const SPORT_WORD = /\b(?:goals?|scored|scoring|penalty|penalties|striker|midfielder|goalkeeper|defender|referee|match|matches|tournament|world cup|league|coach|kick|free-kick|header|equali[sz]e[rd]?|qualif(?:ier|ying)|knockout|group stage|semi-finals?|quarter-finals?|final whistle|half-time|innings|wickets?|touchdowns?|home side|away side)\b/gi;
-/** Prepositions that make a country a place even in a match report. */
-const LOCATIVE = /(?:^|\s)(?:in|at|near|across|throughout|inside|within|around|from|into|toward|towards|visit(?:ed|ing)?|host(?:ed|s|ing)?)\s+(?:the\s+)?$/i;
+/** Prepositions that make a place or a country a place even in sports news ("(at Oxford", "in Turin"). */
+const LOCATIVE = /(?:^|[\s(])(?:in|at|near|across|throughout|inside|within|around|from|into|toward|towards|visit(?:ed|ing)?|host(?:ed|s|ing)?)\s+(?:the\s+)?$/i;
+/** Names of sports: a text that names its sport ("SOCCER - ...", "cricket") and uses sports words is sports news. */
+const SPORT_NAME = /\b(?:soccer|football|cricket|baseball|basketball|tennis|golf|rugby|hockey|athletics|cycling|motor racing|formula one|boxing|squash|badminton)\b/i;
+/** Sports news names its sport in its headline or first lines; only those are searched for it. */
+const HEAD_CHARS = 300;
 const MIN_SCORES = 2;
 const MIN_SPORT_WORDS = 6;
 
@@ -24,13 +34,40 @@ export function isMatchReport(text: string): boolean {
   return words >= MIN_SPORT_WORDS;
 }
 
-/** Retype country names as ORG (national teams) in a match report, except after a locative preposition. */
+/** Whether the text names a sport near its start and uses a few sports words. */
+function namesItsSport(text: string): boolean {
+  if (!SPORT_NAME.test(text.slice(0, HEAD_CHARS))) return false;
+  let words = 0;
+  for (const _ of text.matchAll(SPORT_WORD)) if (++words >= MIN_SPORT_WORDS / 2) break;
+  return words >= MIN_SPORT_WORDS / 2;
+}
+
+/**
+ * Retype places as ORG (teams) in sports news, and country names (national teams) only in a match
+ * report, except after a locative preposition or a place kept as a place ("Trent Bridge, Nottingham").
+ */
 export function countriesAsTeams(text: string, mentions: RawMention[], gaz: Gazetteer): void {
-  if (!mentions.some((m) => m.kind === 'name' && m.type === 'LOC' && gaz.countries.has(m.text.toLowerCase()))) return;
-  if (!isMatchReport(text)) return;
+  let places = false;
+  let countries = false;
   for (const m of mentions) {
-    if (m.kind !== 'name' || m.type !== 'LOC' || !gaz.countries.has(m.text.toLowerCase())) continue;
-    if (LOCATIVE.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+    if (m.kind !== 'name' || m.type !== 'LOC') continue;
+    if (gaz.countries.has(m.text.toLowerCase())) countries = true;
+    else places = true;
+  }
+  if (!places && !countries) return;
+  // the cheap test first: most texts name no sport
+  const named = namesItsSport(text);
+  const match = (countries || (places && named)) && isMatchReport(text);
+  if (!match && !(places && named)) return;
+  // the end of the last place kept a place: "at Trent Bridge, Nottingham" keeps both
+  let placeEnd = -1;
+  for (const m of mentions) {
+    if (m.kind !== 'name' || m.type !== 'LOC') continue;
+    if (gaz.countries.has(m.text.toLowerCase()) && !match) continue;
+    if (LOCATIVE.test(text.slice(Math.max(0, m.start - 24), m.start)) || (placeEnd >= 0 && /^,\s?$/.test(text.slice(placeEnd, m.start)))) {
+      placeEnd = m.end;
+      continue;
+    }
     m.type = 'ORG';
   }
 }
