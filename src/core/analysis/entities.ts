@@ -95,7 +95,7 @@ export class EntityRecognizer {
         i++; // handles and hashtags
         continue;
       }
-      if ((!this.isNameWord(t) || this.headlineWord(toks, i)) && !this.capsPhraseAt(toks, i)) {
+      if ((!this.isNameWord(t) || this.headlineWord(toks, i) || isShortMonthDate(toks, i)) && !this.capsPhraseAt(toks, i)) {
         const role = this.roleAt(text, toks, i);
         if (role) {
           for (const m of role.mentions) out.push(m);
@@ -713,6 +713,19 @@ function isDate(toks: readonly Token[], i: number): boolean {
   const prev = i > 0 ? toks[i - 1] : null;
   const next = i + 1 < toks.length ? toks[i + 1] : null;
   return (prev !== null && (prev.kind === TokKind.Number || TIME_WORDS.has(prev.text.toLowerCase()))) || (next !== null && next.kind === TokKind.Number && next.spaceBefore);
+}
+
+const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/**
+ * A month's abbreviation before a day ("Aug 30", "Sept. 4", as wire datelines write them): no
+ * name. Only before a number, since "Jan" and "Mar" are also given names.
+ */
+function isShortMonthDate(toks: readonly Token[], i: number): boolean {
+  if (!SHORT_MONTHS.has(toks[i].text.toLowerCase())) return false;
+  let k = i + 1;
+  if (k < toks.length && toks[k].text === '.' && toks[k].start === toks[i].end) k++;
+  return k < toks.length && toks[k].kind === TokKind.Number && toks[k].spaceBefore;
 }
 
 function joinLower(toks: readonly Token[], s: number, e: number): string {
