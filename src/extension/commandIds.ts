@@ -64,6 +64,8 @@ export const ContextKeys = {
   treeFiltered: 'sourceAnnotator.treeFiltered',
   /** Some coders' annotations are hidden (sourceAnnotator.coders.shown lists others). */
   codersFiltered: 'sourceAnnotator.codersFiltered',
+  /** Annotations by two coders or more: the Disagreements view is shown. */
+  severalCoders: 'sourceAnnotator.severalCoders',
   /** The Sources view is sorted by date (sourceAnnotator.sources.sortBy). */
   sourcesByDate: 'sourceAnnotator.sourcesByDate',
   /** The note prompt of Annotate Selection / Edit Note is open (Shift+Enter starts a new line). */

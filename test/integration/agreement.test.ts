@@ -31,10 +31,23 @@ describe('agreement: report, disagreements view, adjudication', () => {
     return x;
   }
 
+  /** The titles of the view panes the workbench shows in the Source Annotator side bar. */
+  const paneTitles = async (): Promise<string[]> => {
+    await vscode.commands.executeCommand('sourceAnnotator.sources.focus');
+    const [titles] = await typeKeys({ waitFor: '.pane-header h3.title' }, { read: '.pane-header h3.title' });
+    return titles.map((t) => t.text.trim().toLowerCase());
+  };
+
   before(async () => {
     a = await api();
+    if (canDriveBrowser()) {
+      // One coder or none (the seeds): no Disagreements view to clutter the side bar.
+      const titles = await paneTitles();
+      assert.ok(titles.includes('sources') && !titles.includes('disagreements'), titles.join(', '));
+    }
     await annotateAs('Alice Coder', 'Vladimir Putin', 'the Russian president', ['person']);
     await annotateAs('Bob Coder', "Russia's Vladimir Putin", 'country and name', ['person', 'title']);
+    if (canDriveBrowser()) await until('the Disagreements view shown for two coders', async () => ((await paneTitles()).includes('disagreements') ? true : undefined));
     await annotateAs('Bob Coder', 'Kremlin', '', ['org']);
     await vscode.workspace.getConfiguration('sourceAnnotator').update('author', 'Ada Adjudicator', vscode.ConfigurationTarget.Global);
   });

@@ -50,6 +50,12 @@ export class CoderService implements vscode.Disposable {
     );
     this.recount([]);
     void vscode.commands.executeCommand('setContext', ContextKeys.codersFiltered, this.filter.active);
+    this.announceCoders();
+  }
+
+  /** Whether the workspace has annotations by several coders: the Disagreements view shows only then. */
+  private announceCoders(): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.severalCoders, this.counts().size >= 2);
   }
 
   updateSettings(settings: Settings): void {
@@ -136,6 +142,7 @@ export class CoderService implements vscode.Disposable {
     const coders = [...this.counts().keys()];
     const before = [...this.slots.keys()];
     this.slots = coderSlots(coders);
+    this.announceCoders();
     if (!sameList(before, coders)) this.changed.fire();
   }
 
