@@ -33,12 +33,16 @@ export async function writeImportedSource(fs: FileSystem, folder: string, import
   const outside = await new RealPathGuard(fs, options.root).check(folder);
   if (outside) throw new UserError(`${folder}: ${outside}`);
   const dir = folder.replace(/\/+$/, '');
+  // The names taken now, read once: the n-th page of one title costs one listing, not n stats
+  // (each a round trip in the editor). A name free here is still checked before it is written.
+  const taken = new Set((await fs.readDirectory(dir).catch(() => [])).map((e) => e.name));
   for (let n = 1; n <= MAX_TRIES; n++) {
     const base = n === 1 ? imported.baseName : `${imported.baseName}-${n}`;
     const sourcePath = `${dir}/${base}.txt`;
     const provenancePath = provenancePathFor(sourcePath);
     const savedPagePath = options.savedPage ? `${dir}/${base}.${options.savedPage.extension}` : undefined;
     const paths = [sourcePath, provenancePath, ...(savedPagePath ? [savedPagePath] : [])];
+    if (paths.some((p) => taken.has(p.slice(dir.length + 1)))) continue;
     if (await anyExists(fs, paths)) continue;
 
     const provenance: Provenance = savedPagePath ? { ...imported.provenance, original: { ...imported.provenance.original, file: savedPagePath.slice(dir.length + 1) } } : imported.provenance;

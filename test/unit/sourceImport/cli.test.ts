@@ -110,6 +110,24 @@ describe('cli import-source', () => {
     assert.strictEqual(ok.code, 0, ok.err);
   });
 
+  it('the n-th import of one title takes the next free name from one listing of the folder, not n probes', async () => {
+    const fs0 = new MemoryFileSystem({ '/ws/out/.keep': '' });
+    const imported = await importSource({ bytes: enc(cnnPage()), name: 'a.html', retrieved: NOW.toISOString() });
+    const names: string[] = [];
+    for (let i = 0; i < 12; i++) names.push((await writeImportedSource(fs0, '/ws/out', imported, { root: '/ws/out' })).sourcePath);
+    assert.deepStrictEqual(names.slice(0, 3), ['/ws/out/harbor-city-mayor-to-meet-neighbouring-towns.txt', '/ws/out/harbor-city-mayor-to-meet-neighbouring-towns-2.txt', '/ws/out/harbor-city-mayor-to-meet-neighbouring-towns-3.txt']);
+    assert.strictEqual(new Set(names).size, 12);
+    let stats = 0;
+    const stat = fs0.stat.bind(fs0);
+    fs0.stat = (p: string) => {
+      stats++;
+      return stat(p);
+    };
+    const last = await writeImportedSource(fs0, '/ws/out', imported, { root: '/ws/out' });
+    assert.match(last.sourcePath, /-13\.txt$/);
+    assert.ok(stats <= 6, `${stats} stats for the 13th copy`);
+  });
+
   it('a failed provenance write removes the source it had written', async () => {
     const fs0 = new MemoryFileSystem({ '/ws/a.html': cnnPage() });
     const imported = await importSource({ bytes: enc(cnnPage()), name: 'a.html', retrieved: NOW.toISOString() });
