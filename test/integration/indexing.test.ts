@@ -108,4 +108,23 @@ describe('indexing: folders moved in and deleted on disk', () => {
     });
     assert.ok(roots.length > 0, 'the other sources are still listed');
   });
+
+  it('drops the sources of a deleted folder whose own path the include globs match ("corpus/**")', async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration('sourceAnnotator');
+    const dir = workspaceUri('corpus/2024');
+    const file = vscode.Uri.joinPath(dir, 'story.txt');
+    await config.update('sources.include', ['**/*.txt', '**/*.md', 'corpus/**'], vscode.ConfigurationTarget.Workspace);
+    try {
+      fs.mkdirSync(dir.fsPath, { recursive: true });
+      fs.writeFileSync(file.fsPath, 'German Chancellor Angela Merkel spoke in Berlin.\n');
+      await until('the corpus source indexed', () => a.index.get(file), 20_000);
+      // Deleted through VS Code's file system, whose watcher then reports the folder alone.
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await until('the corpus source gone with its folder', () => (a.index.get(file) ? undefined : true), 20_000);
+    } finally {
+      await config.update('sources.include', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(workspaceUri('corpus').fsPath, { recursive: true, force: true });
+    }
+  });
 });

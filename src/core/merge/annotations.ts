@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationConflict, AnnotationTarget, ConflictField } from '../annotations/model';
+import type { Adjudication, Annotation, AnnotationConflict, AnnotationTarget, ConflictField } from '../annotations/model';
 
 /**
  * The three-way merge of one annotation, field by field (pure data; sidecar.ts writes it):
@@ -7,6 +7,8 @@ import type { Annotation, AnnotationConflict, AnnotationTarget, ConflictField } 
  * - `tags` merge as sets: a tag added on either side is in, a tag of the base removed on either
  *   side is out (order: ours, then theirs' additions);
  * - `modified` takes the later time, `created` the earlier (neither is a conflict);
+ * - `adjudicated` (who settled it, from what, when) changed on one side takes that change; changed
+ *   differently on both, the later adjudication stands, as a later ruling replaces an earlier one;
  * - `target`, `note`, `author`, `original` changed to different values on both sides keep ours
  *   in the field and both values in a recorded conflict (nothing is lost);
  * - conflicts already recorded on either side are kept (once).
@@ -37,6 +39,7 @@ export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, 
   const created = ours.created === theirs.created ? ours.created : base !== undefined && ours.created === base.created ? theirs.created : base !== undefined && theirs.created === base.created ? ours.created : ours.created < theirs.created ? ours.created : theirs.created;
   const modified = ours.modified >= theirs.modified ? ours.modified : theirs.modified;
   const tags = mergeTags(base?.tags ?? [], ours.tags, theirs.tags);
+  const adjudicated = mergeAdjudication(base, ours.adjudicated, theirs.adjudicated);
   const conflicts = unionConflicts(ours.conflicts ?? [], theirs.conflicts ?? [], fresh);
   const annotation: Annotation = {
     id: ours.id,
@@ -47,9 +50,23 @@ export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, 
     created,
     modified,
     ...(original !== '' ? { original } : {}),
+    ...(adjudicated ? { adjudicated } : {}),
     ...(conflicts.length > 0 ? { conflicts } : {}),
   };
   return { annotation, fresh };
+}
+
+function mergeAdjudication(base: Annotation | undefined, ours: Adjudication | undefined, theirs: Adjudication | undefined): Adjudication | undefined {
+  if (sameAdjudication(ours, theirs)) return ours;
+  if (base !== undefined && sameAdjudication(ours, base.adjudicated)) return theirs;
+  if (base !== undefined && sameAdjudication(theirs, base.adjudicated)) return ours;
+  if (!ours || !theirs) return ours ?? theirs;
+  return theirs.at > ours.at ? theirs : ours;
+}
+
+function sameAdjudication(a: Adjudication | undefined, b: Adjudication | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.by === b.by && a.at === b.at && a.from.length === b.from.length && a.from.every((x, i) => x === b.from[i]);
 }
 
 /** Set merge of tags against their base: additions of either side in, removals of either side out. */
@@ -105,6 +122,7 @@ export function sameStored(a: Annotation, b: Annotation): boolean {
     a.created === b.created &&
     a.modified === b.modified &&
     (a.original ?? '') === (b.original ?? '') &&
+    sameAdjudication(a.adjudicated, b.adjudicated) &&
     sameTarget(a.target, b.target) &&
     a.tags.length === b.tags.length &&
     a.tags.every((t, i) => t === b.tags[i]) &&

@@ -195,8 +195,8 @@ export class SourceIndex implements vscode.Disposable {
   private watchers: { globs: string; disposables: vscode.Disposable[] } | undefined;
   /** Files changed on disk, with when the change was seen. */
   private readonly diskQueue = new Map<string, { uri: vscode.Uri; at: number }>();
-  /** Paths created or deleted on disk that the include globs do not match: maybe folders. */
-  private readonly folderQueue = new Map<string, { uri: vscode.Uri; at: number }>();
+  /** Paths deleted on disk, and created ones that may be folders: a folder event names the folder alone. */
+  private readonly folderQueue = new Map<string, { uri: vscode.Uri; at: number; deleted?: boolean }>();
   private diskTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private indexing: Promise<void> = Promise.resolve();
@@ -610,8 +610,8 @@ export class SourceIndex implements vscode.Disposable {
     this.disposeWatchers();
     // A checkout can bring thousands of events in one call: only queue them here; the exclude
     // test and the reading happen in drainDisk, in time slices.
-    const queueIn = (into: Map<string, { uri: vscode.Uri; at: number }>) => (uri: vscode.Uri): void => {
-      into.set(uri.toString(), { uri, at: Date.now() });
+    const queueIn = (into: Map<string, { uri: vscode.Uri; at: number; deleted?: boolean }>) => (uri: vscode.Uri, deleted?: boolean): void => {
+      into.set(uri.toString(), { uri, at: Date.now(), ...(deleted ? { deleted } : {}) });
       if (!this.diskTimer) this.diskTimer = setTimeout(() => void this.drainDisk(), DISK_BATCH_MS);
     };
     const queue = queueIn(this.diskQueue);
@@ -624,15 +624,13 @@ export class SourceIndex implements vscode.Disposable {
     // not match: without this its sources would stay listed (or, moved in, never appear).
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const queueFolder = queueIn(this.folderQueue);
-    const maybeFolder = (uri: vscode.Uri): void => {
-      if (!this.matchesGlobs(uri)) queueFolder(uri);
-    };
-    // A checkout creates many sidecars and other files: those that are surely files are not
-    // looked at (a created folder costs a stat and a search).
+    // Every deletion: a folder whose path the globs match ("corpus/**") is a folder all the same,
+    // and looking up the sources under a deleted path costs no file-system call. A creation costs
+    // a stat, so the names that are surely files (sidecars, pages, data) are left out.
     const maybeNewFolder = (uri: vscode.Uri): void => {
-      if (!SURELY_A_FILE.test(uri.path)) maybeFolder(uri);
+      if (!SURELY_A_FILE.test(uri.path)) queueFolder(uri);
     };
-    disposables.push(folders, folders.onDidCreate(maybeNewFolder), folders.onDidDelete(maybeFolder));
+    disposables.push(folders, folders.onDidCreate(maybeNewFolder), folders.onDidDelete((uri) => queueFolder(uri, true)));
     this.watchers = { globs, disposables };
   }
 
@@ -705,6 +703,7 @@ export class SourceIndex implements vscode.Disposable {
     }
     const exclude = this.settings.exclude.length > 0 ? `{${this.settings.exclude.join(',')}}` : undefined;
     for (const e of events) {
+      if (e.deleted) continue;
       const stat = await vscode.workspace.fs.stat(e.uri).then((st) => st, () => undefined);
       if (!stat || (stat.type & vscode.FileType.Directory) === 0) continue;
       // Every file in it: drainDisk keeps those the include globs match (a glob such as

@@ -48,6 +48,26 @@ describe('merge/sidecar', () => {
     assert.strictEqual(out.modified, '2026-03-01T00:00:00.000Z');
   });
 
+  it('keeps an adjudication record through a merge: one side\'s change taken, the later ruling when both changed it', () => {
+    const adj = { from: ['x-1', 'x-2'], by: 'Ada', at: '2026-01-02T00:00:00.000Z' };
+    const base = sidecarText([{ ...a1, adjudicated: adj }]);
+    const ours = sidecarText([{ ...a1, adjudicated: adj, note: 'ours' }]);
+    const theirs = sidecarText([{ ...a1, adjudicated: adj, tags: ['t', 'extra'] }]);
+    for (const options of [{}, { blocks: false }]) {
+      const r = mergeSidecarTexts(base, ours, theirs, 'wire.txt', options);
+      assert.ok(r.ok, JSON.stringify(r));
+      const [out] = annotationsOf(r.text);
+      assert.deepStrictEqual(out.adjudicated, adj, JSON.stringify(options));
+      assert.strictEqual(out.note, 'ours');
+    }
+    const later = { from: ['x-1'], by: 'Bo', at: '2026-01-03T00:00:00.000Z' };
+    const [taken] = annotationsOf(merged(base, ours, sidecarText([{ ...a1, adjudicated: later }])).text);
+    assert.deepStrictEqual(taken.adjudicated, later, 'a change on their side only is taken');
+    const earlier = { from: ['x-2'], by: 'Cy', at: '2026-01-02T12:00:00.000Z' };
+    const [both] = annotationsOf(merged(base, sidecarText([{ ...a1, adjudicated: earlier }]), sidecarText([{ ...a1, adjudicated: later }])).text);
+    assert.deepStrictEqual(both.adjudicated, later, 'the later ruling');
+  });
+
   it('records the same field changed differently on both sides as a conflict in valid YAML, ours in the field', () => {
     const base = sidecarText([a1]);
     const ours = sidecarText([{ ...a1, note: 'ours' }]);
