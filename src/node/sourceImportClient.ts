@@ -3,6 +3,9 @@ import { UserError } from '../core/fileSystem';
 import { withTimeLimit } from '../core/sourceImport/timeLimit';
 import { SourceImportError, type ImportedSource, type ImportInput, type ImportProblem } from '../core/sourceImport/types';
 
+/** The import worker's heap: far above what the bounded importers need, and a stop for a file that would take more. */
+const WORKER_HEAP_MB = 1536;
+
 export interface ImportRequest {
   readonly id: number;
   readonly input: ImportInput;
@@ -13,15 +16,17 @@ export type ImportReply =
   | { readonly id: number; readonly error: { readonly message: string; readonly user: boolean; readonly problem?: ImportProblem } };
 
 /**
- * Runs the core importer on a worker thread (the editor's dist/sourceImportWorker.js, the CLI's
- * dist/importSource.js: see sourceImportWorkerMain.ts), started on the first import and ended on
- * dispose. `cancel()` ends the worker at once (a long PDF stops mid-page), and so does an import
- * that reaches its time limit; the next import starts a new worker.
+ * Runs the core importer on a worker thread (dist/sourceImportWorker.js, for the editor and the
+ * CLI: see sourceImportWorkerMain.ts), started on the first import and ended on dispose.
+ * `cancel()` ends the worker at once (a long PDF stops mid-page), and so does an import that
+ * reaches its time limit; the next import starts a new worker. A worker that dies on a file (out
+ * of its memory limit, a crash) fails that file alone, with a SourceImportError: the next input
+ * gets a new worker.
  */
 export class SourceImportClient {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: ImportedSource) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { name: string; resolve: (r: ImportedSource) => void; reject: (e: Error) => void }>();
 
   /** `workerData` is given to each worker started (the CLI's bundle uses it to know it is one). */
   constructor(
@@ -34,7 +39,7 @@ export class SourceImportClient {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const work = new Promise<ImportedSource>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { name: input.name, resolve, reject });
       worker.postMessage({ id, input } satisfies ImportRequest);
     });
     if (timeLimitSeconds === undefined) return work;
@@ -50,7 +55,7 @@ export class SourceImportClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath, { workerData: this.workerData });
+    const worker = new Worker(this.workerPath, { workerData: this.workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.unref();
     worker.on('message', (reply: ImportReply) => {
       const p = this.pending.get(reply.id);
@@ -60,12 +65,23 @@ export class SourceImportClient {
       else if (reply.error.problem) p.reject(new SourceImportError(reply.error.message, reply.error.problem));
       else p.reject(reply.error.user ? new UserError(reply.error.message) : new Error(reply.error.message));
     });
-    worker.on('error', (err) => this.stop(err));
+    worker.on('error', (err) => {
+      if (this.worker === worker) this.fail(err.message);
+    });
     worker.on('exit', () => {
-      if (this.worker === worker) this.stop(new Error('the import worker stopped'));
+      if (this.worker === worker) this.fail('the importer stopped');
     });
     this.worker = worker;
     return worker;
+  }
+
+  /** The worker died under the imports it was running: each fails as a file the importer could not read. */
+  private fail(why: string): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    for (const p of this.pending.values()) p.reject(new SourceImportError(`${p.name}: the importer failed on this file (${why}); nothing was written`, 'corrupt'));
+    this.pending.clear();
+    if (worker) void worker.terminate();
   }
 
   private stop(err: Error): void {

@@ -42,6 +42,9 @@ describe('sourceImport: the time limit', () => {
         `const { parentPort } = require('worker_threads');
 parentPort.on('message', (req) => {
   if (req.input.name === 'slow.pdf') for (;;) {}
+  if (req.input.name === 'crash.pdf') process.exit(3);
+  if (req.input.name === 'throws.pdf') setImmediate(() => { throw new RangeError('out of memory, say'); });
+  if (req.input.name.endsWith('.pdf') && req.input.name !== 'slow.pdf') return;
   parentPort.postMessage({ id: req.id, result: { format: 'html', text: 'ok\\n', provenance: { version: 1 }, baseName: req.input.name } });
 });
 `,
@@ -57,6 +60,22 @@ parentPort.on('message', (req) => {
         await assert.rejects(client.import(input('slow.pdf'), 0.02), (e: unknown) => e instanceof SourceImportError && e.problem === 'too-slow' && STOPPED.test(e.message));
         // The stuck thread could never answer this: a new worker does.
         assert.strictEqual((await client.import(input('next.html'), 60)).baseName, 'next.html');
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it('a worker that dies on a file fails that file alone, as a file the importer could not read; the next input gets a new worker', async () => {
+      const client = new SourceImportClient(worker);
+      try {
+        const input = (name: string): { bytes: Uint8Array; name: string; retrieved: string } => ({ bytes: new Uint8Array([1]), name, retrieved: 'now' });
+        for (const name of ['crash.pdf', 'throws.pdf']) {
+          await assert.rejects(
+            client.import(input(name), 60),
+            (e: unknown) => e instanceof SourceImportError && e.problem === 'corrupt' && new RegExp(`^${name.replace('.', '\\.')}: the importer failed on this file \\(.+\\); nothing was written$`).test(e.message),
+          );
+          assert.strictEqual((await client.import(input('after.html'), 60)).baseName, 'after.html');
+        }
       } finally {
         client.dispose();
       }
