@@ -179,7 +179,16 @@ export function curationConflicts(text: string): Array<{ readonly line: number; 
 /** A merge problem of the curation file, for Problems and its quick fixes. */
 export type CurationMergeProblem =
   | { readonly kind: 'conflict-markers'; readonly line: number; readonly col: number; readonly message: string }
-  | { readonly kind: 'conflict'; readonly index: number; readonly line: number; readonly col: number; readonly message: string; readonly labels: { readonly ours: string; readonly theirs: string } };
+  | {
+      readonly kind: 'conflict';
+      readonly index: number;
+      /** The record itself (its JSON), so that a quick fix acts on this record even after others were resolved. */
+      readonly record: string;
+      readonly line: number;
+      readonly col: number;
+      readonly message: string;
+      readonly labels: { readonly ours: string; readonly theirs: string };
+    };
 
 /** Conflict markers (then nothing else is read), or the recorded conflicts with the labels of their two actions. */
 export function curationMergeProblems(text: string): CurationMergeProblem[] {
@@ -198,7 +207,7 @@ export function curationMergeProblems(text: string): CurationMergeProblem[] {
       r?.deletedBy === 'ours' || r?.deletedBy === 'theirs'
         ? { ours: r.deletedBy === 'ours' ? 'Delete the entry (as our side did)' : 'Keep the entry (as our side did)', theirs: r.deletedBy === 'theirs' ? 'Delete the entry (as their side did)' : 'Keep the entry (as their side did)' }
         : { ours: `Keep our ${String(r?.list)} entry: ${show(r?.ours)}`, theirs: `Keep their ${String(r?.list)} entry: ${show(r?.theirs)}` };
-    return { kind: 'conflict' as const, index, line: c.line, col: c.col, message: c.message, labels };
+    return { kind: 'conflict' as const, index, record: JSON.stringify(r ?? null), line: c.line, col: c.col, message: c.message, labels };
   });
 }
 
@@ -215,24 +224,28 @@ function recordedConflicts(text: string): Array<{ list?: unknown; ours?: unknown
  * for a deletion on one side, the side that deleted deletes the entry, the other keeps it.
  * Returns the new text (valid, checked) or why not.
  */
-export function resolveCurationConflict(text: string, index: number, side: 'ours' | 'theirs'): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
+export function resolveCurationConflict(text: string, index: number, side: 'ours' | 'theirs', record?: string): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
   const parsed = parseCuration(text.replace(/^\ufeff/, ''));
   if (!parsed.ok) return { ok: false, message: `the curation file is not valid (${parsed.issues[0].line}:${parsed.issues[0].col}: ${parsed.issues[0].message})` };
   const doc = parsed.doc;
   const root = doc.contents;
   const records: unknown = isMap(root) ? root.get('conflicts', true) : undefined;
-  if (!isMap(root) || !isSeq(records) || !Number.isSafeInteger(index) || index < 0 || index >= records.items.length) return { ok: false, message: 'that conflict is no longer recorded in the curation file' };
-  const record = (records.items[index] as Node).toJSON() as { list?: unknown; ours?: unknown; theirs?: unknown; deletedBy?: unknown };
-  const list = record.list;
+  if (!isMap(root) || !isSeq(records) || !Number.isSafeInteger(index)) return { ok: false, message: 'that conflict is no longer recorded in the curation file' };
+  // The record the caller saw: at its index, else wherever it is now (another was resolved first).
+  const json = (i: number): string => JSON.stringify((records.items[i] as Node).toJSON() ?? null);
+  if (record !== undefined && !(index >= 0 && index < records.items.length && json(index) === record)) index = records.items.findIndex((_, i) => json(i) === record);
+  if (index < 0 || index >= records.items.length) return { ok: false, message: 'that conflict is no longer recorded in the curation file' };
+  const chosen = (records.items[index] as Node).toJSON() as { list?: unknown; ours?: unknown; theirs?: unknown; deletedBy?: unknown };
+  const list = chosen.list;
   if (typeof list !== 'string' || !(CURATION_LISTS as readonly string[]).includes(list)) return { ok: false, message: 'the conflict record names no known list' };
   const seq: unknown = root.get(list, true);
-  const kept = JSON.stringify(normalize(record.deletedBy === 'ours' ? record.theirs : record.ours));
+  const kept = JSON.stringify(normalize(chosen.deletedBy === 'ours' ? chosen.theirs : chosen.ours));
   const at = isSeq(seq) ? seq.items.findIndex((it) => JSON.stringify(normalize((it as Node).toJSON())) === kept) : -1;
-  if (record.deletedBy === 'ours' || record.deletedBy === 'theirs') {
-    if (side === record.deletedBy && at >= 0 && isSeq(seq)) seq.items.splice(at, 1);
+  if (chosen.deletedBy === 'ours' || chosen.deletedBy === 'theirs') {
+    if (side === chosen.deletedBy && at >= 0 && isSeq(seq)) seq.items.splice(at, 1);
   } else if (side === 'theirs') {
     if (at < 0 || !isSeq(seq)) return { ok: false, message: `our ${list} entry is no longer in the file; edit it by hand` };
-    const n = doc.createNode(record.theirs) as Node;
+    const n = doc.createNode(chosen.theirs) as Node;
     const old = seq.items[at];
     if (isMap(n) && isMap(old)) n.flow = old.flow === true;
     seq.items[at] = n;

@@ -269,9 +269,9 @@ export class CurationCommands implements vscode.Disposable {
   }
 
   /** Keep one side of a conflict recorded in a curation file (the quick fixes). */
-  resolveConflict(uri: vscode.Uri, index: number, side: 'ours' | 'theirs'): Promise<void> {
+  resolveConflict(uri: vscode.Uri, index: number, side: 'ours' | 'theirs', record?: string): Promise<void> {
     return this.rewrite(uri, (text) => {
-      const r = resolveCurationConflict(text, index, side);
+      const r = resolveCurationConflict(text, index, side, record);
       if (!r.ok) throw new Error(r.message);
       return r.text;
     });

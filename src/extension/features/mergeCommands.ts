@@ -14,6 +14,8 @@ export interface ConflictRef {
   readonly id?: string;
   readonly index?: number;
   readonly side?: 'ours' | 'theirs';
+  /** A curation conflict record's JSON: the fix acts on that record wherever it now is. */
+  readonly record?: string;
 }
 
 /**
@@ -90,7 +92,7 @@ export class MergeCommands implements vscode.Disposable {
     const curationUri = this.curationFile(ref);
     if (curationUri && this.curation) {
       if (!ref || !Number.isSafeInteger(ref.index) || (ref.side !== 'ours' && ref.side !== 'theirs')) throw new Error('which conflict to resolve is missing.');
-      await this.curation.resolveConflict(curationUri, ref.index!, ref.side);
+      await this.curation.resolveConflict(curationUri, ref.index!, ref.side, typeof ref.record === 'string' ? ref.record : undefined);
       return true;
     }
     const source = this.sourceOf(ref);

@@ -193,7 +193,7 @@ function mergeActions(document: vscode.TextDocument, diagnostics: readonly vscod
       for (const side of ['ours', 'theirs'] as const) {
         const a = new vscode.CodeAction(p.labels[side], vscode.CodeActionKind.QuickFix);
         a.diagnostics = [d];
-        a.command = { command: CommandIds.resolveMergeConflict, title: p.labels[side], arguments: [{ uri, index, side }] };
+        a.command = { command: CommandIds.resolveMergeConflict, title: p.labels[side], arguments: [{ uri, index, side, record: p.record }] };
         actions.push(a);
       }
       continue;

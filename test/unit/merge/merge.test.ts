@@ -250,6 +250,18 @@ describe('merge/curation', () => {
     const o = resolveCurationConflict(merged.text, 0, 'ours');
     assert.ok(o.ok && parseCuration(o.text).ok);
     assert.ok(!resolveCurationConflict(merged.text, 5, 'ours').ok);
+    // A fix shown before another record was resolved still acts on its own record, not on the
+    // one that moved to its index; a record no longer there is refused.
+    assert.ok(deleted.kind === 'conflict');
+    const first = resolveCurationConflict(merged.text, 0, 'ours', changed.record);
+    assert.ok(first.ok);
+    const stale = resolveCurationConflict(first.text, 1, 'theirs', deleted.record);
+    assert.ok(stale.ok, 'the deletion record found at its new index');
+    const ps = parseCuration(stale.text);
+    assert.ok(ps.ok);
+    assert.deepStrictEqual(ps.rules.renames, [{ from: 'X', to: 'Z' }], 'their side kept the rename');
+    assert.deepStrictEqual(ps.rules.types, [{ text: 'Acme', type: 'ORG' }], 'the type conflict, resolved first, stays ours');
+    assert.ok(!resolveCurationConflict(first.text, 0, 'theirs', changed.record).ok, 'a record already resolved is refused');
     // Markers hide everything else until the file is rebuilt.
     const marked = `<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> bob\n`;
     assert.deepStrictEqual(curationMergeProblems(marked).map((p) => [p.kind, p.line]), [['conflict-markers', 1]]);
