@@ -275,6 +275,15 @@ function resolveTarget(
       // context comes from the text again, 32 code points as the store keeps.
       const map = new OffsetMap(text);
       if (sliceCodePoints(text, map, position.start, position.end) === quote.exact) return { exact: quote.exact, ...context(text, map, position.start, position.end), start: position.start, end: position.end };
+      // The position counts in another text (an annotation made on the live page, found here
+      // through its URL): the quote and its context decide where it is in this one.
+      const at = locate(text, quote);
+      if (at >= 0) {
+        const start = map.toCodePoint(at);
+        const end = map.toCodePoint(at + quote.exact.length);
+        warnings.push(`${where}: the quote is not at position ${position.start}-${position.end} of ${path}; it was located by its text and context at ${start}-${end}`);
+        return { exact: quote.exact, ...context(text, map, start, end), start, end };
+      }
     }
     return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
   }

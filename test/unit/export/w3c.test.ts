@@ -247,6 +247,23 @@ describe('export/w3c', () => {
     assert.deepStrictEqual(p.sources[0].annotations[0].tags, ['x']);
   });
 
+  it('a position that counts in another text (a live page) gives way to the quote and its context, with a warning', () => {
+    const text = 'He said the vote was close. Then he said the count was over.';
+    const second = text.lastIndexOf('said');
+    const live = {
+      '@context': W3C_CONTEXT,
+      id: 'https://hypothes.is/a/live1',
+      type: 'Annotation',
+      bodyValue: 'x',
+      // Positions counted in the page's DOM text, 40 characters of menus earlier.
+      target: { source: 'doc.txt', selector: [{ type: 'TextQuoteSelector', exact: 'said', prefix: 'Then he ', suffix: ' the count' }, { type: 'TextPositionSelector', start: second + 40, end: second + 44 }] },
+    };
+    const r = importW3c(live, { textOf: () => text, now: 'x' });
+    const a = r.sources[0].annotations[0];
+    assert.deepStrictEqual([a.target.start, a.target.end], [second, second + 4], 'the second "said", by its context');
+    assert.ok(r.warnings.some((w) => /not at position .* located by its text and context/.test(w)), r.warnings.join('; '));
+  });
+
   it('rejects malformed input with a clear message and never a crash', () => {
     const bad: Array<[string, RegExp]> = [
       ['{', /not valid JSON/],
