@@ -77,17 +77,14 @@ export class SourceImportClient {
 
   /** The worker died under the imports it was running: each fails as a file the importer could not read. */
   private fail(why: string): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    for (const p of this.pending.values()) p.reject(new SourceImportError(`${p.name}: the importer failed on this file (${why}); nothing was written`, 'corrupt'));
-    this.pending.clear();
-    if (worker) void worker.terminate();
+    this.stop((name) => new SourceImportError(`${name}: the importer failed on this file (${why}); nothing was written`, 'corrupt'));
   }
 
-  private stop(err: Error): void {
+  /** End the worker; each pending import is rejected with `err` (or the error made for its file). */
+  private stop(err: Error | ((name: string) => Error)): void {
     const worker = this.worker;
     this.worker = undefined;
-    for (const p of this.pending.values()) p.reject(err);
+    for (const p of this.pending.values()) p.reject(typeof err === 'function' ? err(p.name) : err);
     this.pending.clear();
     if (worker) void worker.terminate();
   }

@@ -450,10 +450,15 @@ export class SourceIndex implements vscode.Disposable {
     this.changed.fire([]);
   }
 
+  /** The exclude globs as one findFiles glob. */
+  private excludeGlob(): string | undefined {
+    return this.settings.exclude.length > 0 ? `{${this.settings.exclude.join(',')}}` : undefined;
+  }
+
   private async findSources(): Promise<vscode.Uri[]> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const out = new Map<string, vscode.Uri>();
-    const exclude = this.settings.exclude.length > 0 ? `{${this.settings.exclude.join(',')}}` : undefined;
+    const exclude = this.excludeGlob();
     // Each search is a ripgrep process: several globs become one {a,b} glob when none has braces.
     const globs = this.settings.include.length > 1 && !this.settings.include.some((g) => /[{}]/.test(g)) ? [`{${this.settings.include.join(',')}}`] : this.settings.include;
     for (const folder of folders) {
@@ -620,8 +625,8 @@ export class SourceIndex implements vscode.Disposable {
       const w = vscode.workspace.createFileSystemWatcher(glob);
       disposables.push(w, w.onDidCreate(queue), w.onDidChange(queue), w.onDidDelete(queue));
     }
-    // A folder deleted or moved on disk is reported as the folder alone, which the globs above do
-    // not match: without this its sources would stay listed (or, moved in, never appear).
+    // A folder deleted or moved on disk can be reported as the folder alone, which the globs above
+    // may not match: without this its sources would stay listed (or, moved in, never appear).
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const queueFolder = queueIn(this.folderQueue);
     // Every deletion: a folder whose path the globs match ("corpus/**") is a folder all the same,
@@ -701,7 +706,7 @@ export class SourceIndex implements vscode.Disposable {
         }
       }
     }
-    const exclude = this.settings.exclude.length > 0 ? `{${this.settings.exclude.join(',')}}` : undefined;
+    const exclude = this.excludeGlob();
     for (const e of events) {
       if (e.deleted) continue;
       const stat = await vscode.workspace.fs.stat(e.uri).then((st) => st, () => undefined);
