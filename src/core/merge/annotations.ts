@@ -106,7 +106,7 @@ function conflictKey(c: AnnotationConflict): string {
 }
 
 export function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
-  return targetKey(a) === targetKey(b);
+  return a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix && a.start === b.start && a.end === b.end;
 }
 
 function targetKey(t: AnnotationTarget): string {

@@ -1,8 +1,8 @@
 import type { Annotation } from '../annotations/model';
-import { readSidecarFast } from '../store/sidecar';
+import { readEntry, writeEntry } from '../store/entryLayout';
 import { sameStored } from './annotations';
+import { orderEntries } from './order';
 import { planMerge, type MergeReport } from './plan';
-import { orderEntries, renderEntries, verifyEntries } from './splice';
 
 /**
  * The merge driver's fastest path, for three sidecars in the layout the store writes: each text
@@ -33,9 +33,8 @@ export interface BlockSplit {
 const HEADER_LINE = /^(?:#.*|version: 1|sourceHash: fnv1a32:[0-9a-f]{8}|)$/;
 
 const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const BLOCK_SCALAR = /^( *)(?:- )?[A-Za-z]+: [|>](?:[1-9]?[-+]?|[-+][1-9])$/;
 
-/** Cut a sidecar text into header and per-annotation blocks, or undefined on any doubt. One linear scan. */
+/** Cut a sidecar text into header and per-annotation blocks, or undefined on any doubt. */
 export function splitBlocks(text: string): BlockSplit | undefined {
   if (text === '' || !text.endsWith('\n') || text.includes('\r') || text.includes('\t')) return undefined;
   let at = 0;
@@ -59,57 +58,72 @@ export function splitBlocks(text: string): BlockSplit | undefined {
   if (!first) return undefined;
   const indent = first[1];
   const n = indent.length;
+  // The whole list is checked with a few scans of the text, each one native regular expression
+  // over all lines (a cold process interprets a per-line loop slowly).
+  const body = text.slice(at);
+  // A line that is not blank, not an entry's first line and not deeper than the dash.
+  if (new RegExp(`^(?! {${n + 2}})(?!${indent}- )(?! *$)`, 'm').test(body)) return undefined;
+  // The last line blank: a `|+` scalar's or nobody's.
+  if (/\n *\n$/.test(body)) return undefined;
+  // Block scalar contents, where comments, flow and anchors are text.
+  const contents: number[] = [];
+  const scalarLines = new Map<number, RegExp>();
+  const headers = /^( *)(?:- )?[A-Za-z]+: [|>](?:[1-9]?[-+]?|[-+][1-9])$/gm;
+  for (let m = headers.exec(body); m; m = headers.exec(body)) {
+    if (contents.length > 0 && m.index < contents[contents.length - 1]) continue;
+    if (m[0].slice(m[0].lastIndexOf(':') + 1).includes('+')) return undefined;
+    const key = m[1].length + (m[0].startsWith(`${m[1]}- `) ? 2 : 0);
+    let lines = scalarLines.get(key);
+    if (!lines) scalarLines.set(key, (lines = new RegExp(`(?:(?: {${key + 1},}[^\\n]*| *)\\n)*`, 'y')));
+    lines.lastIndex = m.index + m[0].length + 1;
+    lines.exec(body);
+    contents.push(m.index + m[0].length + 1, lines.lastIndex);
+    headers.lastIndex = Math.max(headers.lastIndex, lines.lastIndex);
+  }
+  // Ranges [start, end) in order: a binary search for the last start at or before pos.
+  const inContent = (pos: number): boolean => {
+    let lo = 0;
+    let hi = contents.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (contents[2 * mid] <= pos) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && pos < contents[2 * hi + 1];
+  };
+  const lineAt = (pos: number): string => body.slice(body.lastIndexOf('\n', pos) + 1, body.indexOf('\n', pos));
+  // Comments; flow style other than tags (tags: [ a, b ]); anchors, aliases and tags, even in
+  // entries that are not read (an alias in one could name an anchor in another).
+  for (const doubt of [/(?:^| )#/gm, /^ *(?:- )?(?!tags:)[A-Za-z]+: *[{[]/gm]) {
+    for (let m = doubt.exec(body); m; m = doubt.exec(body)) if (!inContent(m.index)) return undefined;
+  }
+  const sigils = /[&*!]/g;
+  for (let m = sigils.exec(body); m; m = sigils.exec(body)) {
+    if (inContent(m.index)) continue;
+    const line = lineAt(m.index).trimStart();
+    if (/(?:^|[\s[{,:-])[&*!]\S/.test(line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""'))) return undefined;
+    sigils.lastIndex = body.indexOf('\n', m.index) + 1;
+  }
+  // Entries: one per `- ` line at the list's indent, each `- id: ID`, no blank line before one.
   const blocks: Array<{ id: string; text: string }> = [];
   const ids = new Set<string>();
-  let blockStart = at;
-  let id: string | undefined;
-  // The indentation of the key whose block scalar we are in, or -1.
-  let scalarKey = -1;
-  let blankBefore = false;
-  while (at < text.length) {
-    const eol = text.indexOf('\n', at);
-    let sp = at;
-    while (text.charCodeAt(sp) === 0x20) sp++;
-    const blank = sp === eol;
-    const lead = sp - at;
-    if (scalarKey >= 0 && !blank && lead <= scalarKey) scalarKey = -1;
-    if (lead === n && text.charCodeAt(sp) === 0x2d /* - */ && text.charCodeAt(sp + 1) === 0x20) {
-      if (blankBefore) return undefined;
-      const m = /^- id: (\S+)$/.exec(text.slice(sp, eol));
-      if (!m || !PLAIN_ID.test(m[1]) || ids.has(m[1])) return undefined;
-      if (id !== undefined) blocks.push({ id, text: text.slice(blockStart, at) });
-      id = m[1];
-      ids.add(id);
-      blockStart = at;
-    } else if (blank) {
-      if (scalarKey < 0) return undefined;
-    } else if (scalarKey < 0) {
-      // A line of the entry outside block scalar content: deeper than the dash, no comment.
-      if (lead < n + 2) return undefined;
-      const rest = text.slice(sp, eol);
-      if (rest.includes('#') && /(?:^|\s)#/.test(rest)) return undefined;
-      // No anchors, aliases or tags, even in entries that are not read.
-      if ((rest.includes('&') || rest.includes('*') || rest.includes('!')) && /(?:^|[\s[{,:-])[&*!]\S/.test(rest.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""'))) return undefined;
-      // Flow style only where the store writes it (tags: [ a, b ]).
-      if ((rest.includes('{') || rest.includes('[')) && /^(?:- )?(?!tags:)[A-Za-z]+: *[{[]/.test(rest)) return undefined;
-    }
-    if (scalarKey < 0 && !blank) {
-      const last = text.charCodeAt(eol - 1);
-      // | > - + or a digit: maybe a block scalar header
-      if (last === 0x7c || last === 0x3e || last === 0x2d || last === 0x2b || (last >= 0x31 && last <= 0x39)) {
-        const line = text.slice(at, eol);
-        const bs = BLOCK_SCALAR.exec(line);
-        if (bs) {
-          if (line.slice(line.lastIndexOf(':') + 1).includes('+')) return undefined;
-          scalarKey = bs[1].length + (line.trimStart().startsWith('- ') ? 2 : 0);
-        }
-      }
-    }
-    blankBefore = blank;
-    at = eol + 1;
+  const starts = new RegExp(`^${indent}- `, 'gm');
+  const idLine = new RegExp(`${indent}- id: (\\S+)\\n`, 'y');
+  let previous = -1;
+  let id = '';
+  for (let m = starts.exec(body); m; m = starts.exec(body)) {
+    if (inContent(m.index) || (previous < 0 && m.index !== 0)) return undefined;
+    idLine.lastIndex = m.index;
+    const line = idLine.exec(body);
+    if (!line || !PLAIN_ID.test(line[1]) || ids.has(line[1])) return undefined;
+    if (m.index > 0 && /^ *$/.test(body.slice(body.lastIndexOf('\n', m.index - 2) + 1, m.index - 1))) return undefined;
+    if (previous >= 0) blocks.push({ id, text: body.slice(previous, m.index) });
+    id = line[1];
+    ids.add(id);
+    previous = m.index;
   }
-  if (blankBefore || id === undefined) return undefined;
-  blocks.push({ id, text: text.slice(blockStart) });
+  if (previous < 0) return undefined;
+  blocks.push({ id, text: body.slice(previous) });
   return { header, indent, hash, blocks };
 }
 
@@ -132,27 +146,63 @@ function startOf(block: string, indent: string): number | undefined {
   return undefined;
 }
 
-/** Parse blocks (of one file: ids unique) with the fast reader; undefined when any is not plainly valid. */
-function parseBlocks(blocks: ReadonlyArray<{ readonly id: string; readonly text: string }>): Annotation[] | undefined {
-  if (blocks.length === 0) return [];
-  const r = readSidecarFast(`version: 1\nannotations:\n${blocks.map((b) => b.text).join('')}`);
-  if (!r || r.annotations.length !== blocks.length || !r.annotations.every((a, k) => a.id === blocks[k].id)) return undefined;
-  return r.annotations;
+/**
+ * What the block path hands to a YAML library, when given one: entries outside the store's entry
+ * layout (store/entryLayout.ts) to read, and to write (each verified by reading it back). Without
+ * it (the merge driver's first try, which loads no YAML library), such an entry declines.
+ */
+export interface YamlFallback {
+  /** The annotations of these entry blocks (a list indented by `indent`), in order, or undefined when not all plainly valid. */
+  readonly read: (blocks: readonly string[], indent: string) => Annotation[] | undefined;
+  /** These annotations' entries in a list indented by `indent` (LF), by id, read back and verified; or undefined. */
+  readonly write: (list: readonly Annotation[], indent: string) => ReadonlyMap<string, string> | undefined;
 }
 
-export function mergeByBlocks(base: string, ours: string, theirs: string): { readonly text: string; readonly report: MergeReport } | undefined {
+/** Read blocks (of one file: ids unique) in the entry layout, the others through the fallback; undefined when any is not plainly valid. */
+function parseBlocks(blocks: ReadonlyArray<{ readonly id: string; readonly text: string }>, indent: string, yaml: YamlFallback | undefined): Annotation[] | undefined {
+  const out = blocks.map((b) => readEntry(b.text, indent));
+  const rest = blocks.filter((_b, k) => out[k] === undefined);
+  if (rest.length > 0) {
+    const r = yaml?.read(rest.map((b) => b.text), indent);
+    if (!r || r.length !== rest.length || !r.every((a, k) => a.id === rest[k].id)) return undefined;
+    let k = 0;
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = r[k++];
+  }
+  return out.every((a, k) => a !== undefined && a.id === blocks[k].id) ? (out as Annotation[]) : undefined;
+}
+
+/** Entries written in the entry layout and read back the same, the others through the fallback; undefined when any cannot be. */
+function writeBlocks(list: readonly Annotation[], indent: string, yaml: YamlFallback | undefined): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  const rest: Annotation[] = [];
+  for (const a of list) {
+    const text = writeEntry(a, indent);
+    const back = text === undefined ? undefined : readEntry(text, indent);
+    if (text !== undefined && back !== undefined && sameStored(back, a)) out.set(a.id, text);
+    else rest.push(a);
+  }
+  if (rest.length > 0) {
+    const r = yaml?.write(rest, indent);
+    if (!r || !rest.every((a) => r.has(a.id))) return undefined;
+    for (const a of rest) out.set(a.id, r.get(a.id)!);
+  }
+  return out;
+}
+
+export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?: YamlFallback): { readonly text: string; readonly report: MergeReport } | undefined {
   const [B, O, T] = [splitBlocks(base), splitBlocks(ours), splitBlocks(theirs)];
   if (!B || !O || !T || B.indent !== O.indent || T.indent !== O.indent) return undefined;
-  const oText = new Map(O.blocks.map((b) => [b.id, b.text]));
   const tText = new Map(T.blocks.map((b) => [b.id, b.text]));
   // Entries whose bytes are the same in ours and theirs merge to ours: they stay out of the plan
   // and are never read (only their start is taken, for the order).
-  const same = (id: string): boolean => oText.get(id) === tText.get(id);
+  const sameIds = new Set<string>();
+  for (const b of O.blocks) if (tText.get(b.id) === b.text) sameIds.add(b.id);
+  const same = (id: string): boolean => sameIds.has(id);
   const byText = new Map<string, Annotation>();
   const dataOf = (split: BlockSplit): Map<string, Annotation> | undefined => {
     const need = split.blocks.filter((b) => !same(b.id));
     const fresh = need.filter((b) => !byText.has(b.text));
-    const parsed = parseBlocks(fresh);
+    const parsed = parseBlocks(fresh, split.indent, yaml);
     if (!parsed) return undefined;
     fresh.forEach((b, k) => byText.set(b.text, parsed[k]));
     return new Map(need.map((b) => [b.id, byText.get(b.text)!]));
@@ -182,8 +232,8 @@ export function mergeByBlocks(base: string, ours: string, theirs: string): { rea
   const list = orderEntries(placed, plan, (_a, k) => O.blocks[k].text);
   // Without a slice, an entry is the plan's (an update or an insert): a whole annotation.
   const toRender = list.filter((x) => x.slice === undefined && sideBytes(x.a as Annotation) === undefined).map((x) => x.a as Annotation);
-  const rendered = renderEntries(toRender, O.indent, '\n');
-  if (!rendered || !verifyEntries(toRender, rendered)) return undefined;
+  const rendered = writeBlocks(toRender, O.indent, yaml);
+  if (!rendered) return undefined;
   let header = O.header;
   if (plan.sourceHash !== O.hash) {
     if (O.hash === undefined || plan.sourceHash === undefined) return undefined;

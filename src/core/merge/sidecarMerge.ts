@@ -12,9 +12,9 @@ import {
   updateAnnotation,
   type SidecarIssue,
 } from '../store/sidecar';
-import { mergeByBlocks } from './blocks';
+import { mergeByBlocks, type YamlFallback } from './blocks';
 import { planMerge, type MergeReport } from './plan';
-import { spliceMerged } from './splice';
+import { renderEntries, spliceMerged, verifyEntries } from './splice';
 
 /**
  * The three-way merge of one sidecar (`*.annotations.yaml`) by annotation id, as the git merge
@@ -42,6 +42,18 @@ export { planMerge, type MergePlan, type MergeReport } from './plan';
 
 const blank = (text: string): boolean => text.replace(/^\ufeff/, '').trim() === '';
 
+/** The block path's YAML libraries: js-yaml to read (the fast reader, which validates), yaml to write. */
+const YAML: YamlFallback = {
+  read: (blocks) => {
+    const r = readSidecarFast(`version: 1\nannotations:\n${blocks.join('')}`);
+    return r && r.annotations.length === blocks.length ? r.annotations : undefined;
+  },
+  write: (list, indent) => {
+    const r = renderEntries(list, indent, '\n');
+    return r && verifyEntries(list, r, indent) ? r : undefined;
+  },
+};
+
 /**
  * `documents`: always take the Document path; `blocks: false`: skip the block path (tests
  * compare the renderings).
@@ -50,7 +62,7 @@ export function mergeSidecarTexts(baseText: string, oursText: string, theirsText
   const [tb, to, tt] = [baseText, oursText, theirsText].map((t) => t.replace(/^\ufeff/, ''));
   // Three files in the store's layout: only the entries that differ are read (blocks.ts).
   if (!options.documents && options.blocks !== false) {
-    const r = mergeByBlocks(tb, to, tt);
+    const r = mergeByBlocks(tb, to, tt, YAML);
     if (r) return { ok: true, text: r.text === to ? oursText : r.text, report: r.report };
   }
   // Plain files: the fast reader and a verified text splice.

@@ -1,5 +1,8 @@
 import type { Annotation, AnnotationConflict, AnnotationTarget } from '../annotations/model';
+import { readEntry, writeEntry } from '../store/entryLayout';
+import { sameStored } from './annotations';
 import { insertAnnotation, loadPlainFast, newSidecarDocument, stringifySidecar } from '../store/sidecar';
+import { orderEntries } from './order';
 import type { MergePlan } from './plan';
 
 /**
@@ -38,29 +41,16 @@ function hasComment(slice: string): boolean {
 }
 
 /**
- * The merged list in the order the Document path gives: ours' order (removed entries out,
- * updated ones in place, kept ones with their slice), inserts after entries with the same start,
- * then a stable sort by start.
+ * Rendered entries (LF, list at `indent`) read back as exactly these annotations: by the entry
+ * layout reader where it takes them, the others by the fast reader.
  */
-export function orderEntries<A extends { readonly id: string; readonly target: { readonly start: number } }>(ours: readonly A[], plan: MergePlan, sliceOf: (a: A, k: number) => string): Array<{ a: A | Annotation; slice?: string }> {
-  const list: Array<{ a: A | Annotation; slice?: string }> = [];
-  ours.forEach((a, k) => {
-    if (plan.removals.has(a.id)) return;
-    const u = plan.updates.get(a.id);
-    list.push(u ? { a: u } : { a, slice: sliceOf(a, k) });
+export function verifyEntries(list: readonly Annotation[], rendered: ReadonlyMap<string, string>, indent: string): boolean {
+  const rest = list.filter((a) => {
+    const back = readEntry(rendered.get(a.id) ?? '', indent);
+    return back === undefined || !sameStored(back, a) || JSON.stringify(normal(plain(back))) !== JSON.stringify(normal(plain(a)));
   });
-  for (const a of plan.inserts) {
-    let i = list.length;
-    while (i > 0 && list[i - 1].a.target.start > a.target.start) i--;
-    list.splice(i, 0, { a });
-  }
-  return list.map((x, i) => ({ x, i })).sort((p, q) => p.x.a.target.start - q.x.a.target.start || p.i - q.i).map((p) => p.x);
-}
-
-/** Rendered entries read back (fast reader) as exactly these annotations. */
-export function verifyEntries(list: readonly Annotation[], rendered: ReadonlyMap<string, string>): boolean {
-  if (list.length === 0) return true;
-  return verify(`version: 1\nannotations:\n${list.map((a) => rendered.get(a.id) ?? '').join('')}`, list, undefined);
+  if (rest.length === 0) return true;
+  return verify(`version: 1\nannotations:\n${rest.map((a) => rendered.get(a.id) ?? '').join('')}`, rest, undefined);
 }
 
 /** Ours' text as header, one slice per entry (in file order) and trailer; undefined for any other layout. */
@@ -108,22 +98,30 @@ function cutEntries(text: string, count: number): { header: string; slices: stri
   return { header: text.slice(0, starts[0]), slices: slices as string[], trailer: text.slice(end), indent };
 }
 
-/** Changed and added entries as yaml writes them, indented like ours' list, by id. */
+/**
+ * Changed and added entries as yaml writes them, indented like ours' list, by id: in the store's
+ * entry layout without yaml where store/entryLayout.ts knows every value, by yaml otherwise.
+ */
 export function renderEntries(list: readonly Annotation[], indent: string, nl: string): Map<string, string> | undefined {
   const out = new Map<string, string>();
-  if (list.length === 0) return out;
+  const rest: Annotation[] = [];
+  for (const a of list) {
+    const own = indent.includes('\t') ? undefined : writeEntry(a, indent);
+    if (own === undefined) rest.push(a);
+    else out.set(a.id, nl === '\n' ? own : own.replace(/\n/g, nl));
+  }
+  if (rest.length === 0) return out;
   const doc = newSidecarDocument('x');
   doc.commentBefore = null;
-  for (const a of list) insertAnnotation(doc, a);
+  for (const a of rest) insertAnnotation(doc, a);
   const text = stringifySidecar(doc, false);
-  const cut = cutEntries(text, list.length);
+  const cut = cutEntries(text, rest.length);
   if (!cut) return undefined;
   const own = /^( *)/.exec(cut.indent)![1].length;
-  const ids = [...list].sort((p, q) => p.target.start - q.target.start);
   // insertAnnotation keeps equal starts in insertion order; match slices to ids by their id line.
   for (const slice of cut.slices) {
     const id = /^[ \t]*- id: (\S+)/.exec(slice)?.[1]?.replace(/^["']|["']$/g, '');
-    if (id === undefined || !ids.some((a) => a.id === id)) return undefined;
+    if (id === undefined || !rest.some((a) => a.id === id)) return undefined;
     const lines = slice.split('\n');
     out.set(
       id,

@@ -19,7 +19,7 @@ export type Op =
   | { kind: 'delete'; at: number };
 
 const start = fc.integer({ min: 0, max: SOURCE.length - 4 });
-const op: fc.Arbitrary<Op> = fc.oneof(
+export const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), id: fc.constantFrom(...IDS), start, note: fc.constantFrom(...NOTES) }),
   fc.record({ kind: fc.constant('note' as const), at: fc.nat(), note: fc.constantFrom(...NOTES) }),
   fc.record({ kind: fc.constant('tags' as const), at: fc.nat(), tags: fc.subarray(TAGS) }),
