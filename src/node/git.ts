@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { UserError } from '../core/fileSystem';
-import { DRIVER_LABEL, DRIVER_NAME, DRIVER_SCRIPT, driverCommand, parseDriverCommand, withGitattributes } from '../core/merge/setup';
+import { DRIVER_FULL_SCRIPT, DRIVER_LABEL, DRIVER_NAME, DRIVER_SCRIPT, driverCommand, parseDriverCommand, withGitattributes } from '../core/merge/setup';
 
 /**
  * Real git for `git-setup`, `check` and the merge driver's fallback, shared by the CLI and the
@@ -40,7 +40,7 @@ export interface SetupRuntime {
 /** The script to register for a CLI at `cli`: the driver's own bundle beside it (it starts faster), else the CLI. */
 export function driverScript(cli: string): string {
   const own = path.join(path.dirname(cli), DRIVER_SCRIPT);
-  return fs.existsSync(own) ? own : cli;
+  return fs.existsSync(own) && fs.existsSync(path.join(path.dirname(cli), DRIVER_FULL_SCRIPT)) ? own : cli;
 }
 
 /**
@@ -100,6 +100,8 @@ export function inspectMergeDriver(folder: string): { readonly severity: 'error'
   const parsed = parseDriverCommand(r.stdout.trim());
   if (!parsed) return { severity: 'info', message: `merge.${DRIVER_NAME}.driver is set to a command this version does not recognise: ${r.stdout.trim()}` };
   if (!fs.existsSync(parsed.cli)) return { severity: 'error', message: `the git merge driver points at ${parsed.cli}, which no longer exists: run source-annotator git-setup again` };
+  const full = path.join(path.dirname(parsed.cli), DRIVER_FULL_SCRIPT);
+  if (path.basename(parsed.cli) === DRIVER_SCRIPT && !fs.existsSync(full)) return { severity: 'error', message: `the git merge driver at ${parsed.cli} misses ${full} beside it: run source-annotator git-setup again with a complete build` };
   if (!fs.existsSync(parsed.runtime)) return { severity: 'error', message: `the git merge driver runs ${parsed.runtime}, which no longer exists: run source-annotator git-setup again` };
   return undefined;
 }

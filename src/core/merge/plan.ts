@@ -67,3 +67,11 @@ export function planMerge(base: readonly Annotation[], ours: readonly Annotation
   return { updates, removals, inserts, sourceHash, report: { conflicted, added: inserts.filter((a) => !B.has(a.id)).length, deleted, merged } };
 }
 
+
+/** What the driver prints of a sidecar merge. */
+export function summarizeMerge(report: MergeReport): string {
+  const { conflicted, added, deleted, merged } = report;
+  const parts = [`${added} added from theirs`, `${merged} merged`, `${deleted} deleted`];
+  if (conflicted.length > 0) parts.push(`${conflicted.length} annotation(s) with recorded conflicts (${conflicted.slice(0, 5).join(', ')}${conflicted.length > 5 ? ', ...' : ''})`);
+  return parts.join(', ');
+}

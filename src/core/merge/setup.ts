@@ -1,6 +1,7 @@
 import { CURATION_FILE_NAME } from '../curation/file';
 import { SIDECAR_SUFFIX } from '../store/sidecar';
 import { mergeCurationTexts } from './curationMerge';
+import { summarizeMerge } from './plan';
 import { mergeSidecarTexts } from './sidecarMerge';
 
 /**
@@ -31,6 +32,8 @@ export function shellQuote(s: string): string {
 
 /** The merge driver's own bundle, beside dist/cli.js: only the merge code, so it starts fast. */
 export const DRIVER_SCRIPT = 'mergeDriver.js';
+/** The driver's second bundle, beside DRIVER_SCRIPT, with the YAML libraries: it loads it when its first try declines. */
+export const DRIVER_FULL_SCRIPT = 'mergeDriverFull.js';
 
 /**
  * The driver command: the driver script by its absolute path, run by an absolute Node (or by VS
@@ -74,8 +77,5 @@ export function mergeFile(path: string, base: string, ours: string, theirs: stri
   const name = (path.replace(/\\/g, '/').split('/').pop() ?? '').replace(SIDECAR_SUFFIX, '');
   const r = mergeSidecarTexts(base, ours, theirs, name);
   if (!r.ok) return { ok: false, message: `the ${r.side} version is not a valid sidecar: ${r.issues[0].line}:${r.issues[0].col}: ${r.issues[0].message}` };
-  const { conflicted, added, deleted, merged } = r.report;
-  const parts = [`${added} added from theirs`, `${merged} merged`, `${deleted} deleted`];
-  if (conflicted.length > 0) parts.push(`${conflicted.length} annotation(s) with recorded conflicts (${conflicted.slice(0, 5).join(', ')}${conflicted.length > 5 ? ', ...' : ''})`);
-  return { ok: true, text: r.text, conflicts: conflicted.length, summary: parts.join(', ') };
+  return { ok: true, text: r.text, conflicts: r.report.conflicted.length, summary: summarizeMerge(r.report) };
 }

@@ -2,7 +2,6 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Adjudication, Annotation, AnnotationConflict, AnnotationTarget, ConflictField } from '../annotations/model';
 import { ID_PATTERN } from '../annotations/ids';
-import { utf16Encoding } from '../text/decode';
 import { validateSidecarNode } from './validate';
 import { checkYamlBounds, parseBoundedYaml } from './yamlSafety';
 
@@ -24,17 +23,8 @@ import { checkYamlBounds, parseBoundedYaml } from './yamlSafety';
  * Parsing keeps the yaml Document so that writes change only the nodes that changed: comments
  * and the formatting of untouched entries survive a round trip.
  */
-export const SIDECAR_SUFFIX = '.annotations.yaml';
-export const SIDECAR_VERSION = 1;
-/** Sidecars above this size are refused (reported, never parsed, never written): about 25,000 annotations. */
-export const MAX_SIDECAR_BYTES = 8 * 1024 * 1024;
-
-/** A problem in a sidecar, 1-based line and column. */
-export interface SidecarIssue {
-  readonly line: number;
-  readonly col: number;
-  readonly message: string;
-}
+export { MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, SIDECAR_VERSION, decodeSidecar, type SidecarIssue } from './sidecarFile';
+import { MAX_SIDECAR_BYTES, SIDECAR_VERSION, type SidecarIssue } from './sidecarFile';
 
 export interface ParsedSidecar {
   readonly doc: Document;
@@ -49,21 +39,6 @@ export interface ParsedSidecar {
 export type ParseResult = { readonly ok: true; readonly sidecar: ParsedSidecar } | { readonly ok: false; readonly issues: readonly SidecarIssue[] };
 
 const STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
-
-/** Decode a sidecar's bytes (UTF-8, optional BOM), or say why not. */
-export function decodeSidecar(bytes: Uint8Array): { text: string } | { issue: SidecarIssue } {
-  if (bytes.length > MAX_SIDECAR_BYTES) {
-    return { issue: { line: 1, col: 1, message: `the file is too large (${bytes.length} bytes; the limit is ${MAX_SIDECAR_BYTES})` } };
-  }
-  if (utf16Encoding(bytes)) return { issue: { line: 1, col: 1, message: 'the file is UTF-16 text; save it as UTF-8 (sidecars are read and written as UTF-8)' } };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.includes('\u0000')) return { issue: { line: 1, col: 1, message: 'the file is binary (it contains NUL bytes)' } };
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { issue: { line: 1, col: 1, message: 'the file is not valid UTF-8' } };
-  }
-}
 
 /** Parse and validate a sidecar's text. Never throws. */
 export function parseSidecar(text: string): ParseResult {

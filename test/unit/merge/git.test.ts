@@ -233,9 +233,16 @@ describe('merge with real git', function () {
     assert.match(c.out, /points at .*old-install\/cli\.js, which no longer exists: run source-annotator git-setup again/);
     // The same for the driver's own bundle (what git-setup registers).
     const bundle = path.join(repo.tmp, 'old-install', 'mergeDriver.js');
+    const full = path.join(repo.tmp, 'old-install', 'mergeDriverFull.js');
     fs.copyFileSync(path.join(path.dirname(CLI), 'mergeDriver.js'), bundle);
+    fs.copyFileSync(path.join(path.dirname(CLI), 'mergeDriverFull.js'), full);
     repo.git('config', 'merge.source-annotator.driver', `${process.execPath} ${bundle} %O %A %B %P`);
     assert.strictEqual(repo.cli('check').status, 0);
+    // Its second bundle, which it loads when its first try declines, is part of it.
+    fs.rmSync(full);
+    const f = repo.cli('check');
+    assert.strictEqual(f.status, 1);
+    assert.match(f.out, /driver at .*old-install\/mergeDriver\.js misses .*old-install\/mergeDriverFull\.js beside it/);
     fs.rmSync(bundle);
     const e = repo.cli('check');
     assert.strictEqual(e.status, 1);
