@@ -64,7 +64,7 @@ export function splitBlocks(text: string): BlockSplit | undefined {
   // A line that is not blank, not an entry's first line and not deeper than the dash.
   if (new RegExp(`^(?! {${n + 2}})(?!${indent}- )(?! *$)`, 'm').test(body)) return undefined;
   // The last line blank: a `|+` scalar's or nobody's.
-  if (/\n *\n$/.test(body)) return undefined;
+  if (/^ *$/.test(body.slice(body.lastIndexOf('\n', body.length - 2) + 1, -1))) return undefined;
   // Block scalar contents, where comments, flow and anchors are text.
   const contents: number[] = [];
   const scalarLines = new Map<number, RegExp>();
@@ -130,20 +130,17 @@ export function splitBlocks(text: string): BlockSplit | undefined {
 /**
  * The start of an entry from its lines, for an entry that is not read: the `start:` key line of
  * its `target:` map (block scalar lines are indented deeper than both, so neither can be text).
+ * One regular expression per list indent, made by startPattern.
  */
-function startOf(block: string, indent: string): number | undefined {
-  const t = block.indexOf(`\n${indent}  target:\n`);
-  if (t < 0) return undefined;
+function startPattern(indent: string): RegExp {
   const inner = `${indent}    `;
-  for (let at = t + indent.length + 11; at < block.length; ) {
-    const eol = block.indexOf('\n', at);
-    const line = block.slice(at, eol < 0 ? block.length : eol);
-    if (!line.startsWith(inner) && !/^ *$/.test(line)) return undefined;
-    const m = /^ *start: (0|[1-9]\d{0,14})$/.exec(line);
-    if (m && line.length - line.trimStart().length === inner.length) return Number(m[1]);
-    at = eol < 0 ? block.length : eol + 1;
-  }
-  return undefined;
+  const n = '(?:0|[1-9]\\d{0,14})';
+  return new RegExp(`\\n${indent}  target:\\n(?:${inner}(?!start: ${n}\\n)[^\\n]*\\n| *\\n)*?${inner}start: (${n})\\n`);
+}
+
+function startOf(block: string, pattern: RegExp): number | undefined {
+  const m = pattern.exec(block);
+  return m ? Number(m[1]) : undefined;
 }
 
 /**
@@ -198,23 +195,25 @@ export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?:
   const sameIds = new Set<string>();
   for (const b of O.blocks) if (tText.get(b.id) === b.text) sameIds.add(b.id);
   const same = (id: string): boolean => sameIds.has(id);
-  const byText = new Map<string, Annotation>();
-  const dataOf = (split: BlockSplit): Map<string, Annotation> | undefined => {
+  // The base's version of an entry is most often ours' or theirs' bytes: read once.
+  const dataOf = (split: BlockSplit, known?: (b: { readonly id: string; readonly text: string }) => Annotation | undefined): Map<string, Annotation> | undefined => {
     const need = split.blocks.filter((b) => !same(b.id));
-    const fresh = need.filter((b) => !byText.has(b.text));
-    const parsed = parseBlocks(fresh, split.indent, yaml);
+    const have = need.map((b) => known?.(b));
+    const parsed = parseBlocks(need.filter((_b, k) => have[k] === undefined), split.indent, yaml);
     if (!parsed) return undefined;
-    fresh.forEach((b, k) => byText.set(b.text, parsed[k]));
-    return new Map(need.map((b) => [b.id, byText.get(b.text)!]));
+    let k = 0;
+    return new Map(need.map((b, i) => [b.id, have[i] ?? parsed[k++]]));
   };
+  const oText = new Map(O.blocks.map((b) => [b.id, b.text]));
   const oData = dataOf(O);
-  const bData = dataOf(B);
   const tData = dataOf(T);
+  const bData = oData && tData ? dataOf(B, (b) => (oText.get(b.id) === b.text ? oData.get(b.id) : tText.get(b.id) === b.text ? tData.get(b.id) : undefined)) : undefined;
   if (!oData || !bData || !tData) return undefined;
   const placed: Array<{ readonly id: string; readonly target: { readonly start: number } }> = [];
+  const startLine = startPattern(O.indent);
   for (const b of O.blocks) {
     const a = oData.get(b.id);
-    const start = a ? a.target.start : startOf(b.text, O.indent);
+    const start = a ? a.target.start : startOf(b.text, startLine);
     if (start === undefined) return undefined;
     placed.push(a ?? { id: b.id, target: { start } });
   }

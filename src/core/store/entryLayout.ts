@@ -28,6 +28,8 @@ const PLAIN_DOUBT = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t
 /** Characters this module leaves to yaml: controls (tab included), C1, line and paragraph separators, BOM, lone surrogates. */
 // eslint-disable-next-line no-control-regex
 const UNKNOWN = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\u{D800}-\u{DFFF}]/u;
+/** Any reason not to write a string plain, as one test (the common case: a plain string needs no other). */
+const NOT_PLAIN = new RegExp(`${UNKNOWN.source}|\\n|^\\s|\\s$|${PLAIN_DOUBT.source}|${CORE_NOT_STRING.source}`, 'u');
 /** A tag yaml may write plain (sidecar.ts's tagsNode). */
 const TAG_PLAIN = /^[\p{L}\p{N}_][\p{L}\p{N}_ ./+-]*$/u;
 const FIELDS: ReadonlySet<string> = new Set<ConflictField>(['target', 'note', 'author', 'created', 'original']);
@@ -86,6 +88,7 @@ function doubleQuoted(v: string, indent: string): string {
  * indentation (its key's plus two).
  */
 function safeScalar(v: string, indent: string, block: boolean): string | undefined {
+  if (!NOT_PLAIN.test(v)) return v;
   if (UNKNOWN.test(v)) return undefined;
   if (v.includes('\n')) {
     if (block) {
@@ -101,6 +104,7 @@ function safeScalar(v: string, indent: string, block: boolean): string | undefin
 
 /** A value set as a plain JS string (ids, dates, conflict fields): yaml's default style; no line break allowed. */
 function plainScalar(v: string): string | undefined {
+  if (!NOT_PLAIN.test(v)) return v;
   return UNKNOWN.test(v) || v.includes('\n') ? undefined : plainStyle(v, false);
 }
 
@@ -108,6 +112,10 @@ function tagsFlow(tags: readonly string[]): string | undefined {
   if (tags.length === 0) return '[]';
   const items: string[] = [];
   for (const t of tags) {
+    if (!NOT_PLAIN.test(t) && TAG_PLAIN.test(t)) {
+      items.push(t);
+      continue;
+    }
     if (UNKNOWN.test(t) || t.includes('\n')) return undefined;
     items.push(!TAG_PLAIN.test(t) || /\s$/.test(t) ? JSON.stringify(t) : plainStyle(t, true));
   }
@@ -384,12 +392,89 @@ function readAdjudicated(lines: Lines, indent: string): Adjudication | undefined
 }
 
 /**
+ * The common entry as one regular expression (a cold process runs one native match far faster
+ * than a loop over lines): single-line scalars, a note on one line or in a `|-` block, nothing
+ * after `modified`. Groups: id, exact, prefix, suffix, start, end, note (one line), note (block
+ * lines), tags (inside the brackets), author, created, modified.
+ */
+function commonEntry(indent: string): RegExp {
+  const k = `${indent}  `;
+  const v = `${k}  `;
+  const n = '(0|[1-9]\\d{0,14})';
+  return new RegExp(
+    `^${indent}- id: ([^\\n"'|]+)\\n${k}target:\\n${v}exact: ([^\\n]+)\\n${v}prefix: ([^\\n]+)\\n${v}suffix: ([^\\n]+)\\n${v}start: ${n}\\n${v}end: ${n}\\n` +
+      `${k}note: (?:\\|-\\n((?:${v}[^\\n]*\\n|\\n)+)|([^\\n]+)\\n)${k}tags: \\[([^\\n]*)\\]\\n${k}author: ([^\\n]+)\\n${k}created: ([^\\n"']+)\\n${k}modified: ([^\\n"']+)\\n$`,
+  );
+}
+const COMMON_ENTRY = commonEntry('  ');
+
+/** A single-line scalar: plain, single-quoted, or double-quoted with JSON's escapes; undefined otherwise. */
+function oneLine(raw: string): string | undefined {
+  const c = raw.charCodeAt(0);
+  if (c === 0x22 /* " */) {
+    try {
+      const v: unknown = JSON.parse(raw);
+      return typeof v === 'string' ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (c === 0x27 /* ' */) return raw.length >= 2 && raw.endsWith("'") && !raw.slice(1, -1).replace(/''/g, '').includes("'") ? raw.slice(1, -1).replace(/''/g, "'") : undefined;
+  return raw;
+}
+
+/** The common entry (commonEntry) read with one match, when it is exactly what writeEntry writes for it; else undefined. */
+function readCommon(block: string, indent: string): Annotation | undefined {
+  const m = (indent === '  ' ? COMMON_ENTRY : commonEntry(indent)).exec(block);
+  if (!m) return undefined;
+  const exact = oneLine(m[2]);
+  const prefix = oneLine(m[3]);
+  const suffix = oneLine(m[4]);
+  const start = Number(m[5]);
+  const end = Number(m[6]);
+  const note = m[7] !== undefined ? blockLines(m[7], `${indent}    `) : oneLine(m[8]);
+  const tags = m[9] === '' ? [] : readFlow(`[${m[9]}]`);
+  const author = oneLine(m[10]);
+  const id = m[1];
+  const created = m[11];
+  const modified = m[12];
+  if (exact === undefined || exact === '' || prefix === undefined || suffix === undefined || end < start || note === undefined || tags === undefined || tags.some((t) => t === '') || author === undefined) return undefined;
+  if (!ID_PATTERN.test(id) || !DATE.test(created) || !DATE.test(modified)) return undefined;
+  // The match fixed the keys, their order, indentation and numbers; the entry is what writeEntry
+  // writes when each value's text is the one it writes for that value.
+  const v = `${indent}    `;
+  const written =
+    plainScalar(id) === id &&
+    safeScalar(exact, `${v}  `, false) === m[2] &&
+    safeScalar(prefix, `${v}  `, false) === m[3] &&
+    safeScalar(suffix, `${v}  `, false) === m[4] &&
+    safeScalar(note, v, true) === (m[7] !== undefined ? `|-\n${m[7].slice(0, -1)}` : m[8]) &&
+    tagsFlow(tags) === (m[9] === '' ? '[]' : `[${m[9]}]`) &&
+    safeScalar(author, v, false) === m[10] &&
+    plainScalar(created) === created &&
+    plainScalar(modified) === modified;
+  return written ? { id, target: { exact, prefix, suffix, start, end }, note, tags, author, created, modified } : undefined;
+}
+
+/** A `|-` literal's lines (each indented by `indent`, or empty), without the last line break. */
+function blockLines(lines: string, indent: string): string | undefined {
+  if (lines.endsWith('\n\n')) return undefined;
+  return lines
+    .slice(0, -1)
+    .split('\n')
+    .map((l) => l.slice(indent.length))
+    .join('\n');
+}
+
+/**
  * The annotation of one entry block (from its `- id:` line to the next entry, LF line breaks) in
  * a list indented by `indent`, when the block is exactly what `writeEntry` writes for it and the
  * annotation is valid as readSidecarFast checks it; else undefined.
  */
 export function readEntry(block: string, indent: string): Annotation | undefined {
   if (!block.endsWith('\n') || block.includes('\r')) return undefined;
+  const common = readCommon(block, indent);
+  if (common !== undefined) return common;
   const lines = new Lines(block.slice(0, -1).split('\n'));
   const k = `${indent}  `;
   const v = `${k}  `;
