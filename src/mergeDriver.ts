@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { guardedIo } from './cli/guard';
 import { runMergeDriverFast } from './cli/mergeFast';
 import { NodeFileSystem } from './node/nodeFileSystem';
@@ -21,8 +23,16 @@ void runMergeDriverFast(argv, io)
   .catch(() => undefined)
   .then((code) => {
     if (code !== undefined) return code;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const full = require('./mergeDriverFull.js') as typeof import('./mergeDriverFull');
+    let full: typeof import('./mergeDriverFull');
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      full = require('./mergeDriverFull.js') as typeof import('./mergeDriverFull');
+    } catch {
+      // An incomplete install: say so, and leave both sides visible as git's line merge would.
+      io.stderr(`source-annotator merge-driver: ${path.join(__dirname, 'mergeDriverFull.js')} is missing beside this driver: run source-annotator git-setup again from a complete build; merging this file line by line instead\n`);
+      if (argv.length >= 3) spawnSync('git', ['merge-file', '--diff3', '-q', argv[1], argv[0], argv[2]], { stdio: 'ignore' });
+      return 1;
+    }
     return full.runFullMergeDriver(argv, io);
   })
   .then((code) => {

@@ -16,8 +16,10 @@ import { planMerge, type MergeReport } from './plan';
  * both sides is not validated here: it was that way on both branches (`check` reports it).
  *
  * Any doubt about the layout declines (undefined) and the caller takes the general path: a CR,
- * a tab, a comment or blank line outside a block scalar, a flow collection other than tags, an
- * anchor, alias or tag, a `|+`/`>+` scalar's trailing blank
+ * a tab, a comment outside a block scalar, a blank line before an entry or at the end (blank
+ * lines inside an entry are taken: yaml writes them in a quoted value over a paragraph break), a
+ * flow collection other than tags, an anchor, alias or tag (or `&`, `*`, `!` before a word,
+ * even quoted), a `|+`/`>+` scalar's trailing blank
  * line, an entry not starting with `- id:`, an id that is not plain, a quoted or flow-style
  * oddity js-yaml and yaml could read differently (the fast reader's own doubts), anything after
  * the list, a missing or blank side, lists at different indents.
@@ -100,8 +102,9 @@ export function splitBlocks(text: string): BlockSplit | undefined {
   const sigils = /[&*!]/g;
   for (let m = sigils.exec(body); m; m = sigils.exec(body)) {
     if (inContent(m.index)) continue;
-    const line = lineAt(m.index).trimStart();
-    if (/(?:^|[\s[{,:-])[&*!]\S/.test(line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""'))) return undefined;
+    // Judged on the raw line, quotes and all: stripping quoted text first took quadratic time on
+    // a line of quote marks, and an apostrophe in a plain value could hide an anchor.
+    if (/(?:^|[\s[{,:-])[&*!]\S/.test(lineAt(m.index).trimStart())) return undefined;
     sigils.lastIndex = body.indexOf('\n', m.index) + 1;
   }
   // Entries: one per `- ` line at the list's indent, each `- id: ID`, no blank line before one.
@@ -135,7 +138,9 @@ export function splitBlocks(text: string): BlockSplit | undefined {
 function startPattern(indent: string): RegExp {
   const inner = `${indent}    `;
   const n = '(?:0|[1-9]\\d{0,14})';
-  return new RegExp(`\\n${indent}  target:\\n(?:${inner}(?!start: ${n}\\n)[^\\n]*\\n| *\\n)*?${inner}start: (${n})\\n`);
+  // The two kinds of line never overlap (a blank line is shorter than `inner`), so a failing
+  // match backtracks linearly.
+  return new RegExp(`\\n${indent}  target:\\n(?:${inner}(?!start: ${n}\\n)[^\\n]*\\n| {0,${inner.length - 1}}\\n)*?${inner}start: (${n})\\n`);
 }
 
 function startOf(block: string, pattern: RegExp): number | undefined {
@@ -238,6 +243,8 @@ export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?:
     if (O.hash === undefined || plan.sourceHash === undefined) return undefined;
     header = header.replace(/^sourceHash: .*$/m, `sourceHash: ${plan.sourceHash}`);
   }
+  // No entry left: the Document path writes `annotations: []`.
+  if (list.length === 0) return undefined;
   let body = '';
   for (const x of list) body += x.slice ?? sideBytes(x.a as Annotation) ?? rendered.get(x.a.id)!;
   return { text: header + body, report: plan.report };

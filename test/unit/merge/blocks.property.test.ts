@@ -126,6 +126,26 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
     });
   }
 
+  it('stays linear, writes no empty list, and declines hidden aliases (review findings)', () => {
+    const entry = (id: string, start: number, note = 'hi', target = ''): string =>
+      `  - id: ${id}\n    target:\n      exact: foo\n${target}      prefix: ""\n      suffix: ""\n      start: ${start}\n      end: ${start + 3}\n    note: ${note}\n    tags: []\n    author: me\n    created: 2024-01-01T00:00:00Z\n    modified: 2024-01-01T00:00:00Z\n`;
+    const head = 'version: 1\nannotations:\n';
+    // An unread entry with many blank-looking lines and no start line the layout knows: found
+    // (or not) in linear time; before, each such line doubled a failing match (40 lines: hours).
+    const odd = entry('evil', 0, 'hi', '       \n'.repeat(40)).replace('start: 0', 'start:  0');
+    const r = mergeByBlocks(head + entry('a', 0) + odd, head + entry('a', 0) + odd, head + entry('a', 0, 'changed') + odd);
+    assert.strictEqual(r, undefined);
+    // Both sides delete one entry each: no entry is left, which the Document path writes as [].
+    const both = mergeSidecarTexts(head + entry('a', 0) + entry('b', 5), head + entry('b', 5), head + entry('a', 0));
+    assert.ok(both.ok);
+    assert.deepStrictEqual(annotationsOf(both.text), []);
+    assert.strictEqual(mergeByBlocks(head + entry('a', 0) + entry('b', 5), head + entry('b', 5), head + entry('a', 0)), undefined);
+    // Apostrophes in plain values do not hide an anchor and an alias from the layout check.
+    const tagged = (t: string): string => entry('c', 9).replace('tags: []', `tags: [ ${t} ]`);
+    const withAlias = head + entry('a', 0) + tagged("p'p, &x evil, p'") + tagged("q'q, *x, q'").replace('id: c', 'id: d').replace('start: 9', 'start: 12');
+    assert.strictEqual(splitBlocks(withAlias), undefined);
+  });
+
   it('cuts the store layout into one block per entry, bytes whole', () => {
     const text = sidecarText([ann('a-1', 0, { note: 'two\nlines\n\nand a paragraph' }), ann('a-2', 13)]);
     const s = splitBlocks(text);

@@ -71,4 +71,20 @@ describe('merge/driver bundle (dist/mergeDriver.js and dist/mergeDriverFull.js)'
     assert.strictEqual(usage.driver.status, 2);
     assert.match(usage.driver.err, /merge-driver takes BASE OURS THEIRS/);
   });
+
+  it('without its second bundle, says so and leaves both sides as git line-merge markers', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-driver-'));
+    try {
+      const lone = path.join(dir, 'lone', 'mergeDriver.js');
+      fs.mkdirSync(path.dirname(lone));
+      fs.copyFileSync(DRIVER, lone);
+      const curation = 'version: 1\nentities:\n  - name: Jane Doe\n    type: PERSON\n';
+      const r = run([lone], dir, { 'o.yaml': curation, 'a.yaml': curation.replace('Jane Doe', 'Jane A. Doe'), 'b.yaml': curation.replace('Jane Doe', 'Jane B. Doe') }, ['o.yaml', 'a.yaml', 'b.yaml', 'source-annotator.curation.yaml']);
+      assert.strictEqual(r.status, 1);
+      assert.match(r.err, /mergeDriverFull\.js is missing beside this driver: run source-annotator git-setup again/);
+      assert.match(r.ours, /<<<<<<<[\s\S]*Jane A\. Doe[\s\S]*Jane B\. Doe/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
