@@ -24,7 +24,7 @@ import { checkYamlBounds, parseBoundedYaml } from './yamlSafety';
  * Parsing keeps the yaml Document so that writes change only the nodes that changed: comments
  * and the formatting of untouched entries survive a round trip.
  */
-export const SIDECAR_SUFFIX = '.annotations.yaml';
+export { SIDECAR_SUFFIX } from './sidecarName';
 export const SIDECAR_VERSION = 1;
 /** Sidecars above this size are refused (reported, never parsed, never written): about 25,000 annotations. */
 export const MAX_SIDECAR_BYTES = 8 * 1024 * 1024;
