@@ -1,23 +1,18 @@
-import { NodeFileSystem } from './node/nodeFileSystem';
-import type { CliIo } from './cli/io';
+import * as path from 'path';
 
-// The CLI entry (package.json "bin"): a thin adapter from process and Node's fs to src/cli/main.
-// `analyze` loads only its own modules (the bundle initialises a module when it is first imported).
-function start(argv: readonly string[]): Promise<number> {
-  const io: CliIo = {
-    fs: new NodeFileSystem(),
-    cwd: process.cwd(),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    stdoutIsTerminal: process.stdout.isTTY === true,
-    cliPath: __filename,
-  };
-  /* eslint-disable @typescript-eslint/no-require-imports -- a require the bundler keeps lazy */
-  if (argv[0] === 'analyze') return (require('./cli/analyzeMain') as typeof import('./cli/analyzeMain')).mainAnalyze(argv.slice(1), io);
-  return (require('./cli/main') as typeof import('./cli/main')).main(argv, io);
-  /* eslint-enable @typescript-eslint/no-require-imports */
-}
+/**
+ * The CLI entry (package.json "bin"; dist/cli.js): only picks the bundle beside it that runs the
+ * command, dist/cliAnalyze.js for `analyze` (the engine alone: scripts run it on many files, and
+ * reading and compiling the other commands' code cost it about a tenth of its start-up) or
+ * dist/cliMain.js for the others (src/cli/main.ts). Under the compiled tests they are the modules
+ * beside this one (out/src).
+ */
+type Entry = typeof import('./cliMain');
 
-void start(process.argv.slice(2)).then((code) => {
+const argv = process.argv.slice(2);
+// a computed path, so that the bundler leaves the command bundles out of this one
+const file = path.join(__dirname, argv[0] === 'analyze' ? 'cliAnalyze.js' : 'cliMain.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+void (require(file) as Entry).run(argv, __filename).then((code) => {
   process.exitCode = code;
 });
