@@ -47,9 +47,9 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   const abs = args.positional.map((p) => toPosix(path.resolve(io.cwd, p)));
   const files = await collectSources(io.fs, abs, (file, why) => io.stderr(`warning: ${displayPath(io.cwd, file)}: ${why} (not analysed)\n`));
 
-  // Helper threads restart the CLI entry script; only possible when running as the real CLI. The
-  // main thread starts analysing at once; helpers join when they have loaded the bundle and the
-  // engine's tables (about as long as analysing 150 KB), so they are started only for more text than that.
+  // Helper threads restart the CLI entry script (dist/cli.js, which loads dist/cliAnalyze.js); only
+  // possible when running as the real CLI. The main thread starts analysing at once; helpers join
+  // when they have loaded the engine, and are started only for the sizes above.
   const entry = process.argv[1] ?? '';
   type Doc = { path: string; text: string; analysis: DocumentAnalysis | undefined; map: OffsetMap };
   const read: Doc[] = [];
