@@ -13,8 +13,18 @@ import { HelperThreads, WORKER_FLAG, runAnalyzeWorker, type SharedQueue } from '
 
 export const ANALYZE_USAGE = 'source-annotator analyze [--json] [--jobs N] PATH...';
 
-/** Below this much text (UTF-16 units) the CLI analyses in its own thread only. */
+/**
+ * Below this much text (UTF-16 units) the CLI analyses in its own thread only when `--jobs` is given:
+ * a helper needs about as long as analysing 150 KB to load the bundle and the engine's tables.
+ */
 const PARALLEL_MIN_CHARS = 300_000;
+/**
+ * Without `--jobs`, helpers start only from this much text. A helper runs the engine cold in its
+ * own V8 (a fresh thread analyses about a third as fast as a warm one for its first megabytes),
+ * and its results are copied back to the main thread; on this 2-core machine 1, 2 and 4 MB (180,
+ * 360 and 720 files) all finished sooner with one thread (`npm run bench -- cli`, README "Speed").
+ */
+const AUTO_PARALLEL_MIN_CHARS = 8_000_000;
 
 /** The `analyze --json` contract (documented in README.md). Offsets in code points. */
 export interface AnalyzeJson {
@@ -37,9 +47,9 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
   const abs = args.positional.map((p) => toPosix(path.resolve(io.cwd, p)));
   const files = await collectSources(io.fs, abs, (file, why) => io.stderr(`warning: ${displayPath(io.cwd, file)}: ${why} (not analysed)\n`));
 
-  // Helper threads restart the CLI entry script; only possible when running as the real CLI. The
-  // main thread starts analysing at once; helpers join when they have loaded the bundle and the
-  // engine's tables (about as long as analysing 150 KB), so they are started only for more text than that.
+  // Helper threads restart the CLI entry script (dist/cli.js, which loads dist/cliAnalyze.js); only
+  // possible when running as the real CLI. The main thread starts analysing at once; helpers join
+  // when they have loaded the engine, and are started only for the sizes above.
   const entry = process.argv[1] ?? '';
   type Doc = { path: string; text: string; analysis: DocumentAnalysis | undefined; map: OffsetMap };
   const read: Doc[] = [];
@@ -64,7 +74,8 @@ export async function runAnalyze(argv: readonly string[], io: CliIo): Promise<nu
     },
     giveBack: (id) => givenBack.push(id),
   };
-  const helpers = jobs > 1 && read.length > 1 && chars >= PARALLEL_MIN_CHARS && /cli\.js$/.test(entry) ? new HelperThreads(entry, jobs - 1, queue) : null;
+  const minChars = jobsFlag === undefined ? AUTO_PARALLEL_MIN_CHARS : PARALLEL_MIN_CHARS;
+  const helpers = jobs > 1 && read.length > 1 && chars >= minChars && /cli\.js$/.test(entry) ? new HelperThreads(entry, jobs - 1, queue) : null;
   try {
     for (let job = queue.take(); job; job = queue.take()) {
       read[job.id].analysis = analyzeDocument(job.text);

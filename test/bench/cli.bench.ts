@@ -8,8 +8,9 @@ import { makeDoc, quotePool, Rng } from './corpus';
  * `npm run bench -- cli`: `source-annotator analyze --json` as a whole process (start-up, reading,
  * analysis, clusters, JSON) on about 1 MB of generated news in 180 files, against compromise as a
  * whole process on the same files (people, places, organisations), run alternately; the median of
- * the ratios of wall-clock times. Also the CLI with one thread against a forced worker pool on
- * the same files, to show what the helper threads add. Nothing is asserted.
+ * the ratios of wall-clock times. In the same rounds, the floor: Node starting and exiting, and the
+ * CLI on one file. Also the CLI with one thread against a forced helper thread on the same files,
+ * to show what a helper adds at this size. Nothing is asserted.
  */
 const ROUNDS = 5;
 const FILES = 180;
@@ -74,7 +75,13 @@ function runCliBench(): void {
     const ours: number[] = [];
     const theirs: number[] = [];
     const ratios: number[] = [];
+    const bare: number[] = [];
+    const tiny: number[] = [];
+    const first = path.join(dir, 'news000.txt');
     for (let r = 0; r < ROUNDS; r++) {
+      // the floor, in the same rounds: Node starting and exiting, and the CLI on one file (5.6 KB)
+      bare.push(run(['-e', '0']).ms);
+      tiny.push(run([cli, 'analyze', '--json', first]).ms);
       const a = run([cli, 'analyze', '--json', dir]);
       const b = run([script, compromise, dir]);
       if (!a.ok || !b.ok) {
@@ -86,13 +93,14 @@ function runCliBench(): void {
       ratios.push(b.ms / a.ms);
     }
     console.log(`analyze --json, whole process: median ${median(ours).toFixed(0)} ms; compromise, whole process: median ${median(theirs).toFixed(0)} ms; median ratio ${median(ratios).toFixed(1)}x (${ROUNDS} alternating rounds)`);
+    console.log(`in the same rounds: node -e 0 median ${median(bare).toFixed(0)} ms; analyze --json of one file median ${median(tiny).toFixed(0)} ms; load average now ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     const one: number[] = [];
     const two: number[] = [];
     for (let r = 0; r < 3; r++) {
       one.push(run([cli, 'analyze', '--json', '--jobs', '1', dir]).ms);
-      two.push(run([cli, 'analyze', '--json', dir]).ms);
+      two.push(run([cli, 'analyze', '--json', '--jobs', '2', dir]).ms);
     }
-    console.log(`same files, --jobs 1: median ${median(one).toFixed(0)} ms; default jobs (helper threads from 300,000 characters, sharing the main thread's queue): median ${median(two).toFixed(0)} ms`);
+    console.log(`same files, --jobs 1: median ${median(one).toFixed(0)} ms; --jobs 2 (a helper thread sharing the main thread's queue; without --jobs helpers start only from 8 M characters): median ${median(two).toFixed(0)} ms`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(script, { force: true });

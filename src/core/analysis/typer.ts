@@ -55,16 +55,18 @@ export class EntityTyper {
     if (data.features.length > MAX_TEXT || data.weights.length > MAX_TEXT) throw new Error('typer model: too large');
     if (data.classes.length !== TYPER_CLASSES.length || data.classes.some((c, i) => c !== TYPER_CLASSES[i])) throw new Error('typer model: unexpected classes');
     const names = data.features === '' ? [] : data.features.split('\n');
-    const ws = data.weights === '' ? [] : data.weights.split(',');
+    // the weights read as one JSON array: native parsing, no string per weight (this runs at every CLI start)
+    let ws: unknown;
+    try {
+      ws = JSON.parse('[' + data.weights + ']');
+    } catch {
+      throw new Error('typer model: bad weight');
+    }
+    if (!Array.isArray(ws) || !ws.every(Number.isFinite)) throw new Error('typer model: bad weight');
     this.nClasses = data.classes.length;
     if (names.length > MAX_FEATURES || ws.length !== names.length * this.nClasses) throw new Error('typer model: features and weights do not match');
-    this.weights = new Float64Array(ws.length);
-    for (let k = 0; k < ws.length; k++) {
-      const v = Number(ws[k]);
-      if (!Number.isFinite(v)) throw new Error('typer model: bad weight');
-      this.weights[k] = v;
-    }
-    names.forEach((n, i) => this.index.set(n, i));
+    this.weights = new Float64Array(ws as number[]);
+    for (let i = 0; i < names.length; i++) this.index.set(names[i], i);
   }
 
   /** The score of each class (in the order of TYPER_CLASSES) for a feature list. */

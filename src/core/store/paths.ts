@@ -1,5 +1,5 @@
 import { UserError } from '../fileSystem';
-import { SIDECAR_SUFFIX } from './sidecar';
+import { SIDECAR_SUFFIX } from './sidecarName';
 
 /**
  * Paths of sources and sidecars. Paths are absolute and '/'-separated (see core/fileSystem).

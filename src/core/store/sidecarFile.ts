@@ -4,7 +4,7 @@ import { utf16Encoding } from '../text/decode';
  * A sidecar file's name, size bound and bytes, without a YAML library: what the merge driver's
  * fast path (merge/blocks.ts with store/entryLayout.ts) needs before it decides whether to load one.
  */
-export const SIDECAR_SUFFIX = '.annotations.yaml';
+export { SIDECAR_SUFFIX } from './sidecarName';
 export const SIDECAR_VERSION = 1;
 /** Sidecars above this size are refused (reported, never parsed, never written): about 25,000 annotations. */
 export const MAX_SIDECAR_BYTES = 8 * 1024 * 1024;

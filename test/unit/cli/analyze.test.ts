@@ -110,7 +110,7 @@ describe('cli analyze', () => {
     }
   });
 
-  it('shares a large folder with a helper thread and prints the same bytes as one thread', () => {
+  it('shares a large folder with a helper thread when --jobs asks, and prints the same bytes as one thread', () => {
     const bin = path.join(REPO, 'dist', 'cli.js');
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-cli-pool-'));
     try {
@@ -131,6 +131,11 @@ describe('cli analyze', () => {
       assert.match(two.stderr, /threads: 1 helper\(s\) started; \d+ of \d+ documents analysed by helpers/);
       assert.ok(one.stdout.length > 100_000);
       assert.strictEqual(two.stdout, one.stdout);
+      // without --jobs, helpers wait for far more text than this (they would only slow it down)
+      const auto = cp.spawnSync(process.execPath, [bin, 'analyze', '--json', tmp], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
+      assert.strictEqual(auto.status, 0, auto.stderr);
+      assert.match(auto.stderr, /threads: 0 helper\(s\) started/);
+      assert.strictEqual(auto.stdout, one.stdout);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -128,8 +128,9 @@ describe('packaging (.vscodeignore)', () => {
     assert.ok(schemas.length >= 3, 'the sidecar, curation and provenance schemas are registered');
     // dist/importSource.js: the CLI loads it when import-source runs (src/cli/importSourceCommand.ts);
     // dist/mergeDriver.js: the git merge driver that git-setup registers (src/mergeDriver.ts), and
-    // dist/mergeDriverFull.js, which it loads when its first try declines (src/mergeDriverFull.ts)
-    for (const f of ['package.json', 'README.md', 'dist/extension.js', 'dist/cli.js', 'dist/importSource.js', 'dist/mergeDriver.js', 'dist/mergeDriverFull.js', 'dist/analysisWorker.js', 'dist/sourceImportWorker.js', 'media/activity-icon.svg', ...schemas]) {
+    // dist/mergeDriverFull.js, which it loads when its first try declines (src/mergeDriverFull.ts);
+    // dist/cliAnalyze.js and dist/cliMain.js: what dist/cli.js loads for analyze and for the other commands (src/cli.ts)
+    for (const f of ['package.json', 'README.md', 'dist/extension.js', 'dist/cli.js', 'dist/cliAnalyze.js', 'dist/cliMain.js', 'dist/importSource.js', 'dist/mergeDriver.js', 'dist/mergeDriverFull.js', 'dist/analysisWorker.js', 'dist/sourceImportWorker.js', 'media/activity-icon.svg', ...schemas]) {
       assert.ok(files.includes(f), `${f} is packaged: ${files.join(', ')}`);
     }
     for (const f of files) assert.doesNotMatch(f, /^(src|test|out|node_modules|\.vscode-test|seeds)\/|\.map$|\.ts$/, `${f} must not be packaged`);
