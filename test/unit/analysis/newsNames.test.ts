@@ -1,0 +1,17 @@
+import * as assert from 'assert';
+import { analyzeDocument, type DocumentAnalysis } from '../../../src/core/analysis';
+
+function typed(a: DocumentAnalysis): string[] {
+  return a.entities.filter((e) => e.kind === 'name').map((e) => `${e.type}:${e.text}`);
+}
+
+// Issue 13, third round: rules for names in wire news. The sentences are made up for these tests.
+describe('analysis/news names (issue 13: organisations in wire news)', () => {
+  it('a wire sign-off\'s newsroom is an organisation, with its place ("-- Oslo Newsroom", "-- Grain Markets Newsroom")', () => {
+    const a = analyzeDocument('Prices eased in thin trade.\n-- Kari Dahl, Oslo Newsroom +47 22 00 00 00\n-- Grain Markets Newsroom +44 20 0000 0000');
+    const got = typed(a);
+    assert.ok(got.includes('ORG:Oslo Newsroom'), got.join(' | '));
+    assert.ok(got.includes('ORG:Grain Markets Newsroom'), got.join(' | '));
+    assert.ok(!got.includes('LOC:Oslo'), got.join(' | '));
+  });
+});
