@@ -67,6 +67,8 @@ const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 /** A version number glued to a product name ("IE6", "HTML5"). */
 const VERSION = /(?<=[a-z])\d{1,2}$/;
+/** Legal forms that end a company's name: "Acme Inc of Dayton" is the company and its town. */
+const COMPANY_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'spa', 'pty', 'bhd', 'lp', 'llp']);
 const WEAK_ORG_WORDS = new Set(['post', 'times', 'news', 'review', 'press', 'front', 'force', 'guard', 'service', 'center', 'centre', 'office', 'house', 'trust', 'exchange', 'fund', 'capital', 'team', 'club', 'group', 'media', 'network', 'channel', 'radio', 'television', 'co', 'co.', 'sa', 'ag']);
 
 /**
@@ -181,6 +183,8 @@ export class EntityRecognizer {
     if (lw === 'of' && toks[j + 1]?.text === 'the' && j + 2 < toks.length && this.gaz.countries.has(toks[j + 2].text.toLowerCase())) return false;
     // "Members of the Sea Org", "Critics of Scientology": a plural noun opening a sentence
     if (j - runStart === 1 && toks[runStart].sentStart && before.endsWith('s') && this.isVocab(before) && !this.gaz.orgWords.has(before)) return false;
+    // "Daniels Pharmaceuticals Inc of St. Petersburg": a legal form ends the company's name; the place is its town
+    if (lw === 'of' && COMPANY_SUFFIXES.has(before)) return false;
     if (this.gaz.orgWords.has(before) || PLACE_SUFFIX.has(before) || this.gaz.titles.has(before)) return true;
     if (this.gaz.firstNames.has(first) || this.gaz.lastNames.has(before) || this.gaz.firstNames.has(before)) return false;
     return this.isVocab(before) || toks[j - 1].allCaps;

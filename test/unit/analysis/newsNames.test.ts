@@ -14,4 +14,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Grain Markets Newsroom'), got.join(' | '));
     assert.ok(!got.includes('LOC:Oslo'), got.join(' | '));
   });
+
+  it('a legal form ends a company\'s name before "of" and its town ("Brantley Tooling Corp of Dayton")', () => {
+    const a = analyzeDocument('Velco Holdings said it bought Brantley Tooling Corp of Dayton, Ohio, for $40 million.');
+    const got = typed(a);
+    assert.ok(got.includes('ORG:Brantley Tooling Corp'), got.join(' | '));
+    assert.ok(got.includes('LOC:Dayton'), got.join(' | '));
+  });
 });
