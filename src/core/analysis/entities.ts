@@ -127,6 +127,11 @@ export class EntityRecognizer {
           j++;
           continue;
         }
+        // "Douglas & Lomason", "Bear Stearns & Co Inc": an ampersand joins the names of a firm
+        if (u.text === '&' && this.ampersandJoins(toks, j)) {
+          j++;
+          continue;
+        }
         if (u.kind === TokKind.Word && CONNECTORS.has(lw) && !u.cap && j + 1 < n && toks[j + 1].spaceBefore && this.mayJoinAcross(toks, i, j)) {
           // allow "of the" before a capitalised word
           let k = j + 1;
@@ -188,6 +193,20 @@ export class EntityRecognizer {
     if (this.gaz.orgWords.has(before) || PLACE_SUFFIX.has(before) || this.gaz.titles.has(before)) return true;
     if (this.gaz.firstNames.has(first) || this.gaz.lastNames.has(before) || this.gaz.firstNames.has(before)) return false;
     return this.isVocab(before) || toks[j - 1].allCaps;
+  }
+
+  /**
+   * Whether the ampersand at toks[j] joins the capitalised words around it into one firm's name: a
+   * capitalised word follows it on the same line, and the words are no citation of two authors
+   * ("Dye & Bavelier, 2010", "Martin & Clarke (2004)").
+   */
+  private ampersandJoins(toks: readonly Token[], j: number): boolean {
+    const n = toks.length;
+    if (j + 1 >= n || !toks[j + 1].spaceBefore || toks[j + 1].breakBefore || !this.isNameWord(toks[j + 1]) || this.headlineWord(toks, j + 1)) return false;
+    let e = j + 2;
+    while (e < n && e < j + 6 && toks[e].spaceBefore && !toks[e].breakBefore && this.isNameWord(toks[e])) e++;
+    if (e + 1 < n && (toks[e].text === ',' || toks[e].text === '(') && toks[e + 1].kind === TokKind.Number) return false;
+    return true;
   }
 
   /** An all-capitals common word that opens a known multi-word name ("NEW YORK", "SAN DIEGO" in a headline or table). */
@@ -414,6 +433,10 @@ export class EntityRecognizer {
     const secondL = len >= 3 ? toks[s + 1].text.toLowerCase() : '';
     if (title !== null && !gaz.orgWords.has(lastL)) {
       type = 'PERSON';
+      strength = 3;
+    } else if (len >= 3 && hasAmpersand(toks, s, k)) {
+      // "Douglas & Lomason": a firm named after its founders
+      type = 'ORG';
       strength = 3;
     } else if (this.hasOrgWordBeforeConnector(toks, s, k) || (len >= 2 && lastL === 'district' && toks[k - 2].text.toLowerCase() === 'school')) {
       // "Comic Corps of Canada", "Australian Centre for Control of ...", "Irving Independent School District"
@@ -730,6 +753,11 @@ function isShortMonthDate(toks: readonly Token[], i: number): boolean {
   let k = i + 1;
   if (k < toks.length && toks[k].text === '.' && toks[k].start === toks[i].end) k++;
   return k < toks.length && toks[k].kind === TokKind.Number && toks[k].spaceBefore;
+}
+
+function hasAmpersand(toks: readonly Token[], s: number, e: number): boolean {
+  for (let k = s + 1; k < e - 1; k++) if (toks[k].text === '&') return true;
+  return false;
 }
 
 function joinLower(toks: readonly Token[], s: number, e: number): string {

@@ -21,4 +21,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Brantley Tooling Corp'), got.join(' | '));
     assert.ok(got.includes('LOC:Dayton'), got.join(' | '));
   });
+
+  it('an ampersand joins a firm\'s names ("Harwell & Voss"), but not two authors cited with a year', () => {
+    const a = analyzeDocument('Shares of Harwell & Voss rose 3 percent on Tuesday. The method follows Okafor & Lindqvist (2011).');
+    const got = typed(a);
+    assert.ok(got.includes('ORG:Harwell & Voss'), got.join(' | '));
+    assert.ok(!got.some((g) => g.includes('&') && g.includes('Okafor')), got.join(' | '));
+  });
 });
