@@ -39,8 +39,31 @@ export class AliasGrouper {
 
   group(ms: WorkMention[]): void {
     this.settleTypes(ms);
+    this.surnamesArePersons(ms);
     this.groupPersons(ms);
     this.groupOthers(ms);
+  }
+
+  /**
+   * Document-level consistency: a one-word name that is the last word of a person named in full in
+   * the same document ("S. Jayasuriya" ... "Jayasuriya", "Mel Ostrander" ... "Ostrander") is that
+   * person, whatever the rules or the typer guessed for it alone (a team in a scoreboard, a place),
+   * unless it is a country or a known organisation. Linear in the number of mentions.
+   */
+  private surnamesArePersons(ms: WorkMention[]): void {
+    const surnames = new Set<string>();
+    for (const m of ms) {
+      if (m.kind !== 'name' || m.type !== 'PERSON') continue;
+      const sp = m.text.lastIndexOf(' ');
+      if (sp > 0) surnames.add(m.text.slice(sp + 1).toLowerCase());
+    }
+    if (surnames.size === 0) return;
+    for (const m of ms) {
+      if (m.kind !== 'name' || m.type === 'PERSON' || m.canonical !== null || m.text.includes(' ')) continue;
+      const key = m.text.toLowerCase();
+      if (!surnames.has(key) || this.gaz.orgs.has(key) || this.gaz.countries.has(key)) continue;
+      m.type = 'PERSON';
+    }
   }
 
   private settleTypes(ms: WorkMention[]): void {

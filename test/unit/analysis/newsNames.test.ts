@@ -28,4 +28,18 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Harwell & Voss'), got.join(' | '));
     assert.ok(!got.some((g) => g.includes('&') && g.includes('Okafor')), got.join(' | '));
   });
+
+  it('a one-word name that ends a person named in full in the document is that person ("R. Wickremasuriya" ... "Wickremasuriya")', () => {
+    const text = 'CRICKET - SCOREBOARD\nR. Wickremasuriya c Healy b Dunmore 44\nT. Dunmore not out 12\nBowling: Wickremasuriya 10-0-43-2, Dunmore 8-1-26-3';
+    const a = analyzeDocument(text);
+    const got = typed(a);
+    const lone = got.filter((g) => g.endsWith(':Wickremasuriya') || g.endsWith(':Dunmore'));
+    assert.ok(lone.length >= 2, got.join(' | '));
+    assert.deepStrictEqual(lone.filter((g) => !g.startsWith('PERSON:')), [], got.join(' | '));
+  });
+
+  it('keeps a country a country beside a person of that surname', () => {
+    const a = analyzeDocument('The striker Marcus Jordan flew to Jordan on Monday.');
+    assert.ok(typed(a).includes('LOC:Jordan'), typed(a).join(' | '));
+  });
 });
