@@ -42,4 +42,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const a = analyzeDocument('The striker Marcus Jordan flew to Jordan on Monday.');
     assert.ok(typed(a).includes('LOC:Jordan'), typed(a).join(' | '));
   });
+
+  it('a one-word name that opens a company named in full in the document is that company ("Quorvex S.A." ... "Quorvex")', () => {
+    const a = analyzeDocument('Shares of packaging firm Quorvex S.A. fell on Friday. Quorvex said profit would miss its goal. Analysts expect Quorvex to cut costs.');
+    const got = typed(a).filter((g) => g.includes('Quorvex'));
+    assert.ok(got.length >= 3, got.join(' | '));
+    assert.deepStrictEqual(got.filter((g) => !g.startsWith('ORG:')), [], got.join(' | '));
+  });
 });
