@@ -358,8 +358,10 @@ export class EntityRecognizer {
       while (k > i + 1 && !toks[k - 1].cap && !PARTICLE_NAME.test(toks[k - 1].text)) k--;
       // leading common words are not names ("Replay More Videos", "Both", "Saturday")
       let s = i;
-      const endsInOrgWord = k - i >= 2 && gaz.orgWords.has(toks[k - 1].text.toLowerCase());
-      while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].text.toLowerCase()))) s++;
+      // an organisation's name keeps its leading English words ("National Bank of Poland", "National Association of
+      // Purchasing Management"), but not a date before it ("the August National Association ... index")
+      const endsInOrgWord = k - i >= 2 && (gaz.orgWords.has(toks[k - 1].text.toLowerCase()) || this.hasOrgWordBeforeConnector(toks, i, k));
+      while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].text.toLowerCase()) && !isTimeWord(toks[s].text.toLowerCase()))) s++;
       if (s >= k) {
         // a lone common word mid-sentence may still be a surname ("May urged"): keep it as a weak candidate
         if (k === i + 1 && !toks[i].allCaps && !isDate(toks, i)) {
@@ -740,6 +742,13 @@ function isDate(toks: readonly Token[], i: number): boolean {
   const prev = i > 0 ? toks[i - 1] : null;
   const next = i + 1 < toks.length ? toks[i + 1] : null;
   return (prev !== null && (prev.kind === TokKind.Number || TIME_WORDS.has(prev.text.toLowerCase()))) || (next !== null && next.kind === TokKind.Number && next.spaceBefore);
+}
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** A month or a day of the week: a date before a name, never part of it. */
+function isTimeWord(lower: string): boolean {
+  return MONTHS.has(lower) || WEEKDAYS.has(lower);
 }
 
 const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);

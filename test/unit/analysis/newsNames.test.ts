@@ -49,4 +49,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.length >= 3, got.join(' | '));
     assert.deepStrictEqual(got.filter((g) => !g.startsWith('ORG:')), [], got.join(' | '));
   });
+
+  it('an organisation named with "of" keeps its leading English words, not a month before them ("the March National Union of Grain Merchants")', () => {
+    const a = analyzeDocument('Rates were held by the National Bank of Norland on Monday. Traders awaited the March National Union of Grain Merchants survey.');
+    const got = typed(a);
+    assert.ok(got.includes('ORG:National Bank of Norland'), got.join(' | '));
+    assert.ok(got.includes('ORG:National Union of Grain Merchants'), got.join(' | '));
+  });
 });
