@@ -136,7 +136,8 @@ export class EntityRecognizer {
           // allow "of the" before a capitalised word
           let k = j + 1;
           if (toks[k].text === 'the' && k + 1 < n && toks[k + 1].spaceBefore) k++;
-          if (this.isNameWord(toks[k]) && !toks[k].sentStart) {
+          // not a date after it: "the Treasury Department on Wednesday"
+          if (this.isNameWord(toks[k]) && !toks[k].sentStart && !isTimeWord(toks[k].text.toLowerCase())) {
             j = k;
             continue;
           }

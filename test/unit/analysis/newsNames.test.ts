@@ -56,4 +56,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:National Bank of Norland'), got.join(' | '));
     assert.ok(got.includes('ORG:National Union of Grain Merchants'), got.join(' | '));
   });
+
+  it('a connector does not join a day or a month to a name ("the Finance Ministry on Wednesday", "the Trade Council of March")', () => {
+    const a = analyzeDocument('The figures were released by the Norland Finance Ministry on Wednesday and by the Trade Council of March, officials said.');
+    const got = typed(a);
+    assert.ok(got.includes('ORG:Norland Finance Ministry'), got.join(' | '));
+    assert.ok(!got.some((g) => g.includes("Wednesday") || g.includes("March")), got.join(" | "));
+  });
 });
