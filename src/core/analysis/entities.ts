@@ -182,7 +182,12 @@ export class EntityRecognizer {
     const before = toks[j - 1].text.toLowerCase();
     const first = toks[runStart].text.toLowerCase();
     // "Union of Rationalist Atheists and Agnostics": "and" only inside an organisation's "of"/"for" phrase
-    if (lw === 'and') return toks[j + 1]?.text !== 'the' && this.hasOrgWordBeforeConnector(toks, runStart, j) && !this.namesOrgAfter(toks, j + 1);
+    if (lw === 'and') {
+      if (toks[j + 1]?.text === 'the') return false;
+      if (this.hasOrgWordBeforeConnector(toks, runStart, j)) return !this.namesOrgAfter(toks, j + 1);
+      // "Test and County Cricket Board", "Futures and Options Exchange": English words joined to an organisation's name
+      return this.vocabBeforeOrg(toks, runStart, j);
+    }
     // "Foundation for the Visual Arts", "Council on Foreign Relations": only after an organisation word
     if (lw === 'for' || lw === 'on') return this.gaz.orgWords.has(before);
     // "Colorado State University of the US": "of the" before a country locates, it does not name
@@ -599,6 +604,22 @@ export class EntityRecognizer {
       if (this.gaz.orgWords.has(toks[x].text.toLowerCase())) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the capitalised words [s, j) before an "and" at j are English words naming what an
+   * organisation after the "and" deals in ("Test and County Cricket Board", "Financial Futures and
+   * Options Exchange"): the word before "and" is an English word, none is an organisation word or a
+   * person's name, and the words after "and" end in an organisation word.
+   */
+  private vocabBeforeOrg(toks: readonly Token[], s: number, j: number): boolean {
+    const before = toks[j - 1].text.toLowerCase();
+    if (!(this.isVocab(before) || (before.endsWith('s') && this.isVocab(before.slice(0, -1)))) || this.gaz.places.has(before) || this.gaz.countries.has(before) || this.gaz.orgs.has(before)) return false;
+    for (let x = s; x < j; x++) {
+      const w = toks[x].text.toLowerCase();
+      if (!toks[x].cap || this.gaz.orgWords.has(w) || this.gaz.firstNames.has(w) || this.gaz.lastNames.has(w) || this.gaz.titles.has(w)) return false;
+    }
+    return this.namesOrgAfter(toks, j + 1);
   }
 
   /** Whether [s, k) has an organisation word followed by "of", "for" or "on" ("Corps of", "Centre for"). */

@@ -63,4 +63,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Norland Finance Ministry'), got.join(' | '));
     assert.ok(!got.some((g) => g.includes("Wednesday") || g.includes("March")), got.join(" | "));
   });
+
+  it('English words joined by "and" to an organisation\'s name belong to it ("the Test and County Cricket Board"), other names do not', () => {
+    const a = analyzeDocument('Fixtures were announced by the Test and County Cricket Board on Monday. Talks between Velmar and Okafor Holdings ended.');
+    const got = typed(a);
+    assert.ok(got.includes('ORG:Test and County Cricket Board'), got.join(' | '));
+    assert.ok(got.includes('ORG:Okafor Holdings') && !got.some((g) => g.includes('Velmar and')), got.join(' | '));
+  });
 });
