@@ -8,7 +8,7 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams } from './teams';
+import { countriesAsTeams, isPluralClub, namesItsSport } from './teams';
 import { datelineNames } from './datelines';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
@@ -48,7 +48,17 @@ export class Analyzer {
     const kept: RawMention[] = [];
     // the names of a dateline are places ("NEW YORK 1996-08-30"), decided by neither the rules nor the typer
     const dateline = datelineNames(text, ms);
+    // whether the text is sports news, asked only once a plural club candidate appears
+    let sports: boolean | null = null;
     for (const m of ms) {
+      // "the Cubs", "the All Blacks" in sports news: a club, whatever the rules and the typer make of the word alone
+      if (isPluralClub(text, m, this.gazetteer) && (sports ??= namesItsSport(text))) {
+        m.type = 'ORG';
+        m.strength = 3;
+        m.tentative = false;
+        kept.push(m);
+        continue;
+      }
       // a single letter is no name: "C$ 0.45", "C-4", "Radnicki (N)", "N / A"
       if (m.kind === 'name' && m.end - m.start === 1) continue;
       if (dateline.has(m)) {

@@ -70,4 +70,13 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Test and County Cricket Board'), got.join(' | '));
     assert.ok(got.includes('ORG:Okafor Holdings') && !got.some((g) => g.includes('Velmar and')), got.join(' | '));
   });
+
+  it('a club named by a plural after "the" is an organisation in sports news ("the Pilgrims"), a people is not ("the Belgians")', () => {
+    for (const club of ['Pilgrims', 'Mariners', 'Comets']) {
+      const text = `BASEBALL - ROUNDUP\nThe visitors beat the ${club} 5-3 in the league match on Friday. Their coach said the ${club} scored too late, and the Belgians in the crowd cheered.`;
+      const got = typed(analyzeDocument(text));
+      assert.deepStrictEqual(got.filter((g) => g.endsWith(':' + club)), ['ORG:' + club, 'ORG:' + club], got.join(' | '));
+      assert.ok(!got.includes('ORG:Belgians'), got.join(' | '));
+    }
+  });
 });
