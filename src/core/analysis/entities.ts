@@ -356,6 +356,8 @@ export class EntityRecognizer {
         const ofOrg = k >= i + 2 && toks[k - 1].text === 'of' && gaz.orgWords.has(toks[k - 2].text.toLowerCase());
         if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg) break;
         if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl)) break;
+        // "the Refugee Council Enver Solomon": a person named in full after an organisation's name
+        if (this.personAfterOrg(toks, k, b)) break;
         const ph = this.longestPhrase(toks, k, b);
         if (ph && ph.end - k >= 2 && !ofOrg) break;
         k++;
@@ -596,6 +598,24 @@ export class EntityRecognizer {
       }
     }
     return end;
+  }
+
+  /**
+   * Whether a person's full name starts at k, right after an organisation word ("Refugee Council
+   * Enver Solomon", "Velco Group Maria Lind"): a given name that is no English or organisation word,
+   * then one or two capitalised words that end the run, none of them an organisation word.
+   */
+  private personAfterOrg(toks: readonly Token[], k: number, b: number): boolean {
+    const gaz = this.gaz;
+    const w = toks[k].text.toLowerCase();
+    if (k + 1 >= b || b - k > 3 || !toks[k].cap || toks[k].allCaps || this.isVocab(w) || gaz.orgWords.has(w)) return false;
+    // a known given name, or two unknown words the sentence makes a speaker ("... Enver Solomon told")
+    const cue = b < toks.length && PERSON_CUES.has(toks[b].text.toLowerCase());
+    if (!gaz.firstNames.has(w) && !(cue && b - k === 2 && !this.isVocab(toks[k + 1].text.toLowerCase()))) return false;
+    const prev = toks[k - 1].text.toLowerCase();
+    if (!gaz.orgWords.has(prev) || PLACE_SUFFIX.has(prev)) return false;
+    for (let x = k + 1; x < b; x++) if (!toks[x].cap || gaz.orgWords.has(toks[x].text.toLowerCase())) return false;
+    return true;
   }
 
   /** Whether the capitalised words from k name an organisation of their own ("... and Colorado State University"). */

@@ -79,4 +79,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
       assert.ok(!got.includes('ORG:Belgians'), got.join(' | '));
     }
   });
+
+  it('a person named in full right after an organisation\'s name is split from it ("the Velco Group Maria Lind", "... Council Oskar Tenhu told")', () => {
+    const a = analyzeDocument('The chief of the Velco Group Maria Lind said costs rose. The head of the Tenant Council Oskar Tenhu told reporters the plan was late.');
+    const got = typed(a);
+    for (const want of ['ORG:Velco Group', 'PERSON:Maria Lind', 'ORG:Tenant Council', 'PERSON:Oskar Tenhu']) assert.ok(got.includes(want), want + ': ' + got.join(' | '));
+  });
 });
