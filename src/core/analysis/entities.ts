@@ -800,7 +800,9 @@ const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', '
  * name. Only before a number, since "Jan" and "Mar" are also given names.
  */
 function isShortMonthDate(toks: readonly Token[], i: number): boolean {
-  if (!SHORT_MONTHS.has(toks[i].text.toLowerCase())) return false;
+  // the tokenizer keeps an abbreviation's dot ("Oct."); a dot written apart is skipped below
+  const lower = toks[i].text.toLowerCase();
+  if (!SHORT_MONTHS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
   let k = i + 1;
   if (k < toks.length && toks[k].text === '.' && toks[k].start === toks[i].end) k++;
   return k < toks.length && toks[k].kind === TokKind.Number && toks[k].spaceBefore;

@@ -85,4 +85,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(a);
     for (const want of ['ORG:Velco Group', 'PERSON:Maria Lind', 'ORG:Tenant Council', 'PERSON:Oskar Tenhu']) assert.ok(got.includes(want), want + ': ' + got.join(' | '));
   });
+
+  it('a month\'s abbreviation with its dot before a day is no name ("Oct. 2", "Nov. 14")', () => {
+    const got = typed(analyzeDocument('Talks are on Oct. 9 and Oct. 16.\nThe vote is set for Nov. 14, Maria Lind said.'));
+    assert.ok(!got.some((g) => g.includes('Oct') || g.includes('Nov')), got.join(' | '));
+    assert.ok(got.includes('PERSON:Maria Lind'), got.join(' | '));
+  });
 });
