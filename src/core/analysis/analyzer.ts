@@ -210,7 +210,7 @@ export class Analyzer {
    * (a national team is decided by teams.ts): there the rules measure better.
    */
   private typerDecides(r: RawMention): boolean {
-    if (r.kind !== 'name' || r.type === 'NORP' || r.type === 'MISC') return false;
+    if (r.kind !== 'name' || r.type === 'NORP' || r.type === 'MISC' || r.surnameOnly) return false;
     const lower = r.text.toLowerCase();
     if (r.type === 'ORG' && this.gazetteer.orgs.has(lower.startsWith('the ') ? lower.slice(4) : lower)) return false;
     return !(r.type === 'LOC' && this.gazetteer.countries.has(lower));

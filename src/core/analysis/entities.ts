@@ -29,6 +29,8 @@ export interface RawMention {
   tentative: boolean;
   /** A weak (strength 0) candidate the document may confirm by repeating it capitalised mid-sentence. */
   repeatable?: boolean;
+  /** A title word alone ("King said"): a name only as the surname of a person named in full in the document. */
+  surnameOnly?: boolean;
   /** For role mentions: a person name in apposition (", President Barack Obama"). */
   appositive: RawMention | null;
   /** Index of the first token (within the chunk's token array) for context look-ups. */
@@ -342,6 +344,15 @@ export class EntityRecognizer {
           k++;
         }
         if (hasHead) {
+          // a lone title word ("King said") may be the surname of a person named in full elsewhere ("Billie Jean
+          // King"): a weak candidate the analyzer keeps only then
+          const prev = i > 0 ? toks[i - 1] : null;
+          if (i === a && k === b && k === i + 1 && !t.allCaps && !(prev && DETERMINERS.has(prev.text.toLowerCase()))) {
+            const m = this.make(text, toks, i, k, 'PERSON', 0, null);
+            m.tentative = true;
+            m.surnameOnly = true;
+            out.push(m);
+          }
           pendingTitle = joinLower(toks, i, k);
           i = k;
           continue;
@@ -355,7 +366,8 @@ export class EntityRecognizer {
         // "Comic Corps of Canada", "Medical Journal of Australia": the place belongs to the organisation's name
         const ofOrg = k >= i + 2 && toks[k - 1].text === 'of' && gaz.orgWords.has(toks[k - 2].text.toLowerCase());
         if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg) break;
-        if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl)) break;
+        // a title word that ends the run after a given name is a surname ("Billie Jean King", "Stephen King")
+        if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl) && !(k === b - 1 && gaz.firstNames.has(toks[k - 1].text.toLowerCase()) && !gaz.titles.has(toks[k - 1].text.toLowerCase()))) break;
         // "the Refugee Council Enver Solomon": a person named in full after an organisation's name
         if (this.personAfterOrg(toks, k, b)) break;
         const ph = this.longestPhrase(toks, k, b);

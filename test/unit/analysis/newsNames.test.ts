@@ -91,4 +91,14 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => g.includes('Oct') || g.includes('Nov')), got.join(' | '));
     assert.ok(got.includes('PERSON:Maria Lind'), got.join(' | '));
   });
+
+  it('a title word after a given name is a surname ("Maria Bishop"), and alone it is that person ("Bishop said"), not in other texts', () => {
+    const a = analyzeDocument('Team captain Maria Bishop named her squad on Monday. "We are ready," Bishop said. The squad flies on Friday, said Bishop.');
+    const got = typed(a);
+    assert.ok(got.includes('PERSON:Maria Bishop'), got.join(' | '));
+    assert.strictEqual(got.filter((g) => g === 'PERSON:Bishop').length, 2, got.join(' | '));
+    assert.ok(a.entities.filter((e) => e.type === 'PERSON').every((e) => e.entity === 'Maria Bishop'), got.join(' | '));
+    const other = typed(analyzeDocument('"We are ready," Bishop said on Monday.'));
+    assert.ok(!other.includes('PERSON:Bishop'), other.join(' | '));
+  });
 });
