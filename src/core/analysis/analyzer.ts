@@ -87,6 +87,7 @@ export class Analyzer {
         kept.push(m);
       } else if (ev?.keptByRules) kept.push(m);
     }
+    for (const m of kept) if (m.kind === 'name') this.withTownLetters(text, m);
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
     // MISC names (products, events) take their words from other names, and are then left out
     const clean: WorkMention[] = [];
@@ -127,6 +128,26 @@ export class Analyzer {
     const result: DocumentAnalysis = { entities, quotes };
     return rules ? applyCuration(text, result, rules) : result;
   }
+  /**
+   * A club in a results table keeps the letters of its town in brackets ("Mladost (L) 4 2 1 1",
+   * "Borac 1 Mladost (BJ) 2"): one or two capitals, then a number, a dash or the line's end. A
+   * country's code ("(US)") stays apart. Such a name is a club (ORG).
+   */
+  private withTownLetters(text: string, m: RawMention): void {
+    const e = m.end;
+    if (text.charCodeAt(e) !== 32 || text.charCodeAt(e + 1) !== 40) return;
+    let k = e + 2;
+    while (k < e + 4 && k < text.length && text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90) k++;
+    if (k === e + 2 || text.charCodeAt(k) !== 41) return;
+    const after = text.slice(k + 1, k + 3);
+    if (!/^(?:$|\r|\n| \d| -)/.test(after)) return;
+    if (this.gazetteer.countries.has(text.slice(e + 2, k).toLowerCase())) return;
+    m.end = k + 1;
+    m.text = text.slice(m.start, m.end);
+    m.type = 'ORG';
+    m.strength = 3;
+  }
+
   /**
    * The rules' name candidates of a text with the typer's features: for test/eval/train-typer.ts,
    * which labels them against gold names.

@@ -101,4 +101,13 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const other = typed(analyzeDocument('"We are ready," Bishop said on Monday.'));
     assert.ok(!other.includes('PERSON:Bishop'), other.join(' | '));
   });
+
+  it('a club in a results table keeps its town\'s letters in brackets ("Dravina (K) 4 2 1 1"), a country code stays apart', () => {
+    const text = 'SOCCER - LEAGUE RESULTS\nResults of league matches played on Saturday:\nVelmora 1 Dravina (K) 2\nStandings:\nDravina (K) 4 2 1 1 8 5 7\nVelmora 4 0 0 4 1 10 0\nThe winger Tomas Orlic (UK) 3 goals';
+    const got = typed(analyzeDocument(text));
+    const dravina = got.filter((g) => g.includes('Dravina'));
+    assert.ok(dravina.length >= 1, got.join(' | '));
+    assert.deepStrictEqual(dravina.filter((g) => g !== 'ORG:Dravina (K)'), [], got.join(' | '));
+    assert.ok(!got.some((g) => g.includes('(UK)')), got.join(' | '));
+  });
 });
