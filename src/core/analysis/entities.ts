@@ -42,8 +42,8 @@ export interface RawMention {
   linkedTo: number;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'de', 'del', 'della', 'dello', 'delle', 'degli', 'des', 'dos', 'das', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'dello', 'delle', 'degli', 'des', 'dos', 'das', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'a', 'an', 'this', 'that', 'whose']);
 const ROLE_MODIFIERS = new Set(['new', 'former', 'current', 'then', 'late', 'incoming', 'outgoing', 'acting', 'deputy', 'vice', 'prime', 'foreign', 'senior', 'top', 'chief', 'defense', 'defence', 'interior', 'finance', 'press', 'white', 'house', 'state', 'national', 'security', 'general', 'attorney', 'first', 'chief', 'executive', 'american', 'government', 'administration', 'kremlin', 'campaign', 'party', 'opposition', 'military', 'police', 'health', 'education', 'trade', 'justice', 'homeland']);
 const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premier', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'king', 'queen', 'prince', 'princess', 'pope', 'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'predecessor', 'successor', 'ambassador', 'envoy', 'chairman', 'chairwoman', 'ceo', 'director', 'commander', 'general', 'official', 'adviser', 'advisor', 'counselor', 'strategist', 'president-elect', 'secretary-general', 'emperor', 'monarch', 'dictator', 'premier', 'head', 'founder', 'owner', 'coach', 'candidate', 'nominee']);

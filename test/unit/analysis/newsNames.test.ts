@@ -110,4 +110,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.deepStrictEqual(dravina.filter((g) => g !== 'ORG:Dravina (K)'), [], got.join(' | '));
     assert.ok(!got.some((g) => g.includes('(UK)')), got.join(' | '));
   });
+
+  it('Italian and Portuguese particles join a name ("Eco dello Stadio", "Jornal dos Esportes")', () => {
+    const got = typed(analyzeDocument('The Eco dello Stadio said the deal was done, and the Jornal dos Esportes agreed.'));
+    assert.ok(got.some((g) => g.endsWith(':Eco dello Stadio')) && got.includes('ORG:Jornal dos Esportes'), got.join(' | '));
+  });
 });
