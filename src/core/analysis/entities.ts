@@ -63,6 +63,8 @@ const PARTICLE_FIRST_NAMES = new Set(['ben', 'abu', 'bin', 'ibn']);
 const ORG_AFTER_PLACE = new Set(['government', 'weekly', 'navy']);
 /** A name written as a web domain (the tokenizer keeps "Secunia.com" whole). */
 const DOMAIN = /\.[a-z]{2,4}$/;
+/** A hyphenated adjective made of a name: "Bergamo-based", "Irish-born", "British-ruled", "KDP-controlled". */
+const NAME_ADJECTIVE = /-(?:based|born|bred|ruled|controlled|led|backed|owned|run|registered|made|built|funded|held|occupied|dominated|style|era|bound)$/;
 /** Roman numerals up to 39 ("II", "XVII"). */
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 /** An ordinal before an organisation word: "501st Legion", "101st Airborne Division". */
@@ -243,6 +245,8 @@ export class EntityRecognizer {
 
   private isNameWord(t: Token): boolean {
     if (t.kind !== TokKind.Word || !t.cap) return false;
+    // an adjective made of a name ("Bergamo-based", "Irish-born", "KDP-controlled") names nothing itself
+    if (NAME_ADJECTIVE.test(t.text)) return false;
     const c1 = t.text.charCodeAt(1);
     if (t.text.charCodeAt(0) === 73 && (c1 === 39 || c1 === 0x2019)) return false; // I'm, I've
     if (t.allCaps) {

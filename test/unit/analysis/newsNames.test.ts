@@ -115,4 +115,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('The Eco dello Stadio said the deal was done, and the Jornal dos Esportes agreed.'));
     assert.ok(got.some((g) => g.endsWith(':Eco dello Stadio')) && got.includes('ORG:Jornal dos Esportes'), got.join(' | '));
   });
+
+  it('an adjective made of a name is no name, nor part of one ("Dayton-based Velco Holdings", "Norland-born")', () => {
+    const got = typed(analyzeDocument('The deal with Dayton-based Velco Holdings was signed by Norland-born banker Maria Lind on Monday.'));
+    assert.ok(got.includes('ORG:Velco Holdings') && got.includes('PERSON:Maria Lind'), got.join(' | '));
+    assert.ok(!got.some((g) => g.includes('-based') || g.includes('-born')), got.join(' | '));
+  });
 });
