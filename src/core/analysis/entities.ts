@@ -124,6 +124,8 @@ export class EntityRecognizer {
           j++;
           continue;
         }
+        // a day of the week ends a name: "told CNBC Friday"
+        if (WEEKDAYS.has(lw)) break;
         if (this.isNameWord(u) && !this.headlineWord(toks, j)) {
           // a capitalised function word ("In", "The") starts a new phrase, it does not continue a name
           if (FUNCTION_WORDS.has(lw) && !u.allCaps) break;

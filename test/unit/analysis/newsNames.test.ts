@@ -121,4 +121,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Velco Holdings') && got.includes('PERSON:Maria Lind'), got.join(' | '));
     assert.ok(!got.some((g) => g.includes('-based') || g.includes('-born')), got.join(' | '));
   });
+
+  it('a day of the week ends a name ("told Velco Radio Friday")', () => {
+    const got = typed(analyzeDocument('Maria Lind told Velco Radio Friday that talks would resume.'));
+    assert.ok(got.includes('ORG:Velco Radio') && !got.some((g) => g.includes('Friday')), got.join(' | '));
+  });
 });
