@@ -64,7 +64,7 @@ const ORG_AFTER_PLACE = new Set(['government', 'weekly', 'navy']);
 /** A name written as a web domain (the tokenizer keeps "Secunia.com" whole). */
 const DOMAIN = /\.[a-z]{2,4}$/;
 /** A hyphenated adjective made of a name: "Bergamo-based", "Irish-born", "British-ruled", "KDP-controlled". */
-const NAME_ADJECTIVE = /-(?:based|born|bred|ruled|controlled|led|backed|owned|run|registered|made|built|funded|held|occupied|dominated|style|era|bound)$/;
+const NAME_ADJECTIVE = /-(?:based|born|bred|ruled|controlled|led|backed|owned|run|registered|made|built|funded|held|occupied|dominated|style|era|bound)$|^(?:[Ee]x|[Aa]nti|[Pp]ro|[Nn]on|[Pp]re)-/;
 /** Roman numerals up to 39 ("II", "XVII"). */
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 /** An ordinal before an organisation word: "501st Legion", "101st Airborne Division". */
