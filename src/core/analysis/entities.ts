@@ -59,8 +59,8 @@ const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'if', 'whe
 const NAME_LIKE_ORG_WORDS = new Set(['post', 'house', 'times', 'news', 'press', 'trust', 'fund', 'capital', 'front', 'review']);
 /** Given names that are also particles inside Arabic and Berber names ("Farouk Ben Mustapha", "Abu Bakr"). */
 const PARTICLE_FIRST_NAMES = new Set(['ben', 'abu', 'bin', 'ibn']);
-/** Heads of organisation names after a place, besides the organisation words: "UK Government". */
-const ORG_AFTER_PLACE = new Set(['government', 'weekly', 'navy']);
+/** Heads of organisation names after a place, besides the organisation words: "UK Government", and clubs' "Bristol Rovers", "Leeds United". */
+const ORG_AFTER_PLACE = new Set(['government', 'weekly', 'navy', 'united', 'rovers', 'athletic', 'wanderers', 'albion', 'rangers', 'hotspur', 'orient']);
 /** A name written as a web domain (the tokenizer keeps "Secunia.com" whole). */
 const DOMAIN = /\.[a-z]{2,4}$/;
 /** A hyphenated adjective made of a name: "Bergamo-based", "Irish-born", "British-ruled", "KDP-controlled". */

@@ -132,4 +132,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('PERSON:Randy Okafor'), got.join(' | '));
     assert.ok(!got.some((g) => g.includes('Ex-') || g.includes('Anti-')), got.join(' | '));
   });
+
+  it('a place and a club word name one club ("Bristol Rovers", "Leeds United"), the place alone stays a place', () => {
+    const got = typed(analyzeDocument('Fans of Bristol Rovers and Leeds United travelled from Bristol by train.'));
+    assert.ok(got.includes('ORG:Bristol Rovers') && got.includes('ORG:Leeds United'), got.join(' | '));
+    assert.ok(got.includes('LOC:Bristol'), got.join(' | '));
+  });
 });
