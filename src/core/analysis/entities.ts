@@ -210,14 +210,15 @@ export class EntityRecognizer {
   /**
    * Whether the ampersand at toks[j] joins the capitalised words around it into one firm's name: a
    * capitalised word follows it on the same line, and the words are no citation of two authors
-   * ("Dye & Bavelier, 2010", "Martin & Clarke (2004)").
+   * ("Dye & Bavelier, 2010", "Martin & Clarke (2004)", "(Baron & Lind 2014)", "Carrano & Lind [7]").
    */
   private ampersandJoins(toks: readonly Token[], j: number): boolean {
     const n = toks.length;
     if (j + 1 >= n || !toks[j + 1].spaceBefore || toks[j + 1].breakBefore || !this.isNameWord(toks[j + 1]) || this.headlineWord(toks, j + 1)) return false;
     let e = j + 2;
     while (e < n && e < j + 6 && toks[e].spaceBefore && !toks[e].breakBefore && this.isNameWord(toks[e])) e++;
-    if (e + 1 < n && (toks[e].text === ',' || toks[e].text === '(') && toks[e + 1].kind === TokKind.Number) return false;
+    if (e < n && toks[e].kind === TokKind.Number) return false; // "(Baron & Lind 2014)"
+    if (e + 1 < n && (toks[e].text === ',' || toks[e].text === '(' || toks[e].text === '[') && toks[e + 1].kind === TokKind.Number) return false;
     return true;
   }
 

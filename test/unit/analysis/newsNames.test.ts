@@ -23,10 +23,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
   });
 
   it('an ampersand joins a firm\'s names ("Harwell & Voss"), but not two authors cited with a year', () => {
-    const a = analyzeDocument('Shares of Harwell & Voss rose 3 percent on Tuesday. The method follows Okafor & Lindqvist (2011).');
+    const a = analyzeDocument('Shares of Harwell & Voss rose 3 percent on Tuesday. The method follows Okafor & Lindqvist (2011), as in earlier work (Baranek & Tull 2014) and Ferro & Quist [7].');
     const got = typed(a);
     assert.ok(got.includes('ORG:Harwell & Voss'), got.join(' | '));
-    assert.ok(!got.some((g) => g.includes('&') && g.includes('Okafor')), got.join(' | '));
+    assert.ok(!got.some((g) => g.includes('&') && !g.includes('Harwell')), got.join(' | '));
   });
 
   it('a one-word name that ends a person named in full in the document is that person ("R. Wickremasuriya" ... "Wickremasuriya")', () => {
