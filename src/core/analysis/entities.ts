@@ -519,6 +519,10 @@ export class EntityRecognizer {
     } else if (prev && (PERSON_NOUNS.has(prevL) || gaz.personNouns.has(prevL)) && !prev.cap) {
       type = 'PERSON';
       strength = 2;
+    } else if (next && (nextL === 'said' || nextL === 'says') && saysInStatement(toks, k + 1) && !gaz.firstNames.has(first)) {
+      // "Velco said in a statement": organisations issue statements
+      type = 'ORG';
+      strength = 2;
     } else if (next && (PERSON_CUES.has(nextL) || (nextL === ',' && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === 'who'))) {
       type = 'PERSON';
       strength = 2;
@@ -825,6 +829,13 @@ function isShortMonthDate(toks: readonly Token[], i: number): boolean {
   let k = i + 1;
   if (k < toks.length && toks[k].text === '.' && toks[k].start === toks[i].end) k++;
   return k < toks.length && toks[k].kind === TokKind.Number && toks[k].spaceBefore;
+}
+
+/** "in a statement" / "in a news release" from toks[i]. */
+function saysInStatement(toks: readonly Token[], i: number): boolean {
+  if (i + 2 >= toks.length || toks[i].text !== 'in' || (toks[i + 1].text !== 'a' && toks[i + 1].text !== 'its')) return false;
+  const w = toks[i + 2].text.toLowerCase();
+  return w === 'statement' || w === 'release' || w === 'filing' || (w === 'news' && toks[i + 3]?.text === 'release');
 }
 
 function hasAmpersand(toks: readonly Token[], s: number, e: number): boolean {

@@ -138,4 +138,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Bristol Rovers') && got.includes('ORG:Leeds United'), got.join(' | '));
     assert.ok(got.includes('LOC:Bristol'), got.join(' | '));
   });
+
+  it('a name that "said in a statement" is an organisation, a given name still a person', () => {
+    const got = typed(analyzeDocument('Prices rose on Monday. Brantcorp said in a statement that it would close two plants. Maria Lind said in a statement that she would resign.'));
+    assert.ok(got.includes('ORG:Brantcorp') && got.includes('PERSON:Maria Lind'), got.join(' | '));
+  });
 });
