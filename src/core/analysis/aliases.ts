@@ -39,8 +39,45 @@ export class AliasGrouper {
 
   group(ms: WorkMention[]): void {
     this.settleTypes(ms);
+    this.surnamesArePersons(ms);
     this.groupPersons(ms);
     this.groupOthers(ms);
+  }
+
+  /**
+   * Document-level consistency: a one-word name that is the last word of a person named in full in
+   * the same document ("S. Jayasuriya" ... "Jayasuriya", "Mel Ostrander" ... "Ostrander") is that
+   * person, whatever the rules or the typer guessed for it alone (a team in a scoreboard, a place),
+   * unless it is a country or a known organisation. Linear in the number of mentions.
+   */
+  private surnamesArePersons(ms: WorkMention[]): void {
+    const surnames = new Set<string>();
+    for (const m of ms) {
+      if (m.kind !== 'name' || m.type !== 'PERSON') continue;
+      const sp = m.text.lastIndexOf(' ');
+      if (sp > 0) surnames.add(m.text.slice(sp + 1).toLowerCase());
+    }
+    // the first word of a company named in full ("Velco Holdings Plc" ... "Velco"), when it is no place or given name
+    const firms = new Set<string>();
+    const gaz = this.gaz;
+    for (const m of ms) {
+      if (m.kind !== 'name' || m.type !== 'ORG') continue;
+      const sp = m.text.indexOf(' ');
+      const lp = m.text.lastIndexOf(' ');
+      if (sp <= 0) continue;
+      const first = m.text.slice(0, sp).toLowerCase();
+      const last = m.text.slice(lp + 1).toLowerCase().replace(/\./g, '');
+      if (!gaz.orgWords.has(last) || gaz.orgWords.has(first) || gaz.places.has(first) || gaz.countries.has(first) || gaz.norp.has(first) || gaz.firstNames.has(first) || gaz.vocab.has(first)) continue;
+      firms.add(first);
+    }
+    if (surnames.size === 0 && firms.size === 0) return;
+    for (const m of ms) {
+      if (m.kind !== 'name' || m.canonical !== null || m.text.includes(' ')) continue;
+      const key = m.text.toLowerCase();
+      if (gaz.orgs.has(key) || gaz.countries.has(key)) continue;
+      if (surnames.has(key)) m.type = 'PERSON';
+      else if (firms.has(key)) m.type = 'ORG';
+    }
   }
 
   private settleTypes(ms: WorkMention[]): void {

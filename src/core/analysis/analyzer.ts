@@ -8,7 +8,7 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams } from './teams';
+import { countriesAsTeams, isPluralClub, namesItsSport } from './teams';
 import { datelineNames } from './datelines';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
@@ -48,7 +48,17 @@ export class Analyzer {
     const kept: RawMention[] = [];
     // the names of a dateline are places ("NEW YORK 1996-08-30"), decided by neither the rules nor the typer
     const dateline = datelineNames(text, ms);
+    // whether the text is sports news, asked only once a plural club candidate appears
+    let sports: boolean | null = null;
     for (const m of ms) {
+      // "the Cubs", "the All Blacks" in sports news: a club, whatever the rules and the typer make of the word alone
+      if (isPluralClub(text, m, this.gazetteer) && (sports ??= namesItsSport(text))) {
+        m.type = 'ORG';
+        m.strength = 3;
+        m.tentative = false;
+        kept.push(m);
+        continue;
+      }
       // a single letter is no name: "C$ 0.45", "C-4", "Radnicki (N)", "N / A"
       if (m.kind === 'name' && m.end - m.start === 1) continue;
       if (dateline.has(m)) {
@@ -77,6 +87,7 @@ export class Analyzer {
         kept.push(m);
       } else if (ev?.keptByRules) kept.push(m);
     }
+    for (const m of kept) if (m.kind === 'name') this.withTownLetters(text, m);
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
     // MISC names (products, events) take their words from other names, and are then left out
     const clean: WorkMention[] = [];
@@ -117,6 +128,26 @@ export class Analyzer {
     const result: DocumentAnalysis = { entities, quotes };
     return rules ? applyCuration(text, result, rules) : result;
   }
+  /**
+   * A club in a results table keeps the letters of its town in brackets ("Mladost (L) 4 2 1 1",
+   * "Borac 1 Mladost (BJ) 2"): one or two capitals, then a number, a dash or the line's end. A
+   * country's code ("(US)") stays apart. Such a name is a club (ORG).
+   */
+  private withTownLetters(text: string, m: RawMention): void {
+    const e = m.end;
+    if (text.charCodeAt(e) !== 32 || text.charCodeAt(e + 1) !== 40) return;
+    let k = e + 2;
+    while (k < e + 4 && k < text.length && text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90) k++;
+    if (k === e + 2 || text.charCodeAt(k) !== 41) return;
+    const after = text.slice(k + 1, k + 3);
+    if (!/^(?:$|\r|\n| \d| -)/.test(after)) return;
+    if (this.gazetteer.countries.has(text.slice(e + 2, k).toLowerCase())) return;
+    m.end = k + 1;
+    m.text = text.slice(m.start, m.end);
+    m.type = 'ORG';
+    m.strength = 3;
+  }
+
   /**
    * The rules' name candidates of a text with the typer's features: for test/eval/train-typer.ts,
    * which labels them against gold names.
@@ -200,7 +231,7 @@ export class Analyzer {
    * (a national team is decided by teams.ts): there the rules measure better.
    */
   private typerDecides(r: RawMention): boolean {
-    if (r.kind !== 'name' || r.type === 'NORP' || r.type === 'MISC') return false;
+    if (r.kind !== 'name' || r.type === 'NORP' || r.type === 'MISC' || r.surnameOnly) return false;
     const lower = r.text.toLowerCase();
     if (r.type === 'ORG' && this.gazetteer.orgs.has(lower.startsWith('the ') ? lower.slice(4) : lower)) return false;
     return !(r.type === 'LOC' && this.gazetteer.countries.has(lower));

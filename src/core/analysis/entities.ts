@@ -29,6 +29,8 @@ export interface RawMention {
   tentative: boolean;
   /** A weak (strength 0) candidate the document may confirm by repeating it capitalised mid-sentence. */
   repeatable?: boolean;
+  /** A title word alone ("King said"): a name only as the surname of a person named in full in the document. */
+  surnameOnly?: boolean;
   /** For role mentions: a person name in apposition (", President Barack Obama"). */
   appositive: RawMention | null;
   /** Index of the first token (within the chunk's token array) for context look-ups. */
@@ -40,8 +42,8 @@ export interface RawMention {
   linkedTo: number;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'de', 'del', 'della', 'dello', 'delle', 'degli', 'des', 'dos', 'das', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'dello', 'delle', 'degli', 'des', 'dos', 'das', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'a', 'an', 'this', 'that', 'whose']);
 const ROLE_MODIFIERS = new Set(['new', 'former', 'current', 'then', 'late', 'incoming', 'outgoing', 'acting', 'deputy', 'vice', 'prime', 'foreign', 'senior', 'top', 'chief', 'defense', 'defence', 'interior', 'finance', 'press', 'white', 'house', 'state', 'national', 'security', 'general', 'attorney', 'first', 'chief', 'executive', 'american', 'government', 'administration', 'kremlin', 'campaign', 'party', 'opposition', 'military', 'police', 'health', 'education', 'trade', 'justice', 'homeland']);
 const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premier', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'king', 'queen', 'prince', 'princess', 'pope', 'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'predecessor', 'successor', 'ambassador', 'envoy', 'chairman', 'chairwoman', 'ceo', 'director', 'commander', 'general', 'official', 'adviser', 'advisor', 'counselor', 'strategist', 'president-elect', 'secretary-general', 'emperor', 'monarch', 'dictator', 'premier', 'head', 'founder', 'owner', 'coach', 'candidate', 'nominee']);
@@ -57,16 +59,20 @@ const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'if', 'whe
 const NAME_LIKE_ORG_WORDS = new Set(['post', 'house', 'times', 'news', 'press', 'trust', 'fund', 'capital', 'front', 'review']);
 /** Given names that are also particles inside Arabic and Berber names ("Farouk Ben Mustapha", "Abu Bakr"). */
 const PARTICLE_FIRST_NAMES = new Set(['ben', 'abu', 'bin', 'ibn']);
-/** Heads of organisation names after a place, besides the organisation words: "UK Government". */
-const ORG_AFTER_PLACE = new Set(['government', 'weekly', 'navy']);
+/** Heads of organisation names after a place, besides the organisation words: "UK Government", and clubs' "Bristol Rovers", "Leeds United". */
+const ORG_AFTER_PLACE = new Set(['government', 'weekly', 'navy', 'united', 'rovers', 'athletic', 'wanderers', 'albion', 'rangers', 'hotspur', 'orient']);
 /** A name written as a web domain (the tokenizer keeps "Secunia.com" whole). */
 const DOMAIN = /\.[a-z]{2,4}$/;
+/** A hyphenated adjective made of a name: "Bergamo-based", "Irish-born", "British-ruled", "KDP-controlled". */
+const NAME_ADJECTIVE = /-(?:based|born|bred|ruled|controlled|led|backed|owned|run|registered|made|built|funded|held|occupied|dominated|style|era|bound)$|^(?:[Ee]x|[Aa]nti|[Pp]ro|[Nn]on|[Pp]re)-/;
 /** Roman numerals up to 39 ("II", "XVII"). */
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 /** An ordinal before an organisation word: "501st Legion", "101st Airborne Division". */
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 /** A version number glued to a product name ("IE6", "HTML5"). */
 const VERSION = /(?<=[a-z])\d{1,2}$/;
+/** Legal forms that end a company's name: "Acme Inc of Dayton" is the company and its town. */
+const COMPANY_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'spa', 'pty', 'bhd', 'lp', 'llp']);
 const WEAK_ORG_WORDS = new Set(['post', 'times', 'news', 'review', 'press', 'front', 'force', 'guard', 'service', 'center', 'centre', 'office', 'house', 'trust', 'exchange', 'fund', 'capital', 'team', 'club', 'group', 'media', 'network', 'channel', 'radio', 'television', 'co', 'co.', 'sa', 'ag']);
 
 /**
@@ -118,6 +124,8 @@ export class EntityRecognizer {
           j++;
           continue;
         }
+        // a day of the week ends a name: "told CNBC Friday"
+        if (WEEKDAYS.has(lw)) break;
         if (this.isNameWord(u) && !this.headlineWord(toks, j)) {
           // a capitalised function word ("In", "The") starts a new phrase, it does not continue a name
           if (FUNCTION_WORDS.has(lw) && !u.allCaps) break;
@@ -125,11 +133,17 @@ export class EntityRecognizer {
           j++;
           continue;
         }
+        // "Douglas & Lomason", "Bear Stearns & Co Inc": an ampersand joins the names of a firm
+        if (u.text === '&' && this.ampersandJoins(toks, j)) {
+          j++;
+          continue;
+        }
         if (u.kind === TokKind.Word && CONNECTORS.has(lw) && !u.cap && j + 1 < n && toks[j + 1].spaceBefore && this.mayJoinAcross(toks, i, j)) {
           // allow "of the" before a capitalised word
           let k = j + 1;
           if (toks[k].text === 'the' && k + 1 < n && toks[k + 1].spaceBefore) k++;
-          if (this.isNameWord(toks[k]) && !toks[k].sentStart) {
+          // not a date after it: "the Treasury Department on Wednesday"
+          if (this.isNameWord(toks[k]) && !toks[k].sentStart && !isTimeWord(toks[k].text.toLowerCase())) {
             j = k;
             continue;
           }
@@ -174,16 +188,38 @@ export class EntityRecognizer {
     const before = toks[j - 1].text.toLowerCase();
     const first = toks[runStart].text.toLowerCase();
     // "Union of Rationalist Atheists and Agnostics": "and" only inside an organisation's "of"/"for" phrase
-    if (lw === 'and') return toks[j + 1]?.text !== 'the' && this.hasOrgWordBeforeConnector(toks, runStart, j) && !this.namesOrgAfter(toks, j + 1);
+    if (lw === 'and') {
+      if (toks[j + 1]?.text === 'the') return false;
+      if (this.hasOrgWordBeforeConnector(toks, runStart, j)) return !this.namesOrgAfter(toks, j + 1);
+      // "Test and County Cricket Board", "Futures and Options Exchange": English words joined to an organisation's name
+      return this.vocabBeforeOrg(toks, runStart, j);
+    }
     // "Foundation for the Visual Arts", "Council on Foreign Relations": only after an organisation word
     if (lw === 'for' || lw === 'on') return this.gaz.orgWords.has(before);
     // "Colorado State University of the US": "of the" before a country locates, it does not name
     if (lw === 'of' && toks[j + 1]?.text === 'the' && j + 2 < toks.length && this.gaz.countries.has(toks[j + 2].text.toLowerCase())) return false;
     // "Members of the Sea Org", "Critics of Scientology": a plural noun opening a sentence
     if (j - runStart === 1 && toks[runStart].sentStart && before.endsWith('s') && this.isVocab(before) && !this.gaz.orgWords.has(before)) return false;
+    // "Daniels Pharmaceuticals Inc of St. Petersburg": a legal form ends the company's name; the place is its town
+    if (lw === 'of' && COMPANY_SUFFIXES.has(before)) return false;
     if (this.gaz.orgWords.has(before) || PLACE_SUFFIX.has(before) || this.gaz.titles.has(before)) return true;
     if (this.gaz.firstNames.has(first) || this.gaz.lastNames.has(before) || this.gaz.firstNames.has(before)) return false;
     return this.isVocab(before) || toks[j - 1].allCaps;
+  }
+
+  /**
+   * Whether the ampersand at toks[j] joins the capitalised words around it into one firm's name: a
+   * capitalised word follows it on the same line, and the words are no citation of two authors
+   * ("Dye & Bavelier, 2010", "Martin & Clarke (2004)", "(Baron & Lind 2014)", "Carrano & Lind [7]").
+   */
+  private ampersandJoins(toks: readonly Token[], j: number): boolean {
+    const n = toks.length;
+    if (j + 1 >= n || !toks[j + 1].spaceBefore || toks[j + 1].breakBefore || !this.isNameWord(toks[j + 1]) || this.headlineWord(toks, j + 1)) return false;
+    let e = j + 2;
+    while (e < n && e < j + 6 && toks[e].spaceBefore && !toks[e].breakBefore && this.isNameWord(toks[e])) e++;
+    if (e < n && toks[e].kind === TokKind.Number) return false; // "(Baron & Lind 2014)"
+    if (e + 1 < n && (toks[e].text === ',' || toks[e].text === '(' || toks[e].text === '[') && toks[e + 1].kind === TokKind.Number) return false;
+    return true;
   }
 
   /** An all-capitals common word that opens a known multi-word name ("NEW YORK", "SAN DIEGO" in a headline or table). */
@@ -212,6 +248,8 @@ export class EntityRecognizer {
 
   private isNameWord(t: Token): boolean {
     if (t.kind !== TokKind.Word || !t.cap) return false;
+    // an adjective made of a name ("Bergamo-based", "Irish-born", "KDP-controlled") names nothing itself
+    if (NAME_ADJECTIVE.test(t.text)) return false;
     const c1 = t.text.charCodeAt(1);
     if (t.text.charCodeAt(0) === 73 && (c1 === 39 || c1 === 0x2019)) return false; // I'm, I've
     if (t.allCaps) {
@@ -313,6 +351,15 @@ export class EntityRecognizer {
           k++;
         }
         if (hasHead) {
+          // a lone title word ("King said") may be the surname of a person named in full elsewhere ("Billie Jean
+          // King"): a weak candidate the analyzer keeps only then
+          const prev = i > 0 ? toks[i - 1] : null;
+          if (i === a && k === b && k === i + 1 && !t.allCaps && !(prev && DETERMINERS.has(prev.text.toLowerCase()))) {
+            const m = this.make(text, toks, i, k, 'PERSON', 0, null);
+            m.tentative = true;
+            m.surnameOnly = true;
+            out.push(m);
+          }
           pendingTitle = joinLower(toks, i, k);
           i = k;
           continue;
@@ -326,7 +373,10 @@ export class EntityRecognizer {
         // "Comic Corps of Canada", "Medical Journal of Australia": the place belongs to the organisation's name
         const ofOrg = k >= i + 2 && toks[k - 1].text === 'of' && gaz.orgWords.has(toks[k - 2].text.toLowerCase());
         if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg) break;
-        if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl)) break;
+        // a title word that ends the run after a given name is a surname ("Billie Jean King", "Stephen King")
+        if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl) && !(k === b - 1 && gaz.firstNames.has(toks[k - 1].text.toLowerCase()) && !gaz.titles.has(toks[k - 1].text.toLowerCase()))) break;
+        // "the Refugee Council Enver Solomon": a person named in full after an organisation's name
+        if (this.personAfterOrg(toks, k, b)) break;
         const ph = this.longestPhrase(toks, k, b);
         if (ph && ph.end - k >= 2 && !ofOrg) break;
         k++;
@@ -335,8 +385,10 @@ export class EntityRecognizer {
       while (k > i + 1 && !toks[k - 1].cap && !PARTICLE_NAME.test(toks[k - 1].text)) k--;
       // leading common words are not names ("Replay More Videos", "Both", "Saturday")
       let s = i;
-      const endsInOrgWord = k - i >= 2 && gaz.orgWords.has(toks[k - 1].text.toLowerCase());
-      while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].text.toLowerCase()))) s++;
+      // an organisation's name keeps its leading English words ("National Bank of Poland", "National Association of
+      // Purchasing Management"), but not a date before it ("the August National Association ... index")
+      const endsInOrgWord = k - i >= 2 && (gaz.orgWords.has(toks[k - 1].text.toLowerCase()) || this.hasOrgWordBeforeConnector(toks, i, k));
+      while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].text.toLowerCase()) && !isTimeWord(toks[s].text.toLowerCase()))) s++;
       if (s >= k) {
         // a lone common word mid-sentence may still be a surname ("May urged"): keep it as a weak candidate
         if (k === i + 1 && !toks[i].allCaps && !isDate(toks, i)) {
@@ -411,6 +463,10 @@ export class EntityRecognizer {
     if (title !== null && !gaz.orgWords.has(lastL)) {
       type = 'PERSON';
       strength = 3;
+    } else if (len >= 3 && hasAmpersand(toks, s, k)) {
+      // "Douglas & Lomason": a firm named after its founders
+      type = 'ORG';
+      strength = 3;
     } else if (this.hasOrgWordBeforeConnector(toks, s, k) || (len >= 2 && lastL === 'district' && toks[k - 2].text.toLowerCase() === 'school')) {
       // "Comic Corps of Canada", "Australian Centre for Control of ...", "Irving Independent School District"
       type = 'ORG';
@@ -462,6 +518,10 @@ export class EntityRecognizer {
       strength = 2;
     } else if (prev && (PERSON_NOUNS.has(prevL) || gaz.personNouns.has(prevL)) && !prev.cap) {
       type = 'PERSON';
+      strength = 2;
+    } else if (next && (nextL === 'said' || nextL === 'says') && saysInStatement(toks, k + 1) && !gaz.firstNames.has(first)) {
+      // "Velco said in a statement": organisations issue statements
+      type = 'ORG';
       strength = 2;
     } else if (next && (PERSON_CUES.has(nextL) || (nextL === ',' && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === 'who'))) {
       type = 'PERSON';
@@ -563,12 +623,46 @@ export class EntityRecognizer {
     return end;
   }
 
+  /**
+   * Whether a person's full name starts at k, right after an organisation word ("Refugee Council
+   * Enver Solomon", "Velco Group Maria Lind"): a given name that is no English or organisation word,
+   * then one or two capitalised words that end the run, none of them an organisation word.
+   */
+  private personAfterOrg(toks: readonly Token[], k: number, b: number): boolean {
+    const gaz = this.gaz;
+    const w = toks[k].text.toLowerCase();
+    if (k + 1 >= b || b - k > 3 || !toks[k].cap || toks[k].allCaps || this.isVocab(w) || gaz.orgWords.has(w)) return false;
+    // a known given name, or two unknown words the sentence makes a speaker ("... Enver Solomon told")
+    const cue = b < toks.length && PERSON_CUES.has(toks[b].text.toLowerCase());
+    if (!gaz.firstNames.has(w) && !(cue && b - k === 2 && !this.isVocab(toks[k + 1].text.toLowerCase()))) return false;
+    const prev = toks[k - 1].text.toLowerCase();
+    if (!gaz.orgWords.has(prev) || PLACE_SUFFIX.has(prev)) return false;
+    for (let x = k + 1; x < b; x++) if (!toks[x].cap || gaz.orgWords.has(toks[x].text.toLowerCase())) return false;
+    return true;
+  }
+
   /** Whether the capitalised words from k name an organisation of their own ("... and Colorado State University"). */
   private namesOrgAfter(toks: readonly Token[], k: number): boolean {
     for (let x = k; x < toks.length && x < k + 6 && toks[x].cap && (x === k || toks[x].spaceBefore); x++) {
       if (this.gaz.orgWords.has(toks[x].text.toLowerCase())) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the capitalised words [s, j) before an "and" at j are English words naming what an
+   * organisation after the "and" deals in ("Test and County Cricket Board", "Financial Futures and
+   * Options Exchange"): the word before "and" is an English word, none is an organisation word or a
+   * person's name, and the words after "and" end in an organisation word.
+   */
+  private vocabBeforeOrg(toks: readonly Token[], s: number, j: number): boolean {
+    const before = toks[j - 1].text.toLowerCase();
+    if (!(this.isVocab(before) || (before.endsWith('s') && this.isVocab(before.slice(0, -1)))) || this.gaz.places.has(before) || this.gaz.countries.has(before) || this.gaz.orgs.has(before)) return false;
+    for (let x = s; x < j; x++) {
+      const w = toks[x].text.toLowerCase();
+      if (!toks[x].cap || this.gaz.orgWords.has(w) || this.gaz.firstNames.has(w) || this.gaz.lastNames.has(w) || this.gaz.titles.has(w)) return false;
+    }
+    return this.namesOrgAfter(toks, j + 1);
   }
 
   /** Whether [s, k) has an organisation word followed by "of", "for" or "on" ("Corps of", "Centre for"). */
@@ -715,6 +809,13 @@ function isDate(toks: readonly Token[], i: number): boolean {
   return (prev !== null && (prev.kind === TokKind.Number || TIME_WORDS.has(prev.text.toLowerCase()))) || (next !== null && next.kind === TokKind.Number && next.spaceBefore);
 }
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** A month or a day of the week: a date before a name, never part of it. */
+function isTimeWord(lower: string): boolean {
+  return MONTHS.has(lower) || WEEKDAYS.has(lower);
+}
+
 const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /**
@@ -722,10 +823,24 @@ const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', '
  * name. Only before a number, since "Jan" and "Mar" are also given names.
  */
 function isShortMonthDate(toks: readonly Token[], i: number): boolean {
-  if (!SHORT_MONTHS.has(toks[i].text.toLowerCase())) return false;
+  // the tokenizer keeps an abbreviation's dot ("Oct."); a dot written apart is skipped below
+  const lower = toks[i].text.toLowerCase();
+  if (!SHORT_MONTHS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
   let k = i + 1;
   if (k < toks.length && toks[k].text === '.' && toks[k].start === toks[i].end) k++;
   return k < toks.length && toks[k].kind === TokKind.Number && toks[k].spaceBefore;
+}
+
+/** "in a statement" / "in a news release" from toks[i]. */
+function saysInStatement(toks: readonly Token[], i: number): boolean {
+  if (i + 2 >= toks.length || toks[i].text !== 'in' || (toks[i + 1].text !== 'a' && toks[i + 1].text !== 'its')) return false;
+  const w = toks[i + 2].text.toLowerCase();
+  return w === 'statement' || w === 'release' || w === 'filing' || (w === 'news' && toks[i + 3]?.text === 'release');
+}
+
+function hasAmpersand(toks: readonly Token[], s: number, e: number): boolean {
+  for (let k = s + 1; k < e - 1; k++) if (toks[k].text === '&') return true;
+  return false;
 }
 
 function joinLower(toks: readonly Token[], s: number, e: number): string {

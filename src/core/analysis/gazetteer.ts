@@ -133,7 +133,7 @@ conference;municipality;legion;division;regiment;battalion;squadron;instituto;is
 office;administration;authority;service;services;board;organization;organisation;network;news;times;post;journal;herald;tribune;
 gazette;telegraph;guardian;observer;review;magazine;press;media;broadcasting;television;radio;channel;club;team;fc;army;navy;
 force;forces;corps;police;guard;brigade;front;movement;alliance;coalition;network;center;centre;council;trust;exchange;reserve;
-nations;alliance;secretariat;cabinet;republic's;bundestag;duma;knesset;kremlin;vatican;nasa;fbi;cia;nsa;eu;un;nato;who;imf;opec`;
+nations;alliance;secretariat;cabinet;republic's;bundestag;duma;knesset;kremlin;vatican;nasa;fbi;cia;nsa;eu;un;nato;who;imf;opec;newsroom`;
 
 /** Acronyms and names that are organisations (lower-case). */
 const ORGS = `

@@ -35,7 +35,7 @@ export function isMatchReport(text: string): boolean {
 }
 
 /** Whether the text names a sport near its start and uses a few sports words. */
-function namesItsSport(text: string): boolean {
+export function namesItsSport(text: string): boolean {
   if (!SPORT_NAME.test(text.slice(0, HEAD_CHARS))) return false;
   let words = 0;
   for (const _ of text.matchAll(SPORT_WORD)) if (++words >= MIN_SPORT_WORDS / 2) break;
@@ -70,4 +70,22 @@ export function countriesAsTeams(text: string, mentions: RawMention[], gaz: Gaze
     }
     m.type = 'ORG';
   }
+}
+
+/**
+ * A club named by a plural ("the Cubs", "the All Blacks", "the Red Sox"): one or two capitalised
+ * words ending in "s", after "the", in sports news. Peoples ("the Belgians"), countries ("the
+ * Netherlands") and places are not clubs.
+ */
+export function isPluralClub(text: string, m: RawMention, gaz: Gazetteer): boolean {
+  if (m.kind !== 'name' || m.start < 4) return false;
+  const t = m.text;
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 115 || t.endsWith('ss') || t.charCodeAt(t.length - 2) === 39 || /[A-Z]{2}/.test(t)) return false;
+  const words = t.split(' ');
+  if (words.length > 2 || words.some((w) => !/^\p{Lu}\p{Ll}/u.test(w))) return false;
+  const before = text.slice(m.start - 4, m.start);
+  if (before !== 'the ' && before !== 'The ') return false;
+  const lower = t.toLowerCase();
+  return !gaz.norp.has(lower) && !gaz.countries.has(lower) && !gaz.places.has(lower);
 }
