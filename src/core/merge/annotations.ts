@@ -14,6 +14,9 @@ import type { Adjudication, Annotation, AnnotationConflict, AnnotationTarget, Co
  * - conflicts already recorded on either side are kept (once).
  *
  * Without a base (both sides added the same id) every differing field is a conflict, tags unite.
+ * A side still equal to the base gives the other side whole: a conflict resolved on one
+ * branch stays resolved and a `modified` set back stays back; and the block path may take that
+ * side's bytes without reading the other (blocks.ts).
  */
 export interface FieldMerge {
   readonly annotation: Annotation;
@@ -22,6 +25,8 @@ export interface FieldMerge {
 }
 
 export function mergeAnnotation(base: Annotation | undefined, ours: Annotation, theirs: Annotation): FieldMerge {
+  if (base !== undefined && sameStored(ours, base)) return { annotation: theirs, fresh: [] };
+  if (base !== undefined && sameStored(theirs, base)) return { annotation: ours, fresh: [] };
   const fresh: AnnotationConflict[] = [];
   const pick = <T>(field: ConflictField, b: T | undefined, o: T, t: T, eq: (x: T, y: T) => boolean, wrap: (v: T) => string | AnnotationTarget): T => {
     if (eq(o, t)) return o;

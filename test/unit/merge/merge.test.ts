@@ -154,6 +154,22 @@ describe('merge/sidecar', () => {
     assert.deepStrictEqual(out.tags, ['t', 'more']);
   });
 
+  it('keeps a conflict resolved on one side resolved when the other side left the entry alone', () => {
+    const recorded = { ...a1, note: 'x', conflicts: [{ field: 'note' as const, ours: 'x', theirs: 'y' }] };
+    const resolved = { ...a1, note: 'y', modified: '2025-12-31T00:00:00.000Z' };
+    for (const [ours, theirs] of [[resolved, recorded], [recorded, resolved]]) {
+      for (const options of [{}, { blocks: false }, { documents: true }]) {
+        const r = mergeSidecarTexts(sidecarText([recorded]), sidecarText([ours]), sidecarText([theirs]), 'the source', options);
+        assert.ok(r.ok);
+        const out = annotationsOf(r.text)[0];
+        assert.strictEqual(out.conflicts, undefined, JSON.stringify(options));
+        assert.strictEqual(out.note, 'y');
+        assert.strictEqual(out.modified, resolved.modified);
+        assert.deepStrictEqual(r.report.conflicted, []);
+      }
+    }
+  });
+
   it('the validator and the published schema agree on conflict records', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(SIDECAR_SCHEMA);
