@@ -7,13 +7,16 @@ import { planMerge, type MergeReport } from './plan';
 /**
  * The merge driver's fastest path, for three sidecars in the layout the store writes: each text
  * is cut at the line level into a header and one block per annotation (a `- id: ID` line at the
- * list's indent up to the next one). Only what differs is read: an entry whose bytes are the same
- * in ours and theirs merges to ours whatever the base says, so it is kept by its bytes and only
- * its start is taken from its lines (for the order); the other entries' blocks, of all three
- * sides, are read with the fast reader (which validates them). An entry changed on one side only
- * is that side's bytes; only entries the merge rewrites (changed on both sides, conflicts
- * recorded) are written by yaml, and read back to check them. So an entry that is the same on
- * both sides is not validated here: it was that way on both branches (`check` reports it).
+ * list's indent up to the next one). Only what one side brings in or both sides changed is read:
+ * an entry whose bytes are the same in ours and theirs merges to ours whatever the base says, and
+ * one side as the base left it gives the other side whole (mergeAnnotation), so ours' own changes
+ * are kept by their bytes, unread, and only their start is taken from their lines (for the
+ * order). Theirs' changes and additions are read with the fast reader (which validates what comes
+ * into ours), and so are the entries the plan must weigh: changed on both sides, or deleted on one
+ * and changed on the other (every side that has them). Only entries the merge rewrites (changed on
+ * both sides, conflicts recorded) are written, and read back to check them. So an entry is
+ * validated here only when it comes from theirs or is rewritten; what ours kept or changed alone
+ * was in ours' file already (`check` reports it).
  *
  * Any doubt about the layout declines (undefined) and the caller takes the general path: a CR,
  * a tab, a comment outside a block scalar, a blank line before an entry or at the end (blank
@@ -194,26 +197,61 @@ function writeBlocks(list: readonly Annotation[], indent: string, yaml: YamlFall
 export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?: YamlFallback): { readonly text: string; readonly report: MergeReport } | undefined {
   const [B, O, T] = [splitBlocks(base), splitBlocks(ours), splitBlocks(theirs)];
   if (!B || !O || !T || B.indent !== O.indent || T.indent !== O.indent) return undefined;
+  const bText = new Map(B.blocks.map((b) => [b.id, b.text]));
   const tText = new Map(T.blocks.map((b) => [b.id, b.text]));
-  // Entries whose bytes are the same in ours and theirs merge to ours: they stay out of the plan
-  // and are never read (only their start is taken, for the order).
-  const sameIds = new Set<string>();
-  for (const b of O.blocks) if (tText.get(b.id) === b.text) sameIds.add(b.id);
-  const same = (id: string): boolean => sameIds.has(id);
-  // The base's version of an entry is most often ours' or theirs' bytes: read once.
-  const dataOf = (split: BlockSplit, known?: (b: { readonly id: string; readonly text: string }) => Annotation | undefined): Map<string, Annotation> | undefined => {
-    const need = split.blocks.filter((b) => !same(b.id));
-    const have = need.map((b) => known?.(b));
-    const parsed = parseBlocks(need.filter((_b, k) => have[k] === undefined), split.indent, yaml);
-    if (!parsed) return undefined;
-    let k = 0;
-    return new Map(need.map((b, i) => [b.id, have[i] ?? parsed[k++]]));
+  const oIds = new Set(O.blocks.map((b) => b.id));
+  // What each entry needs, from its bytes alone. The same in ours and theirs: ours. One side as
+  // the base left it: the other side whole (mergeAnnotation), so ours' own change is ours' bytes,
+  // unread, and theirs' change is theirs' bytes, read (which validates what comes into ours).
+  // Deleted on one side, the other as the base left it: deleted. Everything else (changed on both
+  // sides, added by theirs, deleted on one side and changed on the other) is read on every side
+  // that has it and planned by planMerge.
+  type Block = { readonly id: string; readonly text: string };
+  const plannedO: Block[] = [];
+  const plannedT: Block[] = [];
+  const plannedB: Block[] = [];
+  const theirsOnly: Block[] = [];
+  const removals = new Set<string>();
+  for (const b of O.blocks) {
+    const t = tText.get(b.id);
+    const was = bText.get(b.id);
+    if (t === b.text || (t !== undefined && was === t) || (t === undefined && was === undefined)) continue;
+    if (t !== undefined && was === b.text) theirsOnly.push({ id: b.id, text: t });
+    else if (t === undefined && was === b.text) removals.add(b.id);
+    else {
+      plannedO.push(b);
+      if (t !== undefined) plannedT.push({ id: b.id, text: t });
+      if (was !== undefined) plannedB.push({ id: b.id, text: was });
+    }
+  }
+  let deletedByOurs = 0;
+  for (const b of T.blocks) {
+    if (oIds.has(b.id)) continue;
+    const was = bText.get(b.id);
+    if (was === b.text) deletedByOurs++;
+    else {
+      plannedT.push(b);
+      if (was !== undefined) plannedB.push({ id: b.id, text: was });
+    }
+  }
+  const oRead = parseBlocks(plannedO, O.indent, yaml);
+  const tRead = parseBlocks([...plannedT, ...theirsOnly], T.indent, yaml);
+  const bRead = parseBlocks(plannedB, B.indent, yaml);
+  if (!oRead || !tRead || !bRead) return undefined;
+  const sub = planMerge(bRead, oRead, tRead.slice(0, plannedT.length), [B.hash, O.hash, T.hash]);
+  const updates = new Map(sub.updates);
+  for (const a of tRead.slice(plannedT.length)) updates.set(a.id, a);
+  const deletedByTheirs = removals.size;
+  for (const id of sub.removals) removals.add(id);
+  const report: MergeReport = {
+    conflicted: sub.report.conflicted,
+    added: sub.report.added,
+    deleted: sub.report.deleted + deletedByTheirs + deletedByOurs,
+    merged: sub.report.merged + theirsOnly.length,
   };
-  const oText = new Map(O.blocks.map((b) => [b.id, b.text]));
-  const oData = dataOf(O);
-  const tData = dataOf(T);
-  const bData = oData && tData ? dataOf(B, (b) => (oText.get(b.id) === b.text ? oData.get(b.id) : tText.get(b.id) === b.text ? tData.get(b.id) : undefined)) : undefined;
-  if (!oData || !bData || !tData) return undefined;
+  const plan = { updates, removals, inserts: sub.inserts, sourceHash: sub.sourceHash, report };
+  const oData = new Map(oRead.map((a) => [a.id, a]));
+  const tData = new Map(tRead.map((a) => [a.id, a]));
   const placed: Array<{ readonly id: string; readonly target: { readonly start: number } }> = [];
   const startLine = startPattern(O.indent);
   for (const b of O.blocks) {
@@ -222,12 +260,6 @@ export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?:
     if (start === undefined) return undefined;
     placed.push(a ?? { id: b.id, target: { start } });
   }
-  const plan = planMerge(
-    B.blocks.filter((b) => !same(b.id)).map((b) => bData.get(b.id)!),
-    O.blocks.filter((b) => !same(b.id)).map((b) => oData.get(b.id)!),
-    T.blocks.filter((b) => !same(b.id)).map((b) => tData.get(b.id)!),
-    [B.hash, O.hash, T.hash],
-  );
   // What yaml must write: entries that are no side's bytes.
   const sideBytes = (a: Annotation): string | undefined => {
     const t = tData.get(a.id);
@@ -247,5 +279,5 @@ export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?:
   if (list.length === 0) return undefined;
   let body = '';
   for (const x of list) body += x.slice ?? sideBytes(x.a as Annotation) ?? rendered.get(x.a.id)!;
-  return { text: header + body, report: plan.report };
+  return { text: header + body, report };
 }
