@@ -39,8 +39,13 @@ const HEADER_LINE = /^(?:#.*|version: 1|sourceHash: fnv1a32:[0-9a-f]{8}|)$/;
 
 const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
-/** Cut a sidecar text into header and per-annotation blocks, or undefined on any doubt. */
-export function splitBlocks(text: string): BlockSplit | undefined {
+/**
+ * Cut a sidecar text into header and per-annotation blocks, or undefined on any doubt.
+ * `boundaries` checks what the cut rests on (every line at the list's indent starts an entry, no
+ * blank line before one) and anchors, not comments or flow style: for a side whose blocks reach
+ * the result only through the entry-layout reader or as bytes ours has too (mergeByBlocks).
+ */
+export function splitBlocks(text: string, checks: 'all' | 'boundaries' = 'all'): BlockSplit | undefined {
   if (text === '' || !text.endsWith('\n') || text.includes('\r') || text.includes('\t')) return undefined;
   let at = 0;
   let hash: string | undefined;
@@ -66,17 +71,46 @@ export function splitBlocks(text: string): BlockSplit | undefined {
   // The whole list is checked with a few scans of the text, each one native regular expression
   // over all lines (a cold process interprets a per-line loop slowly).
   const body = text.slice(at);
-  // A line that is not blank, not an entry's first line and not deeper than the dash.
-  if (new RegExp(`^(?! {${n + 2}})(?!${indent}- )(?! *$)`, 'm').test(body)) return undefined;
+  // A line that is not blank, not an entry's `- id: ` line and not deeper than the dash.
+  if (new RegExp(`^(?! {${n + 2}})(?!${indent}- id: )(?! *$)`, 'm').test(body)) return undefined;
   // The last line blank: a `|+` scalar's or nobody's.
   if (/^ *$/.test(body.slice(body.lastIndexOf('\n', body.length - 2) + 1, -1))) return undefined;
+  // An anchor or alias makes the file something the store refuses, on any side: checked
+  // whenever one of its marks is there at all.
+  if ((checks === 'all' || /[&*!]/.test(body)) && contentDoubts(body)) return undefined;
+  // Entries: every line at the list's indent is an entry's `- id: ` line (the first scan left no
+  // other line that shallow but blank ones; block scalar contents are deeper than the dash, so
+  // none hides an entry), with no blank line before it. Cut with native searches and one short
+  // step per entry: a cold process pays for every object and every match a loop makes.
+  if (body.includes(`\n\n${indent}- `) || new RegExp(`\\n +\\n${indent}- `).test(body)) return undefined;
+  const blocks: Array<{ id: string; text: string }> = [];
+  const ids = new Set<string>();
+  const next = `\n${indent}- id: `;
+  const head = n + '- id: '.length;
+  for (let at = 0; at < body.length; ) {
+    const to = body.indexOf(next, at + head);
+    const end = to < 0 ? body.length : to + 1;
+    const id = body.slice(at + head, body.indexOf('\n', at + head));
+    if (!PLAIN_ID.test(id) || ids.has(id)) return undefined;
+    ids.add(id);
+    blocks.push({ id, text: body.slice(at, end) });
+    at = end;
+  }
+  return { header, indent, hash, blocks };
+}
+
+/**
+ * Comments outside block scalars; flow style other than tags (tags: [ a, b ]); anchors, aliases
+ * and tags, even in entries that are not read (an alias in one could name an anchor in another).
+ */
+function contentDoubts(body: string): boolean {
   // Block scalar contents, where comments, flow and anchors are text.
   const contents: number[] = [];
   const scalarLines = new Map<number, RegExp>();
   const headers = /^( *)(?:- )?[A-Za-z]+: [|>](?:[1-9]?[-+]?|[-+][1-9])$/gm;
   for (let m = headers.exec(body); m; m = headers.exec(body)) {
     if (contents.length > 0 && m.index < contents[contents.length - 1]) continue;
-    if (m[0].slice(m[0].lastIndexOf(':') + 1).includes('+')) return undefined;
+    if (m[0].slice(m[0].lastIndexOf(':') + 1).includes('+')) return true;
     const key = m[1].length + (m[0].startsWith(`${m[1]}- `) ? 2 : 0);
     let lines = scalarLines.get(key);
     if (!lines) scalarLines.set(key, (lines = new RegExp(`(?:(?: {${key + 1},}[^\\n]*| *)\\n)*`, 'y')));
@@ -100,37 +134,17 @@ export function splitBlocks(text: string): BlockSplit | undefined {
   // Comments; flow style other than tags (tags: [ a, b ]); anchors, aliases and tags, even in
   // entries that are not read (an alias in one could name an anchor in another).
   for (const doubt of [/(?:^| )#/gm, /^ *(?:- )?(?!tags:)[A-Za-z]+: *[{[]/gm]) {
-    for (let m = doubt.exec(body); m; m = doubt.exec(body)) if (!inContent(m.index)) return undefined;
+    for (let m = doubt.exec(body); m; m = doubt.exec(body)) if (!inContent(m.index)) return true;
   }
   const sigils = /[&*!]/g;
   for (let m = sigils.exec(body); m; m = sigils.exec(body)) {
     if (inContent(m.index)) continue;
     // Judged on the raw line, quotes and all: stripping quoted text first took quadratic time on
     // a line of quote marks, and an apostrophe in a plain value could hide an anchor.
-    if (/(?:^|[\s[{,:-])[&*!]\S/.test(lineAt(m.index).trimStart())) return undefined;
+    if (/(?:^|[\s[{,:-])[&*!]\S/.test(lineAt(m.index).trimStart())) return true;
     sigils.lastIndex = body.indexOf('\n', m.index) + 1;
   }
-  // Entries: one per `- ` line at the list's indent, each `- id: ID`, no blank line before one.
-  const blocks: Array<{ id: string; text: string }> = [];
-  const ids = new Set<string>();
-  const starts = new RegExp(`^${indent}- `, 'gm');
-  const idLine = new RegExp(`${indent}- id: (\\S+)\\n`, 'y');
-  let previous = -1;
-  let id = '';
-  for (let m = starts.exec(body); m; m = starts.exec(body)) {
-    if (inContent(m.index) || (previous < 0 && m.index !== 0)) return undefined;
-    idLine.lastIndex = m.index;
-    const line = idLine.exec(body);
-    if (!line || !PLAIN_ID.test(line[1]) || ids.has(line[1])) return undefined;
-    if (m.index > 0 && /^ *$/.test(body.slice(body.lastIndexOf('\n', m.index - 2) + 1, m.index - 1))) return undefined;
-    if (previous >= 0) blocks.push({ id, text: body.slice(previous, m.index) });
-    id = line[1];
-    ids.add(id);
-    previous = m.index;
-  }
-  if (previous < 0) return undefined;
-  blocks.push({ id, text: body.slice(previous) });
-  return { header, indent, hash, blocks };
+  return false;
 }
 
 /**
@@ -195,7 +209,10 @@ function writeBlocks(list: readonly Annotation[], indent: string, yaml: YamlFall
 }
 
 export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?: YamlFallback): { readonly text: string; readonly report: MergeReport } | undefined {
-  const [B, O, T] = [splitBlocks(base), splitBlocks(ours), splitBlocks(theirs)];
+  // Base's blocks are only read or compared, never written; theirs' are written only when read,
+  // and without a YAML library only an entry in the entry layout is read (no comment, anchor or
+  // alias). With one, theirs' bytes could carry those, so theirs is checked as ours is.
+  const [B, O, T] = [splitBlocks(base, 'boundaries'), splitBlocks(ours), splitBlocks(theirs, yaml ? 'all' : 'boundaries')];
   if (!B || !O || !T || B.indent !== O.indent || T.indent !== O.indent) return undefined;
   const bText = new Map(B.blocks.map((b) => [b.id, b.text]));
   const tText = new Map(T.blocks.map((b) => [b.id, b.text]));

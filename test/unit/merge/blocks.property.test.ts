@@ -27,13 +27,18 @@ function full(tb: string, to: string, tt: string): { text: string; report: unkno
   return r;
 }
 
-/** Ways a hand or another tool may bend a file; `decline`: the block path must not take it. */
-const BENDS: ReadonlyArray<{ name: string; decline: boolean; bend: (text: string) => string }> = [
+/**
+ * Ways a hand or another tool may bend a file; `decline`: the block path must not take it. A
+ * `carried` bend (a comment, flow style) in base or theirs may be taken when none of it
+ * reaches the result: base is only compared and read, and theirs' entries come in only through
+ * the entry-layout reader, which refuses them.
+ */
+const BENDS: ReadonlyArray<{ name: string; decline: boolean; carried?: RegExp; bend: (text: string) => string }> = [
   { name: 'a comment above an entry', decline: true, bend: (t) => t.replace(/^( {2}- id: )/m, '  # checked\n$1') },
-  { name: 'a trailing comment', decline: true, bend: (t) => t.replace(/^( {4}author: .*)$/m, '$1 # who') },
+  { name: 'a trailing comment', decline: true, carried: /# who/, bend: (t) => t.replace(/^( {4}author: .*)$/m, '$1 # who') },
   { name: 'a blank line between entries', decline: true, bend: (t) => t.replace(/\n( {2}- id: )(?![\s\S]*\n {2}- id: [\s\S]*\n {2}- id: )/, '\n\n$1') },
   { name: 'CRLF', decline: true, bend: (t) => t.replace(/\n/g, '\r\n') },
-  { name: 'a flow-style target', decline: true, bend: (t) => t.replace(/^ {4}target:\n {6}exact: (.*)\n(?: {6}prefix: .*\n)?(?: {6}suffix: .*\n)? {6}start: (\d+)\n {6}end: (\d+)\n/m, '    target: { exact: $1, start: $2, end: $3 }\n') },
+  { name: 'a flow-style target', decline: true, carried: /target: \{/, bend: (t) => t.replace(/^ {4}target:\n {6}exact: (.*)\n(?: {6}prefix: .*\n)?(?: {6}suffix: .*\n)? {6}start: (\d+)\n {6}end: (\d+)\n/m, '    target: { exact: $1, start: $2, end: $3 }\n') },
   { name: 'an anchor and alias', decline: true, bend: (t) => t.replace(/^( {4}author: )(.*)$/m, '$1&who $2').replace(/^( {4}author: )(?!&)(.*)$/m, '$1*who') },
   { name: 'a key after the list', decline: true, bend: (t) => `${t}extra: 1\n` },
   { name: 'a single-quoted note', decline: false, bend: (t) => t.replace(/^( {4}note: )note of (\S+)$/m, "$1'note of $2'") },
@@ -98,9 +103,10 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
     assert.ok(withConflicts > 20, `the block path took ${withConflicts} merges of files with conflicts`);
   });
 
-  for (const { name, decline, bend } of BENDS) {
-    it(`${decline ? 'declines' : 'gives the same annotations as the full path'} with ${name} on any side`, () => {
+  for (const { name, decline, carried, bend } of BENDS) {
+    it(`${decline ? 'declines' : 'gives the same annotations as the full path'} with ${name} ${carried ? 'in ours, and keeps it out of the result from base or theirs' : 'on any side'}`, () => {
       let bent = 0;
+      let taken = 0;
       fc.assert(
         fc.property(history, fc.integer({ min: 0, max: 2 }), (h, which) => {
           const [base, ours, theirs] = sides(h);
@@ -111,11 +117,13 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
           bent++;
           const [tb, to, tt] = texts;
           const b = mergeByBlocks(tb, to, tt);
-          if (decline) {
+          if (decline && (!carried || which === 1)) {
             assert.strictEqual(b, undefined, `took a file with ${name}:\n${texts[which]}`);
             return;
           }
           if (b === undefined) return;
+          taken++;
+          if (carried) assert.doesNotMatch(b.text, carried);
           const f = full(tb, to, tt);
           assert.deepStrictEqual(annotationsOf(b.text), annotationsOf(f.text));
           assert.deepStrictEqual(b.report, f.report);
@@ -123,6 +131,7 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
         { numRuns: 120, seed: 20261202 },
       );
       assert.ok(bent > 20, `the bend applied to ${bent} files only`);
+      if (carried) assert.ok(taken > 5, `the block path took ${taken} files with ${name} in base or theirs`);
     });
   }
 
