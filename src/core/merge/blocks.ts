@@ -209,6 +209,16 @@ function writeBlocks(list: readonly Annotation[], indent: string, yaml: YamlFall
 }
 
 export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?: YamlFallback): { readonly text: string; readonly report: MergeReport } | undefined {
+  const r = mergeBlockPieces(base, ours, theirs, yaml);
+  return r && { text: r.pieces === undefined ? ours : r.pieces.join(''), report: r.report };
+}
+
+/**
+ * mergeByBlocks' result as the pieces of its text in order (header, then one per entry: slices of
+ * the sides' texts, or written entries), undefined when it is ours unchanged: the merge driver
+ * writes them one after the other, never holding a second copy of the file.
+ */
+export function mergeBlockPieces(base: string, ours: string, theirs: string, yaml?: YamlFallback): { readonly pieces: readonly string[] | undefined; readonly report: MergeReport } | undefined {
   // Base's blocks are only read or compared, never written; theirs' are written only when read,
   // and without a YAML library only an entry in the entry layout is read (no comment, anchor or
   // alias). With one, theirs' bytes could carry those, so theirs is checked as ours is.
@@ -294,7 +304,8 @@ export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?:
   }
   // No entry left: the Document path writes `annotations: []`.
   if (list.length === 0) return undefined;
-  let body = '';
-  for (const x of list) body += x.slice ?? sideBytes(x.a as Annotation) ?? rendered.get(x.a.id)!;
-  return { text: header + body, report };
+  const pieces = [header];
+  for (const x of list) pieces.push(x.slice ?? sideBytes(x.a as Annotation) ?? rendered.get(x.a.id)!);
+  const unchanged = header === O.header && pieces.length === O.blocks.length + 1 && O.blocks.every((b, k) => pieces[k + 1] === b.text);
+  return { pieces: unchanged ? undefined : pieces, report };
 }
