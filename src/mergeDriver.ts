@@ -1,3 +1,4 @@
+import { writeSync } from 'fs';
 import { runMergeDriverFast } from './cli/mergeFast';
 import { neutralizeControls } from './core/text/terminal';
 import { MergeDriverFiles } from './node/mergeDriverFiles';
@@ -13,14 +14,26 @@ import { MergeDriverFiles } from './node/mergeDriverFiles';
 // everything it needs.
 const argv = process.argv.slice(2);
 const fast = tryFast();
-if (fast !== undefined) process.exitCode = fast;
+// Done: nothing is pending (every call was synchronous), and a process that exits here skips
+// tearing its heap down.
+if (fast !== undefined) process.exit(fast);
 else runFullDriver();
 
 function tryFast(): number | undefined {
   try {
-    return runMergeDriverFast(argv, process.cwd(), new MergeDriverFiles(), (t) => process.stderr.write(neutralizeControls(t)));
+    return runMergeDriverFast(argv, process.cwd(), new MergeDriverFiles(), writeStderr);
   } catch {
     return undefined;
+  }
+}
+
+/** To fd 2 directly: process.stderr would load Node's streams for one line. */
+function writeStderr(text: string): void {
+  const bytes = Buffer.from(neutralizeControls(text));
+  try {
+    for (let at = 0; at < bytes.length; ) at += writeSync(2, bytes, at);
+  } catch {
+    process.stderr.write(bytes);
   }
 }
 

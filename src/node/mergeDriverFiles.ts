@@ -47,10 +47,10 @@ export class MergeDriverFiles {
     const target = realpathSync(p);
     const mode = statSync(target).mode & 0o7777;
     let size = 0;
-    for (const piece of pieces) size += piece.length;
+    for (let k = 0; k < pieces.length; k++) size += pieces[k].length;
     if (this.scratch.length < 3 * size) this.scratch = Buffer.allocUnsafe(3 * size);
     let n = 0;
-    for (const piece of pieces) n += this.scratch.write(piece, n, 'utf8');
+    for (let k = 0; k < pieces.length; k++) n += this.scratch.write(pieces[k], n, 'utf8');
     const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
     const fd = openSync(tmp, 'wx', mode);
     try {

@@ -31,8 +31,24 @@ export interface BlockSplit {
   readonly header: string;
   readonly indent: string;
   readonly hash: string | undefined;
-  /** In file order; ids unique. */
-  readonly blocks: ReadonlyArray<{ readonly id: string; readonly text: string }>;
+  /** The list: the text after the `annotations:` line. */
+  readonly body: string;
+  /** The entries' ids in file order, unique; entry k is `body.slice(k === 0 ? 0 : ends[k - 1], ends[k])` (blockText). */
+  readonly ids: readonly string[];
+  readonly ends: readonly number[];
+  /** Each id's position in `ids`. */
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/** Entry k's block of a split (its lines, the last line break included). */
+export function blockText(split: BlockSplit, k: number): string {
+  return split.body.slice(k === 0 ? 0 : split.ends[k - 1], split.ends[k]);
+}
+
+/** Whether entry k of one split and entry j of another have the same bytes (lengths first: no slice when they differ). */
+function sameBlock(x: BlockSplit, k: number, y: BlockSplit, j: number): boolean {
+  const n = x.ends[k] - (k === 0 ? 0 : x.ends[k - 1]);
+  return n === y.ends[j] - (j === 0 ? 0 : y.ends[j - 1]) && blockText(x, k) === blockText(y, j);
 }
 
 const HEADER_LINE = /^(?:#.*|version: 1|sourceHash: fnv1a32:[0-9a-f]{8}|)$/;
@@ -83,20 +99,22 @@ export function splitBlocks(text: string, checks: 'all' | 'boundaries' = 'all'):
   // none hides an entry), with no blank line before it. Cut with native searches and one short
   // step per entry: a cold process pays for every object and every match a loop makes.
   if (body.includes(`\n\n${indent}- `) || new RegExp(`\\n +\\n${indent}- `).test(body)) return undefined;
-  const blocks: Array<{ id: string; text: string }> = [];
-  const ids = new Set<string>();
+  const ids: string[] = [];
+  const ends: number[] = [];
+  const index = new Map<string, number>();
   const next = `\n${indent}- id: `;
   const head = n + '- id: '.length;
   for (let at = 0; at < body.length; ) {
     const to = body.indexOf(next, at + head);
     const end = to < 0 ? body.length : to + 1;
     const id = body.slice(at + head, body.indexOf('\n', at + head));
-    if (!PLAIN_ID.test(id) || ids.has(id)) return undefined;
-    ids.add(id);
-    blocks.push({ id, text: body.slice(at, end) });
+    if (!PLAIN_ID.test(id) || index.has(id)) return undefined;
+    index.set(id, ids.length);
+    ids.push(id);
+    ends.push(end);
     at = end;
   }
-  return { header, indent, hash, blocks };
+  return { header, indent, hash, body, ids, ends, index };
 }
 
 /**
@@ -224,41 +242,42 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
   // alias). With one, theirs' bytes could carry those, so theirs is checked as ours is.
   const [B, O, T] = [splitBlocks(base, 'boundaries'), splitBlocks(ours), splitBlocks(theirs, yaml ? 'all' : 'boundaries')];
   if (!B || !O || !T || B.indent !== O.indent || T.indent !== O.indent) return undefined;
-  const bText = new Map(B.blocks.map((b) => [b.id, b.text]));
-  const tText = new Map(T.blocks.map((b) => [b.id, b.text]));
-  const oIds = new Set(O.blocks.map((b) => b.id));
   // What each entry needs, from its bytes alone. The same in ours and theirs: ours. One side as
   // the base left it: the other side whole (mergeAnnotation), so ours' own change is ours' bytes,
   // unread, and theirs' change is theirs' bytes, read (which validates what comes into ours).
   // Deleted on one side, the other as the base left it: deleted. Everything else (changed on both
   // sides, added by theirs, deleted on one side and changed on the other) is read on every side
-  // that has it and planned by planMerge.
+  // that has it and planned by planMerge. (Indexed loops, positions rather than texts: a cold
+  // process pays for every object a loop makes, iterators' included.)
   type Block = { readonly id: string; readonly text: string };
+  const block = (split: BlockSplit, k: number): Block => ({ id: split.ids[k], text: blockText(split, k) });
   const plannedO: Block[] = [];
   const plannedT: Block[] = [];
   const plannedB: Block[] = [];
   const theirsOnly: Block[] = [];
   const removals = new Set<string>();
-  for (const b of O.blocks) {
-    const t = tText.get(b.id);
-    const was = bText.get(b.id);
-    if (t === b.text || (t !== undefined && was === t) || (t === undefined && was === undefined)) continue;
-    if (t !== undefined && was === b.text) theirsOnly.push({ id: b.id, text: t });
-    else if (t === undefined && was === b.text) removals.add(b.id);
-    else {
-      plannedO.push(b);
-      if (t !== undefined) plannedT.push({ id: b.id, text: t });
-      if (was !== undefined) plannedB.push({ id: b.id, text: was });
+  for (let k = 0; k < O.ids.length; k++) {
+    const id = O.ids[k];
+    const j = T.index.get(id);
+    const i = B.index.get(id);
+    if (j !== undefined ? sameBlock(O, k, T, j) || (i !== undefined && sameBlock(B, i, T, j)) : i === undefined) continue;
+    if (i !== undefined && sameBlock(B, i, O, k)) {
+      if (j !== undefined) theirsOnly.push(block(T, j));
+      else removals.add(id);
+    } else {
+      plannedO.push(block(O, k));
+      if (j !== undefined) plannedT.push(block(T, j));
+      if (i !== undefined) plannedB.push(block(B, i));
     }
   }
   let deletedByOurs = 0;
-  for (const b of T.blocks) {
-    if (oIds.has(b.id)) continue;
-    const was = bText.get(b.id);
-    if (was === b.text) deletedByOurs++;
+  for (let j = 0; j < T.ids.length; j++) {
+    if (O.index.has(T.ids[j])) continue;
+    const i = B.index.get(T.ids[j]);
+    if (i !== undefined && sameBlock(B, i, T, j)) deletedByOurs++;
     else {
-      plannedT.push(b);
-      if (was !== undefined) plannedB.push({ id: b.id, text: was });
+      plannedT.push(block(T, j));
+      if (i !== undefined) plannedB.push(block(B, i));
     }
   }
   const oRead = parseBlocks(plannedO, O.indent, yaml);
@@ -281,18 +300,18 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
   const tData = new Map(tRead.map((a) => [a.id, a]));
   const placed: Array<{ readonly id: string; readonly target: { readonly start: number } }> = [];
   const startLine = startPattern(O.indent);
-  for (const b of O.blocks) {
-    const a = oData.get(b.id);
-    const start = a ? a.target.start : startOf(b.text, startLine);
+  for (let k = 0; k < O.ids.length; k++) {
+    const a = oData.get(O.ids[k]);
+    const start = a ? a.target.start : startOf(blockText(O, k), startLine);
     if (start === undefined) return undefined;
-    placed.push(a ?? { id: b.id, target: { start } });
+    placed.push(a ?? { id: O.ids[k], target: { start } });
   }
   // What yaml must write: entries that are no side's bytes.
   const sideBytes = (a: Annotation): string | undefined => {
     const t = tData.get(a.id);
-    return t !== undefined && sameStored(a, t) ? tText.get(a.id) : undefined;
+    return t !== undefined && sameStored(a, t) ? blockText(T, T.index.get(a.id)!) : undefined;
   };
-  const list = orderEntries(placed, plan, (_a, k) => O.blocks[k].text);
+  const list = orderEntries(placed, plan, (_a, k) => blockText(O, k));
   // Without a slice, an entry is the plan's (an update or an insert): a whole annotation.
   const toRender = list.filter((x) => x.slice === undefined && sideBytes(x.a as Annotation) === undefined).map((x) => x.a as Annotation);
   const rendered = writeBlocks(toRender, O.indent, yaml);
@@ -305,7 +324,8 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
   // No entry left: the Document path writes `annotations: []`.
   if (list.length === 0) return undefined;
   const pieces = [header];
-  for (const x of list) pieces.push(x.slice ?? sideBytes(x.a as Annotation) ?? rendered.get(x.a.id)!);
-  const unchanged = header === O.header && pieces.length === O.blocks.length + 1 && O.blocks.every((b, k) => pieces[k + 1] === b.text);
+  for (let k = 0; k < list.length; k++) pieces.push(list[k].slice ?? sideBytes(list[k].a as Annotation) ?? rendered.get(list[k].a.id)!);
+  let unchanged = header === O.header && list.length === O.ids.length;
+  for (let k = 0; unchanged && k < list.length; k++) unchanged = pieces[k + 1] === blockText(O, k);
   return { pieces: unchanged ? undefined : pieces, report };
 }

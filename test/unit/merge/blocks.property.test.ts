@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/annotations/model';
-import { mergeByBlocks, splitBlocks } from '../../../src/core/merge/blocks';
+import { blockText, mergeByBlocks, splitBlocks } from '../../../src/core/merge/blocks';
 import { mergeSidecarTexts } from '../../../src/core/merge/sidecarMerge';
 import { readSidecarFast } from '../../../src/core/store/sidecar';
 import { ann, annotationsOf, sidecarText } from './fixtures';
@@ -159,14 +159,16 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
     const text = sidecarText([ann('a-1', 0, { note: 'two\nlines\n\nand a paragraph' }), ann('a-2', 13)]);
     const s = splitBlocks(text);
     assert.ok(s);
-    assert.deepStrictEqual(s.blocks.map((b) => b.id), ['a-1', 'a-2']);
-    assert.strictEqual(s.header + s.blocks.map((b) => b.text).join(''), text);
-    assert.match(s.blocks[0].text, /\n\n {6}and a paragraph\n/);
+    assert.deepStrictEqual(s.ids, ['a-1', 'a-2']);
+    assert.deepStrictEqual([...s.index], [['a-1', 0], ['a-2', 1]]);
+    assert.strictEqual(s.header + s.ids.map((_id, k) => blockText(s, k)).join(''), text);
+    assert.match(blockText(s, 0), /^ {2}- id: a-1\n[\s\S]*\n\n {6}and a paragraph\n/);
+    assert.match(blockText(s, 1), /^ {2}- id: a-2\n/);
     // A target across a paragraph break: yaml writes its prefix double-quoted over lines, blank ones included.
     const across = ann('a-3', 40, { target: { exact: 'Critics', prefix: 'was final.\n\nThen, one more paragraph of the text ', suffix: ' said it', start: 40, end: 47 } });
     const three = sidecarText([ann('a-1', 0), across]);
     assert.match(three, /prefix: "was final\.\n\n\n {8}Then/);
-    assert.deepStrictEqual(splitBlocks(three)?.blocks.map((b) => b.id), ['a-1', 'a-3']);
+    assert.deepStrictEqual(splitBlocks(three)?.ids, ['a-1', 'a-3']);
     const theirs = sidecarText([ann('a-1', 0), { ...across, note: 'theirs' }]);
     const merged = mergeByBlocks(three, three, theirs);
     assert.ok(merged);
