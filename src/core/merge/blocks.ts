@@ -1,5 +1,5 @@
 import type { Annotation } from '../annotations/model';
-import { readEntry, writeEntry } from '../store/entryLayout';
+import { EntryReadMemo, readEntry, writeEntry } from '../store/entryLayout';
 import { sameStored } from './annotations';
 import { orderEntries } from './order';
 import { planMerge, type MergeReport } from './plan';
@@ -196,8 +196,8 @@ export interface YamlFallback {
 }
 
 /** Read blocks (of one file: ids unique) in the entry layout, the others through the fallback; undefined when any is not plainly valid. */
-function parseBlocks(blocks: ReadonlyArray<{ readonly id: string; readonly text: string }>, indent: string, yaml: YamlFallback | undefined): Annotation[] | undefined {
-  const out = blocks.map((b) => readEntry(b.text, indent));
+function parseBlocks(blocks: ReadonlyArray<{ readonly id: string; readonly text: string }>, indent: string, yaml: YamlFallback | undefined, memo: EntryReadMemo): Annotation[] | undefined {
+  const out = blocks.map((b) => readEntry(b.text, indent, memo));
   const rest = blocks.filter((_b, k) => out[k] === undefined);
   if (rest.length > 0) {
     const r = yaml?.read(rest.map((b) => b.text), indent);
@@ -209,12 +209,12 @@ function parseBlocks(blocks: ReadonlyArray<{ readonly id: string; readonly text:
 }
 
 /** Entries written in the entry layout and read back the same, the others through the fallback; undefined when any cannot be. */
-function writeBlocks(list: readonly Annotation[], indent: string, yaml: YamlFallback | undefined): Map<string, string> | undefined {
+function writeBlocks(list: readonly Annotation[], indent: string, yaml: YamlFallback | undefined, memo: EntryReadMemo): Map<string, string> | undefined {
   const out = new Map<string, string>();
   const rest: Annotation[] = [];
   for (const a of list) {
     const text = writeEntry(a, indent);
-    const back = text === undefined ? undefined : readEntry(text, indent);
+    const back = text === undefined ? undefined : readEntry(text, indent, memo);
     if (text !== undefined && back !== undefined && sameStored(back, a)) out.set(a.id, text);
     else rest.push(a);
   }
@@ -280,9 +280,10 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
       if (i !== undefined) plannedB.push(block(B, i));
     }
   }
-  const oRead = parseBlocks(plannedO, O.indent, yaml);
-  const tRead = parseBlocks([...plannedT, ...theirsOnly], T.indent, yaml);
-  const bRead = parseBlocks(plannedB, B.indent, yaml);
+  const memo = new EntryReadMemo();
+  const oRead = parseBlocks(plannedO, O.indent, yaml, memo);
+  const tRead = parseBlocks([...plannedT, ...theirsOnly], T.indent, yaml, memo);
+  const bRead = parseBlocks(plannedB, B.indent, yaml, memo);
   if (!oRead || !tRead || !bRead) return undefined;
   const sub = planMerge(bRead, oRead, tRead.slice(0, plannedT.length), [B.hash, O.hash, T.hash]);
   const updates = new Map(sub.updates);
@@ -314,7 +315,7 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
   const list = orderEntries(placed, plan, (_a, k) => blockText(O, k));
   // Without a slice, an entry is the plan's (an update or an insert): a whole annotation.
   const toRender = list.filter((x) => x.slice === undefined && sideBytes(x.a as Annotation) === undefined).map((x) => x.a as Annotation);
-  const rendered = writeBlocks(toRender, O.indent, yaml);
+  const rendered = writeBlocks(toRender, O.indent, yaml, memo);
   if (!rendered) return undefined;
   let header = O.header;
   if (plan.sourceHash !== O.hash) {

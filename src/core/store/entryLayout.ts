@@ -423,37 +423,63 @@ function oneLine(raw: string): string | undefined {
   return raw;
 }
 
+/**
+ * What readEntry learns about the values that recur from entry to entry (tag lists, authors,
+ * dates), for the entries of one merge: each distinct text is read and checked once. A cold
+ * process interprets every check it makes, and a file of 2,000 entries has a few dozen of them.
+ */
+export class EntryReadMemo {
+  /** A tag list's text (inside the brackets) → its tags, when written back the same; undefined when not. */
+  readonly tags = new Map<string, readonly string[] | undefined>();
+  /** A one-line scalar's text (author) → its value, when written back the same; undefined when not. */
+  readonly scalars = new Map<string, string | undefined>();
+  /** A date's text → whether it is one, written plain. */
+  readonly dates = new Map<string, boolean>();
+}
+
+function memoized<V>(map: Map<string, V> | undefined, key: string, compute: () => V): V {
+  if (map === undefined) return compute();
+  if (map.has(key)) return map.get(key) as V;
+  const v = compute();
+  map.set(key, v);
+  return v;
+}
+
 /** The common entry (commonEntry) read with one match, when it is exactly what writeEntry writes for it; else undefined. */
-function readCommon(block: string, indent: string): Annotation | undefined {
+function readCommon(block: string, indent: string, memo: EntryReadMemo | undefined): Annotation | undefined {
   const m = (indent === '  ' ? COMMON_ENTRY : commonEntry(indent)).exec(block);
   if (!m) return undefined;
+  const v = `${indent}    `;
   const exact = oneLine(m[2]);
   const prefix = oneLine(m[3]);
   const suffix = oneLine(m[4]);
   const start = Number(m[5]);
   const end = Number(m[6]);
   const note = m[7] !== undefined ? blockLines(m[7], `${indent}    `) : oneLine(m[8]);
-  const tags = m[9] === '' ? [] : readFlow(`[${m[9]}]`);
-  const author = oneLine(m[10]);
+  const tags = memoized(memo?.tags, m[9], () => {
+    const list = m[9] === '' ? [] : readFlow(`[${m[9]}]`);
+    return list !== undefined && !list.some((t) => t === '') && tagsFlow(list) === (m[9] === '' ? '[]' : `[${m[9]}]`) ? list : undefined;
+  });
+  const author = memoized(memo?.scalars, m[10], () => {
+    const a = oneLine(m[10]);
+    return a !== undefined && safeScalar(a, v, false) === m[10] ? a : undefined;
+  });
   const id = m[1];
   const created = m[11];
   const modified = m[12];
-  if (exact === undefined || exact === '' || prefix === undefined || suffix === undefined || end < start || note === undefined || tags === undefined || tags.some((t) => t === '') || author === undefined) return undefined;
-  if (!ID_PATTERN.test(id) || !DATE.test(created) || !DATE.test(modified)) return undefined;
+  const date = (d: string): boolean => memoized(memo?.dates, d, () => DATE.test(d) && plainScalar(d) === d);
+  if (exact === undefined || exact === '' || prefix === undefined || suffix === undefined || end < start || note === undefined || tags === undefined || author === undefined) return undefined;
+  if (!ID_PATTERN.test(id) || !date(created) || !date(modified)) return undefined;
   // The match fixed the keys, their order, indentation and numbers; the entry is what writeEntry
-  // writes when each value's text is the one it writes for that value.
-  const v = `${indent}    `;
+  // writes when each value's text is the one it writes for that value (tags, author and dates
+  // were checked above).
   const written =
     plainScalar(id) === id &&
     safeScalar(exact, `${v}  `, false) === m[2] &&
     safeScalar(prefix, `${v}  `, false) === m[3] &&
     safeScalar(suffix, `${v}  `, false) === m[4] &&
-    safeScalar(note, v, true) === (m[7] !== undefined ? `|-\n${m[7].slice(0, -1)}` : m[8]) &&
-    tagsFlow(tags) === (m[9] === '' ? '[]' : `[${m[9]}]`) &&
-    safeScalar(author, v, false) === m[10] &&
-    plainScalar(created) === created &&
-    plainScalar(modified) === modified;
-  return written ? { id, target: { exact, prefix, suffix, start, end }, note, tags, author, created, modified } : undefined;
+    safeScalar(note, v, true) === (m[7] !== undefined ? `|-\n${m[7].slice(0, -1)}` : m[8]);
+  return written ? { id, target: { exact, prefix, suffix, start, end }, note, tags: [...tags], author, created, modified } : undefined;
 }
 
 /** A `|-` literal's lines (each indented by `indent`, or empty), without the last line break. */
@@ -471,9 +497,9 @@ function blockLines(lines: string, indent: string): string | undefined {
  * a list indented by `indent`, when the block is exactly what `writeEntry` writes for it and the
  * annotation is valid as readSidecarFast checks it; else undefined.
  */
-export function readEntry(block: string, indent: string): Annotation | undefined {
+export function readEntry(block: string, indent: string, memo?: EntryReadMemo): Annotation | undefined {
   if (!block.endsWith('\n') || block.includes('\r')) return undefined;
-  const common = readCommon(block, indent);
+  const common = readCommon(block, indent, memo);
   if (common !== undefined) return common;
   const lines = new Lines(block.slice(0, -1).split('\n'));
   const k = `${indent}  `;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Annotation, AnnotationConflict, AnnotationTarget } from '../../../src/core/annotations/model';
-import { readEntry, writeEntry } from '../../../src/core/store/entryLayout';
+import { readEntry, writeEntry, EntryReadMemo } from '../../../src/core/store/entryLayout';
 import { insertAnnotation, newSidecarDocument, parseSidecar, stringifySidecar } from '../../../src/core/store/sidecar';
 
 /**
@@ -111,6 +111,35 @@ describe('store/entryLayout: the sidecar entry without a YAML library', () => {
       }),
       { numRuns: 2000, seed: 20261131 },
     );
+  });
+
+  it('reads the same with a memo shared by many entries, whose values recur (as one merge shares it)', () => {
+    // The common shape (no original, conflicts or adjudication), values from small pools with
+    // tricky members, so that tag lists, authors and dates recur across entries, bent or not.
+    const pool = fc.constantFrom('claim', 'to verify', 'true', '1', 'null', 'a: b', 'x ', ' x', '"q"', "it's", '#x', 'é🚀', 'Coder A', 'Coder B');
+    const common: fc.Arbitrary<Annotation> = fc.record({
+      id: fc.constantFrom('a-1', 'a-2', 'a-3f9c2e1b7d'),
+      target: fc.record({ exact: fc.constantFrom('words', 'say "hi"', '1'), prefix: pool, suffix: pool, start: fc.constantFrom(0, 5), end: fc.constantFrom(5, 9) }),
+      note: fc.oneof(pool, fc.constant('two\nlines')),
+      tags: fc.array(pool, { maxLength: 3 }),
+      author: pool,
+      created: date,
+      modified: date,
+    });
+    const memo = new EntryReadMemo();
+    let read = 0;
+    fc.assert(
+      fc.property(common, fc.option(fc.nat(BENDS.length - 1), { nil: undefined }), (a, k) => {
+        const block = yamlEntry(a);
+        const b = k === undefined ? block : BENDS[k](block);
+        const alone = readEntry(b, '  ');
+        assert.deepStrictEqual(readEntry(b, '  ', memo), alone, b);
+        if (alone !== undefined) read++;
+      }),
+      { numRuns: 3000, seed: 20261201 },
+    );
+    assert.ok(read > 1000, `read ${read}`);
+    assert.ok(memo.tags.size > 20 && memo.scalars.size > 5 && memo.dates.size >= 2, `the memo kept ${memo.tags.size} tag lists, ${memo.scalars.size} authors, ${memo.dates.size} dates`);
   });
 
   it('reads a bent entry as yaml does, or declines', () => {
