@@ -324,9 +324,30 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
   }
   // No entry left: the Document path writes `annotations: []`.
   if (list.length === 0) return undefined;
+  // Ours' entries kept in a row are one slice of ours' list: a few hundred pieces, not thousands.
   const pieces = [header];
-  for (let k = 0; k < list.length; k++) pieces.push(list[k].slice ?? sideBytes(list[k].a as Annotation) ?? rendered.get(list[k].a.id)!);
-  let unchanged = header === O.header && list.length === O.ids.length;
-  for (let k = 0; unchanged && k < list.length; k++) unchanged = pieces[k + 1] === blockText(O, k);
+  let run = -1;
+  let runEnd = -1;
+  const endRun = (): void => {
+    if (run >= 0) pieces.push(O.body.slice(run === 0 ? 0 : O.ends[run - 1], O.ends[runEnd]));
+    run = -1;
+  };
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (x.slice !== undefined) {
+      const k = O.index.get(x.a.id)!;
+      if (run >= 0 && k === runEnd + 1) runEnd = k;
+      else {
+        endRun();
+        run = runEnd = k;
+      }
+      continue;
+    }
+    endRun();
+    pieces.push(sideBytes(x.a as Annotation) ?? rendered.get(x.a.id)!);
+  }
+  endRun();
+  // One run from ours' first entry over as many entries as ours has: ours, unchanged.
+  const unchanged = header === O.header && pieces.length === 2 && list.length === O.ids.length && list[0].slice !== undefined && O.index.get(list[0].a.id) === 0;
   return { pieces: unchanged ? undefined : pieces, report };
 }
