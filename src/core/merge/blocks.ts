@@ -87,8 +87,9 @@ export function splitBlocks(text: string, checks: 'all' | 'boundaries' = 'all'):
   // The whole list is checked with a few scans of the text, each one native regular expression
   // over all lines (a cold process interprets a per-line loop slowly).
   const body = text.slice(at);
-  // A line that is not blank, not an entry's `- id: ` line and not deeper than the dash.
-  if (new RegExp(`^(?! {${n + 2}})(?!${indent}- id: )(?! *$)`, 'm').test(body)) return undefined;
+  // A line that is not blank, not an entry's `- id: ` line and not deeper than the dash (the
+  // first line is an entry's; each other line follows a line break, which a native search finds).
+  if (new RegExp(`\\n(?!$| {${n + 2}}|${indent}- id: | *\\n)`).test(body)) return undefined;
   // The last line blank: a `|+` scalar's or nobody's.
   if (/^ *$/.test(body.slice(body.lastIndexOf('\n', body.length - 2) + 1, -1))) return undefined;
   // An anchor or alias makes the file something the store refuses, on any side: checked
