@@ -262,7 +262,9 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
     const j = T.index.get(id);
     const i = B.index.get(id);
     if (j !== undefined ? sameBlock(O, k, T, j) || (i !== undefined && sameBlock(B, i, T, j)) : i === undefined) continue;
-    if (i !== undefined && sameBlock(B, i, O, k)) {
+    // With a YAML library, theirs' bytes may differ from ours' for the same data (another
+    // quoting): such an entry is planned, so that planMerge sees it is the same.
+    if (i !== undefined && sameBlock(B, i, O, k) && (j === undefined || yaml === undefined)) {
       if (j !== undefined) theirsOnly.push(block(T, j));
       else removals.add(id);
     } else {
@@ -349,6 +351,12 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
   }
   endRun();
   // One run from ours' first entry over as many entries as ours has: ours, unchanged.
-  const unchanged = header === O.header && pieces.length === 2 && list.length === O.ids.length && list[0].slice !== undefined && O.index.get(list[0].a.id) === 0;
+  let unchanged = header === O.header && pieces.length === 2 && list.length === O.ids.length && list[0].slice !== undefined && O.index.get(list[0].a.id) === 0;
+  // Or the same bytes by another way (an entry written again as ours has it).
+  if (!unchanged) {
+    let size = 0;
+    for (let k = 0; k < pieces.length; k++) size += pieces[k].length;
+    unchanged = size === O.header.length + O.body.length && pieces.join('') === O.header + O.body;
+  }
   return { pieces: unchanged ? undefined : pieces, report };
 }

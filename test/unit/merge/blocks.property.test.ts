@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/annotations/model';
-import { blockText, mergeByBlocks, splitBlocks } from '../../../src/core/merge/blocks';
+import { blockText, mergeBlockPieces, mergeByBlocks, splitBlocks } from '../../../src/core/merge/blocks';
 import { mergeSidecarTexts } from '../../../src/core/merge/sidecarMerge';
 import { readSidecarFast } from '../../../src/core/store/sidecar';
 import { ann, annotationsOf, sidecarText } from './fixtures';
@@ -153,6 +153,21 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
     const tagged = (t: string): string => entry('c', 9).replace('tags: []', `tags: [ ${t} ]`);
     const withAlias = head + entry('a', 0) + tagged("p'p, &x evil, p'") + tagged("q'q, *x, q'").replace('id: c', 'id: d').replace('start: 9', 'start: 12');
     assert.strictEqual(splitBlocks(withAlias), undefined);
+  });
+
+  it('review findings: theirs re-quoted with the same data is no change; a result with ours\' bytes is ours unchanged', () => {
+    const base = sidecarText([ann('a', 4), ann('b', 20)]);
+    const requoted = base.replace('note: note of a', "note: 'note of a'");
+    assert.notStrictEqual(requoted, base);
+    const r = mergeSidecarTexts(base, base, requoted);
+    assert.ok(r.ok);
+    assert.strictEqual(r.report.merged, 0);
+    assert.strictEqual(r.text, base);
+    // A merge after a merge: ours already records theirs' deletion; the result is ours' bytes.
+    const marked = sidecarText([{ ...ann('a', 4), conflicts: [{ deletedBy: 'theirs' as const }] }, ann('b', 20)]);
+    const pieces = mergeBlockPieces(base, marked, sidecarText([ann('b', 20)]));
+    assert.ok(pieces);
+    assert.strictEqual(pieces.pieces, undefined);
   });
 
   it('cuts the store layout into one block per entry, bytes whole', () => {
