@@ -99,7 +99,7 @@ export function splitBlocks(text: string, checks: 'all' | 'boundaries' = 'all'):
   // other line that shallow but blank ones; block scalar contents are deeper than the dash, so
   // none hides an entry), with no blank line before it. Cut with native searches and one short
   // step per entry: a cold process pays for every object and every match a loop makes.
-  if (body.includes(`\n\n${indent}- `) || new RegExp(`\\n +\\n${indent}- `).test(body)) return undefined;
+  if (new RegExp(`\\n *\\n${indent}- `).test(body)) return undefined;
   const ids: string[] = [];
   const ends: number[] = [];
   const index = new Map<string, number>();
@@ -317,7 +317,12 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
   };
   const list = orderEntries(placed, plan, (_a, k) => blockText(O, k));
   // Without a slice, an entry is the plan's (an update or an insert): a whole annotation.
-  const toRender = list.filter((x) => x.slice === undefined && sideBytes(x.a as Annotation) === undefined).map((x) => x.a as Annotation);
+  const theirBytes = new Map<string, string>();
+  for (const x of list) {
+    const bytes = x.slice === undefined ? sideBytes(x.a as Annotation) : undefined;
+    if (bytes !== undefined) theirBytes.set(x.a.id, bytes);
+  }
+  const toRender = list.filter((x) => x.slice === undefined && !theirBytes.has(x.a.id)).map((x) => x.a as Annotation);
   const rendered = writeBlocks(toRender, O.indent, yaml, memo);
   if (!rendered) return undefined;
   let header = O.header;
@@ -347,16 +352,12 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
       continue;
     }
     endRun();
-    pieces.push(sideBytes(x.a as Annotation) ?? rendered.get(x.a.id)!);
+    pieces.push(theirBytes.get(x.a.id) ?? rendered.get(x.a.id)!);
   }
   endRun();
-  // One run from ours' first entry over as many entries as ours has: ours, unchanged.
-  let unchanged = header === O.header && pieces.length === 2 && list.length === O.ids.length && list[0].slice !== undefined && O.index.get(list[0].a.id) === 0;
-  // Or the same bytes by another way (an entry written again as ours has it).
-  if (!unchanged) {
-    let size = 0;
-    for (let k = 0; k < pieces.length; k++) size += pieces[k].length;
-    unchanged = size === O.header.length + O.body.length && pieces.join('') === O.header + O.body;
-  }
+  // Ours' bytes again (kept whole, or an entry written again as ours has it): ours, unchanged.
+  let size = 0;
+  for (let k = 0; k < pieces.length; k++) size += pieces[k].length;
+  const unchanged = size === O.header.length + O.body.length && pieces.join('') === O.header + O.body;
   return { pieces: unchanged ? undefined : pieces, report };
 }
