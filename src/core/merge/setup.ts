@@ -49,10 +49,14 @@ export function driverCommand(runtime: string, script: string, electron = false)
 
 /**
  * Node's options for the driver's own bundle (not given to an editor's binary run as Node): a
- * young generation of 1 MB. On a machine where each fresh page of memory costs, a small young
- * generation reused beats fewer scavenges over more pages (`npm run bench -- merge` measures both).
+ * young generation of 1 MB, and no optimising compiler. On a machine where each fresh page of
+ * memory costs, a small young generation reused beats fewer scavenges over more pages, and a
+ * process of a few tens of milliseconds (a few hundred for the largest sidecar the store takes)
+ * spends more on compiling its hot loops than it gains. The driver turns the compiler back on
+ * when it falls back to the YAML libraries (mergeDriver.ts), whose parse runs for seconds on a
+ * large file. `npm run bench -- merge` measures the bundle with and without these options.
  */
-export const DRIVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1'];
+export const DRIVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1', '--no-opt'];
 
 /** The runtime and script paths of a driver command as driverCommand writes it (either form); undefined for anything else. */
 export function parseDriverCommand(command: string): { readonly runtime: string; readonly cli: string } | undefined {

@@ -71,7 +71,7 @@ describe('merge with real git', function () {
     assert.match(repo.read('.gitattributes'), /^\*\.annotations\.yaml merge=source-annotator$/m);
     const driver = repo.git('config', '--local', 'merge.source-annotator.driver').trim();
     // The driver's own small bundle beside the CLI, by absolute path with this Node.
-    assert.strictEqual(driver, `${process.execPath} --max-semi-space-size=1 ${path.join(path.dirname(CLI), 'mergeDriver.js')} %O %A %B %P`);
+    assert.strictEqual(driver, `${process.execPath} --max-semi-space-size=1 --no-opt ${path.join(path.dirname(CLI), 'mergeDriver.js')} %O %A %B %P`);
     const attributes = repo.read('.gitattributes');
     const second = repo.cli('git-setup');
     assert.strictEqual(second.status, 0);

@@ -371,7 +371,7 @@ describe('merge/setup', () => {
     // The driver's own bundle takes no subcommand, and Node's options (not an editor's binary);
     // a command written before those options is read back as well.
     const own = driverCommand('/usr/bin/node', '/opt/sa/dist/mergeDriver.js');
-    assert.strictEqual(own, '/usr/bin/node --max-semi-space-size=1 /opt/sa/dist/mergeDriver.js %O %A %B %P');
+    assert.strictEqual(own, '/usr/bin/node --max-semi-space-size=1 --no-opt /opt/sa/dist/mergeDriver.js %O %A %B %P');
     assert.deepStrictEqual(parseDriverCommand(own), { runtime: '/usr/bin/node', cli: '/opt/sa/dist/mergeDriver.js' });
     assert.deepStrictEqual(parseDriverCommand('/usr/bin/node /opt/sa/dist/mergeDriver.js %O %A %B %P'), { runtime: '/usr/bin/node', cli: '/opt/sa/dist/mergeDriver.js' });
     assert.strictEqual(driverCommand('/code', '/opt/sa/dist/mergeDriver.js', true), 'ELECTRON_RUN_AS_NODE=1 /code /opt/sa/dist/mergeDriver.js %O %A %B %P');
