@@ -19,10 +19,12 @@ import { planMerge, type MergeReport } from './plan';
  * was in ours' file already (`check` reports it).
  *
  * Any doubt about the layout declines (undefined) and the caller takes the general path: a CR,
- * a tab, a comment outside a block scalar, a blank line before an entry or at the end (blank
- * lines inside an entry are taken: yaml writes them in a quoted value over a paragraph break), a
- * flow collection other than tags, an anchor, alias or tag (or `&`, `*`, `!` before a word,
- * even quoted), a `|+`/`>+` scalar's trailing blank
+ * a tab, a blank line before an entry or at the end (blank lines inside an entry are taken: yaml
+ * writes them in a quoted value over a paragraph break), a comment outside a block scalar or a
+ * flow collection other than tags in an entry that is read (with a YAML library given: anywhere
+ * in ours or theirs; without one, such an entry of ours that is not read keeps its bytes, comment
+ * and all), an anchor, alias or tag on any side (or `&`, `*`, `!` before a word, even quoted),
+ * a `|+`/`>+` scalar's trailing blank
  * line, an entry not starting with `- id:`, an id that is not plain, a quoted or flow-style
  * oddity js-yaml and yaml could read differently (the fast reader's own doubts), anything after
  * the list, a missing or blank side, lists at different indents.
@@ -238,10 +240,15 @@ export function mergeByBlocks(base: string, ours: string, theirs: string, yaml?:
  * writes them one after the other, never holding a second copy of the file.
  */
 export function mergeBlockPieces(base: string, ours: string, theirs: string, yaml?: YamlFallback): { readonly pieces: readonly string[] | undefined; readonly report: MergeReport } | undefined {
-  // Base's blocks are only read or compared, never written; theirs' are written only when read,
-  // and without a YAML library only an entry in the entry layout is read (no comment, anchor or
-  // alias). With one, theirs' bytes could carry those, so theirs is checked as ours is.
-  const [B, O, T] = [splitBlocks(base, 'boundaries'), splitBlocks(ours), splitBlocks(theirs, yaml ? 'all' : 'boundaries')];
+  // Base's blocks are only read or compared, never written. Theirs' and ours' reach the result
+  // either as bytes ours has (what ours kept, changed alone, or took from theirs unchanged) or
+  // read and written again; without a YAML library only an entry in the entry layout is read (no
+  // comment, anchor or alias: the reader takes nothing writeEntry would not write), so a comment
+  // or flow style in ours stays where ours has it and is never dropped by a rewrite. With one, an
+  // entry outside the layout could be read and written again without its comments, so theirs and
+  // ours are checked in full.
+  const checks = yaml ? 'all' : 'boundaries';
+  const [B, O, T] = [splitBlocks(base, 'boundaries'), splitBlocks(ours, checks), splitBlocks(theirs, checks)];
   if (!B || !O || !T || B.indent !== O.indent || T.indent !== O.indent) return undefined;
   // What each entry needs, from its bytes alone. The same in ours and theirs: ours. One side as
   // the base left it: the other side whole (mergeAnnotation), so ours' own change is ours' bytes,

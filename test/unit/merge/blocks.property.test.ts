@@ -29,13 +29,14 @@ function full(tb: string, to: string, tt: string): { text: string; report: unkno
 
 /**
  * Ways a hand or another tool may bend a file; `decline`: the block path must not take it. A
- * `carried` bend (a comment, flow style) in base or theirs may be taken when none of it
- * reaches the result: base is only compared and read, and theirs' entries come in only through
- * the entry-layout reader, which refuses them.
+ * `carried` bend (a comment, flow style) may be taken: in base or theirs when none of it reaches
+ * the result (base is only compared and read, and theirs' entries come in only through the
+ * entry-layout reader, which refuses them); in ours when the bent entry is kept as ours' bytes,
+ * bend and all (an entry the merge reads or rewrites goes through the same reader).
  */
-const BENDS: ReadonlyArray<{ name: string; decline: boolean; carried?: RegExp; bend: (text: string) => string }> = [
+const BENDS: ReadonlyArray<{ name: string; decline: boolean; carried?: RegExp; keptInOurs?: boolean; bend: (text: string) => string }> = [
   { name: 'a comment above an entry', decline: true, bend: (t) => t.replace(/^( {2}- id: )/m, '  # checked\n$1') },
-  { name: 'a trailing comment', decline: true, carried: /# who/, bend: (t) => t.replace(/^( {4}author: .*)$/m, '$1 # who') },
+  { name: 'a trailing comment', decline: true, carried: /# who/, keptInOurs: true, bend: (t) => t.replace(/^( {4}author: .*)$/m, '$1 # who') },
   { name: 'a blank line between entries', decline: true, bend: (t) => t.replace(/\n( {2}- id: )(?![\s\S]*\n {2}- id: [\s\S]*\n {2}- id: )/, '\n\n$1') },
   { name: 'CRLF', decline: true, bend: (t) => t.replace(/\n/g, '\r\n') },
   { name: 'a flow-style target', decline: true, carried: /target: \{/, bend: (t) => t.replace(/^ {4}target:\n {6}exact: (.*)\n(?: {6}prefix: .*\n)?(?: {6}suffix: .*\n)? {6}start: (\d+)\n {6}end: (\d+)\n/m, '    target: { exact: $1, start: $2, end: $3 }\n') },
@@ -103,10 +104,14 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
     assert.ok(withConflicts > 20, `the block path took ${withConflicts} merges of files with conflicts`);
   });
 
-  for (const { name, decline, carried, bend } of BENDS) {
-    it(`${decline ? 'declines' : 'gives the same annotations as the full path'} with ${name} ${carried ? 'in ours, and keeps it out of the result from base or theirs' : 'on any side'}`, () => {
+  for (const { name, decline, carried, keptInOurs, bend } of BENDS) {
+    const title = carried
+      ? `keeps ${name} out of the result from base or theirs, and from ours only as the bytes of an entry ours keeps (else declines)`
+      : `${decline ? 'declines' : 'gives the same annotations as the full path'} with ${name} on any side`;
+    it(title, () => {
       let bent = 0;
       let taken = 0;
+      let takenInOurs = 0;
       fc.assert(
         fc.property(history, fc.integer({ min: 0, max: 2 }), (h, which) => {
           const [base, ours, theirs] = sides(h);
@@ -117,13 +122,21 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
           bent++;
           const [tb, to, tt] = texts;
           const b = mergeByBlocks(tb, to, tt);
-          if (decline && (!carried || which === 1)) {
+          if (decline && !carried) {
             assert.strictEqual(b, undefined, `took a file with ${name}:\n${texts[which]}`);
             return;
           }
           if (b === undefined) return;
           taken++;
-          if (carried) assert.doesNotMatch(b.text, carried);
+          if (carried && which !== 1) assert.doesNotMatch(b.text, carried);
+          if (carried && which === 1) {
+            // The bent entry: the last one opened before the bend. Kept, it is kept with it.
+            const at = texts[1].search(carried);
+            const id = /- id: (\S+)\n(?![\s\S]*- id: )/.exec(texts[1].slice(0, at))![1];
+            const kept = annotationsOf(b.text).some((a) => a.id === id);
+            assert.strictEqual(carried.test(b.text), kept, `${name} in ours' entry ${id}, ${kept ? 'kept' : 'not in the result'}:\n${b.text}`);
+            takenInOurs++;
+          }
           const f = full(tb, to, tt);
           assert.deepStrictEqual(annotationsOf(b.text), annotationsOf(f.text));
           assert.deepStrictEqual(b.report, f.report);
@@ -132,6 +145,7 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
       );
       assert.ok(bent > 20, `the bend applied to ${bent} files only`);
       if (carried) assert.ok(taken > 5, `the block path took ${taken} files with ${name} in base or theirs`);
+      if (keptInOurs) assert.ok(takenInOurs > 5, `the block path kept ${name} in ours ${takenInOurs} times only`);
     });
   }
 
