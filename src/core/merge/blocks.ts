@@ -170,15 +170,18 @@ function contentDoubts(body: string): boolean {
 
 /**
  * The start of an entry from its lines, for an entry that is not read: the `start:` key line of
- * its `target:` map (block scalar lines are indented deeper than both, so neither can be text).
- * One regular expression per list indent, made by startPattern.
+ * its `target:` map. The map's lines at its own indent are its keys, deeper ones continue a quoted
+ * value, blank ones break it (block scalar lines are indented deeper than both, so neither can be
+ * text); anything else at that indent (a flow collection written over several lines, whose quoted
+ * value could hold a `start:` line of its own) finds no start, and the merge declines. One
+ * regular expression per list indent, made by startPattern.
  */
 function startPattern(indent: string): RegExp {
   const inner = `${indent}    `;
   const n = '(?:0|[1-9]\\d{0,14})';
-  // The two kinds of line never overlap (a blank line is shorter than `inner`), so a failing
-  // match backtracks linearly.
-  return new RegExp(`\\n${indent}  target:\\n(?:${inner}(?!start: ${n}\\n)[^\\n]*\\n| {0,${inner.length - 1}}\\n)*?${inner}start: (${n})\\n`);
+  // The kinds of line never overlap (a blank line is shorter than `inner`), so a failing match
+  // backtracks linearly.
+  return new RegExp(`\\n${indent}  target:\\n(?:${inner}(?: |(?!start: ${n}\\n)[A-Za-z]+:)[^\\n]*\\n| {0,${inner.length - 1}}\\n)*?${inner}start: (${n})\\n`);
 }
 
 function startOf(block: string, pattern: RegExp): number | undefined {
@@ -250,6 +253,10 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
   const checks = yaml ? 'all' : 'boundaries';
   const [B, O, T] = [splitBlocks(base, 'boundaries'), splitBlocks(ours, checks), splitBlocks(theirs, checks)];
   if (!B || !O || !T || B.indent !== O.indent || T.indent !== O.indent) return undefined;
+  // A comment line right before an entry (or at the end) is that entry's for yaml, or the list's,
+  // and the cut gives it to the entry before: a deletion or an insertion there would move or
+  // drop it.
+  if (checks === 'boundaries' && new RegExp(`\\n *#[^\\n]*\\n(?:${O.indent}- |$)`).test(O.body)) return undefined;
   // What each entry needs, from its bytes alone. The same in ours and theirs: ours. One side as
   // the base left it: the other side whole (mergeAnnotation), so ours' own change is ours' bytes,
   // unread, and theirs' change is theirs' bytes, read (which validates what comes into ours).
@@ -271,7 +278,9 @@ export function mergeBlockPieces(base: string, ours: string, theirs: string, yam
     if (j !== undefined ? sameBlock(O, k, T, j) || (i !== undefined && sameBlock(B, i, T, j)) : i === undefined) continue;
     // With a YAML library, theirs' bytes may differ from ours' for the same data (another
     // quoting): such an entry is planned, so that planMerge sees it is the same.
-    if (i !== undefined && sameBlock(B, i, O, k) && (j === undefined || yaml === undefined)) {
+    // Ours as the base left it, bytes that may hold a comment (`#` anywhere): planned, so that ours
+    // is read, and a comment declines rather than giving way to theirs' bytes of the same data.
+    if (i !== undefined && sameBlock(B, i, O, k) && (j === undefined || (yaml === undefined && !blockText(O, k).includes('#')))) {
       if (j !== undefined) theirsOnly.push(block(T, j));
       else removals.add(id);
     } else {

@@ -184,6 +184,34 @@ describe('merge/blocks: the block path is the full path, or declines', () => {
     assert.strictEqual(pieces.pieces, undefined);
   });
 
+  it('review findings on ours cut with boundary checks: a comment ours shares with base, a comment above an entry, a flow target over lines', () => {
+    const [a, b, c] = [ann('a', 4), ann('b', 20), ann('c', 40)];
+    const plain = sidecarText([a]);
+    const expectFull = (tb: string, to: string, tt: string, kept: RegExp | undefined): void => {
+      assert.strictEqual(mergeByBlocks(tb, to, tt), undefined, 'the block path declines');
+      const f = mergeSidecarTexts(tb, to, tt);
+      assert.ok(f.ok);
+      if (kept) assert.match(f.text, kept);
+    };
+    // Base and ours with a comment, theirs the same data without it (or with a change of its
+    // own): theirs' bytes would drop the comment, so ours is read, and declines.
+    const commented = plain.replace(/^( {4}author: .*)$/m, '$1 # who');
+    expectFull(commented, commented, plain, /# who/);
+    expectFull(commented, commented, sidecarText([{ ...a, note: 'theirs' }]), /# who/);
+    // A comment line right before an entry is that entry's: deleting or inserting before it
+    // would drop or move it.
+    const above = sidecarText([a, b]).replace(/\n( {2}- id: b\n)/, '\n    # about b\n$1');
+    assert.match(above, /# about b\n {2}- id: b/);
+    expectFull(above, above, sidecarText([b]), /# about b\n {2}- id: b/);
+    expectFull(sidecarText([a, b]), above, sidecarText([a, c, b].map((x) => (x === c ? { ...c, target: { ...c.target, start: 10, end: 13 } } : x))), /# about b\n {2}- id: b/);
+    // A flow target over several lines, whose quoted value holds a `start:` line: no start is
+    // taken from it (yaml reads 20, the line says 99), so inserts are not misplaced.
+    const three = sidecarText([a, b, c]);
+    const flow = three.replace(/(- id: b\n {4}target:\n)(?: {6}.*\n)+?( {4}note:)/, '$1      { exact: "x\n      start: 99\n      y", prefix: "", suffix: "", start: 20, end: 23 }\n$2');
+    assert.match(flow, /start: 99/);
+    expectFull(three, flow, sidecarText([a, b, { ...c, note: 'theirs' }]), undefined);
+  });
+
   it('cuts the store layout into one block per entry, bytes whole', () => {
     const text = sidecarText([ann('a-1', 0, { note: 'two\nlines\n\nand a paragraph' }), ann('a-2', 13)]);
     const s = splitBlocks(text);
