@@ -23,7 +23,7 @@ import { planMerge, type MergeReport } from './plan';
  * writes them in a quoted value over a paragraph break), a comment outside a block scalar or a
  * flow collection other than tags in an entry that is read (with a YAML library given: anywhere
  * in ours or theirs; without one, such an entry of ours that is not read keeps its bytes, comment
- * and all), an anchor, alias or tag on any side (or `&`, `*`, `!` before a word, even quoted),
+ * and all, but a comment line right before an entry, which yaml gives to that entry, declines), an anchor, alias or tag on any side (or `&`, `*`, `!` before a word, even quoted),
  * a `|+`/`>+` scalar's trailing blank
  * line, an entry not starting with `- id:`, an id that is not plain, a quoted or flow-style
  * oddity js-yaml and yaml could read differently (the fast reader's own doubts), anything after
