@@ -78,7 +78,10 @@ export class Analyzer {
           if (t !== m.type) m.strength = 3;
           m.type = t;
         } else {
-          const t = this.typer.promote(all, PROMOTE_MARGIN);
+          // an English word the rules dropped ("talks on the Partnership") comes back only by the margin that
+          // overrules the rules' type, unless the document writes it capitalised mid-sentence twice or more;
+          // an unknown word ("Zembrix said") has nothing against it but the rules' guess
+          const t = this.typer.promote(all, m.common && !ev.capsElsewhere ? RETYPE_MARGIN : PROMOTE_MARGIN);
           if (t === null || t === 'O') continue;
           m.type = t;
           m.strength = 1;

@@ -29,6 +29,8 @@ export interface RawMention {
   tentative: boolean;
   /** A weak (strength 0) candidate the document may confirm by repeating it capitalised mid-sentence. */
   repeatable?: boolean;
+  /** A weak (strength 0) candidate that is an English word (a common word, the lexicon's, or one the document writes in lower case). */
+  common?: boolean;
   /** A title word alone ("King said"): a name only as the surname of a person named in full in the document. */
   surnameOnly?: boolean;
   /** For role mentions: a person name in apposition (", President Barack Obama"). */
@@ -41,6 +43,9 @@ export interface RawMention {
   firstInSentence: boolean;
   linkedTo: number;
 }
+
+/** Endings of English abstract nouns ("partnership", "convention"), for a lone word the lexicon lacks. */
+const ABSTRACT_NOUN = /.{4}(?:ship|ism|hood|ness|tion|sion|ment)$/;
 
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'de', 'del', 'della', 'dello', 'delle', 'degli', 'des', 'dos', 'das', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'dello', 'delle', 'degli', 'des', 'dos', 'das', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
@@ -394,6 +399,7 @@ export class EntityRecognizer {
         if (k === i + 1 && !toks[i].allCaps && !isDate(toks, i)) {
           const m = this.make(text, toks, i, k, 'PERSON', 0, null);
           m.tentative = true;
+          m.common = true;
           out.push(m);
         }
         i = k;
@@ -557,7 +563,9 @@ export class EntityRecognizer {
       const m = this.make(text, toks, s, k, 'PERSON', 0, null);
       m.tentative = true;
       // people are rarely "the X" / "a X": a determiner before a lone unknown word rules out a person
-      m.repeatable = !this.isVocab(first) && !(prev && !prev.cap && DETERMINERS.has(prevL));
+      const vocab = this.isVocab(first);
+      m.common = vocab || ABSTRACT_NOUN.test(first);
+      m.repeatable = !vocab && !(prev && !prev.cap && DETERMINERS.has(prevL));
       return m;
     }
     const m = this.make(text, toks, s, k, type, strength, null);
