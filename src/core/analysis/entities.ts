@@ -55,6 +55,16 @@ const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premie
 const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'stated', 'wrote', 'explained', 'noted', 'claimed', 'argued', 'insisted', 'warned', 'declared', 'replied', 'tweeted', 'admitted', 'recalled', 'testified', 'believes', 'thinks', 'wants', 'announced', 'urged', 'who', 'himself', 'herself']);
 const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
 const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
+/** Lower-case words after a name that say it is a publication or a broadcaster ("Le Soir daily", "Velco news agency"). */
+const PUBLICATION_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadsheet', 'television', 'radio']);
+
+/** Whether the tokens from k name a publication or a news agency: "daily", "newspaper", "news agency", "press agency". */
+function publicationAfter(toks: readonly Token[], k: number): boolean {
+  const w = toks[k].text.toLowerCase();
+  if (PUBLICATION_NOUNS.has(w)) return true;
+  return (w === 'news' || w === 'press') && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === 'agency';
+}
+
 const PLACE_SUFFIX = new Set(['street', 'avenue', 'road', 'square', 'park', 'bridge', 'airport', 'station', 'hall', 'palace', 'tower', 'stadium', 'arena', 'river', 'lake', 'mountain', 'mountains', 'mount', 'island', 'islands', 'bay', 'coast', 'valley', 'county', 'province', 'state', 'city', 'district', 'region', 'peninsula', 'sea', 'ocean', 'desert', 'canyon', 'falls', 'beach', 'harbor', 'harbour', 'port', 'heights', 'hills', 'springs', 'plaza', 'center', 'centre', 'museum', 'gallery', 'cathedral', 'mosque', 'temple', 'synagogue', 'building', 'prison', 'base', 'camp', 'field', 'forest', 'gulf', 'strait', 'canal', 'boulevard', 'lane', 'village', 'town', 'cemetery', 'memorial']);
 const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|bint)-\p{Lu}/u;
 const PLACE_ENDING = /(?:ville|burg|burgh|borough|shire|stan|polis|grad|abad)$/;
@@ -517,6 +527,10 @@ export class EntityRecognizer {
       type = 'ORG';
       strength = 2;
     } else if (gaz.orgWords.has(lastL) && len >= 2) {
+      type = 'ORG';
+      strength = 2;
+    } else if (next && !next.cap && publicationAfter(toks, k)) {
+      // "Zycie Warszawy daily said", "Itar-Tass news agency quoted": a name before the word for what it is
       type = 'ORG';
       strength = 2;
     } else if (prev && ORG_NOUNS.has(prevL) && !prev.cap) {

@@ -143,4 +143,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('Prices rose on Monday. Brantcorp said in a statement that it would close two plants. Maria Lind said in a statement that she would resign.'));
     assert.ok(got.includes('ORG:Brantcorp') && got.includes('PERSON:Maria Lind'), got.join(' | '));
   });
+
+  it('a name before "daily", "newspaper" or "news agency" is an organisation ("Novy Glas daily said"), a place before it stays a place', () => {
+    const got = typed(analyzeDocument('Prices rose on Monday, Novy Glas daily said. Kestra news agency quoted Maria Lind as saying a Paris newspaper had the story first.'));
+    assert.ok(got.includes('ORG:Novy Glas') && got.includes('ORG:Kestra'), got.join(' | '));
+    assert.ok(got.includes('LOC:Paris') && got.includes('PERSON:Maria Lind'), got.join(' | '));
+  });
 });
