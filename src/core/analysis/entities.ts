@@ -530,9 +530,10 @@ export class EntityRecognizer {
       type = 'ORG';
       strength = 2;
     } else if (next && !next.cap && publicationAfter(toks, k)) {
-      // "Zycie Warszawy daily said", "Itar-Tass news agency quoted": a name before the word for what it is
+      // "Zycie Warszawy daily said", "Itar-Tass news agency quoted": a name before the word for what it is,
+      // which holds for its other mentions too ("Zycie Warszawy said")
       type = 'ORG';
-      strength = 2;
+      strength = 3;
     } else if (prev && ORG_NOUNS.has(prevL) && !prev.cap) {
       type = 'ORG';
       strength = 2;
