@@ -150,4 +150,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Kestra'), got.join(' | '));
     assert.ok(got.includes('LOC:Paris') && got.includes('PERSON:Maria Lind'), got.join(' | '));
   });
+
+  it('a one-word name that opens a club named with its town ("Zorvan Volgograd" ... "Zorvan") is that club', () => {
+    const got = typed(analyzeDocument("The Russian club Zorvan Volgograd must play its next home game behind closed doors. The ban ended Zorvan's spell as league leaders, and Zorvan will play to empty stands."));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Zorvan')), ['ORG:Zorvan Volgograd', 'ORG:Zorvan', 'ORG:Zorvan']);
+  });
 });
