@@ -69,8 +69,10 @@ export class AliasGrouper {
       const first = m.text.slice(0, sp).toLowerCase();
       const last = m.text.slice(lp + 1).toLowerCase().replace(/\./g, '');
       // a firm's name ends in an organisation word; a club's may be a word and its town ("Rotor Volgograd")
-      const named = gaz.orgWords.has(last) || (lp === sp && gaz.places.has(last));
-      if (!named || gaz.orgWords.has(first) || gaz.places.has(first) || gaz.countries.has(first) || gaz.norp.has(first) || gaz.firstNames.has(first) || gaz.vocab.has(first)) continue;
+      const club = lp === sp && gaz.places.has(last);
+      if (!(club || gaz.orgWords.has(last)) || gaz.orgWords.has(first) || gaz.places.has(first) || gaz.countries.has(first) || gaz.norp.has(first) || gaz.firstNames.has(first)) continue;
+      // an English word opens a club's name ("Real Madrid"), rarely a firm's ("General Holdings")
+      if (gaz.vocab.has(first) && !club) continue;
       firms.add(first);
     }
     if (surnames.size === 0 && firms.size === 0) return;

@@ -218,6 +218,12 @@ export class Analyzer {
         if (sp > 0) surnames.add(m.text.slice(sp + 1));
       }
     }
+    // the first word of a club named with its town ("Real Madrid" ... "Real") is a name like such a surname
+    for (const m of ms) {
+      if (m.type !== 'ORG' || m.kind !== 'name') continue;
+      const sp = m.text.indexOf(' ');
+      if (sp > 0 && sp === m.text.lastIndexOf(' ') && this.gazetteer.places.has(m.text.slice(sp + 1).toLowerCase())) surnames.add(m.text.slice(0, sp));
+    }
     const evidence = new Map<RawMention, TyperDocEvidence>();
     for (const m of ms) {
       const capsElsewhere = (capsMid.get(m.text.toLowerCase()) ?? 0) >= 2;

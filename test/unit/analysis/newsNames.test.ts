@@ -155,4 +155,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument("The Russian club Zorvan Volgograd must play its next home game behind closed doors. The ban ended Zorvan's spell as league leaders, and Zorvan will play to empty stands."));
     assert.deepStrictEqual(got.filter((g) => g.includes('Zorvan')), ['ORG:Zorvan Volgograd', 'ORG:Zorvan', 'ORG:Zorvan']);
   });
+
+  it('an English word that opens a club named with its town ("Real Madrid" ... "Real") is that club, also at a sentence start', () => {
+    const got = typed(analyzeDocument('Okafor scored as Real Madrid drew 1-1 at Deportivo on Saturday. Real looked tired after the break, and the goal earned Real a point.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Real')), ['ORG:Real Madrid', 'ORG:Real', 'ORG:Real']);
+  });
 });
