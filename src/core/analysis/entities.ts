@@ -476,6 +476,14 @@ export class EntityRecognizer {
     let type: EntityType;
     let strength = 1;
     const secondL = len >= 3 ? toks[s + 1].text.toLowerCase() : '';
+    // a plural English noun opening a sentence ("Analysts said", "Others expect") is a name only as the surname of
+    // someone the document names in full ("Maria Fields" ... "Fields said"): a weak candidate, like a lone common word
+    if (len === 1 && title === null && toks[s].sentStart && !toks[s].allCaps && this.isPluralWord(first)) {
+      const m = this.make(text, toks, s, k, 'PERSON', 0, null);
+      m.tentative = true;
+      m.common = true;
+      return m;
+    }
     if (title !== null && !gaz.orgWords.has(lastL)) {
       type = 'PERSON';
       strength = 3;
@@ -706,6 +714,13 @@ export class EntityRecognizer {
   }
 
   /** An English word: in the lexicon, or written in lower case elsewhere in this text. */
+  /** An English plural ("analysts", "others") that is no known surname or given name ("Banks", "Evans"). */
+  private isPluralWord(lower: string): boolean {
+    if (lower.length <= 3 || !lower.endsWith('s') || !this.isVocab(lower)) return false;
+    if (this.gaz.lastNames.has(lower) || this.gaz.firstNames.has(lower) || this.gaz.orgWords.has(lower)) return false;
+    return this.isVocab(lower.slice(0, -1)) || (lower.endsWith('es') && this.isVocab(lower.slice(0, -2)));
+  }
+
   private isVocab(lower: string): boolean {
     return this.gaz.vocab.has(lower) || this.docLower.has(lower);
   }

@@ -160,4 +160,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('Okafor scored as Real Madrid drew 1-1 at Deportivo on Saturday. Real looked tired after the break, and the goal earned Real a point.'));
     assert.deepStrictEqual(got.filter((g) => g.includes('Real')), ['ORG:Real Madrid', 'ORG:Real', 'ORG:Real']);
   });
+
+  it('a plural English noun opening a sentence is nobody\'s name ("Analysts said"), unless it is the surname of someone named in full ("Fields said")', () => {
+    const got = typed(analyzeDocument('Prices fell on Monday. Analysts said the Velco bank would cut rates. Others said it would wait. The trader Maria Fields was calm. Fields said she was not surprised.'));
+    assert.ok(!got.some((g) => g.includes('Analysts') || g.includes('Others')), got.join(' | '));
+    assert.ok(got.includes('PERSON:Fields'), got.join(' | '));
+  });
 });
