@@ -55,6 +55,14 @@ const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premie
 const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'stated', 'wrote', 'explained', 'noted', 'claimed', 'argued', 'insisted', 'warned', 'declared', 'replied', 'tweeted', 'admitted', 'recalled', 'testified', 'believes', 'thinks', 'wants', 'announced', 'urged', 'who', 'himself', 'herself']);
 const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
 const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
+/** Whether a word in capitals has another word in capitals beside it on its line (a headline, a table heading). */
+function capsNeighbour(toks: readonly Token[], i: number): boolean {
+  const capsWord = (k: number): boolean => k >= 0 && k < toks.length && toks[k].kind === TokKind.Word && toks[k].allCaps;
+  const prevOnLine = i > 0 && !toks[i].breakBefore;
+  const nextOnLine = i + 1 < toks.length && !toks[i + 1].breakBefore;
+  return (prevOnLine && capsWord(i - 1)) || (nextOnLine && capsWord(i + 1)) || (i + 2 < toks.length && !toks[i + 1].breakBefore && !toks[i + 2].breakBefore && toks[i + 1].kind === TokKind.Punct && capsWord(i + 2));
+}
+
 /** Lower-case words after a name that say it is a publication or a broadcaster ("Le Soir daily", "Velco news agency"). */
 const PUBLICATION_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadsheet', 'television', 'radio']);
 
@@ -255,10 +263,7 @@ export class EntityRecognizer {
     const lower = t.text.toLowerCase();
     const gaz = this.gaz;
     if (!gaz.vocab.has(lower) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
-    const capsWord = (k: number): boolean => k >= 0 && k < toks.length && toks[k].kind === TokKind.Word && toks[k].allCaps;
-    const prevOnLine = i > 0 && !t.breakBefore;
-    const nextOnLine = i + 1 < toks.length && !toks[i + 1].breakBefore;
-    return (prevOnLine && capsWord(i - 1)) || (nextOnLine && capsWord(i + 1)) || (i + 2 < toks.length && !toks[i + 1].breakBefore && !toks[i + 2].breakBefore && toks[i + 1].kind === TokKind.Punct && capsWord(i + 2));
+    return capsNeighbour(toks, i);
   }
 
   private isNameWord(t: Token): boolean {
@@ -501,6 +506,9 @@ export class EntityRecognizer {
     } else if (secondL === 'of' && PLACE_SUFFIX.has(first)) {
       type = 'LOC';
       strength = 2;
+    } else if (len === 1 && lastTok.allCaps && gaz.orgWords.has(first) && capsNeighbour(toks, s)) {
+      // an organisation word alone in a line in capitals is a heading's word ("EASTERN DIVISION", "LEAGUE STANDINGS")
+      return null;
     } else if (len === 1 && gaz.orgWords.has(first) && !WEAK_ORG_WORDS.has(first)) {
       type = 'ORG';
       strength = 1;

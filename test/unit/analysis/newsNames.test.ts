@@ -166,4 +166,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => g.includes('Analysts') || g.includes('Others')), got.join(' | '));
     assert.ok(got.includes('PERSON:Fields'), got.join(' | '));
   });
+
+  it('an organisation word alone in a line in capitals is a heading\'s word ("EASTERN DIVISION"), not a name', () => {
+    const got = typed(analyzeDocument('BASEBALL - STANDINGS.\nEASTERN DIVISION\nW L PCT GB\nVELMAR 75 59 .560 -\nOKAFOR CITY 71 63 .530 4\nThe Division voted on Monday.'));
+    assert.ok(!got.some((g) => g.includes('DIVISION')), got.join(' | '));
+    assert.ok(got.includes('ORG:Division'), got.join(' | '));
+  });
 });
