@@ -172,4 +172,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => g.includes('DIVISION')), got.join(' | '));
     assert.ok(got.includes('ORG:Division'), got.join(' | '));
   });
+
+  it('in sports news a plural after "the Braves and" or before a player\'s position ("Pilgrims shortstop") is a club', () => {
+    const got = typed(analyzeDocument('BASEBALL - ROUNDUP.\nIn Chicago, the Braves and Pilgrims split a doubleheader in the league. Pilgrims shortstop Randy Okafor made three errors in the match, his coach said, and the Velmar Harriers lost in extra innings.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Pilgrims') || g.includes('Braves')), ['ORG:Braves', 'ORG:Pilgrims', 'ORG:Pilgrims']);
+    assert.ok(got.includes('PERSON:Randy Okafor'), got.join(' | '));
+  });
 });
