@@ -55,13 +55,6 @@ const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premie
 const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'stated', 'wrote', 'explained', 'noted', 'claimed', 'argued', 'insisted', 'warned', 'declared', 'replied', 'tweeted', 'admitted', 'recalled', 'testified', 'believes', 'thinks', 'wants', 'announced', 'urged', 'who', 'himself', 'herself']);
 const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
 const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
-/** How many lower-case name particles ("van", "der", "de") the tokens [s, k) hold. */
-function particlesIn(toks: readonly Token[], s: number, k: number): number {
-  let n = 0;
-  for (let i = s; i < k; i++) if (!toks[i].cap && NAME_PARTICLES.has(toks[i].text)) n++;
-  return n;
-}
-
 /** Whether a word in capitals has another word in capitals beside it on its line (a headline, a table heading). */
 function capsNeighbour(toks: readonly Token[], i: number): boolean {
   const capsWord = (k: number): boolean => k >= 0 && k < toks.length && toks[k].kind === TokKind.Word && toks[k].allCaps;
@@ -172,8 +165,6 @@ export class EntityRecognizer {
           // allow "of the" before a capitalised word
           let k = j + 1;
           if (toks[k].text === 'the' && k + 1 < n && toks[k + 1].spaceBefore) k++;
-          // two particles: "Joost van der Westhuizen", "Ana de la Cruz"
-          else if (NAME_PARTICLES.has(lw) && NAME_PARTICLES.has(toks[k].text) && k + 1 < n && toks[k + 1].spaceBefore) k++;
           // not a date after it: "the Treasury Department on Wednesday"
           if (this.isNameWord(toks[k]) && !toks[k].sentStart && !isTimeWord(toks[k].text.toLowerCase())) {
             j = k;
@@ -581,8 +572,7 @@ export class EntityRecognizer {
     } else if (len >= 2 && gaz.lastNames.has(lastL) && len <= 3) {
       type = 'PERSON';
       strength = 2;
-    } else if (len >= 2 && len - particlesIn(toks, s, k) <= 3 && !this.hasVocabWord(toks, s, k)) {
-      // "Joost van der Westhuizen": the particles do not count as words of the name
+    } else if (len >= 2 && len <= 3 && !this.hasVocabWord(toks, s, k)) {
       type = 'PERSON';
       strength = 1;
     } else if (len === 2 && !lastTok.allCaps && !this.isVocab(lastL) && !gaz.orgWords.has(lastL) && !PLACE_SUFFIX.has(lastL) && !gaz.orgWords.has(first)) {
@@ -746,8 +736,7 @@ export class EntityRecognizer {
   private hasVocabWord(toks: readonly Token[], s: number, k: number): boolean {
     for (let i = s; i < k; i++) {
       const w = toks[i].text.toLowerCase();
-      // a particle opening a surname is no English word there ("Van der Westhuizen")
-      if (toks[i].cap && this.isVocab(w) && !this.gaz.firstNames.has(w) && !this.gaz.lastNames.has(w) && !(NAME_PARTICLES.has(w) && i + 1 < k)) return true;
+      if (toks[i].cap && this.isVocab(w) && !this.gaz.firstNames.has(w) && !this.gaz.lastNames.has(w)) return true;
     }
     return false;
   }
