@@ -57,7 +57,8 @@ export class AliasGrouper {
       const sp = m.text.lastIndexOf(' ');
       if (sp > 0) surnames.add(m.text.slice(sp + 1).toLowerCase());
     }
-    // the first word of a company named in full ("Velco Holdings Plc" ... "Velco"), when it is no place or given name
+    // the first word of a company named in full ("Velco Holdings Plc" ... "Velco") or of a club named with its town
+    // ("Rotor Volgograd" ... "Rotor"), when it is no place or given name
     const firms = new Set<string>();
     const gaz = this.gaz;
     for (const m of ms) {
@@ -67,7 +68,11 @@ export class AliasGrouper {
       if (sp <= 0) continue;
       const first = m.text.slice(0, sp).toLowerCase();
       const last = m.text.slice(lp + 1).toLowerCase().replace(/\./g, '');
-      if (!gaz.orgWords.has(last) || gaz.orgWords.has(first) || gaz.places.has(first) || gaz.countries.has(first) || gaz.norp.has(first) || gaz.firstNames.has(first) || gaz.vocab.has(first)) continue;
+      // a firm's name ends in an organisation word; a club's may be a word and its town ("Rotor Volgograd")
+      const club = lp === sp && gaz.places.has(last);
+      if (!(club || gaz.orgWords.has(last)) || gaz.orgWords.has(first) || gaz.places.has(first) || gaz.countries.has(first) || gaz.norp.has(first) || gaz.firstNames.has(first)) continue;
+      // an English word opens a club's name ("Real Madrid"), rarely a firm's ("General Holdings")
+      if (gaz.vocab.has(first) && !club) continue;
       firms.add(first);
     }
     if (surnames.size === 0 && firms.size === 0) return;

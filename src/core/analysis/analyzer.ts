@@ -78,7 +78,10 @@ export class Analyzer {
           if (t !== m.type) m.strength = 3;
           m.type = t;
         } else {
-          const t = this.typer.promote(all, PROMOTE_MARGIN);
+          // an English word the rules dropped ("talks on the Partnership") comes back only by the margin that
+          // overrules the rules' type, unless the document writes it capitalised mid-sentence twice or more;
+          // an unknown word ("Zembrix said") has nothing against it but the rules' guess
+          const t = this.typer.promote(all, m.common && !ev.capsElsewhere ? RETYPE_MARGIN : PROMOTE_MARGIN);
           if (t === null || t === 'O') continue;
           m.type = t;
           m.strength = 1;
@@ -214,6 +217,12 @@ export class Analyzer {
         const sp = m.text.lastIndexOf(' ');
         if (sp > 0) surnames.add(m.text.slice(sp + 1));
       }
+    }
+    // the first word of a club named with its town ("Real Madrid" ... "Real") is a name like such a surname
+    for (const m of ms) {
+      if (m.type !== 'ORG' || m.kind !== 'name') continue;
+      const sp = m.text.indexOf(' ');
+      if (sp > 0 && sp === m.text.lastIndexOf(' ') && this.gazetteer.places.has(m.text.slice(sp + 1).toLowerCase())) surnames.add(m.text.slice(0, sp));
     }
     const evidence = new Map<RawMention, TyperDocEvidence>();
     for (const m of ms) {

@@ -29,6 +29,8 @@ export interface RawMention {
   tentative: boolean;
   /** A weak (strength 0) candidate the document may confirm by repeating it capitalised mid-sentence. */
   repeatable?: boolean;
+  /** A weak (strength 0) candidate that is an English word (a common word, the lexicon's, or one the document writes in lower case). */
+  common?: boolean;
   /** A title word alone ("King said"): a name only as the surname of a person named in full in the document. */
   surnameOnly?: boolean;
   /** For role mentions: a person name in apposition (", President Barack Obama"). */
@@ -42,6 +44,9 @@ export interface RawMention {
   linkedTo: number;
 }
 
+/** Endings of English abstract nouns ("partnership", "convention"), for a lone word the lexicon lacks. */
+const ABSTRACT_NOUN = /.{4}(?:ship|ism|hood|ness|tion|sion|ment)$/;
+
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'de', 'del', 'della', 'dello', 'delle', 'degli', 'des', 'dos', 'das', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'the']);
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'dello', 'delle', 'degli', 'des', 'dos', 'das', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'a', 'an', 'this', 'that', 'whose']);
@@ -50,6 +55,24 @@ const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premie
 const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'stated', 'wrote', 'explained', 'noted', 'claimed', 'argued', 'insisted', 'warned', 'declared', 'replied', 'tweeted', 'admitted', 'recalled', 'testified', 'believes', 'thinks', 'wants', 'announced', 'urged', 'who', 'himself', 'herself']);
 const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
 const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
+/** Whether a word in capitals has another word in capitals beside it on its line (a headline, a table heading). */
+function capsNeighbour(toks: readonly Token[], i: number): boolean {
+  const capsWord = (k: number): boolean => k >= 0 && k < toks.length && toks[k].kind === TokKind.Word && toks[k].allCaps;
+  const prevOnLine = i > 0 && !toks[i].breakBefore;
+  const nextOnLine = i + 1 < toks.length && !toks[i + 1].breakBefore;
+  return (prevOnLine && capsWord(i - 1)) || (nextOnLine && capsWord(i + 1)) || (i + 2 < toks.length && !toks[i + 1].breakBefore && !toks[i + 2].breakBefore && toks[i + 1].kind === TokKind.Punct && capsWord(i + 2));
+}
+
+/** Lower-case words after a name that say it is a publication or a broadcaster ("Le Soir daily", "Velco news agency"). */
+const PUBLICATION_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadsheet', 'television', 'radio']);
+
+/** Whether the tokens from k name a publication or a news agency: "daily", "newspaper", "news agency", "press agency". */
+function publicationAfter(toks: readonly Token[], k: number): boolean {
+  const w = toks[k].text.toLowerCase();
+  if (PUBLICATION_NOUNS.has(w)) return true;
+  return (w === 'news' || w === 'press') && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === 'agency';
+}
+
 const PLACE_SUFFIX = new Set(['street', 'avenue', 'road', 'square', 'park', 'bridge', 'airport', 'station', 'hall', 'palace', 'tower', 'stadium', 'arena', 'river', 'lake', 'mountain', 'mountains', 'mount', 'island', 'islands', 'bay', 'coast', 'valley', 'county', 'province', 'state', 'city', 'district', 'region', 'peninsula', 'sea', 'ocean', 'desert', 'canyon', 'falls', 'beach', 'harbor', 'harbour', 'port', 'heights', 'hills', 'springs', 'plaza', 'center', 'centre', 'museum', 'gallery', 'cathedral', 'mosque', 'temple', 'synagogue', 'building', 'prison', 'base', 'camp', 'field', 'forest', 'gulf', 'strait', 'canal', 'boulevard', 'lane', 'village', 'town', 'cemetery', 'memorial']);
 const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|bint)-\p{Lu}/u;
 const PLACE_ENDING = /(?:ville|burg|burgh|borough|shire|stan|polis|grad|abad)$/;
@@ -240,10 +263,7 @@ export class EntityRecognizer {
     const lower = t.text.toLowerCase();
     const gaz = this.gaz;
     if (!gaz.vocab.has(lower) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
-    const capsWord = (k: number): boolean => k >= 0 && k < toks.length && toks[k].kind === TokKind.Word && toks[k].allCaps;
-    const prevOnLine = i > 0 && !t.breakBefore;
-    const nextOnLine = i + 1 < toks.length && !toks[i + 1].breakBefore;
-    return (prevOnLine && capsWord(i - 1)) || (nextOnLine && capsWord(i + 1)) || (i + 2 < toks.length && !toks[i + 1].breakBefore && !toks[i + 2].breakBefore && toks[i + 1].kind === TokKind.Punct && capsWord(i + 2));
+    return capsNeighbour(toks, i);
   }
 
   private isNameWord(t: Token): boolean {
@@ -394,6 +414,7 @@ export class EntityRecognizer {
         if (k === i + 1 && !toks[i].allCaps && !isDate(toks, i)) {
           const m = this.make(text, toks, i, k, 'PERSON', 0, null);
           m.tentative = true;
+          m.common = true;
           out.push(m);
         }
         i = k;
@@ -460,6 +481,14 @@ export class EntityRecognizer {
     let type: EntityType;
     let strength = 1;
     const secondL = len >= 3 ? toks[s + 1].text.toLowerCase() : '';
+    // a plural English noun opening a sentence ("Analysts said", "Others expect") is a name only as the surname of
+    // someone the document names in full ("Maria Fields" ... "Fields said"): a weak candidate, like a lone common word
+    if (len === 1 && title === null && toks[s].sentStart && !toks[s].allCaps && this.isPluralWord(first)) {
+      const m = this.make(text, toks, s, k, 'PERSON', 0, null);
+      m.tentative = true;
+      m.common = true;
+      return m;
+    }
     if (title !== null && !gaz.orgWords.has(lastL)) {
       type = 'PERSON';
       strength = 3;
@@ -477,6 +506,9 @@ export class EntityRecognizer {
     } else if (secondL === 'of' && PLACE_SUFFIX.has(first)) {
       type = 'LOC';
       strength = 2;
+    } else if (len === 1 && lastTok.allCaps && gaz.orgWords.has(first) && capsNeighbour(toks, s)) {
+      // an organisation word alone in a line in capitals is a heading's word ("EASTERN DIVISION", "LEAGUE STANDINGS")
+      return null;
     } else if (len === 1 && gaz.orgWords.has(first) && !WEAK_ORG_WORDS.has(first)) {
       type = 'ORG';
       strength = 1;
@@ -513,6 +545,11 @@ export class EntityRecognizer {
     } else if (gaz.orgWords.has(lastL) && len >= 2) {
       type = 'ORG';
       strength = 2;
+    } else if (next && !next.cap && publicationAfter(toks, k)) {
+      // "Zycie Warszawy daily said", "Itar-Tass news agency quoted": a name before the word for what it is,
+      // which holds for its other mentions too ("Zycie Warszawy said")
+      type = 'ORG';
+      strength = 3;
     } else if (prev && ORG_NOUNS.has(prevL) && !prev.cap) {
       type = 'ORG';
       strength = 2;
@@ -557,7 +594,9 @@ export class EntityRecognizer {
       const m = this.make(text, toks, s, k, 'PERSON', 0, null);
       m.tentative = true;
       // people are rarely "the X" / "a X": a determiner before a lone unknown word rules out a person
-      m.repeatable = !this.isVocab(first) && !(prev && !prev.cap && DETERMINERS.has(prevL));
+      const vocab = this.isVocab(first);
+      m.common = vocab || ABSTRACT_NOUN.test(first);
+      m.repeatable = !vocab && !(prev && !prev.cap && DETERMINERS.has(prevL));
       return m;
     }
     const m = this.make(text, toks, s, k, type, strength, null);
@@ -683,6 +722,13 @@ export class EntityRecognizer {
   }
 
   /** An English word: in the lexicon, or written in lower case elsewhere in this text. */
+  /** An English plural ("analysts", "others") that is no known surname or given name ("Banks", "Evans"). */
+  private isPluralWord(lower: string): boolean {
+    if (lower.length <= 3 || !lower.endsWith('s') || !this.isVocab(lower)) return false;
+    if (this.gaz.lastNames.has(lower) || this.gaz.firstNames.has(lower) || this.gaz.orgWords.has(lower)) return false;
+    return this.isVocab(lower.slice(0, -1)) || (lower.endsWith('es') && this.isVocab(lower.slice(0, -2)));
+  }
+
   private isVocab(lower: string): boolean {
     return this.gaz.vocab.has(lower) || this.docLower.has(lower);
   }

@@ -72,10 +72,17 @@ export function countriesAsTeams(text: string, mentions: RawMention[], gaz: Gaze
   }
 }
 
+/** A plural after "the" and "and" or "or" before the name: "the Braves and [Cubs]". */
+const CLUB_AFTER_THE = /\b[Tt]he (?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+s (?:and|or) $/u;
+
+/** A word for a club's side or one of its players after the name: "[Cubs] shortstop", "his [Saracens] side". */
+const CLUB_ROLE = /^ (?:side|team|squad|shortstop|pitcher|catcher|outfielder|infielder|manager|coach|quarterback|striker|midfielder|defender|goalkeeper|fans|supporters)\b/;
+
 /**
  * A club named by a plural ("the Cubs", "the All Blacks", "the Red Sox"): one or two capitalised
- * words ending in "s", after "the", in sports news. Peoples ("the Belgians"), countries ("the
- * Netherlands") and places are not clubs.
+ * words ending in "s", after "the" (or after "the Braves and"), or before a word for its side or
+ * its players ("Cubs shortstop", "his Saracens side"), in sports news. Peoples ("the Belgians"),
+ * countries ("the Netherlands") and places are not clubs.
  */
 export function isPluralClub(text: string, m: RawMention, gaz: Gazetteer): boolean {
   if (m.kind !== 'name' || m.start < 4) return false;
@@ -85,7 +92,7 @@ export function isPluralClub(text: string, m: RawMention, gaz: Gazetteer): boole
   const words = t.split(' ');
   if (words.length > 2 || words.some((w) => !/^\p{Lu}\p{Ll}/u.test(w))) return false;
   const before = text.slice(m.start - 4, m.start);
-  if (before !== 'the ' && before !== 'The ') return false;
+  if (before !== 'the ' && before !== 'The ' && !CLUB_AFTER_THE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !CLUB_ROLE.test(text.slice(m.end, m.end + 16))) return false;
   const lower = t.toLowerCase();
   return !gaz.norp.has(lower) && !gaz.countries.has(lower) && !gaz.places.has(lower);
 }

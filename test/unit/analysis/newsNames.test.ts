@@ -143,4 +143,39 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('Prices rose on Monday. Brantcorp said in a statement that it would close two plants. Maria Lind said in a statement that she would resign.'));
     assert.ok(got.includes('ORG:Brantcorp') && got.includes('PERSON:Maria Lind'), got.join(' | '));
   });
+
+  it('a name before "daily", "newspaper" or "news agency" is an organisation ("Novy Glas daily said"), also where it is named alone; a place stays a place', () => {
+    const got = typed(analyzeDocument('Prices rose on Monday, Novy Glas daily said. Kestra news agency quoted Maria Lind as saying a Paris newspaper had the story first. Novy Glas said more talks were due.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Novy Glas')), ['ORG:Novy Glas', 'ORG:Novy Glas']);
+    assert.ok(got.includes('ORG:Kestra'), got.join(' | '));
+    assert.ok(got.includes('LOC:Paris') && got.includes('PERSON:Maria Lind'), got.join(' | '));
+  });
+
+  it('a one-word name that opens a club named with its town ("Zorvan Volgograd" ... "Zorvan") is that club', () => {
+    const got = typed(analyzeDocument("The Russian club Zorvan Volgograd must play its next home game behind closed doors. The ban ended Zorvan's spell as league leaders, and Zorvan will play to empty stands."));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Zorvan')), ['ORG:Zorvan Volgograd', 'ORG:Zorvan', 'ORG:Zorvan']);
+  });
+
+  it('an English word that opens a club named with its town ("Real Madrid" ... "Real") is that club, also at a sentence start', () => {
+    const got = typed(analyzeDocument('Okafor scored as Real Madrid drew 1-1 at Deportivo on Saturday. Real looked tired after the break, and the goal earned Real a point.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Real')), ['ORG:Real Madrid', 'ORG:Real', 'ORG:Real']);
+  });
+
+  it('a plural English noun opening a sentence is nobody\'s name ("Analysts said"), unless it is the surname of someone named in full ("Fields said")', () => {
+    const got = typed(analyzeDocument('Prices fell on Monday. Analysts said the Velco bank would cut rates. Others said it would wait. The trader Maria Fields was calm. Fields said she was not surprised.'));
+    assert.ok(!got.some((g) => g.includes('Analysts') || g.includes('Others')), got.join(' | '));
+    assert.ok(got.includes('PERSON:Fields'), got.join(' | '));
+  });
+
+  it('an organisation word alone in a line in capitals is a heading\'s word ("EASTERN DIVISION"), not a name', () => {
+    const got = typed(analyzeDocument('BASEBALL - STANDINGS.\nEASTERN DIVISION\nW L PCT GB\nVELMAR 75 59 .560 -\nOKAFOR CITY 71 63 .530 4\nThe Division voted on Monday.'));
+    assert.ok(!got.some((g) => g.includes('DIVISION')), got.join(' | '));
+    assert.ok(got.includes('ORG:Division'), got.join(' | '));
+  });
+
+  it('in sports news a plural after "the Braves and" or before a player\'s position ("Pilgrims shortstop") is a club', () => {
+    const got = typed(analyzeDocument('BASEBALL - ROUNDUP.\nIn Chicago, the Braves and Pilgrims split a doubleheader in the league. Pilgrims shortstop Randy Okafor made three errors in the match, his coach said, and the Velmar Harriers lost in extra innings.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Pilgrims') || g.includes('Braves')), ['ORG:Braves', 'ORG:Pilgrims', 'ORG:Pilgrims']);
+    assert.ok(got.includes('PERSON:Randy Okafor'), got.join(' | '));
+  });
 });
