@@ -1,4 +1,5 @@
 import type { Document } from 'yaml';
+import type { Annotation } from '../annotations/model';
 import {
   insertAnnotation,
   newSidecarDocument,
@@ -73,24 +74,33 @@ export function mergeSidecarTexts(baseText: string, oursText: string, theirsText
     const text = spliceMerged(to, fo.annotations, plan, fo.crlf);
     if (text !== undefined) return { ok: true, text: text === to ? oursText : text, report: plan.report };
   }
-  return mergeWithDocuments(tb, to, tt, oursText, sourceName);
+  return mergeWithDocuments(tb, to, tt, oursText, sourceName, options.documents ? undefined : { base: fast[0], theirs: fast[2] });
 }
 
-/** The general path: yaml Documents, ours' Document edited and rendered by renderSidecar. */
-function mergeWithDocuments(tb: string, to: string, tt: string, oursText: string, sourceName: string): SidecarMergeResult {
+type FastRead = ReturnType<typeof readSidecarFast>;
+
+/**
+ * The general path: yaml Documents, ours' Document edited and rendered by renderSidecar. Only
+ * ours needs a Document; base and theirs are only read, so the fast reader's data is taken for
+ * them when it read them (a yaml parse of a large file takes seconds in a cold process).
+ */
+function mergeWithDocuments(tb: string, to: string, tt: string, oursText: string, sourceName: string, fastReads?: { readonly base: FastRead; readonly theirs: FastRead }): SidecarMergeResult {
   const parsed = { base: tb, ours: to, theirs: tt } as const;
-  const docs: Record<string, ReturnType<typeof parseSidecar> | undefined> = {};
+  type Read = { readonly annotations: readonly Annotation[]; readonly sourceHash: string | undefined; readonly crlf: boolean };
+  const reads: { base?: Read; ours?: Extract<ReturnType<typeof parseSidecar>, { ok: true }>['sidecar']; theirs?: Read } = {};
   for (const side of ['base', 'ours', 'theirs'] as const) {
     if (blank(parsed[side])) continue;
+    const fast = side !== 'ours' ? fastReads?.[side] : undefined;
+    if (fast !== undefined && side !== 'ours') {
+      reads[side] = fast;
+      continue;
+    }
     const r = parseSidecar(parsed[side]);
     if (!r.ok) return { ok: false, side, issues: r.issues };
-    docs[side] = r;
+    if (side === 'ours') reads.ours = r.sidecar;
+    else reads[side] = r.sidecar;
   }
-  const get = (side: string): Extract<ReturnType<typeof parseSidecar>, { ok: true }>['sidecar'] | undefined => {
-    const r = docs[side];
-    return r && r.ok ? r.sidecar : undefined;
-  };
-  const [b, o, t] = [get('base'), get('ours'), get('theirs')];
+  const [b, o, t] = [reads.base, reads.ours, reads.theirs];
   const plan = planMerge(b?.annotations ?? [], o?.annotations ?? [], t?.annotations ?? [], [b?.sourceHash, o?.sourceHash, t?.sourceHash]);
   const doc: Document = o ? o.doc.clone() : newSidecarDocument(sourceName);
   for (const [id, a] of plan.updates) {
