@@ -253,8 +253,8 @@ export class EntityRecognizer {
   }
 
   /**
-   * A common English word in a line written in capitals ("SOCCER - ... BEAT ...", "EASTERN DIVISION"):
-   * not a name, unless the word is also a known name, place or organisation word. A capitalised word
+   * A common English word in a line written in capitals ("SOCCER - ... BEAT ...", "EASTERN DIVISION"), or a
+   * word the document also writes in lower case: not a name, unless the word is also a known name, place or organisation word. A capitalised word
    * between lower-case words ("AIDS", "the ACT") is left to the other rules.
    */
   private headlineWord(toks: readonly Token[], i: number): boolean {
@@ -262,8 +262,18 @@ export class EntityRecognizer {
     if (!t.allCaps || t.text.length < 3 || t.kind !== TokKind.Word) return false;
     const lower = t.text.toLowerCase();
     const gaz = this.gaz;
-    if (!gaz.vocab.has(lower) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
+    // an English word, or one the document also writes in lower case ("STOCKS SINK ..." over "stocks sank")
+    if (!(gaz.vocab.has(lower) || this.writesLower(lower)) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
     return capsNeighbour(toks, i);
+  }
+
+  /** Whether the document writes the word in lower case, or the same verb ("RETAINS" ... "retained", "DEFENDS" ... "defending"). */
+  private writesLower(lower: string): boolean {
+    const d = this.docLower;
+    if (d.has(lower)) return true;
+    if (lower.length < 5 || !lower.endsWith('s')) return false;
+    const stem = lower.slice(0, -1);
+    return d.has(stem) || d.has(stem + 'ed') || d.has(stem + 'ing');
   }
 
   private isNameWord(t: Token): boolean {

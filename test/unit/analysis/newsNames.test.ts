@@ -178,4 +178,12 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.deepStrictEqual(got.filter((g) => g.includes('Pilgrims') || g.includes('Braves')), ['ORG:Braves', 'ORG:Pilgrims', 'ORG:Pilgrims']);
     assert.ok(got.includes('PERSON:Randy Okafor'), got.join(' | '));
   });
+
+  // Issue 13, fifth round
+  it('a word in a line in capitals that the document writes in lower case, or the same verb, is no name ("STOCKS SLIP", "VELMAR RETAINS")', () => {
+    const got = typed(analyzeDocument('BOXING - VELMAR RETAINS GORLAN TITLE.\nDUBLIN 1996-08-31\nRandy Velmar retained his Gorlan featherweight title on Saturday.\n\nMARKETS - STOCKS SLIP AS KORVEX FALLS.\nBlue-chip stocks slipped on Tuesday.'));
+    assert.ok(!got.some((g) => g.includes('STOCKS') || g.includes('RETAINS')), got.join(' | '));
+    assert.ok(got.includes('PERSON:VELMAR'), got.join(' | '));
+    assert.ok(got.includes('ORG:KORVEX'), got.join(' | '));
+  });
 });
