@@ -149,7 +149,7 @@ export class EntityRecognizer {
         }
         // a day of the week ends a name: "told CNBC Friday"
         if (WEEKDAYS.has(lw)) break;
-        if (this.isNameWord(u) && !this.headlineWord(toks, j)) {
+        if ((this.isNameWord(u) && !this.headlineWord(toks, j)) || this.capsPlaceSuffix(toks, j)) {
           // a capitalised function word ("In", "The") starts a new phrase, it does not continue a name
           if (FUNCTION_WORDS.has(lw) && !u.allCaps) break;
           last = j;
@@ -265,6 +265,12 @@ export class EntityRecognizer {
     // an English word, or one the document also writes in lower case ("STOCKS SINK ..." over "stocks sank")
     if (!(gaz.vocab.has(lower) || this.writesLower(lower)) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
     return capsNeighbour(toks, i);
+  }
+
+  /** A place's suffix in capitals after the place, part of its name ("KANSAS CITY", "SALT LAKE CITY"), though a common word. */
+  private capsPlaceSuffix(toks: readonly Token[], j: number): boolean {
+    const u = toks[j];
+    return u.allCaps && u.kind === TokKind.Word && j > 0 && toks[j - 1].allCaps && PLACE_SUFFIX.has(u.text.toLowerCase()) && this.gaz.places.has(toks[j - 1].text.toLowerCase());
   }
 
   /** Whether the document writes the word in lower case, or the same verb ("RETAINS" ... "retained", "DEFENDS" ... "defending"). */

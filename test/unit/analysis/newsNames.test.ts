@@ -186,4 +186,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('PERSON:VELMAR'), got.join(' | '));
     assert.ok(got.includes('ORG:KORVEX'), got.join(' | '));
   });
+
+  it('a place\'s suffix in capitals after the place is part of its name ("KANSAS CITY"), though a common word', () => {
+    const got = typed(analyzeDocument('TRAVEL - FARES.\nKANSAS CITY 120 140\nThe city council met in Kansas City on Monday.'));
+    assert.ok(got.some((g) => g.endsWith(':KANSAS CITY')), got.join(' | '));
+    assert.ok(!got.some((g) => g.endsWith(':KANSAS')), got.join(' | '));
+  });
 });
