@@ -834,10 +834,14 @@ export class EntityRecognizer {
   }
 }
 
+/** Number words that count what follows ("three RBI"). */
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many']);
+
 /**
  * Acronyms (2 to 6 upper-case letters) whose letters are the initials of a run
  * of lower-case words elsewhere in the same text. News writes an organisation's name capitalised, so an
  * acronym spelled out in lower case ("iodine deficiency disorders", "IDD") abbreviates a common noun.
+ * Also an abbreviation the text writes only after a count, a unit ("his 121 RBI", "three RBI").
  * Linear: at most 6 initials are read from each lower-case word.
  */
 function commonNounAcronyms(toks: readonly Token[]): Set<string> {
@@ -847,6 +851,17 @@ function commonNounAcronyms(toks: readonly Token[]): Set<string> {
   }
   const found = new Set<string>();
   if (wanted.size === 0) return found;
+  // an abbreviation the text writes only after a count is a unit ("his 121 RBI", "three RBI", "40 MW")
+  const afterCount = new Map<string, boolean>();
+  for (let p = 1; p < toks.length; p++) {
+    const t = toks[p];
+    if (!wanted.has(t.text)) continue;
+    const prev = toks[p - 1];
+    const count = t.spaceBefore && (prev.kind === TokKind.Number || COUNT_WORDS.has(prev.text.toLowerCase()));
+    afterCount.set(t.text, count && afterCount.get(t.text) !== false);
+  }
+  if (toks.length > 0 && wanted.has(toks[0].text)) afterCount.set(toks[0].text, false);
+  for (const [w, unit] of afterCount) if (unit) found.add(w);
   for (let p = 0; p < toks.length; p++) {
     let initials = '';
     for (let q = p; q < toks.length && q < p + 6; q++) {

@@ -192,4 +192,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.some((g) => g.endsWith(':KANSAS CITY')), got.join(' | '));
     assert.ok(!got.some((g) => g.endsWith(':KANSAS')), got.join(' | '));
   });
+
+  it('an abbreviation the text writes only after a count is a unit, not an organisation ("his 104 RBI", "three RBI")', () => {
+    const got = typed(analyzeDocument('BASEBALL - ROUNDUP.\nRandy Okafor hit two homers and his 104 RBI lead the league. Tom Baker added three RBI for the Velmar Harriers, the NBA said.'));
+    assert.ok(!got.some((g) => g.includes('RBI')), got.join(' | '));
+    assert.ok(got.includes('ORG:NBA'), got.join(' | '));
+  });
 });
