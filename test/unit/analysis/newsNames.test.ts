@@ -198,4 +198,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => g.includes('RBI')), got.join(' | '));
     assert.ok(got.includes('ORG:NBA'), got.join(' | '));
   });
+
+  it('a compass word the vocabulary lacks opens a heading in capitals ("CENTRAL DIVISION"), not a name', () => {
+    const got = typed(analyzeDocument('BASEBALL - STANDINGS.\nCENTRAL DIVISION\nW L PCT GB\nVELMAR 75 59 .560 -\nOKAFOR CITY 71 63 .530 4'));
+    assert.ok(!got.some((g) => g.includes('CENTRAL') || g.includes('DIVISION')), got.join(' | '));
+  });
 });
