@@ -68,6 +68,20 @@ function capsNeighbour(toks: readonly Token[], i: number): boolean {
 /** Lower-case words after a name that say it is a publication or a broadcaster ("Le Soir daily", "Velco news agency"). */
 const PUBLICATION_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadsheet', 'television', 'radio']);
 
+/** Lower-case words after a name, or after its possessive, that name a part of a company ("Velco shareholders", "Velco's board"). */
+const COMPANY_PARTS = new Set(['board', 'shareholders', 'stockholders', 'subsidiary', 'subsidiaries', 'management', 'executives']);
+
+/** Whether the tokens from k name a part of a company: a board, shareholders, a general manager, a chief executive. */
+function companyPartAfter(toks: readonly Token[], k: number): boolean {
+  let j = k;
+  if (j < toks.length && isPossessive(toks[j])) j++;
+  if (j >= toks.length || toks[j].cap) return false;
+  const w = toks[j].text.toLowerCase();
+  if (COMPANY_PARTS.has(w)) return true;
+  const w2 = j + 1 < toks.length ? toks[j + 1].text.toLowerCase() : '';
+  return (w === 'general' && w2 === 'manager') || (w === 'chief' && (w2 === 'executive' || w2 === 'financial'));
+}
+
 /** Whether the tokens from k name a publication or a news agency: "daily", "newspaper", "news agency", "press agency". */
 function publicationAfter(toks: readonly Token[], k: number): boolean {
   const w = toks[k].text.toLowerCase();
@@ -566,6 +580,11 @@ export class EntityRecognizer {
     } else if (next && !next.cap && publicationAfter(toks, k)) {
       // "Zycie Warszawy daily said", "Itar-Tass news agency quoted": a name before the word for what it is,
       // which holds for its other mentions too ("Zycie Warszawy said")
+      type = 'ORG';
+      strength = 3;
+    } else if (next && companyPartAfter(toks, k) && !(prev && prev.cap && !toks[s].breakBefore)) {
+      // "Petrovex general manager", "Petrovex's board of directors", "Petrovex shareholders": a company, also
+      // in its other mentions ("leaving Petrovex")
       type = 'ORG';
       strength = 3;
     } else if (prev && ORG_NOUNS.has(prevL) && !prev.cap) {

@@ -203,4 +203,13 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('BASEBALL - STANDINGS.\nCENTRAL DIVISION\nW L PCT GB\nVELMAR 75 59 .560 -\nOKAFOR CITY 71 63 .530 4'));
     assert.ok(!got.some((g) => g.includes('CENTRAL') || g.includes('DIVISION')), got.join(' | '));
   });
+
+  it('a name before a part of a company ("Zoltari general manager", "Zoltari\'s board") is an organisation', () => {
+    const text = 'Cofinec said Zoltari general manager Laszlo Sebesvari had resigned but will remain on Zoltari\'s board of directors.';
+    const a = analyzeDocument(text);
+    const at = (i: number) => a.entities.find((e) => e.start === i);
+    assert.strictEqual(at(text.indexOf('Zoltari'))?.type, 'ORG', typed(a).join(' | '));
+    assert.strictEqual(at(text.indexOf('Zoltari\'s'))?.type, 'ORG', typed(a).join(' | '));
+    assert.ok(typed(a).includes('PERSON:Laszlo Sebesvari'), typed(a).join(' | '));
+  });
 });
