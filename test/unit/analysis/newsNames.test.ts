@@ -212,4 +212,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.strictEqual(at(text.indexOf('Zoltari\'s'))?.type, 'ORG', typed(a).join(' | '));
     assert.ok(typed(a).includes('PERSON:Laszlo Sebesvari'), typed(a).join(' | '));
   });
+
+  it('"Labour" is the party, an organisation, and Labour Day a holiday, no name', () => {
+    const got = typed(analyzeDocument('Velmar said the Labour won the vote, and Norland is behind Labour and the Greens. Markets close on Monday for Labour Day.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Labour')), ['ORG:Labour', 'ORG:Labour'], got.join(' | '));
+  });
 });
