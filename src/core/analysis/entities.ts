@@ -33,6 +33,8 @@ export interface RawMention {
   common?: boolean;
   /** A title word alone ("King said"): a name only as the surname of a person named in full in the document. */
   surnameOnly?: boolean;
+  /** A place after a locative preposition or after "Town," ("to Jordan", "Amman, Jordan"): no person's surname. */
+  locative?: boolean;
   /** For role mentions: a person name in apposition (", President Barack Obama"). */
   appositive: RawMention | null;
   /** Index of the first token (within the chunk's token array) for context look-ups. */
@@ -55,6 +57,9 @@ const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premie
 const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'stated', 'wrote', 'explained', 'noted', 'claimed', 'argued', 'insisted', 'warned', 'declared', 'replied', 'tweeted', 'admitted', 'recalled', 'testified', 'believes', 'thinks', 'wants', 'announced', 'urged', 'who', 'himself', 'herself']);
 const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
 const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
+/** Prepositions that put a place in space ("to Jordan", "in Chad"). */
+const LOCATIVES = new Set(['in', 'to', 'from', 'at', 'near', 'into', 'across', 'through', 'of', 'outside', 'inside', 'toward', 'towards', 'via', 'visit', 'visited', 'visiting']);
+
 /** Words of a compass direction the English vocabulary lacks, as in a heading ("CENTRAL DIVISION"). */
 const COMPASS_WORDS = new Set(['central', 'west']);
 /** Whether a word in capitals has another word in capitals beside it on its line (a headline, a table heading). */
@@ -388,6 +393,10 @@ export class EntityRecognizer {
             }
           }
           const m = this.make(text, toks, i, e, ty, 3, ty === 'LOC' ? (canonical ?? gaz.countries.get(joinLower(toks, i, e)) ?? null) : canonical);
+          if (ty === 'LOC' && i > 0) {
+            const before = toks[i - 1];
+            m.locative = LOCATIVES.has(before.text.toLowerCase()) || (before.text === ',' && i > 1 && toks[i - 2].cap);
+          }
           if (ty === 'NORP' || (ty === 'LOC' && (m.canonical !== null || gaz.countries.has(joinLower(toks, i, e))))) pendingCountry = gaz.countryOf(joinLower(toks, i, e)) ?? m.canonical;
           out.push(m);
           i = e;
@@ -424,7 +433,9 @@ export class EntityRecognizer {
         const wl = w.text.toLowerCase();
         // "Comic Corps of Canada", "Medical Journal of Australia": the place belongs to the organisation's name
         const ofOrg = k >= i + 2 && toks[k - 1].text === 'of' && gaz.orgWords.has(toks[k - 2].text.toLowerCase());
-        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg) break;
+        // a country that is also a personal name after a given name is a surname ("Neil Jordan")
+        const surname = k === i + 1 && gaz.firstNames.has(toks[i].text.toLowerCase()) && !gaz.places.has(toks[i].text.toLowerCase()) && !gaz.norp.has(wl) && (gaz.firstNames.has(wl) || gaz.lastNames.has(wl));
+        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg && !surname) break;
         // a title word that ends the run after a given name is a surname ("Billie Jean King", "Stephen King")
         if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl) && !(k === b - 1 && gaz.firstNames.has(toks[k - 1].text.toLowerCase()) && !gaz.titles.has(toks[k - 1].text.toLowerCase()))) break;
         // "the Refugee Council Enver Solomon": a person named in full after an organisation's name

@@ -217,4 +217,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('Velmar said the Labour won the vote, and Norland is behind Labour and the Greens. Markets close on Monday for Labour Day.'));
     assert.deepStrictEqual(got.filter((g) => g.includes('Labour')), ['ORG:Labour', 'ORG:Labour'], got.join(' | '));
   });
+
+  it('a country that is also a personal name, after a given name, is a surname, and alone that person ("Neil Jordan" ... "Jordan defends")', () => {
+    const got = typed(analyzeDocument('Dublin-born director Neil Jordan says he never lost sleep over a film. Jordan defends his decision to make it, shot near Amman, Jordan.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Jordan')), ['PERSON:Neil Jordan', 'PERSON:Jordan', 'LOC:Jordan'], got.join(' | '));
+  });
 });
