@@ -887,7 +887,7 @@ function commonNounAcronyms(toks: readonly Token[]): Set<string> {
   const afterCount = new Map<string, boolean>();
   for (let p = 1; p < toks.length; p++) {
     const t = toks[p];
-    if (!wanted.has(t.text)) continue;
+    if (!t.allCaps || !wanted.has(t.text)) continue;
     const prev = toks[p - 1];
     const count = t.spaceBefore && (prev.kind === TokKind.Number || COUNT_WORDS.has(prev.text.toLowerCase()));
     afterCount.set(t.text, count && afterCount.get(t.text) !== false);
