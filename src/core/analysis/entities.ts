@@ -595,9 +595,9 @@ export class EntityRecognizer {
       strength = 3;
     } else if (next && companyPartAfter(toks, k) && !(prev && prev.cap && !toks[s].breakBefore)) {
       // "Petrovex general manager", "Petrovex's board of directors", "Petrovex shareholders": a company, also
-      // in its other mentions ("leaving Petrovex")
+      // in its other mentions ("leaving Petrovex"), even against the typer's guess for them alone
       type = 'ORG';
-      strength = 3;
+      strength = 4;
     } else if (prev && ORG_NOUNS.has(prevL) && !prev.cap) {
       type = 'ORG';
       strength = 2;

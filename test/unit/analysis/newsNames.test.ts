@@ -222,4 +222,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('Dublin-born director Neil Jordan says he never lost sleep over a film. Jordan defends his decision to make it, shot near Amman, Jordan.'));
     assert.deepStrictEqual(got.filter((g) => g.includes('Jordan')), ['PERSON:Neil Jordan', 'PERSON:Jordan', 'LOC:Jordan'], got.join(' | '));
   });
+
+  it('a company named before a part of it is an organisation in its other mentions too, against the typer ("leaving Zoltari")', () => {
+    const got = typed(analyzeDocument('Cofinec said profit fell, with the bulk of the decline due to the performance of Zoltari, one of its Hungarian units. Cofinec said Zoltari general manager Laszlo Sebesvari had resigned and will be leaving Zoltari but will remain on Zoltari\'s board of directors.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('Zoltari')), ['ORG:Zoltari', 'ORG:Zoltari', 'ORG:Zoltari', 'ORG:Zoltari'], got.join(' | '));
+  });
 });
