@@ -77,9 +77,16 @@ export class AliasGrouper {
     }
     if (surnames.size === 0 && firms.size === 0) return;
     for (const m of ms) {
-      if (m.kind !== 'name' || m.canonical !== null || m.text.includes(' ')) continue;
+      if (m.kind !== 'name' || m.text.includes(' ')) continue;
       const key = m.text.toLowerCase();
-      if (gaz.orgs.has(key) || gaz.countries.has(key)) continue;
+      // a country that is also a personal name ends a person named in full ("Neil Jordan" ... "Jordan defends")
+      const personal = !m.locative && surnames.has(key) && gaz.countries.has(key) && (gaz.firstNames.has(key) || gaz.lastNames.has(key));
+      if (personal) {
+        m.type = 'PERSON';
+        m.canonical = null;
+        continue;
+      }
+      if (m.canonical !== null || gaz.orgs.has(key) || gaz.countries.has(key)) continue;
       if (surnames.has(key)) m.type = 'PERSON';
       else if (firms.has(key)) m.type = 'ORG';
     }

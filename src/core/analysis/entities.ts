@@ -33,6 +33,8 @@ export interface RawMention {
   common?: boolean;
   /** A title word alone ("King said"): a name only as the surname of a person named in full in the document. */
   surnameOnly?: boolean;
+  /** A place after a locative preposition or after "Town," ("to Jordan", "Amman, Jordan"): no person's surname. */
+  locative?: boolean;
   /** For role mentions: a person name in apposition (", President Barack Obama"). */
   appositive: RawMention | null;
   /** Index of the first token (within the chunk's token array) for context look-ups. */
@@ -55,6 +57,11 @@ const ROLE_HEADS = new Set(['president', 'vice-president', 'chancellor', 'premie
 const PERSON_CUES = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'stated', 'wrote', 'explained', 'noted', 'claimed', 'argued', 'insisted', 'warned', 'declared', 'replied', 'tweeted', 'admitted', 'recalled', 'testified', 'believes', 'thinks', 'wants', 'announced', 'urged', 'who', 'himself', 'herself']);
 const PERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'official', 'leader', 'president', 'chancellor', 'actor', 'actress', 'singer', 'player', 'coach', 'striker', 'author', 'artist', 'writer', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'colleague', 'candidate', 'lawmaker', 'analyst', 'professor', 'researcher', 'scientist', 'expert', 'lawyer', 'judge', 'senator', 'director', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'friend', 'teacher', 'student', 'activist', 'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'astronaut', 'engineer', 'manager', 'chairman', 'secretary', 'governor', 'mayor', 'prosecutor', 'attorney', 'officer', 'detective', 'doctor', 'nurse', 'pilot', 'soldier', 'captain', 'boss', 'owner', 'designer', 'economist', 'historian', 'member', 'resident', 'citizen', 'victim', 'suspect', 'defendant', 'blogger', 'politician', 'diplomat', 'ambassador', 'envoy', 'adviser', 'advisor', 'aide', 'deputy', 'representative', 'chief', 'head', 'general', 'commander', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'dissident', 'defector', 'hacker', 'musician', 'painter', 'poet', 'novelist', 'filmmaker', 'director', 'producer', 'athlete', 'champion', 'goalkeeper', 'midfielder', 'defender', 'forward', 'batsman', 'bowler', 'driver', 'cyclist', 'swimmer', 'runner', 'boxer', 'wrestler', 'candidate', 'nominee', 'incumbent', 'challenger', 'opponent', 'rival', 'partner']);
 const ORG_NOUNS = new Set(['website', 'newspaper', 'publication', 'company', 'firm', 'group', 'agency', 'channel', 'network', 'magazine', 'broadcaster', 'party', 'organization', 'organisation', 'team', 'club', 'brand', 'app', 'site', 'startup', 'bank', 'band', 'carrier', 'airline', 'retailer', 'manufacturer', 'maker', 'giant', 'outlet', 'daily', 'tabloid', 'paper', 'station', 'charity', 'union', 'university', 'school', 'institute', 'studio', 'label', 'publisher', 'insurer', 'lender', 'operator', 'provider', 'developer', 'platform', 'service', 'blog', 'journal', 'broadsheet', 'weekly', 'movement', 'militia', 'faction', 'coalition', 'alliance', 'ministry', 'department', 'office', 'committee', 'council', 'court']);
+/** Prepositions that put a place in space ("to Jordan", "in Chad"). */
+const LOCATIVES = new Set(['in', 'to', 'from', 'at', 'near', 'into', 'across', 'through', 'of', 'outside', 'inside', 'toward', 'towards', 'via', 'visit', 'visited', 'visiting']);
+
+/** Words of a compass direction the English vocabulary lacks, as in a heading ("CENTRAL DIVISION"). */
+const COMPASS_WORDS = new Set(['central', 'west']);
 /** Whether a word in capitals has another word in capitals beside it on its line (a headline, a table heading). */
 function capsNeighbour(toks: readonly Token[], i: number): boolean {
   const capsWord = (k: number): boolean => k >= 0 && k < toks.length && toks[k].kind === TokKind.Word && toks[k].allCaps;
@@ -65,6 +72,20 @@ function capsNeighbour(toks: readonly Token[], i: number): boolean {
 
 /** Lower-case words after a name that say it is a publication or a broadcaster ("Le Soir daily", "Velco news agency"). */
 const PUBLICATION_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadsheet', 'television', 'radio']);
+
+/** Lower-case words after a name, or after its possessive, that name a part of a company ("Velco shareholders", "Velco's board"). */
+const COMPANY_PARTS = new Set(['board', 'shareholders', 'stockholders', 'subsidiary', 'subsidiaries', 'management', 'executives']);
+
+/** Whether the tokens from k name a part of a company: a board, shareholders, a general manager, a chief executive. */
+function companyPartAfter(toks: readonly Token[], k: number): boolean {
+  let j = k;
+  if (j < toks.length && isPossessive(toks[j])) j++;
+  if (j >= toks.length || toks[j].cap) return false;
+  const w = toks[j].text.toLowerCase();
+  if (COMPANY_PARTS.has(w)) return true;
+  const w2 = j + 1 < toks.length ? toks[j + 1].text.toLowerCase() : '';
+  return (w === 'general' && w2 === 'manager') || (w === 'chief' && (w2 === 'executive' || w2 === 'financial'));
+}
 
 /** Whether the tokens from k name a publication or a news agency: "daily", "newspaper", "news agency", "press agency". */
 function publicationAfter(toks: readonly Token[], k: number): boolean {
@@ -149,7 +170,7 @@ export class EntityRecognizer {
         }
         // a day of the week ends a name: "told CNBC Friday"
         if (WEEKDAYS.has(lw)) break;
-        if (this.isNameWord(u) && !this.headlineWord(toks, j)) {
+        if ((this.isNameWord(u) && !this.headlineWord(toks, j)) || this.capsPlaceSuffix(toks, j)) {
           // a capitalised function word ("In", "The") starts a new phrase, it does not continue a name
           if (FUNCTION_WORDS.has(lw) && !u.allCaps) break;
           last = j;
@@ -253,8 +274,8 @@ export class EntityRecognizer {
   }
 
   /**
-   * A common English word in a line written in capitals ("SOCCER - ... BEAT ...", "EASTERN DIVISION"):
-   * not a name, unless the word is also a known name, place or organisation word. A capitalised word
+   * A common English word in a line written in capitals ("SOCCER - ... BEAT ...", "EASTERN DIVISION"), or a
+   * word the document also writes in lower case: not a name, unless the word is also a known name, place or organisation word. A capitalised word
    * between lower-case words ("AIDS", "the ACT") is left to the other rules.
    */
   private headlineWord(toks: readonly Token[], i: number): boolean {
@@ -262,8 +283,24 @@ export class EntityRecognizer {
     if (!t.allCaps || t.text.length < 3 || t.kind !== TokKind.Word) return false;
     const lower = t.text.toLowerCase();
     const gaz = this.gaz;
-    if (!gaz.vocab.has(lower) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
+    // an English word, or one the document also writes in lower case ("STOCKS SINK ..." over "stocks sank")
+    if (!(gaz.vocab.has(lower) || COMPASS_WORDS.has(lower) || this.writesLower(lower)) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
     return capsNeighbour(toks, i);
+  }
+
+  /** A place's suffix in capitals after the place, part of its name ("KANSAS CITY", "SALT LAKE CITY"), though a common word. */
+  private capsPlaceSuffix(toks: readonly Token[], j: number): boolean {
+    const u = toks[j];
+    return u.allCaps && u.kind === TokKind.Word && j > 0 && toks[j - 1].allCaps && PLACE_SUFFIX.has(u.text.toLowerCase()) && this.gaz.places.has(toks[j - 1].text.toLowerCase());
+  }
+
+  /** Whether the document writes the word in lower case, or the same verb ("RETAINS" ... "retained", "DEFENDS" ... "defending"). */
+  private writesLower(lower: string): boolean {
+    const d = this.docLower;
+    if (d.has(lower)) return true;
+    if (lower.length < 5 || !lower.endsWith('s')) return false;
+    const stem = lower.slice(0, -1);
+    return d.has(stem) || d.has(stem + 'ed') || d.has(stem + 'ing');
   }
 
   private isNameWord(t: Token): boolean {
@@ -356,6 +393,10 @@ export class EntityRecognizer {
             }
           }
           const m = this.make(text, toks, i, e, ty, 3, ty === 'LOC' ? (canonical ?? gaz.countries.get(joinLower(toks, i, e)) ?? null) : canonical);
+          if (ty === 'LOC' && i > 0) {
+            const before = toks[i - 1];
+            m.locative = LOCATIVES.has(before.text.toLowerCase()) || (before.text === ',' && i > 1 && toks[i - 2].cap);
+          }
           if (ty === 'NORP' || (ty === 'LOC' && (m.canonical !== null || gaz.countries.has(joinLower(toks, i, e))))) pendingCountry = gaz.countryOf(joinLower(toks, i, e)) ?? m.canonical;
           out.push(m);
           i = e;
@@ -392,7 +433,9 @@ export class EntityRecognizer {
         const wl = w.text.toLowerCase();
         // "Comic Corps of Canada", "Medical Journal of Australia": the place belongs to the organisation's name
         const ofOrg = k >= i + 2 && toks[k - 1].text === 'of' && gaz.orgWords.has(toks[k - 2].text.toLowerCase());
-        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg) break;
+        // a country that is also a personal name after a given name is a surname ("Neil Jordan")
+        const surname = k === i + 1 && gaz.firstNames.has(toks[i].text.toLowerCase()) && !gaz.places.has(toks[i].text.toLowerCase()) && !gaz.norp.has(wl) && (gaz.firstNames.has(wl) || gaz.lastNames.has(wl));
+        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg && !surname) break;
         // a title word that ends the run after a given name is a surname ("Billie Jean King", "Stephen King")
         if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl) && !(k === b - 1 && gaz.firstNames.has(toks[k - 1].text.toLowerCase()) && !gaz.titles.has(toks[k - 1].text.toLowerCase()))) break;
         // "the Refugee Council Enver Solomon": a person named in full after an organisation's name
@@ -550,6 +593,11 @@ export class EntityRecognizer {
       // which holds for its other mentions too ("Zycie Warszawy said")
       type = 'ORG';
       strength = 3;
+    } else if (next && companyPartAfter(toks, k) && !(prev && prev.cap && !toks[s].breakBefore)) {
+      // "Petrovex general manager", "Petrovex's board of directors", "Petrovex shareholders": a company, also
+      // in its other mentions ("leaving Petrovex"), even against the typer's guess for them alone
+      type = 'ORG';
+      strength = 4;
     } else if (prev && ORG_NOUNS.has(prevL) && !prev.cap) {
       type = 'ORG';
       strength = 2;
@@ -818,10 +866,14 @@ export class EntityRecognizer {
   }
 }
 
+/** Number words that count what follows ("three RBI"). */
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many']);
+
 /**
  * Acronyms (2 to 6 upper-case letters) whose letters are the initials of a run
  * of lower-case words elsewhere in the same text. News writes an organisation's name capitalised, so an
  * acronym spelled out in lower case ("iodine deficiency disorders", "IDD") abbreviates a common noun.
+ * Also an abbreviation the text writes only after a count, a unit ("his 121 RBI", "three RBI").
  * Linear: at most 6 initials are read from each lower-case word.
  */
 function commonNounAcronyms(toks: readonly Token[]): Set<string> {
@@ -831,6 +883,17 @@ function commonNounAcronyms(toks: readonly Token[]): Set<string> {
   }
   const found = new Set<string>();
   if (wanted.size === 0) return found;
+  // an abbreviation the text writes only after a count is a unit ("his 121 RBI", "three RBI", "40 MW")
+  const afterCount = new Map<string, boolean>();
+  for (let p = 1; p < toks.length; p++) {
+    const t = toks[p];
+    if (!t.allCaps || !wanted.has(t.text)) continue;
+    const prev = toks[p - 1];
+    const count = t.spaceBefore && (prev.kind === TokKind.Number || COUNT_WORDS.has(prev.text.toLowerCase()));
+    afterCount.set(t.text, count && afterCount.get(t.text) !== false);
+  }
+  if (toks.length > 0 && wanted.has(toks[0].text)) afterCount.set(toks[0].text, false);
+  for (const [w, unit] of afterCount) if (unit) found.add(w);
   for (let p = 0; p < toks.length; p++) {
     let initials = '';
     for (let q = p; q < toks.length && q < p + 6; q++) {

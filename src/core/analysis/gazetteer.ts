@@ -86,7 +86,7 @@ bitcoin;ethereum;chatgpt;gmail;google maps;google search;google earth;street vie
 star wars;star trek;doctor who;harry potter;game of thrones;the simpsons;counter-strike;minecraft;fortnite;pokemon;pokémon;
 world of warcraft;league of legends;call of duty;grand theft auto;super mario;
 world cup;olympics;olympic games;paralympics;super bowl;grand prix;tour de france;wimbledon;eurovision;
-ramadan;christmas;easter;hanukkah;diwali;thanksgiving;passover;
+ramadan;christmas;easter;hanukkah;diwali;thanksgiving;passover;labour day;labor day;
 world war i;world war ii;cold war;holocaust;brexit;man of the match`;
 
 /** Last words of event and law names ("Google Science Fair", "Clean Air Act"): the whole name is MISC. */
@@ -120,7 +120,7 @@ new yorker|new yorkers=New York;londoner|londoners=London;muscovite|muscovites=M
 muslim|muslims|moslem=;christian|christians=;catholic|catholics|roman catholic|roman catholics=;protestant|protestants=;jewish|jew|jews=;
 hindu|hindus=;buddhist|buddhists=;sikh|sikhs=;sunni|sunnis=;shia|shiite|shiites|shias=;evangelical|evangelicals=;mormon|mormons=;
 orthodox=;islamic=;islamist|islamists=;anglican|anglicans=;baptist|baptists=;lutheran|lutherans=;
-republican|republicans=;democrat|democrats|democratic=;conservative|conservatives=;labour=;liberal democrats|lib dems=;tory|tories=;
+republican|republicans=;democrat|democrats|democratic=;conservative|conservatives=;liberal democrats|lib dems=;tory|tories=;
 socialist|socialists=;communist|communists=;green|greens=;libertarian|libertarians=;nazi|nazis=;taliban=;`;
 
 /** Words that end or form organisation names. */
@@ -144,7 +144,7 @@ whatsapp;linkedin;yahoo;oracle;huawei;alibaba;tencent;gazprom;rosneft;exxon;exxo
 nasa;fbi;cia;nsa;dhs;doj;epa;fda;cdc;nih;irs;sec;fcc;faa;nsc;gop;nato;un;eu;who;wto;imf;opec;unesco;unicef;unhcr;interpol;isis;isil;
 al qaeda;al-qaeda;hamas;hezbollah;taliban;boko haram;kremlin;white house;pentagon;congress;senate;house;supreme court;state department;
 european union;united nations;european commission;european parliament;security council;red cross;amnesty international;human rights watch;
-greenpeace;globe and mail;fifa;uefa;ioc;nba;nfl;mlb;nhl;tpp;g20;g7;g8;asean;african union;arab league;brics;labour party;conservative party;
+greenpeace;globe and mail;fifa;uefa;ioc;nba;nfl;mlb;nhl;tpp;g20;g7;g8;asean;african union;arab league;brics;labour;labour party;conservative party;
 democratic party;republican party;bundestag;duma;knesset;politburo;mi5;mi6;kgb;fsb;gru;mossad;scotland yard;nhs;oxfam;sony pictures;
 first;spacex;blue origin;esa;jaxa;roscosmos;iaea;opcw;icc;wada;bundesbank;federal reserve;fed;ecb;world bank`;
 
