@@ -10,6 +10,7 @@ import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
 import { countriesAsTeams, isPluralClub, namesItsSport } from './teams';
 import { datelineNames } from './datelines';
+import { isForm, looksLikeLabel } from './formLabels';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -91,6 +92,12 @@ export class Analyzer {
       } else if (ev?.keptByRules) kept.push(m);
     }
     for (const m of kept) if (m.kind === 'name') this.withTownLetters(text, m);
+    // a form's field labels ("ISSUER:", "SR MGR:") are no names, whatever the rules and the typer made of them
+    let form: boolean | null = null;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const m = kept[i];
+      if (m.kind === 'name' && looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) kept.splice(i, 1);
+    }
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
     // MISC names (products, events) take their words from other names, and are then left out
     const clean: WorkMention[] = [];

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { analyzeDocument, type DocumentAnalysis } from '../../../src/core/analysis';
+import { isForm } from '../../../src/core/analysis/formLabels';
 
 function typed(a: DocumentAnalysis): string[] {
   return a.entities.filter((e) => e.kind === 'name').map((e) => `${e.type}:${e.text}`);
@@ -226,5 +227,16 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
   it('a company named before a part of it is an organisation in its other mentions too, against the typer ("leaving Zoltari")', () => {
     const got = typed(analyzeDocument('Cofinec said profit fell, with the bulk of the decline due to the performance of Zoltari, one of its Hungarian units. Cofinec said Zoltari general manager Laszlo Sebesvari had resigned and will be leaving Zoltari but will remain on Zoltari\'s board of directors.'));
     assert.deepStrictEqual(got.filter((g) => g.includes('Zoltari')), ['ORG:Zoltari', 'ORG:Zoltari', 'ORG:Zoltari', 'ORG:Zoltari'], got.join(' | '));
+  });
+
+  it('a form\'s field labels in capitals ("ISSUER:", "SR MGR:") are no names; a transcript\'s speakers are no form', () => {
+    const text = 'PRESALE - Velmar Co Water Auth\nAMT: 900,000 DATE: 10/02/96 CUSIP: 123456\nISSUER: Velmar County Water Authority ST: OH\nISSUE: Water revenue bonds TAX STAT: Exempt\nDTD: 10/01/96 BOOK ENTRY: Y\nDUE: 12/1/97-06 SR MGR:\nPAYING AGENT: Okafor National Bank, Dayton\nLAST SALE: None';
+    const got = typed(analyzeDocument(text));
+    for (const label of ['AMT', 'ISSUER', 'ISSUE', 'STAT', 'DTD', 'ENTRY', 'DUE', 'SR MGR', 'SALE']) {
+      assert.ok(!got.some((g) => g.endsWith(`:${label}`)), `${label}: ${got.join(' | ')}`);
+    }
+    assert.ok(got.includes('ORG:Okafor National Bank'), got.join(' | '));
+    assert.ok(isForm(text));
+    assert.ok(!isForm('HARLOW: We began in 1990.\nQUIST: And the money?\nHARLOW: It came later.\nQUIST: From whom?'));
   });
 });
