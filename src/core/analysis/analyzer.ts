@@ -11,6 +11,7 @@ import { applyCuration } from './curation';
 import { countriesAsTeams, isPluralClub, namesItsSport } from './teams';
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
+import { namesAnIndex } from './marketIndexes';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -97,6 +98,8 @@ export class Analyzer {
     for (let i = kept.length - 1; i >= 0; i--) {
       const m = kept[i];
       if (m.kind === 'name' && looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) kept.splice(i, 1);
+      // "the Dow Jones industrial average", "the FTSE 100 index": an index, no organisation in that mention
+      else if (m.kind === 'name' && m.type === 'ORG' && namesAnIndex(text, m.end)) kept.splice(i, 1);
     }
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
     // MISC names (products, events) take their words from other names, and are then left out

@@ -239,4 +239,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(isForm(text));
     assert.ok(!isForm('HARLOW: We began in 1990.\nQUIST: And the money?\nHARLOW: It came later.\nQUIST: From whom?'));
   });
+
+  it('a name before the word for a market index ("the Velmar Jones industrial average", "the KORTEX 100 index") is the index, no organisation', () => {
+    const got = typed(analyzeDocument('The Velmar Jones industrial average fell 31 points to 5,616.21, while Oslo\'s KORTEX 100 index rose 0.4 percent. Shares of Harwell & Voss rose 3 percent.'));
+    assert.ok(!got.some((g) => g.includes('Velmar') || g.includes('KORTEX')), got.join(' | '));
+    assert.ok(got.includes('ORG:Harwell & Voss'), got.join(' | '));
+  });
 });
