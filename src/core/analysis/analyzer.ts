@@ -100,6 +100,8 @@ export class Analyzer {
       if (m.kind === 'name' && looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) kept.splice(i, 1);
       // "the Dow Jones industrial average", "the FTSE 100 index": an index, no organisation in that mention
       else if (m.kind === 'name' && m.type === 'ORG' && namesAnIndex(text, m.end)) kept.splice(i, 1);
+      // "First test match", "Second one-day international": an ordinal before a lower-case word is no name
+      else if (m.kind === 'name' && isOrdinalBeforeNoun(text, m)) kept.splice(i, 1);
     }
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
     // MISC names (products, events) take their words from other names, and are then left out
@@ -288,6 +290,14 @@ function chunkEnd(text: string, from: number): number {
 }
 
 export type { RawMention };
+
+/** Ordinal words that open a lower-case phrase ("First test match"). */
+const ORDINALS = new Set(['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth']);
+
+/** A one-word name that is an ordinal followed by a lower-case word: "First test match", no name. */
+function isOrdinalBeforeNoun(text: string, m: RawMention): boolean {
+  return ORDINALS.has(m.text) && /^ \p{Ll}/u.test(text.slice(m.end, m.end + 2));
+}
 
 function isOutputType(m: RawMention): m is WorkMention {
   return m.type !== 'MISC';

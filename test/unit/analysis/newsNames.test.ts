@@ -245,4 +245,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => g.includes('Velmar') || g.includes('KORTEX')), got.join(' | '));
     assert.ok(got.includes('ORG:Harwell & Voss'), got.join(' | '));
   });
+
+  it('an ordinal before a lower-case word ("First test match") is no name; "First Velmar Bank" still is', () => {
+    const got = typed(analyzeDocument('TOUR ITINERARY\nJune 5-9 First test match (at Okafor Park, Dayton)\nJune 12 Second one-day international\nShares of First Velmar Bank rose 3 percent.'));
+    assert.ok(!got.some((g) => g.endsWith(':First') || g.endsWith(':Second')), got.join(' | '));
+    assert.ok(got.some((g) => g.includes('First Velmar Bank')), got.join(' | '));
+  });
 });
