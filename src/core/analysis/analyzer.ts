@@ -93,16 +93,19 @@ export class Analyzer {
       } else if (ev?.keptByRules) kept.push(m);
     }
     for (const m of kept) if (m.kind === 'name') this.withTownLetters(text, m);
-    // a form's field labels ("ISSUER:", "SR MGR:") are no names, whatever the rules and the typer made of them
+    // Names dropped whatever the rules and the typer made of them (one pass, in place: a text
+    // could hold a great many): a form's field labels ("ISSUER:", "SR MGR:"); "the Dow Jones
+    // industrial average", "the FTSE 100 index" (an index, no organisation in that mention);
+    // "First test match", "Second one-day international" (an ordinal before a lower-case word).
     let form: boolean | null = null;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      const m = kept[i];
-      if (m.kind === 'name' && looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) kept.splice(i, 1);
-      // "the Dow Jones industrial average", "the FTSE 100 index": an index, no organisation in that mention
-      else if (m.kind === 'name' && m.type === 'ORG' && namesAnIndex(text, m.end)) kept.splice(i, 1);
-      // "First test match", "Second one-day international": an ordinal before a lower-case word is no name
-      else if (m.kind === 'name' && isOrdinalBeforeNoun(text, m)) kept.splice(i, 1);
+    let n = 0;
+    for (const m of kept) {
+      const drop =
+        m.kind === 'name' &&
+        ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) || (m.type === 'ORG' && namesAnIndex(text, m.end)) || isOrdinalBeforeNoun(text, m));
+      if (!drop) kept[n++] = m;
     }
+    kept.length = n;
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
     // MISC names (products, events) take their words from other names, and are then left out
     const clean: WorkMention[] = [];

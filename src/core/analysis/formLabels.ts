@@ -5,8 +5,13 @@
  * speakers stay names.
  */
 
-/** A label: words in capitals (dots and hyphens allowed) right before a colon that ends the line or precedes a space. */
-const LABEL = /(?:^|[ \t])[A-Z][A-Z.-]*(?: [A-Z][A-Z.-]*)*:(?=[ \t]|$)/gm;
+/**
+ * A label: up to five words in capitals (dots and hyphens allowed, 24 characters each) right
+ * before a colon that ends the line or precedes a space. Bounded, so that a long line of capitals
+ * without a colon costs linear time (unbounded words made each word a start of a scan to the
+ * line's end: quadratic).
+ */
+const LABEL = /(?:^|[ \t])[A-Z][A-Z.-]{0,23}(?: [A-Z][A-Z.-]{0,23}){0,4}:(?=[ \t]|$)/gm;
 
 /** Lines with two labels or more needed for a form. */
 const MIN_FORM_LINES = 2;

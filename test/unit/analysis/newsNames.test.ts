@@ -238,6 +238,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Okafor National Bank'), got.join(' | '));
     assert.ok(isForm(text));
     assert.ok(!isForm('HARLOW: We began in 1990.\nQUIST: And the money?\nHARLOW: It came later.\nQUIST: From whom?'));
+    // A hostile line of capitals without a colon: linear (it took 15 s for 80,000 words when a
+    // label's words were unbounded; the suite's timeout stops a quadratic scan).
+    assert.ok(!isForm(`${'AB '.repeat(400_000)}\n${'ISSUER: X ST: MI\n'.repeat(1)}`));
+    assert.ok(isForm(`${'AB '.repeat(400_000)}\nISSUER: X ST: MI\nDUE: 1996 SR MGR: Y\n`));
   });
 
   it('a name before the word for a market index ("the Velmar Jones industrial average", "the KORTEX 100 index") is the index, no organisation', () => {
