@@ -8,7 +8,8 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isPluralClub, namesItsSport } from './teams';
+import { countriesAsTeams, isPluralClub, namesASportAtStart, namesItsSport } from './teams';
+import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTables';
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
@@ -52,9 +53,19 @@ export class Analyzer {
     const dateline = datelineNames(text, ms);
     // whether the text is sports news, asked only once a plural club candidate appears
     let sports: boolean | null = null;
+    // whether the text is a results table, asked only once a name fills a club's place in a table line
+    let table: boolean | null = null;
     for (const m of ms) {
       // "the Cubs", "the All Blacks" in sports news: a club, whatever the rules and the typer make of the word alone
       if (isPluralClub(text, m, this.gazetteer) && (sports ??= namesItsSport(text))) {
+        m.type = 'ORG';
+        m.strength = 3;
+        m.tentative = false;
+        kept.push(m);
+        continue;
+      }
+      // "Hartwell 2 Denby Rovers 1", "Hartwell 4 3 1 0 9 3 10" in a results table: clubs, whatever the rules and the typer make of the words alone
+      if (this.isClubInTable(text, m) && (table ??= namesASportAtStart(text) && isResultsTable(text))) {
         m.type = 'ORG';
         m.strength = 3;
         m.tentative = false;
@@ -146,6 +157,17 @@ export class Analyzer {
     const result: DocumentAnalysis = { entities, quotes };
     return rules ? applyCuration(text, result, rules) : result;
   }
+  /**
+   * Whether a name fills a club's place in a results, standings or fixtures line; a country (a
+   * national team, decided by teams.ts), a nationality and a person named with a given name
+   * ("Tiger Woods") are left as they are.
+   */
+  private isClubInTable(text: string, m: RawMention): boolean {
+    if (m.kind !== 'name' || m.type === 'NORP' || (m.type === 'PERSON' && m.strength >= 3)) return false;
+    if (!mayBeClubInTable(text, m.start, m.end) || !fillsClubPlace(text, m.start, m.end)) return false;
+    return !(m.type === 'LOC' && this.gazetteer.countries.has(m.text.toLowerCase()));
+  }
+
   /**
    * A club in a results table keeps the letters of its town in brackets ("Mladost (L) 4 2 1 1",
    * "Borac 1 Mladost (BJ) 2"): one or two capitals, then a number, a dash or the line's end. A

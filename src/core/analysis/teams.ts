@@ -34,6 +34,11 @@ export function isMatchReport(text: string): boolean {
   return words >= MIN_SPORT_WORDS;
 }
 
+/** Whether the text names a sport in its headline or first lines ("SOCCER - ..."). */
+export function namesASportAtStart(text: string): boolean {
+  return SPORT_NAME.test(text.slice(0, HEAD_CHARS));
+}
+
 /** Whether the text names a sport near its start and uses a few sports words. */
 export function namesItsSport(text: string): boolean {
   if (!SPORT_NAME.test(text.slice(0, HEAD_CHARS))) return false;

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyzeDocument, type DocumentAnalysis } from '../../../src/core/analysis';
 import { isForm } from '../../../src/core/analysis/formLabels';
+import { fillsClubPlace, isResultsTable } from '../../../src/core/analysis/resultsTables';
 
 function typed(a: DocumentAnalysis): string[] {
   return a.entities.filter((e) => e.kind === 'name').map((e) => `${e.type}:${e.text}`);
@@ -254,5 +255,18 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('TOUR ITINERARY\nJune 5-9 First test match (at Okafor Park, Dayton)\nJune 12 Second one-day international\nShares of First Velmar Bank rose 3 percent.'));
     assert.ok(!got.some((g) => g.endsWith(':First') || g.endsWith(':Second')), got.join(' | '));
     assert.ok(got.some((g) => g.includes('First Velmar Bank')), got.join(' | '));
+  });
+  // Issue 13, seventh round (part B)
+  it('a name in a club\'s place in a results table is a club ("Harvest 2 Velmar (K) 0", "Blue Comet 4 4 0 0 9 3 12")', () => {
+    const text = 'SOCCER - NORLAND LEAGUE RESULTS / STANDINGS.\nDUNMERE 1996-08-31\nResults of Norland league matches played on Saturday:\nHarvest 2 Velmar (K) 0\nZorvik 1 Blue Comet 3\nOkafor Town 1 Dunmere Rovers 1\nPostponed: Quarrel v Zorvik\nStandings (played, won, drawn, lost, goals for, goals against, points):\nBlue Comet 4 4 0 0 9 3 12\nHarvest 4 3 1 0 13 3 10\nQuarrel 3 2 1 0 5 2 7';
+    const got = typed(analyzeDocument(text));
+    for (const club of ['Harvest', 'Velmar (K)', 'Blue Comet', 'Quarrel']) assert.ok(got.includes(`ORG:${club}`), `${club}: ${got.join(' | ')}`);
+    // prose and a golfer's four rounds and total are no table
+    assert.ok(!isResultsTable('GOLF - SCORES.\nRandy Okafor 70 68 72 67 277\nTom Velmar 71 69 70 68 278\nKai Dunmere 70 70 70 70 280'));
+    assert.ok(!fillsClubPlace('Harvest 2 pounds of apples cost 3 dollars', 0, 7));
+    // hostile input: one long line of names and numbers costs linear time
+    const long = `SOCCER - RESULTS.\n${'Abc 1 '.repeat(200_000)}\nHarvest 2 Velmar 0\nZorvik 1 Quarrel 3\nOkafor 1 Dunmere 1`;
+    assert.ok(isResultsTable(long));
+    assert.ok(analyzeDocument(long).entities.length > 0);
   });
 });
