@@ -5,7 +5,8 @@
  * Sunday)" (a fixture). A name that fills a club's place in such a line is a club (an organisation),
  * whatever the rules and the typer made of the word alone (an English word such as "Reading" or
  * "Red Star", a single word at a line's start that no sentence confirms). A text is such a table
- * only when three lines or more are results or standings (a fixture line alone counts for nothing).
+ * only when three lines or more are results or standings (a fixture line alone counts for nothing),
+ * or one line is a result between clubs of two countries.
  */
 
 /** A club: one to four capitalised words, with the letters of its town in brackets ("Mladost (L)"). */
@@ -20,6 +21,17 @@ const RESULT = new RegExp(String.raw`^(${CLUB}) \d{1,3} (${CLUB}) \d{1,3}${REMAR
  * "Kelso 59 49 .545 5 1/2").
  */
 const STANDING = new RegExp(String.raw`^(${CLUB})(?:(?: \d{1,3}){6,9}| \d{1,3} \d{1,3}(?: \d{1,3})? \.\d{3}(?: -| \d{1,2}(?: 1/2)?| 1/2)?)$`, 'u');
+/** A country in brackets after a club: "(Norland)", "(U.S.)". */
+const COUNTRY = String.raw` \(\p{Lu}[\p{L}.]{0,20}(?: \p{Lu}[\p{L}.]{0,20}){0,2}\)`;
+/** A remark at a line's end whose bracket may close on the next line ("(halftime" / "47-47)"). */
+const OPEN_REMARK = String.raw`(?: \([^()\n]{0,60}\)?)?`;
+/**
+ * A result between clubs of two countries: "Harvest (Norland) 92 Blue Comet (Varnia) 81", "Harvest
+ * (Norland) beat Blue Comet (Varnia) 92-90". Players' results name them with their countries too,
+ * but with their sets or games ("beat ... 6-3 6-4", "15-12 15-10"), never one score each or one
+ * score of two digits or more a side. One such line makes a text a results table.
+ */
+const INTERNATIONAL = new RegExp(String.raw`^(${CLUB})${COUNTRY} (?:\d{1,3} (${CLUB})${COUNTRY} \d{1,3}|beat (${CLUB})${COUNTRY} \d{2,3}-\d{2,3})${OPEN_REMARK}$`, 'u');
 /** A fixture: "Kelso - Varna", "Postponed: Hartwell v Denby Rovers, Kelso v Varna". */
 const FIXTURE = new RegExp(String.raw`^(${CLUB}) (?:v|vs\.?|-) (${CLUB})${REMARK}$`, 'u');
 /** The label before fixtures: "Postponed: ", "Playing Sunday: ". */
@@ -43,7 +55,7 @@ export function mayBeClubInTable(text: string, start: number, end: number): bool
 /** The club names of a table line (results, standings, fixtures), or none. */
 function clubsOfLine(line: string): string[] {
   if (line.length > MAX_LINE) return [];
-  let m = RESULT.exec(line) ?? STANDING.exec(line);
+  let m = RESULT.exec(line) ?? STANDING.exec(line) ?? INTERNATIONAL.exec(line);
   if (m) return m.slice(1).filter((x) => x !== undefined);
   const label = FIXTURE_LABEL.exec(line);
   const out: string[] = [];
@@ -64,6 +76,7 @@ export function isResultsTable(text: string): boolean {
     if (e > s && text.charCodeAt(e - 1) === 13) e--;
     if (e - s <= MAX_LINE && e > s) {
       const line = text.slice(s, e);
+      if (INTERNATIONAL.test(line)) return true;
       if ((RESULT.test(line) || STANDING.test(line)) && ++lines >= MIN_TABLE_LINES) return true;
     }
     s = text.indexOf('\n', e);

@@ -269,4 +269,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(isResultsTable(long));
     assert.ok(analyzeDocument(long).entities.length > 0);
   });
+  it('a result between clubs of two countries names clubs ("Harvest (Norland) 92 Blue Comet (Varnia) 81"); a player\'s sets do not', () => {
+    const got = typed(analyzeDocument('BASKETBALL - TOURNAMENT RESULTS.\nDUNMERE 1996-08-31\nResults in an international basketball tournament on Saturday:\nFifth place:\nHarvest (Norway) 92 Blue Comet (Russia) 81 (halftime 50-28)\nThird place:\nQuarrel (Germany) beat Zorvik (Italy) 75-70 (halftime\n42-41)'));
+    for (const club of ['Harvest', 'Blue Comet', 'Quarrel', 'Zorvik']) assert.ok(got.includes(`ORG:${club}`), `${club}: ${got.join(' | ')}`);
+    assert.ok(!isResultsTable('TENNIS - RESULTS.\nFirst round:\nOkafor (Norway) beat Velmar (Russia) 6-3 6-4\nBADMINTON - RESULTS.\nDunmere (Germany) beat Quist (Italy) 15-12 15-10'));
+  });
 });
