@@ -8,7 +8,7 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isPluralClub, namesASportAtStart, namesItsSport } from './teams';
+import { countriesAsTeams, isAfterCapitalAll, isPluralClub, namesASportAtStart, namesItsSport } from './teams';
 import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTables';
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
@@ -58,6 +58,16 @@ export class Analyzer {
     for (const m of ms) {
       // "the Cubs", "the All Blacks" in sports news: a club, whatever the rules and the typer make of the word alone
       if (isPluralClub(text, m, this.gazetteer) && (sports ??= namesItsSport(text))) {
+        m.type = 'ORG';
+        m.strength = 3;
+        m.tentative = false;
+        kept.push(m);
+        continue;
+      }
+      // "the All Blacks", "All Black hooker" in sports news: a club's name opened by "All"
+      if (isAfterCapitalAll(text, m) && (sports ??= namesItsSport(text))) {
+        m.start -= 4;
+        m.text = text.slice(m.start, m.end);
         m.type = 'ORG';
         m.strength = 3;
         m.tentative = false;

@@ -101,3 +101,14 @@ export function isPluralClub(text: string, m: RawMention, gaz: Gazetteer): boole
   const lower = t.toLowerCase();
   return !gaz.norp.has(lower) && !gaz.countries.has(lower) && !gaz.places.has(lower);
 }
+
+/**
+ * "All" written capitalised inside a sentence opens the name after it ("the All Blacks", "before All
+ * Black hooker Sean ...", "an historic first All Black series triumph"): the word "all" never takes a
+ * capital there otherwise. At a sentence's start ("All Blacks fans ...", "All Saturday's games")
+ * it tells nothing, and is left alone.
+ */
+export function isAfterCapitalAll(text: string, m: RawMention): boolean {
+  if (m.kind !== 'name' || m.start < 6 || text.charCodeAt(m.start - 4) !== 65 || text.slice(m.start - 4, m.start) !== 'All ') return false;
+  return /[\p{L}\d,;] $/u.test(text.slice(m.start - 6, m.start - 4));
+}

@@ -274,4 +274,8 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     for (const club of ['Harvest', 'Blue Comet', 'Quarrel', 'Zorvik']) assert.ok(got.includes(`ORG:${club}`), `${club}: ${got.join(' | ')}`);
     assert.ok(!isResultsTable('TENNIS - RESULTS.\nFirst round:\nOkafor (Norway) beat Velmar (Russia) 6-3 6-4\nBADMINTON - RESULTS.\nDunmere (Germany) beat Quist (Italy) 15-12 15-10'));
   });
+  it('"All" capitalised inside a sentence opens a club\'s name in sports news ("the All Greens", "All Green hooker"); at a sentence start it does not', () => {
+    const got = typed(analyzeDocument('RUGBY UNION - VELMAR WIN.\nNorland avoided a fifth defeat at the hands of the All Greens with a 32-22 victory on Saturday. Okafor kicked a penalty before All Green hooker Randy Quist scored a try. The match ended the All Greens\' run. All Greens fans left early. The referee, the coach and the team were happy.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('All')), ['ORG:All Greens', 'ORG:All Green', 'ORG:All Greens'], got.join(' | '));
+  });
 });
