@@ -8,7 +8,7 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isAfterCapitalAll, isPluralClub, namesASportAtStart, namesItsSport } from './teams';
+import { countriesAsTeams, isAfterCapitalAll, isPluralClub, isPluralClubBesideClub, namesASportAtStart, namesItsSport } from './teams';
 import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTables';
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
@@ -56,8 +56,8 @@ export class Analyzer {
     // whether the text is a results table, asked only once a name fills a club's place in a table line
     let table: boolean | null = null;
     for (const m of ms) {
-      // "the Cubs", "the All Blacks" in sports news: a club, whatever the rules and the typer make of the word alone
-      if (isPluralClub(text, m, this.gazetteer) && (sports ??= namesItsSport(text))) {
+      // "the Cubs", "the All Blacks", "successes for Wasps and Bristol" in sports news: a club, whatever the rules and the typer make of the word alone
+      if ((isPluralClub(text, m, this.gazetteer) || isPluralClubBesideClub(text, m, this.gazetteer)) && (sports ??= namesItsSport(text))) {
         m.type = 'ORG';
         m.strength = 3;
         m.tentative = false;

@@ -278,4 +278,8 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('RUGBY UNION - VELMAR WIN.\nNorland avoided a fifth defeat at the hands of the All Greens with a 32-22 victory on Saturday. Okafor kicked a penalty before All Green hooker Randy Quist scored a try. The match ended the All Greens\' run. All Greens fans left early. The referee, the coach and the team were happy.'));
     assert.deepStrictEqual(got.filter((g) => g.includes('All')), ['ORG:All Greens', 'ORG:All Green', 'ORG:All Greens'], got.join(' | '));
   });
+  it('a plural name coordinated with a town or another plural is a club in sports news ("successes for Zorgans and Bristol")', () => {
+    const got = typed(analyzeDocument('RUGBY UNION - LEAGUE ROUND-UP.\nLONDON 1996-08-31\nOn the first day of the league season there were emphatic victories for the champions and narrow successes for Zorgans and Bristol. The coach said the referee and the team were happy with the match.'));
+    assert.ok(got.includes('ORG:Zorgans'), got.join(' | '));
+  });
 });
