@@ -53,7 +53,9 @@ export class Analyzer {
     const dateline = datelineNames(text, ms);
     // whether the text is sports news, asked only once a plural club candidate appears
     let sports: boolean | null = null;
-    // whether the text is a results table, asked only once a name fills a club's place in a table line
+    // whether the text names its sport at its start, asked only once a name is followed as in a table line,
+    // and whether it is a results table, asked only once a name fills a club's place in a table line
+    let sportHead: boolean | null = null;
     let table: boolean | null = null;
     for (const m of ms) {
       // "the Cubs", "the All Blacks", "successes for Wasps and Bristol" in sports news: a club, whatever the rules and the typer make of the word alone
@@ -75,12 +77,15 @@ export class Analyzer {
         continue;
       }
       // "Hartwell 2 Denby Rovers 1", "Hartwell 4 3 1 0 9 3 10" in a results table: clubs, whatever the rules and the typer make of the words alone
-      if (this.isClubInTable(text, m) && (table ??= namesASportAtStart(text) && isResultsTable(text))) {
-        m.type = 'ORG';
-        m.strength = 3;
-        m.tentative = false;
-        kept.push(m);
-        continue;
+      if (table !== false && this.mayBeClubInTable(text, m)) {
+        if (!(sportHead ??= namesASportAtStart(text))) table = false;
+        else if (fillsClubPlace(text, m.start, m.end) && (table ??= isResultsTable(text))) {
+          m.type = 'ORG';
+          m.strength = 3;
+          m.tentative = false;
+          kept.push(m);
+          continue;
+        }
       }
       // a single letter is no name: "C$ 0.45", "C-4", "Radnicki (N)", "N / A"
       if (m.kind === 'name' && m.end - m.start === 1) continue;
@@ -168,13 +173,13 @@ export class Analyzer {
     return rules ? applyCuration(text, result, rules) : result;
   }
   /**
-   * Whether a name fills a club's place in a results, standings or fixtures line; a country (a
-   * national team, decided by teams.ts), a nationality and a person named with a given name
-   * ("Tiger Woods") are left as they are.
+   * Whether a name may fill a club's place in a results, standings or fixtures line (the cheap test:
+   * what follows it); a country (a national team, decided by teams.ts), a nationality and a person
+   * named with a given name ("Tiger Woods") are left as they are.
    */
-  private isClubInTable(text: string, m: RawMention): boolean {
+  private mayBeClubInTable(text: string, m: RawMention): boolean {
     if (m.kind !== 'name' || m.type === 'NORP' || (m.type === 'PERSON' && m.strength >= 3)) return false;
-    if (!mayBeClubInTable(text, m.start, m.end) || !fillsClubPlace(text, m.start, m.end)) return false;
+    if (!mayBeClubInTable(text, m.start, m.end)) return false;
     return !(m.type === 'LOC' && this.gazetteer.countries.has(m.text.toLowerCase()));
   }
 

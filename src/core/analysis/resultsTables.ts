@@ -47,6 +47,9 @@ const AFTER_CLUB = /^(?: \([A-Z]{1,3}\))?(?: \d| - | vs?\.? | \(|,|$|\r?\n)/;
 
 /** Whether a name at `start`..`end` may fill a club's place in a table line (cheap: the next few characters). */
 export function mayBeClubInTable(text: string, start: number, end: number): boolean {
+  // the cheapest test first: a space, a line break or a comma after the name, or the text's end
+  const c = text.charCodeAt(end);
+  if (c !== 32 && c !== 10 && c !== 13 && c !== 44 && end < text.length) return false;
   if (!AFTER_CLUB.test(text.slice(end, end + 8))) return false;
   // the name opens its line, or follows a score, a dash, "v" or "vs.", a label's colon or a comma
   return start === 0 || text.charCodeAt(start - 1) === 10 || /(?:\d|-|\bv|vs|\.|:|,) $/.test(text.slice(Math.max(0, start - 4), start));

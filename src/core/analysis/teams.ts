@@ -127,7 +127,7 @@ const COUNT_BEFORE = /\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all
  * country or a place is no such club, nor a word after a number ("three Tests and Oxford").
  */
 export function isPluralClubBesideClub(text: string, m: RawMention, gaz: Gazetteer): boolean {
-  if (m.kind !== 'name' || m.start < 2 || !/^\p{Lu}\p{Ll}+[^s']s$/u.test(m.text)) return false;
+  if (m.kind !== 'name' || m.start < 2 || m.text.charCodeAt(m.text.length - 1) !== 115 || !/^\p{Lu}\p{Ll}+[^s']s$/u.test(m.text)) return false;
   const after = AND_AFTER.exec(text.slice(m.end, m.end + 30));
   const before = after ? null : AND_BEFORE.exec(text.slice(Math.max(0, m.start - 30), m.start));
   const other = (after ?? before)?.[1].toLowerCase();
