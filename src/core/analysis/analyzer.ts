@@ -58,7 +58,7 @@ export class Analyzer {
     let sportHead: boolean | null = null;
     let table: boolean | null = null;
     for (const m of ms) {
-      // "the Cubs", "the All Blacks", "successes for Wasps and Bristol" in sports news: a club, whatever the rules and the typer make of the word alone
+      // "the Cubs", "the All Blacks", "successes for Zorgans and Bristol" in sports news: a club, whatever the rules and the typer make of the word alone
       if ((isPluralClub(text, m, this.gazetteer) || isPluralClubBesideClub(text, m, this.gazetteer)) && (sports ??= namesItsSport(text))) {
         m.type = 'ORG';
         m.strength = 3;
@@ -66,7 +66,7 @@ export class Analyzer {
         kept.push(m);
         continue;
       }
-      // "the All Blacks", "All Black hooker" in sports news: a club's name opened by "All"
+      // "the All Greens", "All Green hooker" in sports news: a club's name opened by "All"
       if (isAfterCapitalAll(text, m) && (sports ??= namesItsSport(text))) {
         m.start -= 4;
         m.text = text.slice(m.start, m.end);

@@ -3,13 +3,13 @@
  * Denby Rovers 1" (a club, its score, a club, its score), "Hartwell 4 3 1 0 9 3 10" (a club, then
  * played, won, drawn, lost, goals for and against, points), "Postponed: Kelso (B) v Varna" (a
  * fixture). A name that fills a club's place in such a line is a club (an organisation),
- * whatever the rules and the typer made of the word alone (an English word such as "Reading" or
- * "Red Star", a single word at a line's start that no sentence confirms). A text is such a table
+ * whatever the rules and the typer made of the word alone (an English word such as "Harvest" or
+ * "Blue Comet", a single word at a line's start that no sentence confirms). A text is such a table
  * only when three lines or more are results or standings (a fixture line alone counts for nothing),
  * or one line is a result between clubs of two countries.
  */
 
-/** A club: one to four capitalised words, with the letters of its town in brackets ("Mladost (L)"). */
+/** A club: one to four capitalised words, with the letters of its town in brackets ("Velmar (K)"). */
 const CLUB = String.raw`\p{Lu}[\p{L}\p{M}'.&-]{0,24}(?: \p{Lu}[\p{L}\p{M}'.&-]{0,24}){0,3}(?: \([A-Z]{1,3}\))?`;
 /** A remark in brackets at a line's end: "(halftime 1-0)", "(to be played on Sunday)". */
 const REMARK = String.raw`(?: \([^()\n]{0,60}\))?`;

@@ -103,9 +103,9 @@ export function isPluralClub(text: string, m: RawMention, gaz: Gazetteer): boole
 }
 
 /**
- * "All" written capitalised inside a sentence opens the name after it ("the All Blacks", "before All
- * Black hooker Sean ...", "an historic first All Black series triumph"): the word "all" never takes a
- * capital there otherwise. At a sentence's start ("All Blacks fans ...", "All Saturday's games")
+ * "All" written capitalised inside a sentence opens the name after it ("the All Greens", "before All
+ * Green hooker Randy Quist ...", "a first All Green series win"): the word "all" never takes a
+ * capital there otherwise. At a sentence's start ("All Greens fans ...", "All Saturday's games")
  * it tells nothing, and is left alone.
  */
 export function isAfterCapitalAll(text: string, m: RawMention): boolean {
@@ -113,16 +113,16 @@ export function isAfterCapitalAll(text: string, m: RawMention): boolean {
   return /[\p{L}\d,;] $/u.test(text.slice(m.start - 6, m.start - 4));
 }
 
-/** A name after "and" or "or": "[Wasps] and Bristol". */
+/** A name after "and" or "or": "[Zorgans] and Bristol". */
 const AND_AFTER = /^ (?:and|or) (\p{Lu}\p{Ll}+)\b/u;
-/** A name before "and" or "or": "Bath and [Wasps]". */
+/** A name before "and" or "or": "Bath and [Zorgans]". */
 const AND_BEFORE = /\b(\p{Lu}\p{Ll}+) (?:and|or) $/u;
 /** Counting words before a plural: "three Tests", "both Internationals" name no club. */
 const COUNT_BEFORE = /\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all|several|many|some|few|\d+)\s$/i;
 
 /**
  * A club named by a plural without "the", mid-sentence and coordinated with a town or another
- * plural ("narrow successes for [Wasps] and Bristol", "Bath and [Saracens] drew"), in sports news:
+ * plural ("narrow successes for [Zorgans] and Bristol", "Bath and [Quintels] drew"), in sports news:
  * clubs are named beside clubs. A known surname or given name ("Roberts and Leeds"), a people, a
  * country or a place is no such club, nor a word after a number ("three Tests and Oxford").
  */
