@@ -8,7 +8,8 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isPluralClub, namesItsSport } from './teams';
+import { countriesAsTeams, isAfterCapitalAll, isPluralClub, isPluralClubBesideClub, namesASportAtStart, namesItsSport } from './teams';
+import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTables';
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
@@ -52,14 +53,39 @@ export class Analyzer {
     const dateline = datelineNames(text, ms);
     // whether the text is sports news, asked only once a plural club candidate appears
     let sports: boolean | null = null;
+    // whether the text names its sport at its start, asked only once a name is followed as in a table line,
+    // and whether it is a results table, asked only once a name fills a club's place in a table line
+    let sportHead: boolean | null = null;
+    let table: boolean | null = null;
     for (const m of ms) {
-      // "the Cubs", "the All Blacks" in sports news: a club, whatever the rules and the typer make of the word alone
-      if (isPluralClub(text, m, this.gazetteer) && (sports ??= namesItsSport(text))) {
+      // "the Cubs", "the All Blacks", "successes for Zorgans and Bristol" in sports news: a club, whatever the rules and the typer make of the word alone
+      if ((isPluralClub(text, m, this.gazetteer) || isPluralClubBesideClub(text, m, this.gazetteer)) && (sports ??= namesItsSport(text))) {
         m.type = 'ORG';
         m.strength = 3;
         m.tentative = false;
         kept.push(m);
         continue;
+      }
+      // "the All Greens", "All Green hooker" in sports news: a club's name opened by "All"
+      if (isAfterCapitalAll(text, m) && (sports ??= namesItsSport(text))) {
+        m.start -= 4;
+        m.text = text.slice(m.start, m.end);
+        m.type = 'ORG';
+        m.strength = 3;
+        m.tentative = false;
+        kept.push(m);
+        continue;
+      }
+      // "Hartwell 2 Denby Rovers 1", "Hartwell 4 3 1 0 9 3 10" in a results table: clubs, whatever the rules and the typer make of the words alone
+      if (table !== false && this.mayBeClubInTable(text, m)) {
+        if (!(sportHead ??= namesASportAtStart(text))) table = false;
+        else if (fillsClubPlace(text, m.start, m.end) && (table ??= isResultsTable(text))) {
+          m.type = 'ORG';
+          m.strength = 3;
+          m.tentative = false;
+          kept.push(m);
+          continue;
+        }
       }
       // a single letter is no name: "C$ 0.45", "C-4", "Radnicki (N)", "N / A"
       if (m.kind === 'name' && m.end - m.start === 1) continue;
@@ -146,6 +172,17 @@ export class Analyzer {
     const result: DocumentAnalysis = { entities, quotes };
     return rules ? applyCuration(text, result, rules) : result;
   }
+  /**
+   * Whether a name may fill a club's place in a results, standings or fixtures line (the cheap test:
+   * what follows it); a country (a national team, decided by teams.ts), a nationality and a person
+   * named with a given name ("Tiger Woods") are left as they are.
+   */
+  private mayBeClubInTable(text: string, m: RawMention): boolean {
+    if (m.kind !== 'name' || m.type === 'NORP' || (m.type === 'PERSON' && m.strength >= 3)) return false;
+    if (!mayBeClubInTable(text, m.start, m.end)) return false;
+    return !(m.type === 'LOC' && this.gazetteer.countries.has(m.text.toLowerCase()));
+  }
+
   /**
    * A club in a results table keeps the letters of its town in brackets ("Mladost (L) 4 2 1 1",
    * "Borac 1 Mladost (BJ) 2"): one or two capitals, then a number, a dash or the line's end. A

@@ -34,6 +34,11 @@ export function isMatchReport(text: string): boolean {
   return words >= MIN_SPORT_WORDS;
 }
 
+/** Whether the text names a sport in its headline or first lines ("SOCCER - ..."). */
+export function namesASportAtStart(text: string): boolean {
+  return SPORT_NAME.test(text.slice(0, HEAD_CHARS));
+}
+
 /** Whether the text names a sport near its start and uses a few sports words. */
 export function namesItsSport(text: string): boolean {
   if (!SPORT_NAME.test(text.slice(0, HEAD_CHARS))) return false;
@@ -95,4 +100,41 @@ export function isPluralClub(text: string, m: RawMention, gaz: Gazetteer): boole
   if (before !== 'the ' && before !== 'The ' && !CLUB_AFTER_THE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !CLUB_ROLE.test(text.slice(m.end, m.end + 16))) return false;
   const lower = t.toLowerCase();
   return !gaz.norp.has(lower) && !gaz.countries.has(lower) && !gaz.places.has(lower);
+}
+
+/**
+ * "All" written capitalised inside a sentence opens the name after it ("the All Greens", "before All
+ * Green hooker Randy Quist ...", "a first All Green series win"): the word "all" never takes a
+ * capital there otherwise. At a sentence's start ("All Greens fans ...", "All Saturday's games")
+ * it tells nothing, and is left alone.
+ */
+export function isAfterCapitalAll(text: string, m: RawMention): boolean {
+  if (m.kind !== 'name' || m.start < 6 || text.charCodeAt(m.start - 4) !== 65 || text.slice(m.start - 4, m.start) !== 'All ') return false;
+  return /[\p{L}\d,;] $/u.test(text.slice(m.start - 6, m.start - 4));
+}
+
+/** A name after "and" or "or": "[Zorgans] and Bristol". */
+const AND_AFTER = /^ (?:and|or) (\p{Lu}\p{Ll}+)\b/u;
+/** A name before "and" or "or": "Bath and [Zorgans]". */
+const AND_BEFORE = /\b(\p{Lu}\p{Ll}+) (?:and|or) $/u;
+/** Counting words before a plural: "three Tests", "both Internationals" name no club. */
+const COUNT_BEFORE = /\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all|several|many|some|few|\d+)\s$/i;
+
+/**
+ * A club named by a plural without "the", mid-sentence and coordinated with a town or another
+ * plural ("narrow successes for [Zorgans] and Bristol", "Bath and [Quintels] drew"), in sports news:
+ * clubs are named beside clubs. A known surname or given name ("Roberts and Leeds"), a people, a
+ * country or a place is no such club, nor a word after a number ("three Tests and Oxford").
+ */
+export function isPluralClubBesideClub(text: string, m: RawMention, gaz: Gazetteer): boolean {
+  if (m.kind !== 'name' || m.start < 2 || m.text.charCodeAt(m.text.length - 1) !== 115 || !/^\p{Lu}\p{Ll}+[^s']s$/u.test(m.text)) return false;
+  const after = AND_AFTER.exec(text.slice(m.end, m.end + 30));
+  const before = after ? null : AND_BEFORE.exec(text.slice(Math.max(0, m.start - 30), m.start));
+  const other = (after ?? before)?.[1].toLowerCase();
+  if (other === undefined || !(gaz.places.has(other) || /[^s']s$/.test(other))) return false;
+  // mid-sentence: a lower-case word, a comma or "and" before the name
+  const prev = text.slice(Math.max(0, m.start - 12), m.start);
+  if (!/[\p{Ll},] $/u.test(prev) || COUNT_BEFORE.test(prev)) return false;
+  const lower = m.text.toLowerCase();
+  return !gaz.norp.has(lower) && !gaz.countries.has(lower) && !gaz.places.has(lower) && !gaz.lastNames.has(lower) && !gaz.firstNames.has(lower);
 }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyzeDocument, type DocumentAnalysis } from '../../../src/core/analysis';
 import { isForm } from '../../../src/core/analysis/formLabels';
+import { fillsClubPlace, isResultsTable } from '../../../src/core/analysis/resultsTables';
 
 function typed(a: DocumentAnalysis): string[] {
   return a.entities.filter((e) => e.kind === 'name').map((e) => `${e.type}:${e.text}`);
@@ -254,5 +255,31 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('TOUR ITINERARY\nJune 5-9 First test match (at Okafor Park, Dayton)\nJune 12 Second one-day international\nShares of First Velmar Bank rose 3 percent.'));
     assert.ok(!got.some((g) => g.endsWith(':First') || g.endsWith(':Second')), got.join(' | '));
     assert.ok(got.some((g) => g.includes('First Velmar Bank')), got.join(' | '));
+  });
+  // Issue 13, seventh round (part B)
+  it('a name in a club\'s place in a results table is a club ("Harvest 2 Velmar (K) 0", "Blue Comet 4 4 0 0 9 3 12")', () => {
+    const text = 'SOCCER - NORLAND LEAGUE RESULTS / STANDINGS.\nDUNMERE 1996-08-31\nResults of Norland league matches played on Saturday:\nHarvest 2 Velmar (K) 0\nZorvik 1 Blue Comet 3\nOkafor Town 1 Dunmere Rovers 1\nPostponed: Quarrel v Zorvik\nStandings (played, won, drawn, lost, goals for, goals against, points):\nBlue Comet 4 4 0 0 9 3 12\nHarvest 4 3 1 0 13 3 10\nQuarrel 3 2 1 0 5 2 7';
+    const got = typed(analyzeDocument(text));
+    for (const club of ['Harvest', 'Velmar (K)', 'Blue Comet', 'Quarrel']) assert.ok(got.includes(`ORG:${club}`), `${club}: ${got.join(' | ')}`);
+    // prose and a golfer's four rounds and total are no table
+    assert.ok(!isResultsTable('GOLF - SCORES.\nRandy Okafor 70 68 72 67 277\nTom Velmar 71 69 70 68 278\nKai Dunmere 70 70 70 70 280'));
+    assert.ok(!fillsClubPlace('Harvest 2 pounds of apples cost 3 dollars', 0, 7));
+    // hostile input: one long line of names and numbers costs linear time
+    const long = `SOCCER - RESULTS.\n${'Abc 1 '.repeat(200_000)}\nHarvest 2 Velmar 0\nZorvik 1 Quarrel 3\nOkafor 1 Dunmere 1`;
+    assert.ok(isResultsTable(long));
+    assert.ok(analyzeDocument(long).entities.length > 0);
+  });
+  it('a result between clubs of two countries names clubs ("Harvest (Norland) 92 Blue Comet (Varnia) 81"); a player\'s sets do not', () => {
+    const got = typed(analyzeDocument('BASKETBALL - TOURNAMENT RESULTS.\nDUNMERE 1996-08-31\nResults in an international basketball tournament on Saturday:\nFifth place:\nHarvest (Norway) 92 Blue Comet (Russia) 81 (halftime 50-28)\nThird place:\nQuarrel (Germany) beat Zorvik (Italy) 75-70 (halftime\n42-41)'));
+    for (const club of ['Harvest', 'Blue Comet', 'Quarrel', 'Zorvik']) assert.ok(got.includes(`ORG:${club}`), `${club}: ${got.join(' | ')}`);
+    assert.ok(!isResultsTable('TENNIS - RESULTS.\nFirst round:\nOkafor (Norway) beat Velmar (Russia) 6-3 6-4\nBADMINTON - RESULTS.\nDunmere (Germany) beat Quist (Italy) 15-12 15-10'));
+  });
+  it('"All" capitalised inside a sentence opens a club\'s name in sports news ("the All Greens", "All Green hooker"); at a sentence start it does not', () => {
+    const got = typed(analyzeDocument('RUGBY UNION - VELMAR WIN.\nNorland avoided a fifth defeat at the hands of the All Greens with a 32-22 victory on Saturday. Okafor kicked a penalty before All Green hooker Randy Quist scored a try. The match ended the All Greens\' run. All Greens fans left early. The referee, the coach and the team were happy.'));
+    assert.deepStrictEqual(got.filter((g) => g.includes('All')), ['ORG:All Greens', 'ORG:All Green', 'ORG:All Greens'], got.join(' | '));
+  });
+  it('a plural name coordinated with a town or another plural is a club in sports news ("successes for Zorgans and Bristol")', () => {
+    const got = typed(analyzeDocument('RUGBY UNION - LEAGUE ROUND-UP.\nLONDON 1996-08-31\nOn the first day of the league season there were emphatic victories for the champions and narrow successes for Zorgans and Bristol. The coach said the referee and the team were happy with the match.'));
+    assert.ok(got.includes('ORG:Zorgans'), got.join(' | '));
   });
 });
