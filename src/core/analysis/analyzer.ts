@@ -8,10 +8,11 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isPluralClub, namesItsSport } from './teams';
+import { countriesAsTeams, isPluralClub, namesASport, namesItsSport } from './teams';
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
+import { looksLikeCompetition } from './competitions';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -96,13 +97,17 @@ export class Analyzer {
     // Names dropped whatever the rules and the typer made of them (one pass, in place: a text
     // could hold a great many): a form's field labels ("ISSUER:", "SR MGR:"); "the Dow Jones
     // industrial average", "the FTSE 100 index" (an index, no organisation in that mention);
-    // "First test match", "Second one-day international" (an ordinal before a lower-case word).
+    // "First test match", "Second one-day international" (an ordinal before a lower-case word);
+    // "the American League Central", "Division B" in sports news (competitions).
     let form: boolean | null = null;
+    let sportNamed: boolean | null = null;
     let n = 0;
     for (const m of kept) {
       const drop =
         m.kind === 'name' &&
-        ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) || (m.type === 'ORG' && namesAnIndex(text, m.end)) || isOrdinalBeforeNoun(text, m));
+        ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
+          (m.type === 'ORG' && (namesAnIndex(text, m.end) || (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASport(text))))))) ||
+          isOrdinalBeforeNoun(text, m));
       if (!drop) kept[n++] = m;
     }
     kept.length = n;
@@ -300,6 +305,11 @@ const ORDINALS = new Set(['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'
 /** A one-word name that is an ordinal followed by a lower-case word: "First test match", no name. */
 function isOrdinalBeforeNoun(text: string, m: RawMention): boolean {
   return ORDINALS.has(m.text) && /^ \p{Ll}/u.test(text.slice(m.end, m.end + 2));
+}
+
+/** A name in capitals or opening a line: a heading or a table's label ("ENGLISH LEAGUE", "World Group I, first round"). */
+function headingLike(text: string, m: RawMention): boolean {
+  return m.start === 0 || text.charCodeAt(m.start - 1) === 10 || !/\p{Ll}/u.test(m.text);
 }
 
 function isOutputType(m: RawMention): m is WorkMention {

@@ -42,6 +42,11 @@ export function namesItsSport(text: string): boolean {
   return words >= MIN_SPORT_WORDS / 2;
 }
 
+/** Whether the text names a sport near its start ("SOCCER - ENGLISH LEAGUE RESULTS."), sports words or not: results tables have few. */
+export function namesASport(text: string): boolean {
+  return SPORT_NAME.test(text.slice(0, HEAD_CHARS));
+}
+
 /**
  * Retype places as ORG (teams) in sports news, and country names (national teams) only in a match
  * report, except after a locative preposition or a place kept as a place ("Trent Bridge, Nottingham").

@@ -255,4 +255,15 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => g.endsWith(':First') || g.endsWith(':Second')), got.join(' | '));
     assert.ok(got.some((g) => g.includes('First Velmar Bank')), got.join(' | '));
   });
+
+  it('in sports news a league, division or group is the competition, no organisation ("Continental League Central", "NORLAND LEAGUE", "Division B"); elsewhere a league stays one', () => {
+    const table = typed(analyzeDocument('SOCCER - NORLAND LEAGUE RESULTS.\nVELGRAD 1996-08-31\nResults of Norland league matches played on Saturday:\nDivision B\nZorvan 2 Dretnik 1\nKelmar 0 Ostrava 0\n'));
+    assert.ok(!table.some((g) => /LEAGUE|Division/.test(g)), table.join(' | '));
+    assert.ok(table.includes('ORG:Zorvan'), table.join(' | '));
+    const report = typed(analyzeDocument("BASEBALL - PILGRIMS BEAT HAWKS.\nDAYTON 1996-08-31\nRandy Okafor homered twice and pitched seven innings as the Dayton Pilgrims beat the Hawks 5-3 on Friday.\nThe Pilgrims' lead over the Hawks in the Continental League Central dropped to nine games, and Okafor leads the Continental League with 40 homers.\n"));
+    assert.ok(!report.some((g) => g.includes('League')), report.join(' | '));
+    assert.ok(report.includes('ORG:Dayton Pilgrims'), report.join(' | '));
+    const body = typed(analyzeDocument('The Norland Farmers League said on Monday it would sue the government over grain prices.'));
+    assert.ok(body.includes('ORG:Norland Farmers League'), body.join(' | '));
+  });
 });

@@ -1,0 +1,34 @@
+/**
+ * Competitions in sports news. In results, standings and match reports a league, division or group
+ * is the competition the teams play in ("the American League Central", "SPANISH FIRST DIVISION",
+ * "World Group I", "Division B"), an event like a cup (MISC), no organisation; elsewhere a league
+ * or a division is a body ("the Arab League", "an Airborne Division", and GUM's "Major League
+ * Baseball" in a biography), so the rule holds only in sports news: a text that names its sport
+ * and uses sports words (`namesItsSport`), or, for a heading or a table's label (in capitals or
+ * opening a line: "ENGLISH LEAGUE", "World Group I, first round"), a text that names its sport in
+ * its first lines (results tables have few sports words).
+ */
+
+/** Words that make a name a competition in sports news: its head, possibly with qualifiers after it. */
+const COMPETITION_HEADS = new Set(['league', 'division', 'group', 'tournament']);
+
+/** Words that may follow the head: a section, a letter or a number, the sport ("Central", "B", "II", "Baseball"). */
+const QUALIFIERS = new Set([
+  'central', 'east', 'eastern', 'west', 'western', 'north', 'northern', 'south', 'southern',
+  'one', 'two', 'three', 'four', 'i', 'ii', 'iii', 'iv', 'a', 'b', 'c', 'd',
+  'baseball', 'football', 'soccer', 'hockey', 'basketball', 'rugby', 'cricket',
+]);
+
+/** At most this many qualifiers after the head. */
+const MAX_QUALIFIERS = 2;
+
+/** Whether a name is written like a competition: its last word, or a word before at most two qualifiers, is a competition head. Cheap; no text scan. */
+export function looksLikeCompetition(name: string): boolean {
+  const words = name.split(' ');
+  for (let k = words.length - 1, q = 0; k >= 0 && q <= MAX_QUALIFIERS; k--, q++) {
+    const w = words[k].toLowerCase();
+    if (COMPETITION_HEADS.has(w)) return true;
+    if (!QUALIFIERS.has(w)) return false;
+  }
+  return false;
+}
