@@ -12,7 +12,7 @@ import { countriesAsTeams, isPluralClub, namesASport, namesItsSport } from './te
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
-import { looksLikeCompetition } from './competitions';
+import { looksLikeCompetition, opensPossessiveEvent } from './competitions';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -98,7 +98,7 @@ export class Analyzer {
     // could hold a great many): a form's field labels ("ISSUER:", "SR MGR:"); "the Dow Jones
     // industrial average", "the FTSE 100 index" (an index, no organisation in that mention);
     // "First test match", "Second one-day international" (an ordinal before a lower-case word);
-    // "the American League Central", "Division B" in sports news (competitions).
+    // "the American League Central", "Division B" in sports news, "[African Nations]' Cup" (competitions).
     let form: boolean | null = null;
     let sportNamed: boolean | null = null;
     let n = 0;
@@ -106,7 +106,7 @@ export class Analyzer {
       const drop =
         m.kind === 'name' &&
         ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
-          (m.type === 'ORG' && (namesAnIndex(text, m.end) || (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASport(text))))))) ||
+          (m.type === 'ORG' && (namesAnIndex(text, m.end) || (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASport(text))))) || opensPossessiveEvent(text, m.text, m.end))) ||
           isOrdinalBeforeNoun(text, m));
       if (!drop) kept[n++] = m;
     }

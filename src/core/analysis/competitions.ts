@@ -6,7 +6,9 @@
  * Baseball" in a biography), so the rule holds only in sports news: a text that names its sport
  * and uses sports words (`namesItsSport`), or, for a heading or a table's label (in capitals or
  * opening a line: "ENGLISH LEAGUE", "World Group I, first round"), a text that names its sport in
- * its first lines (results tables have few sports words).
+ * its first lines (results tables have few sports words). A cup named after a plural possessive
+ * ("the African Nations' Cup", "the Cup Winners' Cup") is one event, in any text: the name before
+ * the apostrophe is no organisation of its own.
  */
 
 /** Words that make a name a competition in sports news: its head, possibly with qualifiers after it. */
@@ -31,4 +33,12 @@ export function looksLikeCompetition(name: string): boolean {
     if (!QUALIFIERS.has(w)) return false;
   }
   return false;
+}
+
+/** A plural possessive and an event word after a name: "[African Nations]' Cup", "[Cup Winners]' Cup". */
+const PLURAL_POSSESSIVE_EVENT = /^' (?:Cup|Championships?|Trophy|Tournament|Games|Series)\b/;
+
+/** Whether the name ending at `end` (in "s") opens a cup named after a plural possessive. */
+export function opensPossessiveEvent(text: string, name: string, end: number): boolean {
+  return name.charCodeAt(name.length - 1) === 115 && PLURAL_POSSESSIVE_EVENT.test(text.slice(end, end + 16));
 }
