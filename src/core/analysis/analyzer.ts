@@ -13,6 +13,7 @@ import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
 import { looksLikeCompetition, opensPossessiveEvent } from './competitions';
+import { shortCompanyNames } from './companyPersons';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -126,6 +127,8 @@ export class Analyzer {
       }
       if (isOutputType(m)) clean.push(m);
     }
+    // "Velmar Chemical" ... "the Velmar Chemical Co": a company, whatever the typer made of the short name
+    shortCompanyNames(clean, this.gazetteer);
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     for (const m of clean) if (dateline.has(m)) m.type = 'LOC';

@@ -272,4 +272,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => g.includes('Nations') || g.includes('Traders')), got.join(' | '));
     assert.ok(got.includes('ORG:Velmar Holdings'), got.join(' | '));
   });
+
+  it('a name typed a person that opens a company named in full in the document is that company ("Velmar Chemical" ... "the Velmar Chemical Co"); a given name keeps the person', () => {
+    const got = typed(analyzeDocument('Velmar Chemical in Norland venture.\nDAYTON 1996-08-30\nThe Velmar Chemical Co of the United States will invest $4 billion to build a plant. Velmar Chemical said the plant would open in 1999.\n'));
+    assert.ok(got.filter((g) => g === 'ORG:Velmar Chemical').length === 2, got.join(' | '));
+    const person = typed(analyzeDocument('Peter Okafor founded the Peter Okafor Foundation in 1990. Peter Okafor said the foundation would fund schools.'));
+    assert.ok(person.includes('PERSON:Peter Okafor'), person.join(' | '));
+  });
 });
