@@ -13,7 +13,7 @@ import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
 import { looksLikeCompetition, opensPossessiveEvent } from './competitions';
-import { shortCompanyNames } from './companyPersons';
+import { makerPairs, shortCompanyNames } from './companyPersons';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -129,6 +129,8 @@ export class Analyzer {
     }
     // "Velmar Chemical" ... "the Velmar Chemical Co": a company, whatever the typer made of the short name
     shortCompanyNames(clean, this.gazetteer);
+    // "Reynard Honda", "Lola Honda", "Reynard Ford": a chassis and an engine, no people
+    makerPairs(clean, this.gazetteer);
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     for (const m of clean) if (dateline.has(m)) m.type = 'LOC';

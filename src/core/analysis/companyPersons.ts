@@ -43,3 +43,71 @@ export function shortCompanyNames(ms: RawMention[], gaz: Gazetteer): void {
     m.strength = 3;
   }
 }
+
+/**
+ * Makers named in pairs: a racing car's chassis and engine ("Reynard Honda", "Lola Honda", "Reynard
+ * Mercedes-Benz", "Penske Mercedes-Benz"). Read as given names and surnames they cross: one "given
+ * name" with several "surnames", and one of those "surnames" with several "given names", which a
+ * family rarely does ("Mark Waugh", "Steve Waugh", "Mark Taylor" only with known given names). A
+ * word that is no known given name nor an initial and opens two names or more typed persons, one of whose other
+ * words also follow another first word and are no known surname, makes all the names linked to it
+ * by a shared first word or a shared remainder organisations. Linear in the number of names.
+ */
+/** A first word that may be a maker's: letters only, three or more (no initial). */
+const WORD = /^\p{L}{3,}$/u;
+
+export function makerPairs(ms: RawMention[], gaz: Gazetteer): void {
+  const split = new Map<RawMention, [string, string]>();
+  const rests = new Map<string, Set<string>>();
+  const firsts = new Map<string, Set<string>>();
+  for (const m of ms) {
+    if (m.kind !== 'name' || m.type !== 'PERSON') continue;
+    const key = m.text.toLowerCase();
+    const sp = key.indexOf(' ');
+    if (sp < 0 || key.length > 80) continue;
+    const f = key.slice(0, sp);
+    const r = key.slice(sp + 1);
+    split.set(m, [f, r]);
+    let rs = rests.get(f);
+    if (!rs) rests.set(f, (rs = new Set()));
+    rs.add(r);
+    let fs = firsts.get(r);
+    if (!fs) firsts.set(r, (fs = new Set()));
+    fs.add(f);
+  }
+  if (split.size < 3) return;
+  // first words that seed a grid of makers
+  const seenF = new Set<string>();
+  const seenR = new Set<string>();
+  const queue: string[] = [];
+  for (const [f, rs] of rests) {
+    // an initial ("M. Waugh", "S. Waugh", "M. Slater") is a given name
+    if (rs.size < 2 || gaz.firstNames.has(f) || !WORD.test(f)) continue;
+    let crossed = false;
+    for (const r of rs) if (firsts.get(r)!.size >= 2 && !gaz.lastNames.has(r)) crossed = true;
+    if (crossed) {
+      seenF.add(f);
+      queue.push(f);
+    }
+  }
+  if (queue.length === 0) return;
+  // every name linked to a seed by shared first words or remainders (each word visited once)
+  while (queue.length > 0) {
+    const f = queue.pop()!;
+    for (const r of rests.get(f)!) {
+      if (seenR.has(r)) continue;
+      seenR.add(r);
+      for (const g of firsts.get(r)!) {
+        if (seenF.has(g)) continue;
+        seenF.add(g);
+        queue.push(g);
+      }
+    }
+  }
+  for (const [m, [f, r]] of split) {
+    if (seenF.has(f) && seenR.has(r)) {
+      m.type = 'ORG';
+      m.strength = 3;
+    }
+  }
+}

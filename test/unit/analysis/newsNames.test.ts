@@ -279,4 +279,12 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const person = typed(analyzeDocument('Peter Okafor founded the Peter Okafor Foundation in 1990. Peter Okafor said the foundation would fund schools.'));
     assert.ok(person.includes('PERSON:Peter Okafor'), person.join(' | '));
   });
+
+  it('a chassis and an engine named in pairs ("Varnot Kessler", "Brask Kessler", "Varnot Ostwald-Rhein") are makers, no people; a family\'s names and initials stay people', () => {
+    const got = typed(analyzeDocument('MOTOR RACING - LEADING QUALIFIERS.\nDAYTON 1996-08-31\nTop drivers in grid (tabulate by driver, country, chassis and motor):\n1. Randy Okafor (U.S.), Varnot Kessler, 53.980\n2. Tomas Lind (Sweden), Brask Kessler, 54.483\n3. Peter Dunmore (U.S.), Varnot Ostwald-Rhein, 54.507\n4. Mark Baranek (Canada), Quellin Ostwald-Rhein, 54.578\n5. Steve Baranek (U.S.), Varnot Kessler, 54.617\n'));
+    for (const maker of ['Varnot Kessler', 'Brask Kessler', 'Varnot Ostwald-Rhein', 'Quellin Ostwald-Rhein']) assert.ok(got.includes(`ORG:${maker}`), got.join(' | '));
+    for (const driver of ['Randy Okafor', 'Mark Baranek', 'Steve Baranek']) assert.ok(got.includes(`PERSON:${driver}`), got.join(' | '));
+    const card = typed(analyzeDocument('CRICKET - SCOREBOARD.\nM. Dunmore c Lind b Okafor 44\nS. Dunmore b Okafor 12\nM. Baranek not out 30\nS. Baranek run out 2\n'));
+    assert.ok(!card.some((g) => g.startsWith('ORG:') && g.includes('.')), card.join(' | '));
+  });
 });
