@@ -14,6 +14,7 @@ import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
 import { looksLikeCompetition, opensPossessiveEvent } from './competitions';
 import { makerPairs, shortCompanyNames } from './companyPersons';
+import { namesAnIndividualSport } from './individualSports';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -54,6 +55,8 @@ export class Analyzer {
     const dateline = datelineNames(text, ms);
     // whether the text is sports news, asked only once a plural club candidate appears
     let sports: boolean | null = null;
+    // whether the text is news of a sport played by individuals, asked only once the typer makes a person a team
+    let individual: boolean | null = null;
     for (const m of ms) {
       // "the Cubs", "the All Blacks" in sports news: a club, whatever the rules and the typer make of the word alone
       if (isPluralClub(text, m, this.gazetteer) && (sports ??= namesItsSport(text))) {
@@ -77,7 +80,9 @@ export class Analyzer {
         // the model types the names the rules kept, and may bring back one they dropped
         const all = typerDocFeatures(f, m.type, ev);
         if (ev.keptByRules) {
-          const t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          let t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          // a player named like a place ("said Lisbon") in tennis or golf news is no team
+          if (t !== 'PERSON' && m.type === 'PERSON' && (individual ??= namesAnIndividualSport(text))) t = 'PERSON';
           // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
           if (t !== m.type) m.strength = 3;
           m.type = t;

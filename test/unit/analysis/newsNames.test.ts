@@ -287,4 +287,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const card = typed(analyzeDocument('CRICKET - SCOREBOARD.\nM. Dunmore c Lind b Okafor 44\nS. Dunmore b Okafor 12\nM. Baranek not out 30\nS. Baranek run out 2\n'));
     assert.ok(!card.some((g) => g.startsWith('ORG:') && g.includes('.')), card.join(' | '));
   });
+
+  it('in tennis news a player named like a place ("Tarek Lisbon" ... "said Lisbon") stays a person, against the typer', () => {
+    const got = typed(analyzeDocument('TENNIS - OKAFOR UPSETS LISBON UNDER THE LIGHTS.\nNEW YORK 1996-08-30\nWimbledon finalist Tarek Lisbon was not so fortunate on a night of upsets at the U.S. Open.\nThe 11th-seeded Lisbon lost to wildcard Randy Okafor 6-3 6-4 5-7 3-6 6-3 on the Stadium court.\nLisbon, who climbed back from a 1-5 deficit in the third set, looked poised for another comeback.\n"I think he got a little tight," said Lisbon.\n'));
+    assert.ok(got.includes('PERSON:Tarek Lisbon'), got.join(' | '));
+    assert.ok(!got.some((g) => /^(?:ORG|LOC):Lisbon$/.test(g)), got.join(' | '));
+    assert.ok(got.includes('LOC:NEW YORK'), got.join(' | '));
+  });
 });
