@@ -12,7 +12,7 @@ import { countriesAsTeams, isPluralClub, namesASport, namesItsSport } from './te
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
-import { looksLikeCompetition, opensPossessiveEvent } from './competitions';
+import { isSportOrEventWord, looksLikeCompetition, opensPossessiveEvent } from './competitions';
 import { makerPairs, shortCompanyNames } from './companyPersons';
 import { namesAnIndividualSport } from './individualSports';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
@@ -104,7 +104,8 @@ export class Analyzer {
     // could hold a great many): a form's field labels ("ISSUER:", "SR MGR:"); "the Dow Jones
     // industrial average", "the FTSE 100 index" (an index, no organisation in that mention);
     // "First test match", "Second one-day international" (an ordinal before a lower-case word);
-    // "the American League Central", "Division B" in sports news, "[African Nations]' Cup" (competitions).
+    // "the American League Central", "Division B" in sports news, "[African Nations]' Cup" (competitions);
+    // a sport or an event's word alone ("SQUASH - ...", "AFTER THURSDAY'S GAMES").
     let form: boolean | null = null;
     let sportNamed: boolean | null = null;
     let n = 0;
@@ -113,7 +114,8 @@ export class Analyzer {
         m.kind === 'name' &&
         ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
           (m.type === 'ORG' && (namesAnIndex(text, m.end) || (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASport(text))))) || opensPossessiveEvent(text, m.text, m.end))) ||
-          isOrdinalBeforeNoun(text, m));
+          isOrdinalBeforeNoun(text, m) ||
+          isSportOrEventWord(m.text));
       if (!drop) kept[n++] = m;
     }
     kept.length = n;

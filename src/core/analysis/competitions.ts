@@ -42,3 +42,14 @@ const PLURAL_POSSESSIVE_EVENT = /^' (?:Cup|Championships?|Trophy|Tournament|Game
 export function opensPossessiveEvent(text: string, name: string, end: number): boolean {
   return name.charCodeAt(name.length - 1) === 115 && PLURAL_POSSESSIVE_EVENT.test(text.slice(end, end + 16));
 }
+
+/** Sports and the words for a sports event, alone no name of a person, organisation or place ("SQUASH - ...", "AFTER THURSDAY'S GAMES"). */
+const SPORT_OR_EVENT_WORDS = new Set([
+  'soccer', 'football', 'cricket', 'baseball', 'basketball', 'tennis', 'golf', 'rugby', 'hockey', 'athletics', 'cycling', 'boxing',
+  'squash', 'badminton', 'skiing', 'snooker', 'swimming', 'rowing', 'games', 'cup', 'open', 'series', 'championship', 'championships', 'tournament',
+]);
+
+/** Whether a one-word name is a sport or the word for a sports event, which names nobody. */
+export function isSportOrEventWord(name: string): boolean {
+  return name.length <= 13 && !name.includes(' ') && SPORT_OR_EVENT_WORDS.has(name.toLowerCase());
+}

@@ -294,4 +294,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => /^(?:ORG|LOC):Lisbon$/.test(g)), got.join(' | '));
     assert.ok(got.includes('LOC:NEW YORK'), got.join(' | '));
   });
+
+  it('a sport or the word for a sports event alone is no name ("SQUASH - ...", "AFTER THURSDAY\'S GAMES")', () => {
+    const got = typed(analyzeDocument("SQUASH - NORLAND OPEN QUARTER-FINAL RESULTS.\nDAYTON 1996-08-30\nResults in the Norland Open on Friday: Randy Okafor (Norland) beat Tomas Lind (Sweden) 15-10 15-6 15-7\n\nBASEBALL - STANDINGS AFTER THURSDAY'S GAMES.\n"));
+    assert.ok(!got.some((g) => /:(?:SQUASH|GAMES)$/.test(g)), got.join(' | '));
+    assert.ok(got.includes('PERSON:Randy Okafor'), got.join(' | '));
+  });
 });
