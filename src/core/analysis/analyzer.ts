@@ -12,7 +12,7 @@ import { countriesAsTeams, isPluralClub, namesASport, namesItsSport } from './te
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
-import { isSportOrEventWord, looksLikeCompetition, opensPossessiveEvent } from './competitions';
+import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
 import { makerPairs, shortCompanyNames } from './companyPersons';
 import { namesAnIndividualSport } from './individualSports';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
@@ -105,7 +105,7 @@ export class Analyzer {
     // industrial average", "the FTSE 100 index" (an index, no organisation in that mention);
     // "First test match", "Second one-day international" (an ordinal before a lower-case word);
     // "the American League Central", "Division B" in sports news, "[African Nations]' Cup" (competitions);
-    // a sport or an event's word alone ("SQUASH - ...", "AFTER THURSDAY'S GAMES").
+    // a sport or an event's word alone ("SQUASH - ...", "AFTER THURSDAY'S GAMES"); "[FED] CUP" in capitals.
     let form: boolean | null = null;
     let sportNamed: boolean | null = null;
     let n = 0;
@@ -115,7 +115,8 @@ export class Analyzer {
         ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
           (m.type === 'ORG' && (namesAnIndex(text, m.end) || (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASport(text))))) || opensPossessiveEvent(text, m.text, m.end))) ||
           isOrdinalBeforeNoun(text, m) ||
-          isSportOrEventWord(m.text));
+          isSportOrEventWord(m.text) ||
+          opensCupInCapitals(text, m.end));
       if (!drop) kept[n++] = m;
     }
     kept.length = n;

@@ -53,3 +53,11 @@ const SPORT_OR_EVENT_WORDS = new Set([
 export function isSportOrEventWord(name: string): boolean {
   return name.length <= 13 && !name.includes(' ') && SPORT_OR_EVENT_WORDS.has(name.toLowerCase());
 }
+
+/** A cup after a name in capitals: "[FED] CUP", whose headline rule left "CUP" out as a common word. */
+const CUP_AFTER = /^ CUP\b/;
+
+/** Whether the name ending at `end` opens a cup's name written in capitals. */
+export function opensCupInCapitals(text: string, end: number): boolean {
+  return CUP_AFTER.test(text.slice(end, end + 5));
+}

@@ -300,4 +300,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => /:(?:SQUASH|GAMES)$/.test(g)), got.join(' | '));
     assert.ok(got.includes('PERSON:Randy Okafor'), got.join(' | '));
   });
+
+  it('a name in capitals before "CUP" opens the cup\'s name ("DRAW FOR 1997 VELMAR BANK CUP"), no organisation', () => {
+    const got = typed(analyzeDocument('TENNIS - DRAW FOR 1997 VELMAR BANK CUP.\nNEW YORK 1996-08-31\nDraw for the 1997 Velmar Bank Cup team championships: Norland at Sweden.\n'));
+    assert.ok(!got.some((g) => g.includes('VELMAR') || g.includes('Velmar')), got.join(' | '));
+    assert.ok(got.includes('LOC:NEW YORK'), got.join(' | '));
+  });
 });
