@@ -111,3 +111,11 @@ export function makerPairs(ms: RawMention[], gaz: Gazetteer): void {
     }
   }
 }
+
+/** An acronym joined by a hyphen to a capitalised word: "UWP-Hachette", "Velmar-KDP". */
+const ACRONYM_COMPOUND = /^(?:\p{Lu}{2,5}-\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+-\p{Lu}{2,5})$/u;
+
+/** Whether a name typed a person is one word joining an acronym and a name by a hyphen ("UWP-Hachette"): a joint venture or consortium, no person. */
+export function isAcronymCompound(m: RawMention): boolean {
+  return m.kind === 'name' && m.type === 'PERSON' && m.text.length <= 40 && ACRONYM_COMPOUND.test(m.text);
+}

@@ -306,4 +306,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!got.some((g) => g.includes('VELMAR') || g.includes('Velmar')), got.join(' | '));
     assert.ok(got.includes('LOC:NEW YORK'), got.join(' | '));
   });
+
+  it('an acronym joined by a hyphen to a name ("KDP-Velmar", a consortium) is an organisation, no person', () => {
+    const got = typed(analyzeDocument('Two consortia -- KDP-Velmar and a group of Norland firms -- placed initial bids for the chain. Later Okafor decided to bid jointly with KDP-Velmar.\n'));
+    assert.ok(got.filter((g) => g === 'ORG:KDP-Velmar').length === 2, got.join(' | '));
+  });
 });
