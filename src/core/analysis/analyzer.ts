@@ -13,7 +13,7 @@ import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
 import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
-import { isAcronymCompound, makerPairs, shortCompanyNames } from './companyPersons';
+import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPersons';
 import { namesAnIndividualSport } from './individualSports';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
@@ -139,12 +139,8 @@ export class Analyzer {
     shortCompanyNames(clean, this.gazetteer);
     // "Reynard Honda", "Lola Honda", "Reynard Ford": a chassis and an engine, no people
     makerPairs(clean, this.gazetteer);
-    for (const m of clean) {
-      if (isAcronymCompound(m)) {
-        m.type = 'ORG';
-        m.strength = 3;
-      }
-    }
+    // "UWP-Hachette" (a consortium) ... "Hachette": organisations
+    acronymCompounds(clean);
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     for (const m of clean) if (dateline.has(m)) m.type = 'LOC';

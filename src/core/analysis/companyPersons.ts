@@ -115,7 +115,24 @@ export function makerPairs(ms: RawMention[], gaz: Gazetteer): void {
 /** An acronym joined by a hyphen to a capitalised word: "UWP-Hachette", "Velmar-KDP". */
 const ACRONYM_COMPOUND = /^(?:\p{Lu}{2,5}-\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+-\p{Lu}{2,5})$/u;
 
-/** Whether a name typed a person is one word joining an acronym and a name by a hyphen ("UWP-Hachette"): a joint venture or consortium, no person. */
-export function isAcronymCompound(m: RawMention): boolean {
-  return m.kind === 'name' && m.type === 'PERSON' && m.text.length <= 40 && ACRONYM_COMPOUND.test(m.text);
+/**
+ * One word joining an acronym and a name by a hyphen, typed a person ("UWP-Hachette"), is a joint
+ * venture or consortium, an organisation; and the name alone, typed a person elsewhere in the
+ * document ("press distributor Hachette"), is one of its partners, an organisation too. Linear.
+ */
+export function acronymCompounds(ms: RawMention[]): void {
+  const partners = new Set<string>();
+  for (const m of ms) {
+    if (m.kind !== 'name' || m.type !== 'PERSON' || m.text.length > 40 || !ACRONYM_COMPOUND.test(m.text)) continue;
+    m.type = 'ORG';
+    m.strength = 3;
+    for (const part of m.text.split('-')) if (/\p{Ll}/u.test(part)) partners.add(part);
+  }
+  if (partners.size === 0) return;
+  for (const m of ms) {
+    if (m.kind === 'name' && m.type === 'PERSON' && partners.has(m.text)) {
+      m.type = 'ORG';
+      m.strength = 3;
+    }
+  }
 }

@@ -311,4 +311,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('Two consortia -- KDP-Velmar and a group of Norland firms -- placed initial bids for the chain. Later Okafor decided to bid jointly with KDP-Velmar.\n'));
     assert.ok(got.filter((g) => g === 'ORG:KDP-Velmar').length === 2, got.join(' | '));
   });
+
+  it('a partner named alone beside its consortium ("Dunmore" ... "KDP-Dunmore") is an organisation too', () => {
+    const got = typed(analyzeDocument('Shares in press distributor Dunmore rose on Monday, Dunmore said. Two consortia -- KDP-Dunmore and a group of Norland firms -- placed initial bids for the chain. Later Okafor decided to bid jointly with KDP-Dunmore.\n'));
+    assert.ok(got.filter((g) => g === 'ORG:Dunmore').length === 2, got.join(' | '));
+    assert.ok(got.includes('PERSON:Okafor'), got.join(' | '));
+  });
 });
