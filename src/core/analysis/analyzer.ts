@@ -81,7 +81,7 @@ export class Analyzer {
         const all = typerDocFeatures(f, m.type, ev);
         if (ev.keptByRules) {
           let t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
-          // a player named like a place ("said Lisbon") in tennis or golf news is no team
+          // a player named like a place ("said Lisbon") in tennis or golf news is no place or team
           if (t !== 'PERSON' && m.type === 'PERSON' && (individual ??= namesAnIndividualSport(text))) t = 'PERSON';
           // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
           if (t !== m.type) m.strength = 3;
@@ -104,8 +104,8 @@ export class Analyzer {
     // could hold a great many): a form's field labels ("ISSUER:", "SR MGR:"); "the Dow Jones
     // industrial average", "the FTSE 100 index" (an index, no organisation in that mention);
     // "First test match", "Second one-day international" (an ordinal before a lower-case word);
-    // "the American League Central", "Division B" in sports news, "[African Nations]' Cup" (competitions);
-    // a sport or an event's word alone ("SQUASH - ...", "AFTER THURSDAY'S GAMES"); "[FED] CUP" in capitals.
+    // "the Continental League Central", "Division B" in sports news, "[Southern Nations]' Cup" (competitions);
+    // a sport or an event's word alone ("SQUASH - ...", "STANDINGS AFTER THURSDAY'S GAMES"); "[VELMAR BANK] CUP" in capitals.
     let form: boolean | null = null;
     let sportNamed: boolean | null = null;
     let n = 0;
@@ -137,9 +137,9 @@ export class Analyzer {
     }
     // "Velmar Chemical" ... "the Velmar Chemical Co": a company, whatever the typer made of the short name
     shortCompanyNames(clean, this.gazetteer);
-    // "Reynard Honda", "Lola Honda", "Reynard Ford": a chassis and an engine, no people
+    // "Varnot Kessler", "Brask Kessler", "Varnot Ostwald-Rhein": a chassis and an engine, no people
     makerPairs(clean, this.gazetteer);
-    // "UWP-Hachette" (a consortium) ... "Hachette": organisations
+    // "KDP-Dunmore" (a consortium) ... "Dunmore": organisations
     acronymCompounds(clean);
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);

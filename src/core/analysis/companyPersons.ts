@@ -45,10 +45,10 @@ export function shortCompanyNames(ms: RawMention[], gaz: Gazetteer): void {
 }
 
 /**
- * Makers named in pairs: a racing car's chassis and engine ("Reynard Honda", "Lola Honda", "Reynard
- * Mercedes-Benz", "Penske Mercedes-Benz"). Read as given names and surnames they cross: one "given
+ * Makers named in pairs: a racing car's chassis and engine ("Varnot Kessler", "Brask Kessler", "Varnot
+ * Ostwald-Rhein", "Quellin Ostwald-Rhein"). Read as given names and surnames they cross: one "given
  * name" with several "surnames", and one of those "surnames" with several "given names", which a
- * family rarely does ("Mark Waugh", "Steve Waugh", "Mark Taylor" only with known given names). A
+ * family rarely does ("Mark Baranek", "Steve Baranek", "Mark Dunmore" only with known given names). A
  * word that is no known given name nor an initial and opens two names or more typed persons, one of whose other
  * words also follow another first word and are no known surname, makes all the names linked to it
  * by a shared first word or a shared remainder organisations. Linear in the number of names.
@@ -81,7 +81,7 @@ export function makerPairs(ms: RawMention[], gaz: Gazetteer): void {
   const seenR = new Set<string>();
   const queue: string[] = [];
   for (const [f, rs] of rests) {
-    // an initial ("M. Waugh", "S. Waugh", "M. Slater") is a given name
+    // an initial ("M. Dunmore", "S. Dunmore", "M. Baranek") is a given name
     if (rs.size < 2 || gaz.firstNames.has(f) || !WORD.test(f)) continue;
     let crossed = false;
     for (const r of rs) if (firsts.get(r)!.size >= 2 && !gaz.lastNames.has(r)) crossed = true;
@@ -112,13 +112,13 @@ export function makerPairs(ms: RawMention[], gaz: Gazetteer): void {
   }
 }
 
-/** An acronym joined by a hyphen to a capitalised word: "UWP-Hachette", "Velmar-KDP". */
+/** An acronym joined by a hyphen to a capitalised word: "KDP-Dunmore", "Velmar-KDP". */
 const ACRONYM_COMPOUND = /^(?:\p{Lu}{2,5}-\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+-\p{Lu}{2,5})$/u;
 
 /**
- * One word joining an acronym and a name by a hyphen, typed a person ("UWP-Hachette"), is a joint
+ * One word joining an acronym and a name by a hyphen, typed a person ("KDP-Dunmore"), is a joint
  * venture or consortium, an organisation; and the name alone, typed a person elsewhere in the
- * document ("press distributor Hachette"), is one of its partners, an organisation too. Linear.
+ * document ("press distributor Dunmore"), is one of its partners, an organisation too. Linear.
  */
 export function acronymCompounds(ms: RawMention[]): void {
   const partners = new Set<string>();

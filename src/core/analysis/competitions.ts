@@ -1,13 +1,13 @@
 /**
  * Competitions in sports news. In results, standings and match reports a league, division or group
- * is the competition the teams play in ("the American League Central", "SPANISH FIRST DIVISION",
- * "World Group I", "Division B"), an event like a cup (MISC), no organisation; elsewhere a league
+ * is the competition the teams play in ("the Continental League Central", "NORLAND FIRST DIVISION",
+ * "World Group II", "Division B"), an event like a cup (MISC), no organisation; elsewhere a league
  * or a division is a body ("the Arab League", "an Airborne Division", and GUM's "Major League
  * Baseball" in a biography), so the rule holds only in sports news: a text that names its sport
  * and uses sports words (`namesItsSport`), or, for a heading or a table's label (in capitals or
- * opening a line: "ENGLISH LEAGUE", "World Group I, first round"), a text that names its sport in
+ * opening a line: "NORLAND LEAGUE", "World Group II, first round"), a text that names its sport in
  * its first lines (results tables have few sports words). A cup named after a plural possessive
- * ("the African Nations' Cup", "the Cup Winners' Cup") is one event, in any text: the name before
+ * ("the Southern Nations' Cup", "the Cup Winners' Cup") is one event, in any text: the name before
  * the apostrophe is no organisation of its own.
  */
 
@@ -35,7 +35,7 @@ export function looksLikeCompetition(name: string): boolean {
   return false;
 }
 
-/** A plural possessive and an event word after a name: "[African Nations]' Cup", "[Cup Winners]' Cup". */
+/** A plural possessive and an event word after a name: "[Southern Nations]' Cup", "[Cup Winners]' Cup". */
 const PLURAL_POSSESSIVE_EVENT = /^' (?:Cup|Championships?|Trophy|Tournament|Games|Series)\b/;
 
 /** Whether the name ending at `end` (in "s") opens a cup named after a plural possessive. */
@@ -43,7 +43,7 @@ export function opensPossessiveEvent(text: string, name: string, end: number): b
   return name.charCodeAt(name.length - 1) === 115 && PLURAL_POSSESSIVE_EVENT.test(text.slice(end, end + 16));
 }
 
-/** Sports and the words for a sports event, alone no name of a person, organisation or place ("SQUASH - ...", "AFTER THURSDAY'S GAMES"). */
+/** Sports and the words for a sports event, alone no name of a person, organisation or place ("SQUASH - ...", "STANDINGS AFTER THURSDAY'S GAMES"). */
 const SPORT_OR_EVENT_WORDS = new Set([
   'soccer', 'football', 'cricket', 'baseball', 'basketball', 'tennis', 'golf', 'rugby', 'hockey', 'athletics', 'cycling', 'boxing',
   'squash', 'badminton', 'skiing', 'snooker', 'swimming', 'rowing', 'games', 'cup', 'open', 'series', 'championship', 'championships', 'tournament',
@@ -54,7 +54,7 @@ export function isSportOrEventWord(name: string): boolean {
   return name.length <= 13 && !name.includes(' ') && SPORT_OR_EVENT_WORDS.has(name.toLowerCase());
 }
 
-/** A cup after a name in capitals: "[FED] CUP", whose headline rule left "CUP" out as a common word. */
+/** A cup after a name in capitals: "[VELMAR BANK] CUP", whose headline rule left "CUP" out as a common word. */
 const CUP_AFTER = /^ CUP\b/;
 
 /** Whether the name ending at `end` opens a cup's name written in capitals. */

@@ -42,7 +42,7 @@ export function namesItsSport(text: string): boolean {
   return words >= MIN_SPORT_WORDS / 2;
 }
 
-/** Whether the text names a sport near its start ("SOCCER - ENGLISH LEAGUE RESULTS."), sports words or not: results tables have few. */
+/** Whether the text names a sport near its start ("SOCCER - NORLAND LEAGUE RESULTS."), sports words or not: results tables have few. */
 export function namesASport(text: string): boolean {
   return SPORT_NAME.test(text.slice(0, HEAD_CHARS));
 }
