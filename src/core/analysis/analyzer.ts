@@ -13,6 +13,9 @@ import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTable
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
+import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
+import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPersons';
+import { namesAnIndividualSport } from './individualSports';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -57,6 +60,8 @@ export class Analyzer {
     // and whether it is a results table, asked only once a name fills a club's place in a table line
     let sportHead: boolean | null = null;
     let table: boolean | null = null;
+    // whether the text is news of a sport played by individuals, asked only once the typer makes a person a team
+    let individual: boolean | null = null;
     for (const m of ms) {
       // "the Cubs", "the All Blacks", "successes for Zorgans and Bristol" in sports news: a club, whatever the rules and the typer make of the word alone
       if ((isPluralClub(text, m, this.gazetteer) || isPluralClubBesideClub(text, m, this.gazetteer)) && (sports ??= namesItsSport(text))) {
@@ -101,7 +106,9 @@ export class Analyzer {
         // the model types the names the rules kept, and may bring back one they dropped
         const all = typerDocFeatures(f, m.type, ev);
         if (ev.keptByRules) {
-          const t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          let t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          // a player named like a place ("said Lisbon") in tennis or golf news is no place or team
+          if (t !== 'PERSON' && m.type === 'PERSON' && (individual ??= namesAnIndividualSport(text))) t = 'PERSON';
           // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
           if (t !== m.type) m.strength = 3;
           m.type = t;
@@ -122,13 +129,20 @@ export class Analyzer {
     // Names dropped whatever the rules and the typer made of them (one pass, in place: a text
     // could hold a great many): a form's field labels ("ISSUER:", "SR MGR:"); "the Dow Jones
     // industrial average", "the FTSE 100 index" (an index, no organisation in that mention);
-    // "First test match", "Second one-day international" (an ordinal before a lower-case word).
+    // "First test match", "Second one-day international" (an ordinal before a lower-case word);
+    // "the Continental League Central", "Division B" in sports news, "[Southern Nations]' Cup" (competitions);
+    // a sport or an event's word alone ("SQUASH - ...", "STANDINGS AFTER THURSDAY'S GAMES"); "[VELMAR BANK] CUP" in capitals.
     let form: boolean | null = null;
+    let sportNamed: boolean | null = null;
     let n = 0;
     for (const m of kept) {
       const drop =
         m.kind === 'name' &&
-        ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) || (m.type === 'ORG' && namesAnIndex(text, m.end)) || isOrdinalBeforeNoun(text, m));
+        ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
+          (m.type === 'ORG' && (namesAnIndex(text, m.end) || (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASportAtStart(text))))) || opensPossessiveEvent(text, m.text, m.end))) ||
+          isOrdinalBeforeNoun(text, m) ||
+          isSportOrEventWord(m.text) ||
+          opensCupInCapitals(text, m.end));
       if (!drop) kept[n++] = m;
     }
     kept.length = n;
@@ -147,6 +161,12 @@ export class Analyzer {
       }
       if (isOutputType(m)) clean.push(m);
     }
+    // "Velmar Chemical" ... "the Velmar Chemical Co": a company, whatever the typer made of the short name
+    shortCompanyNames(clean, this.gazetteer);
+    // "Varnot Kessler", "Brask Kessler", "Varnot Ostwald-Rhein": a chassis and an engine, no people
+    makerPairs(clean, this.gazetteer);
+    // "KDP-Dunmore" (a consortium) ... "Dunmore": organisations
+    acronymCompounds(clean);
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     for (const m of clean) if (dateline.has(m)) m.type = 'LOC';
@@ -337,6 +357,11 @@ const ORDINALS = new Set(['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'
 /** A one-word name that is an ordinal followed by a lower-case word: "First test match", no name. */
 function isOrdinalBeforeNoun(text: string, m: RawMention): boolean {
   return ORDINALS.has(m.text) && /^ \p{Ll}/u.test(text.slice(m.end, m.end + 2));
+}
+
+/** A name in capitals or opening a line: a heading or a table's label ("ENGLISH LEAGUE", "World Group I, first round"). */
+function headingLike(text: string, m: RawMention): boolean {
+  return m.start === 0 || text.charCodeAt(m.start - 1) === 10 || !/\p{Ll}/u.test(m.text);
 }
 
 function isOutputType(m: RawMention): m is WorkMention {
