@@ -139,10 +139,13 @@ export class Analyzer {
       const drop =
         m.kind === 'name' &&
         ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
-          (m.type === 'ORG' && (namesAnIndex(text, m.end) || (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASportAtStart(text))))) || opensPossessiveEvent(text, m.text, m.end))) ||
+          (m.type === 'ORG' &&
+            (namesAnIndex(text, m.end) ||
+              (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASportAtStart(text)) && (table ??= isResultsTable(text))))) ||
+              opensPossessiveEvent(text, m.text, m.end))) ||
           isOrdinalBeforeNoun(text, m) ||
           isSportOrEventWord(m.text) ||
-          opensCupInCapitals(text, m.end));
+          (opensCupInCapitals(text, m.end) && ((sports ??= namesItsSport(text)) || (sportNamed ??= namesASportAtStart(text)))));
       if (!drop) kept[n++] = m;
     }
     kept.length = n;

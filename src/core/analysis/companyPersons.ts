@@ -8,6 +8,17 @@ import type { Gazetteer } from './gazetteer';
  * so the short name is that company. Acts after the typer, on the document's names.
  */
 
+/**
+ * Words that, after a person's name, make an institution named after that person ("the Arvind
+ * Kesari Trust Inc", "the Azra Velmani Foundation", "the Omar Delani Development Network"): the
+ * name before them stays a person.
+ */
+const EPONYM_HEADS = new Set([
+  'trust', 'foundation', 'fund', 'institute', 'institution', 'centre', 'center', 'network', 'prize', 'award', 'awards',
+  'school', 'college', 'university', 'academy', 'hospital', 'clinic', 'museum', 'memorial', 'library', 'development',
+  'charitable', 'family', 'estate', 'society', 'endowment', 'scholarship', 'scholars', 'chair', 'lecture',
+]);
+
 /** Longest company name looked at, in words (names are short; this bounds the work per name). */
 const MAX_WORDS = 8;
 
@@ -30,7 +41,8 @@ export function shortCompanyNames(ms: RawMention[], gaz: Gazetteer): void {
     const words = m.text.toLowerCase().split(' ');
     if (words[0] === 'the') words.shift();
     if (words.length < 3 || words.length > MAX_WORDS || !gaz.orgWords.has(words[words.length - 1].replace(/\./g, ''))) continue;
-    for (let k = 2; k < words.length; k++) prefixes.add(words.slice(0, k).join(' '));
+    // "the Arvind Kesari Trust Inc", "the Azra Velmani Foundation": an institution named after a person is not the person
+    for (let k = 2; k < words.length; k++) if (!EPONYM_HEADS.has(words[k])) prefixes.add(words.slice(0, k).join(' '));
   }
   if (!persons || prefixes.size === 0) return;
   for (const m of ms) {

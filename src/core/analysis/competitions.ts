@@ -36,7 +36,8 @@ export function looksLikeCompetition(name: string): boolean {
 }
 
 /** A plural possessive and an event word after a name: "[Southern Nations]' Cup", "[Cup Winners]' Cup". */
-const PLURAL_POSSESSIVE_EVENT = /^' (?:Cup|Championships?|Trophy|Tournament|Games|Series)\b/;
+// only a sports prize's words: "the Steelworkers' Series of strikes", "the Teamsters' Games" name no event
+const PLURAL_POSSESSIVE_EVENT = /^' (?:Cup|Championships?|Trophy)\b/;
 
 /** Whether the name ending at `end` (in "s") opens a cup named after a plural possessive. */
 export function opensPossessiveEvent(text: string, name: string, end: number): boolean {

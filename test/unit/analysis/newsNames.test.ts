@@ -307,6 +307,18 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(person.includes('PERSON:Peter Okafor'), person.join(' | '));
   });
 
+  // review of the seventh round: outside sports news these rules leave organisations and people alone
+  it('outside sports news, an institution named after a person keeps the person; a league opening a line, a cup in capitals and a plural possessive keep their organisations', () => {
+    const founder = typed(analyzeDocument('DAYTON - Arvind Kesari stepped down as chairman. The Arvind Kesari Trust Inc said it would fund hospitals. Arvind Kesari said he was proud.'));
+    assert.ok(founder.filter((g) => g === 'PERSON:Arvind Kesari').length === 2, founder.join(' | '));
+    const league = typed(analyzeDocument('Football diplomacy: Norland summit talks\nVarnian League ministers met in Dunmere on Sunday to discuss the crisis.\nVarnian League chief Randy Okafor said the group would meet again.'));
+    assert.ok(league.filter((g) => g === 'ORG:Varnian League').length === 2, league.join(' | '));
+    const cup = typed(analyzeDocument('NEW YORK - Coffee chain news\nShares of VELMAR rose. Analysts said VELMAR CUP sales fell.'));
+    assert.ok(cup.filter((g) => g === 'ORG:VELMAR').length === 2, cup.join(' | '));
+    const union = typed(analyzeDocument("WASHINGTON - The talks went on. The Norland Steelworkers' Series of strikes continued, the union said."));
+    assert.ok(union.some((g) => g.includes('Steelworkers')), union.join(' | '));
+  });
+
   it('a chassis and an engine named in pairs ("Varnot Kessler", "Brask Kessler", "Varnot Ostwald-Rhein") are makers, no people; a family\'s names and initials stay people', () => {
     const got = typed(analyzeDocument('MOTOR RACING - LEADING QUALIFIERS.\nDAYTON 1996-08-31\nTop drivers in grid (tabulate by driver, country, chassis and motor):\n1. Randy Okafor (U.S.), Varnot Kessler, 53.980\n2. Tomas Lind (Sweden), Brask Kessler, 54.483\n3. Peter Dunmore (U.S.), Varnot Ostwald-Rhein, 54.507\n4. Mark Baranek (Canada), Quellin Ostwald-Rhein, 54.578\n5. Steve Baranek (U.S.), Varnot Kessler, 54.617\n'));
     for (const maker of ['Varnot Kessler', 'Brask Kessler', 'Varnot Ostwald-Rhein', 'Quellin Ostwald-Rhein']) assert.ok(got.includes(`ORG:${maker}`), got.join(' | '));
