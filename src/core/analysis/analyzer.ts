@@ -8,7 +8,7 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isAfterCapitalAll, isPluralClub, isPluralClubBesideClub, namesASportAtStart, namesItsSport } from './teams';
+import { countriesAsTeams, isAfterCapitalAll, isMatchReport, isPluralClub, isPluralClubBesideClub, namesASportAtStart, namesItsSport } from './teams';
 import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTables';
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
@@ -134,6 +134,7 @@ export class Analyzer {
     // a sport or an event's word alone ("SQUASH - ...", "STANDINGS AFTER THURSDAY'S GAMES"); "[VELMAR BANK] CUP" in capitals.
     let form: boolean | null = null;
     let sportNamed: boolean | null = null;
+    let report: boolean | null = null;
     let n = 0;
     for (const m of kept) {
       const drop =
@@ -141,7 +142,7 @@ export class Analyzer {
         ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
           (m.type === 'ORG' &&
             (namesAnIndex(text, m.end) ||
-              (looksLikeCompetition(m.text) && ((sports ??= namesItsSport(text)) || (headingLike(text, m) && (sportNamed ??= namesASportAtStart(text)) && (table ??= isResultsTable(text))))) ||
+              (looksLikeCompetition(m.text) && (sportNamed ??= namesASportAtStart(text)) && ((table ??= isResultsTable(text)) || (report ??= isMatchReport(text) || ((sports ??= namesItsSport(text)) && A_SCORE.test(text))))) ||
               opensPossessiveEvent(text, m.text, m.end))) ||
           isOrdinalBeforeNoun(text, m) ||
           isSportOrEventWord(m.text) ||
@@ -362,10 +363,8 @@ function isOrdinalBeforeNoun(text: string, m: RawMention): boolean {
   return ORDINALS.has(m.text) && /^ \p{Ll}/u.test(text.slice(m.end, m.end + 2));
 }
 
-/** A name in capitals or opening a line: a heading or a table's label ("ENGLISH LEAGUE", "World Group I, first round"). */
-function headingLike(text: string, m: RawMention): boolean {
-  return m.start === 0 || text.charCodeAt(m.start - 1) === 10 || !/\p{Ll}/u.test(m.text);
-}
+/** A score ("5-3", "2-1"): with the sport named and sports words, the text reports a game, where a league is the competition ("Arab League" in a story on football diplomacy is not). */
+const A_SCORE = /\b\d{1,3}-\d{1,3}\b/;
 
 function isOutputType(m: RawMention): m is WorkMention {
   return m.type !== 'MISC';

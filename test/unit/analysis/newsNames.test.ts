@@ -284,7 +284,7 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
   });
 
   it('in sports news a league, division or group is the competition, no organisation ("Continental League Central", "NORLAND LEAGUE", "Division B"); elsewhere a league stays one', () => {
-    const table = typed(analyzeDocument('SOCCER - NORLAND LEAGUE RESULTS.\nVELGRAD 1996-08-31\nResults of Norland league matches played on Saturday:\nDivision B\nZorvan 2 Dretnik 1\nKelmar 0 Ostrava 0\n'));
+    const table = typed(analyzeDocument('SOCCER - NORLAND LEAGUE RESULTS.\nVELGRAD 1996-08-31\nResults of Norland league matches played on Saturday:\nDivision B\nZorvan 2 Dretnik 1\nKelmar 0 Ostrava 0\nBrask 3 Quellin 1\n'));
     assert.ok(!table.some((g) => /LEAGUE|Division/.test(g)), table.join(' | '));
     assert.ok(table.includes('ORG:Zorvan'), table.join(' | '));
     const report = typed(analyzeDocument("BASEBALL - PILGRIMS BEAT HAWKS.\nDAYTON 1996-08-31\nRandy Okafor homered twice and pitched seven innings as the Dayton Pilgrims beat the Hawks 5-3 on Friday.\nThe Pilgrims' lead over the Hawks in the Continental League Central dropped to nine games, and Okafor leads the Continental League with 40 homers.\n"));
@@ -311,7 +311,7 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
   it('outside sports news, an institution named after a person keeps the person; a league opening a line, a cup in capitals and a plural possessive keep their organisations', () => {
     const founder = typed(analyzeDocument('DAYTON - Arvind Kesari stepped down as chairman. The Arvind Kesari Trust Inc said it would fund hospitals. Arvind Kesari said he was proud.'));
     assert.ok(founder.filter((g) => g === 'PERSON:Arvind Kesari').length === 2, founder.join(' | '));
-    const league = typed(analyzeDocument('Football diplomacy: Norland summit talks\nVarnian League ministers met in Dunmere on Sunday to discuss the crisis.\nVarnian League chief Randy Okafor said the group would meet again.'));
+    const league = typed(analyzeDocument('Football diplomacy: Norland World Cup host talks\nVarnian League ministers met in Dunmere on Sunday to discuss the crisis.\nVarnian League chief Randy Okafor said the group would meet again.'));
     assert.ok(league.filter((g) => g === 'ORG:Varnian League').length === 2, league.join(' | '));
     const cup = typed(analyzeDocument('NEW YORK - Coffee chain news\nShares of VELMAR rose. Analysts said VELMAR CUP sales fell.'));
     assert.ok(cup.filter((g) => g === 'ORG:VELMAR').length === 2, cup.join(' | '));
