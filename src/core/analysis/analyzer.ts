@@ -8,14 +8,13 @@ import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
 import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
-import { countriesAsTeams, isAfterCapitalAll, isMatchReport, isPluralClub, isPluralClubBesideClub, namesASportAtStart, namesItsSport } from './teams';
+import { countriesAsTeams, isAfterCapitalAll, isMatchReport, isPluralClub, isPluralClubBesideClub, namesASportAtStart, namesAnIndividualSport, namesItsSport } from './teams';
 import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTables';
 import { datelineNames } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
 import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
 import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPersons';
-import { namesAnIndividualSport } from './individualSports';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -82,7 +81,7 @@ export class Analyzer {
         continue;
       }
       // "Hartwell 2 Denby Rovers 1", "Hartwell 4 3 1 0 9 3 10" in a results table: clubs, whatever the rules and the typer make of the words alone
-      if (table !== false && this.mayBeClubInTable(text, m)) {
+      if (table !== false && this.mayBeClub(text, m)) {
         if (!(sportHead ??= namesASportAtStart(text))) table = false;
         else if (fillsClubPlace(text, m.start, m.end) && (table ??= isResultsTable(text))) {
           m.type = 'ORG';
@@ -133,8 +132,7 @@ export class Analyzer {
     // "the Continental League Central", "Division B" in sports news, "[Southern Nations]' Cup" (competitions);
     // a sport or an event's word alone ("SQUASH - ...", "STANDINGS AFTER THURSDAY'S GAMES"); "[VELMAR BANK] CUP" in capitals.
     let form: boolean | null = null;
-    let sportNamed: boolean | null = null;
-    let report: boolean | null = null;
+    let sportsGame: boolean | null = null;
     let n = 0;
     for (const m of kept) {
       const drop =
@@ -142,11 +140,11 @@ export class Analyzer {
         ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
           (m.type === 'ORG' &&
             (namesAnIndex(text, m.end) ||
-              (looksLikeCompetition(m.text) && (sportNamed ??= namesASportAtStart(text)) && ((table ??= isResultsTable(text)) || (report ??= isMatchReport(text) || ((sports ??= namesItsSport(text)) && A_SCORE.test(text))))) ||
+              (looksLikeCompetition(m.text) && (sportHead ??= namesASportAtStart(text)) && ((table ??= isResultsTable(text)) || (sportsGame ??= isMatchReport(text) || ((sports ??= namesItsSport(text)) && A_SCORE.test(text))))) ||
               opensPossessiveEvent(text, m.text, m.end))) ||
           isOrdinalBeforeNoun(text, m) ||
           isSportOrEventWord(m.text) ||
-          (opensCupInCapitals(text, m.end) && ((sports ??= namesItsSport(text)) || (sportNamed ??= namesASportAtStart(text)))));
+          (opensCupInCapitals(text, m.end) && ((sports ??= namesItsSport(text)) || (sportHead ??= namesASportAtStart(text)))));
       if (!drop) kept[n++] = m;
     }
     kept.length = n;
@@ -201,7 +199,7 @@ export class Analyzer {
    * what follows it); a country (a national team, decided by teams.ts), a nationality and a person
    * named with a given name ("Tiger Woods") are left as they are.
    */
-  private mayBeClubInTable(text: string, m: RawMention): boolean {
+  private mayBeClub(text: string, m: RawMention): boolean {
     if (m.kind !== 'name' || m.type === 'NORP' || (m.type === 'PERSON' && m.strength >= 3)) return false;
     if (!mayBeClubInTable(text, m.start, m.end)) return false;
     return !(m.type === 'LOC' && this.gazetteer.countries.has(m.text.toLowerCase()));

@@ -39,6 +39,19 @@ export function namesASportAtStart(text: string): boolean {
   return SPORT_NAME.test(text.slice(0, HEAD_CHARS));
 }
 
+/**
+ * News of a sport played by individuals (tennis, golf, boxing, athletics ...): its names are players,
+ * not clubs. The typer, trained on team sports' tables and match reports, may read a player named
+ * like a place ("Wimbledon finalist Tarek Lisbon", "said Lisbon") as a place or a team; there a
+ * name the rules typed a person stays a person.
+ */
+const INDIVIDUAL_SPORT = /\b(?:tennis|golf|boxing|squash|badminton|athletics|skiing|snooker|chess)\b/i;
+
+/** Whether the text names a sport played by individuals in its headline or first lines. */
+export function namesAnIndividualSport(text: string): boolean {
+  return INDIVIDUAL_SPORT.test(text.slice(0, HEAD_CHARS));
+}
+
 /** Whether the text names a sport near its start and uses a few sports words. */
 export function namesItsSport(text: string): boolean {
   if (!SPORT_NAME.test(text.slice(0, HEAD_CHARS))) return false;
