@@ -35,6 +35,10 @@ export async function run(): Promise<void> {
     });
   });
   const result: SuiteResult = { vscodeVersion: vscode.version, passed, failed: failures.length, failures };
-  if (resultFile) fs.writeFileSync(resultFile, JSON.stringify(result));
+  if (resultFile) {
+    // written beside and renamed: the launcher polls for the file and must never read it half written
+    fs.writeFileSync(`${resultFile}.part`, JSON.stringify(result));
+    fs.renameSync(`${resultFile}.part`, resultFile);
+  }
   if (failures.length > 0) throw new Error(`${failures.length} integration tests failed`);
 }
