@@ -15,6 +15,7 @@ import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
 import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
 import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPersons';
+import { splitPersonAfterOrg } from './orgPersons';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -169,6 +170,8 @@ export class Analyzer {
     makerPairs(clean, this.gazetteer);
     // "KDP-Dunmore" (a consortium) ... "Dunmore": organisations
     acronymCompounds(clean);
+    // "Norland State University Amira Velkov" ... "Velkov said": an organisation, then a person
+    splitPersonAfterOrg(clean, this.gazetteer);
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     for (const m of clean) if (dateline.has(m)) m.type = 'LOC';

@@ -356,4 +356,11 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.filter((g) => g === 'ORG:Dunmore').length === 2, got.join(' | '));
     assert.ok(got.includes('PERSON:Okafor'), got.join(' | '));
   });
+
+  // Issue 13, eighth round, part A. Made-up sentences.
+  it('an organisation run into a person named alone elsewhere ("University of Norland Dunmore Azrin Velkov" ... "Velkov said") is the organisation, then the person', () => {
+    const got = typed(analyzeDocument('A chemistry student at University of Norland Dunmore Azrin Velkov heard of the ruling and wrote to the mayor. Velkov said the council had acted too fast.'));
+    assert.ok(got.includes('ORG:University of Norland Dunmore'), got.join(' | '));
+    assert.ok(got.includes('PERSON:Azrin Velkov'), got.join(' | '));
+  });
 });
