@@ -16,6 +16,7 @@ import { namesAnIndex } from './marketIndexes';
 import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
 import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPersons';
 import { splitPersonAfterOrg } from './orgPersons';
+import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 
@@ -148,6 +149,11 @@ export class Analyzer {
           (opensCupInCapitals(text, m.end) && ((sports ??= namesItsSport(text)) || (sportHead ??= namesASportAtStart(text)))));
       if (!drop) kept[n++] = m;
     }
+    kept.length = n;
+    // "Police arrested the man." ... "the police" ... "the Dunmore Police Department": an organisation word opening a sentence is no name
+    const startOrg = sentenceStartOrgWord(text, kept, this.gazetteer);
+    n = 0;
+    for (const m of kept) if (!startOrg(m)) kept[n++] = m;
     kept.length = n;
     // de-duplicate overlapping names (keep the first, longest); names may sit inside roles ("the [Russian] President");
     // MISC names (products, events) take their words from other names, and are then left out

@@ -363,4 +363,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:University of Norland Dunmore'), got.join(' | '));
     assert.ok(got.includes('PERSON:Azrin Velkov'), got.join(' | '));
   });
+
+  it('an organisation word opening a sentence ("Police arrested ...") is no name when the document writes it in lower case and capitalised only inside longer names', () => {
+    const got = typed(analyzeDocument('Police arrested the driver near the bridge. A spokesman for the Dunmore Police Department said the police had acted within the rules. Council members met on Friday with the Varnia City Council and said the council would vote.'));
+    assert.ok(!got.includes('ORG:Police') && !got.includes('ORG:Council'), got.join(' | '));
+    assert.ok(got.includes('ORG:Dunmore Police Department') && got.includes('ORG:Varnia City Council'), got.join(' | '));
+  });
 });
