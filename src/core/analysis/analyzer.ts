@@ -16,6 +16,7 @@ import { namesAnIndex } from './marketIndexes';
 import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
 import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPersons';
 import { splitPersonAfterOrg } from './orgPersons';
+import { splitNationalBodies } from './nationalBodies';
 import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
@@ -178,6 +179,8 @@ export class Analyzer {
     acronymCompounds(clean);
     // "Norland State University Amira Velkov" ... "Velkov said": an organisation, then a person
     splitPersonAfterOrg(clean, this.gazetteer);
+    // "the Varnian Foreign Ministry": the nationality, then the body's name
+    splitNationalBodies(clean, this.gazetteer);
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     for (const m of clean) if (dateline.has(m)) m.type = 'LOC';
