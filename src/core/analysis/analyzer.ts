@@ -16,6 +16,7 @@ import { namesAnIndex } from './marketIndexes';
 import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
 import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPersons';
 import { splitPersonAfterOrg } from './orgPersons';
+import { joinSpelledAcronyms } from './acronymSpans';
 import { splitNationalBodies } from './nationalBodies';
 import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
@@ -177,6 +178,8 @@ export class Analyzer {
     makerPairs(clean, this.gazetteer);
     // "KDP-Dunmore" (a consortium) ... "Dunmore": organisations
     acronymCompounds(clean);
+    // "the Varnia Democratic Union (VDU)", "Partito 4 Fiumi (P4F)": one organisation, spelled out before its acronym
+    joinSpelledAcronyms(text, clean);
     // "Norland State University Amira Velkov" ... "Velkov said": an organisation, then a person
     splitPersonAfterOrg(clean, this.gazetteer);
     // "the Varnian Foreign Ministry": the nationality, then the body's name

@@ -375,4 +375,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Foreign Ministry') && got.includes('ORG:Supreme Court of Appeal'), got.join(' | '));
     assert.ok(got.includes('ORG:Irish Republican Army') && got.includes('ORG:Scottish National Party'), got.join(' | '));
   });
+
+  it('a name spelled out before its acronym in brackets ("Movimento 7 Lune (M7L)") is one organisation, there and elsewhere in the document', () => {
+    const got = typed(analyzeDocument('Deputies of Movimento 7 Lune (M7L) met the mayor. The Movimento 7 Lune said it would wait.'));
+    assert.strictEqual(got.filter((g) => g === 'ORG:Movimento 7 Lune').length, 2, got.join(' | '));
+    assert.ok(!got.includes('ORG:Lune'), got.join(' | '));
+  });
 });
