@@ -17,6 +17,7 @@ import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPoss
 import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPersons';
 import { splitPersonAfterOrg } from './orgPersons';
 import { joinSpelledAcronyms } from './acronymSpans';
+import { joinOrgCountries } from './orgCountries';
 import { splitNationalBodies } from './nationalBodies';
 import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
@@ -180,6 +181,8 @@ export class Analyzer {
     acronymCompounds(clean);
     // "the Varnia Democratic Union (VDU)", "Partito 4 Fiumi (P4F)": one organisation, spelled out before its acronym
     joinSpelledAcronyms(text, clean);
+    // "Grain Standards of Norland and Varnia", "Grain Standards Norland Varnia": a body named after the countries it serves
+    joinOrgCountries(text, clean, this.gazetteer);
     // "Norland State University Amira Velkov" ... "Velkov said": an organisation, then a person
     splitPersonAfterOrg(clean, this.gazetteer);
     // "the Varnian Foreign Ministry": the nationality, then the body's name

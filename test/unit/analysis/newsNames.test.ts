@@ -381,4 +381,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.strictEqual(got.filter((g) => g === 'ORG:Movimento 7 Lune').length, 2, got.join(' | '));
     assert.ok(!got.includes('ORG:Lune'), got.join(' | '));
   });
+
+  it('a body named after the two countries it serves ("Grain Standards of Chile and Peru", "Grain Standards Chile Peru") is one organisation; the countries alone stay places', () => {
+    const got = typed(analyzeDocument('Farmers have asked the Grain Standards of Chile and Peru for new rules, he said. Ana Velkov for Grain Standards Chile Peru says they are looking at it. Talks between Chile and Peru went on.'));
+    assert.ok(got.includes('ORG:Grain Standards of Chile and Peru') && got.includes('ORG:Grain Standards Chile Peru'), got.join(' | '));
+    assert.strictEqual(got.filter((g) => g === 'LOC:Chile' || g === 'LOC:Peru').length, 2, got.join(' | '));
+  });
 });
