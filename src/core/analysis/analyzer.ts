@@ -18,6 +18,7 @@ import { acronymCompounds, makerPairs, shortCompanyNames } from './companyPerson
 import { splitPersonAfterOrg } from './orgPersons';
 import { joinSpelledAcronyms } from './acronymSpans';
 import { joinOrgCountries } from './orgCountries';
+import { personInitials } from './personInitials';
 import { splitNationalBodies } from './nationalBodies';
 import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
@@ -183,6 +184,8 @@ export class Analyzer {
     joinSpelledAcronyms(text, clean);
     // "Grain Standards of Norland and Varnia", "Grain Standards Norland Varnia": a body named after the countries it serves
     joinOrgCountries(text, clean, this.gazetteer);
+    // "a paper by JT Varlow": initials without periods open the person's name
+    personInitials(text, clean, this.gazetteer);
     // "Norland State University Amira Velkov" ... "Velkov said": an organisation, then a person
     splitPersonAfterOrg(clean, this.gazetteer);
     // "the Varnian Foreign Ministry": the nationality, then the body's name

@@ -387,4 +387,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Grain Standards of Chile and Peru') && got.includes('ORG:Grain Standards Chile Peru'), got.join(' | '));
     assert.strictEqual(got.filter((g) => g === 'LOC:Chile' || g === 'LOC:Peru').length, 2, got.join(' | '));
   });
+
+  it('initials without periods after a lower-case word open a person\'s name ("a paper by AS Kowalczyk"); a country\'s or an organisation\'s letters do not', () => {
+    const got = typed(analyzeDocument('Results of the field studies, published in a paper by AS Kowalczyk in 1989, show that beans lose more. The figures were sent by US Kessler to the board.'));
+    assert.ok(got.includes('PERSON:AS Kowalczyk'), got.join(' | '));
+    assert.ok(!got.some((g) => g.includes('US Kessler')), got.join(' | '));
+  });
 });
