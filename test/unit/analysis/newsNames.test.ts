@@ -393,4 +393,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('PERSON:AS Kowalczyk'), got.join(' | '));
     assert.ok(!got.some((g) => g.includes('US Kessler')), got.join(' | '));
   });
+
+  it('two organisations with only a space between them are one ("the Norland State University Muslim Student Association"); a comma keeps them apart', () => {
+    const got = typed(analyzeDocument('Kara Velt, president of the Norland State University Muslim Student Association, said the group would meet. Norland State University, Muslim Student Association members and others signed it.'));
+    assert.ok(got.includes('ORG:Norland State University Muslim Student Association'), got.join(' | '));
+    assert.ok(got.includes('ORG:Norland State University') && got.includes('ORG:Muslim Student Association'), got.join(' | '));
+  });
 });

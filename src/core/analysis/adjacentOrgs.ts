@@ -1,0 +1,27 @@
+import type { RawMention } from './entities';
+
+/**
+ * Two organisation names with only a space between them are one organisation named with its parent
+ * or its town ("Norland State University Student Union", "the Velmar Harbour Rangers"): a list or
+ * a new clause would put a comma, a word or a line break between them. Acts after the typer.
+ */
+
+/**
+ * Joins organisation names that follow one another with a single space between them (on one line)
+ * into one organisation. Linear in the number of names.
+ */
+export function joinAdjacentOrgs(text: string, ms: RawMention[]): void {
+  let n = 0;
+  for (const m of ms) {
+    const last = n > 0 ? ms[n - 1] : null;
+    if (last && last.kind === 'name' && m.kind === 'name' && last.type === 'ORG' && m.type === 'ORG' && m.start === last.end + 1 && text.charCodeAt(last.end) === 32) {
+      last.end = m.end;
+      last.text = text.slice(last.start, last.end);
+      last.entity = last.text;
+      last.strength = Math.max(last.strength, m.strength);
+      continue;
+    }
+    ms[n++] = m;
+  }
+  ms.length = n;
+}
