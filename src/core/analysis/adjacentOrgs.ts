@@ -8,13 +8,17 @@ import type { RawMention } from './entities';
 
 /**
  * Joins organisation names that follow one another with a single space between them (on one line)
- * into one organisation. Linear in the number of names.
+ * into one organisation, and a place right before an organisation ("the Denver Orchestra"), unless
+ * the organisation is an acronym in capitals (a place's index or body: "the Chicago NAPM"). Linear in
+ * the number of names.
  */
 export function joinAdjacentOrgs(text: string, ms: RawMention[]): void {
   let n = 0;
   for (const m of ms) {
     const last = n > 0 ? ms[n - 1] : null;
-    if (last && last.kind === 'name' && m.kind === 'name' && last.type === 'ORG' && m.type === 'ORG' && m.start === last.end + 1 && text.charCodeAt(last.end) === 32) {
+    if (last && last.kind === 'name' && m.kind === 'name' && (last.type === 'ORG' || (last.type === 'LOC' && m.text !== m.text.toUpperCase())) && m.type === 'ORG' && m.start === last.end + 1 && text.charCodeAt(last.end) === 32) {
+      last.type = 'ORG';
+      last.canonical = null;
       last.end = m.end;
       last.text = text.slice(last.start, last.end);
       last.entity = last.text;

@@ -399,4 +399,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Norland State University Muslim Student Association'), got.join(' | '));
     assert.ok(got.includes('ORG:Norland State University') && got.includes('ORG:Muslim Student Association'), got.join(' | '));
   });
+
+  it('a place with only a space before an organisation names it with its town ("The Denver Orchestra"); the place alone stays a place', () => {
+    const got = typed(analyzeDocument('The Denver Orchestra played on Sunday. Snow fell in Denver, Orchestra members said.'));
+    assert.ok(got.includes('ORG:Denver Orchestra'), got.join(' | '));
+    assert.ok(got.includes('LOC:Denver'), got.join(' | '));
+  });
 });
