@@ -29,3 +29,25 @@ export function joinAdjacentOrgs(text: string, ms: RawMention[]): void {
   }
   ms.length = n;
 }
+
+/**
+ * A nationality with only a space before a place names one place ("the Arab East Jerusalem", "the
+ * Slovak Republic"): one place. Linear in the number of names.
+ */
+export function joinNationalPlaces(text: string, ms: RawMention[]): void {
+  let n = 0;
+  for (const m of ms) {
+    const last = n > 0 ? ms[n - 1] : null;
+    if (last && last.kind === 'name' && m.kind === 'name' && last.type === 'NORP' && m.type === 'LOC' && m.start === last.end + 1 && text.charCodeAt(last.end) === 32) {
+      last.end = m.end;
+      last.text = text.slice(last.start, last.end);
+      last.entity = last.text;
+      last.type = 'LOC';
+      last.canonical = null;
+      last.strength = Math.max(last.strength, m.strength);
+      continue;
+    }
+    ms[n++] = m;
+  }
+  ms.length = n;
+}

@@ -19,7 +19,7 @@ import { splitPersonAfterOrg } from './orgPersons';
 import { joinSpelledAcronyms } from './acronymSpans';
 import { joinOrgCountries } from './orgCountries';
 import { personInitials } from './personInitials';
-import { joinAdjacentOrgs } from './adjacentOrgs';
+import { joinAdjacentOrgs, joinNationalPlaces } from './adjacentOrgs';
 import { splitNationalBodies } from './nationalBodies';
 import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
@@ -189,6 +189,7 @@ export class Analyzer {
     personInitials(text, clean, this.gazetteer);
     // "Norland State University Student Union": organisations with only a space between them are one
     joinAdjacentOrgs(text, clean);
+    joinNationalPlaces(text, clean);
     // "Norland State University Amira Velkov" ... "Velkov said": an organisation, then a person
     splitPersonAfterOrg(clean, this.gazetteer);
     // "the Varnian Foreign Ministry": the nationality, then the body's name

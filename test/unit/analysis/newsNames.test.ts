@@ -405,4 +405,10 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('ORG:Denver Orchestra'), got.join(' | '));
     assert.ok(got.includes('LOC:Denver'), got.join(' | '));
   });
+
+  it('a nationality with only a space before a place names one place ("Turkish Cyprus"); with a word between they stay apart', () => {
+    const got = typed(analyzeDocument('She moved to Turkish Cyprus last year. Turkish officials in Cyprus said so.'));
+    assert.ok(got.includes('LOC:Turkish Cyprus'), got.join(' | '));
+    assert.ok(got.includes('LOC:Cyprus') && got.includes('NORP:Turkish'), got.join(' | '));
+  });
 });
