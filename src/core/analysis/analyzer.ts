@@ -20,6 +20,7 @@ import { joinSpelledAcronyms } from './acronymSpans';
 import { joinOrgCountries } from './orgCountries';
 import { personInitials } from './personInitials';
 import { joinAdjacentOrgs, joinNationalPlaces } from './adjacentOrgs';
+import { mayRevive, reviveDropped } from './revivedNames';
 import { splitNationalBodies } from './nationalBodies';
 import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
@@ -58,6 +59,8 @@ export class Analyzer {
   analyze(text: string, rules?: CurationRules): DocumentAnalysis {
     const { ms, sentenceStarts, features, evidence } = this.collect(text, this.typer !== null);
     const kept: RawMention[] = [];
+    // one-word names dropped by the rules or the typer, which the document may name elsewhere
+    const dropped: RawMention[] = [];
     // the names of a dateline are places ("NEW YORK 1996-08-30"), decided by neither the rules nor the typer
     const dateline = datelineNames(text, ms);
     // whether the text is sports news, asked only once a plural club candidate appears
@@ -123,14 +126,20 @@ export class Analyzer {
           // overrules the rules' type, unless the document writes it capitalised mid-sentence twice or more;
           // an unknown word ("Zembrix said") has nothing against it but the rules' guess
           const t = this.typer.promote(all, m.common && !ev.capsElsewhere ? RETYPE_MARGIN : PROMOTE_MARGIN);
-          if (t === null || t === 'O') continue;
+          if (t === null || t === 'O') {
+            if (mayRevive(m, text)) dropped.push(m);
+            continue;
+          }
           m.type = t;
           m.strength = 1;
           m.tentative = false;
         }
         kept.push(m);
       } else if (ev?.keptByRules) kept.push(m);
+      else if (ev && mayRevive(m, text)) dropped.push(m);
     }
+    // "Labour's shadow minister said" ... "Labour has a plan": a dropped sentence-initial word the document keeps elsewhere
+    reviveDropped(kept, dropped);
     for (const m of kept) if (m.kind === 'name') this.withTownLetters(text, m);
     // Names dropped whatever the rules and the typer made of them (one pass, in place: a text
     // could hold a great many): a form's field labels ("ISSUER:", "SR MGR:"); "the Dow Jones

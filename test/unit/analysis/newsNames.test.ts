@@ -411,4 +411,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('LOC:Turkish Cyprus'), got.join(' | '));
     assert.ok(got.includes('LOC:Cyprus') && got.includes('NORP:Turkish'), got.join(' | '));
   });
+
+  it('a word with a possessive opening a sentence ("Labour\'s shadow minister") is the organisation the document names by that word elsewhere', () => {
+    const got = typed(analyzeDocument('The Home Office today rejects the plan. Labour\'s Shadow Home Secretary Ana Velt said her party has backed the idea. She continued: "Labour has a common-sense plan to fast-track cases."'));
+    assert.strictEqual(got.filter((g) => g === 'ORG:Labour').length, 2, got.join(' | '));
+  });
 });
