@@ -51,3 +51,12 @@ export function joinNationalPlaces(text: string, ms: RawMention[]): void {
   }
   ms.length = n;
 }
+
+/**
+ * A name of two words or more typed an organisation that ends in "Towers" names a building, a place
+ * ("the Norland City Towers"), as "Tower" does for the recogniser ("Velmar Tower"). Linear in the
+ * number of names.
+ */
+export function towersArePlaces(ms: RawMention[]): void {
+  for (const m of ms) if (m.kind === 'name' && m.type === 'ORG' && m.text.endsWith(' Towers')) m.type = 'LOC';
+}

@@ -19,7 +19,7 @@ import { splitPersonAfterOrg } from './orgPersons';
 import { joinSpelledAcronyms } from './acronymSpans';
 import { joinOrgCountries } from './orgCountries';
 import { personInitials } from './personInitials';
-import { joinAdjacentOrgs, joinNationalPlaces } from './adjacentOrgs';
+import { joinAdjacentOrgs, joinNationalPlaces, towersArePlaces } from './adjacentOrgs';
 import { mayRevive, reviveDropped } from './revivedNames';
 import { splitNationalBodies } from './nationalBodies';
 import { sentenceStartOrgWord } from './sentenceStartWords';
@@ -199,6 +199,8 @@ export class Analyzer {
     // "Norland State University Student Union": organisations with only a space between them are one
     joinAdjacentOrgs(text, clean);
     joinNationalPlaces(text, clean);
+    // "taken to the Norland City Towers": a building
+    towersArePlaces(clean);
     // "Norland State University Amira Velkov" ... "Velkov said": an organisation, then a person
     splitPersonAfterOrg(clean, this.gazetteer);
     // "the Varnian Foreign Ministry": the nationality, then the body's name

@@ -416,4 +416,9 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     const got = typed(analyzeDocument('The Home Office today rejects the plan. Labour\'s Shadow Home Secretary Ana Velt said her party has backed the idea. She continued: "Labour has a common-sense plan to fast-track cases."'));
     assert.strictEqual(got.filter((g) => g === 'ORG:Labour').length, 2, got.join(' | '));
   });
+
+  it('a name ending in "Towers" typed an organisation is a building, a place ("the Norland City Towers")', () => {
+    const got = typed(analyzeDocument('Instead of a hotel, he was taken to the Norland City Towers and questioned.'));
+    assert.ok(got.includes('LOC:Norland City Towers'), got.join(' | '));
+  });
 });
