@@ -14,20 +14,25 @@ import type { RawMention } from './entities';
  */
 export function joinAdjacentOrgs(text: string, ms: RawMention[]): void {
   let n = 0;
+  // the joined names, whose text is set once their chain ends (a chain of many names costs its length once)
+  const joined: RawMention[] = [];
   for (const m of ms) {
     const last = n > 0 ? ms[n - 1] : null;
     if (last && last.kind === 'name' && m.kind === 'name' && (last.type === 'ORG' || (last.type === 'LOC' && m.text !== m.text.toUpperCase())) && m.type === 'ORG' && m.start === last.end + 1 && text.charCodeAt(last.end) === 32) {
+      if (joined.length === 0 || joined[joined.length - 1] !== last) joined.push(last);
       last.type = 'ORG';
       last.canonical = null;
       last.end = m.end;
-      last.text = text.slice(last.start, last.end);
-      last.entity = last.text;
       last.strength = Math.max(last.strength, m.strength);
       continue;
     }
     ms[n++] = m;
   }
   ms.length = n;
+  for (const m of joined) {
+    m.text = text.slice(m.start, m.end);
+    m.entity = m.text;
+  }
 }
 
 /**
