@@ -9,7 +9,7 @@ import type { RawMention } from './entities';
 /**
  * Joins organisation names that follow one another with a single space between them (on one line)
  * into one organisation, and a place right before an organisation ("the Denver Orchestra"), unless
- * the organisation is an acronym in capitals (a place's index or body: "the Chicago NAPM"). Linear in
+ * the organisation is an acronym in capitals (a place's index or body: "the Dunmore PMX"). Linear in
  * the number of names.
  */
 export function joinAdjacentOrgs(text: string, ms: RawMention[]): void {
@@ -36,8 +36,8 @@ export function joinAdjacentOrgs(text: string, ms: RawMention[]): void {
 }
 
 /**
- * A nationality with only a space before a place names one place ("the Arab East Jerusalem", "the
- * Slovak Republic"): one place. Linear in the number of names.
+ * A nationality with only a space before a place names one place ("Turkish Cyprus", "Flemish
+ * Brabant"): one place. Linear in the number of names.
  */
 export function joinNationalPlaces(text: string, ms: RawMention[]): void {
   let n = 0;

@@ -5,8 +5,8 @@ import type { Gazetteer } from './gazetteer';
  * A nationality before a state body's generic name ("the Varnian Foreign Ministry", "the Norlandic
  * Supreme Court of Appeal") says whose body it is: the body's name is the words after it ("Foreign
  * Ministry", "Supreme Court of Appeal"), and the nationality a name of its own, as in CoNLL and GUM.
- * A name of its own that holds a nationality ("British Broadcasting Corporation", "Irish Republican
- * Army", "Italian Episcopal Conference", "Scottish National Party") is left whole: its words are no
+ * A name of its own that holds a nationality ("Chilean Broadcasting Corporation", "Danish Workers
+ * Party", GUM's "Italian Episcopal Conference") is left whole: its words are no
  * state body's. Acts after the typer.
  */
 
