@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analyzer, Gazetteer } from '../../src/core/analysis';
 import { readConll } from './conllFormat';
-import { NerScore, SCORED, prfLine, summary } from './nerScore';
+import { NerScore, SCORED, f1, prfLine, summary } from './nerScore';
 
 /**
  * CoNLL-2003 English development set (`eng.testa`, 216 Reuters articles of 1996; research use
@@ -37,6 +37,8 @@ export function conllEval(analyzer: Analyzer, dataDir: string): void {
   console.log(`  ${summary(score)}`);
   console.log(`  half A (even documents, where errors are studied): ${summary(halves[0])}`);
   console.log(`  half B (odd documents, never looked at):           ${summary(halves[1])}`);
+  const two = (s: NerScore, t?: string): string => (100 * f1(t ? s.byType.get(t)! : s.total())).toFixed(2);
+  console.log(`  halves to two decimals: A ${two(halves[0])} (ORG ${two(halves[0], 'ORG')}), B ${two(halves[1])} (ORG ${two(halves[1], 'ORG')})`);
   // the same without the typer: what the rules alone do
   const rules = new Analyzer(new Gazetteer(), null);
   const base = new NerScore();

@@ -21,7 +21,6 @@ import { joinOrgCountries } from './orgCountries';
 import { personInitials } from './personInitials';
 import { joinAdjacentOrgs, joinNationalPlaces, towersArePlaces } from './adjacentOrgs';
 import { mayRevive, reviveDropped } from './revivedNames';
-import { splitNationalBodies } from './nationalBodies';
 import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
@@ -197,14 +196,12 @@ export class Analyzer {
     // "a paper by JT Varlow": initials without periods open the person's name
     personInitials(text, clean, this.gazetteer);
     // "Norland State University Student Union": organisations with only a space between them are one
-    joinAdjacentOrgs(text, clean);
-    joinNationalPlaces(text, clean);
+    joinAdjacentOrgs(text, clean, this.gazetteer);
+    joinNationalPlaces(text, clean, this.gazetteer);
     // "taken to the Norland City Towers": a building
     towersArePlaces(clean);
     // "Norland State University Amira Velkov" ... "Velkov said": an organisation, then a person
     splitPersonAfterOrg(clean, this.gazetteer);
-    // "the Varnian Foreign Ministry": the nationality, then the body's name
-    splitNationalBodies(clean, this.gazetteer);
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     for (const m of clean) if (dateline.has(m)) m.type = 'LOC';

@@ -20,6 +20,18 @@ function countriesFrom(ms: readonly RawMention[], x: number, text: string, gaz: 
   return y;
 }
 
+/**
+ * Whether a name's last word is the plural of an organisation word, a title or a word for people
+ * ("the Football Associations of ...", "the Prime Ministers of ...", "the Leaders of ..."): the
+ * bodies or people of each country, not one body.
+ */
+function namesSeveral(name: string, gaz: Gazetteer): boolean {
+  const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
+  if (!last.endsWith('s')) return false;
+  const one = last.endsWith('ies') ? last.slice(0, -3) + 'y' : last.slice(0, -1);
+  return gaz.orgWords.has(one) || gaz.titles.has(one) || gaz.titleHeads.has(one) || gaz.personNouns.has(one) || gaz.personNouns.has(last);
+}
+
 /** Whether the text after a name ends its capitalised run: no capitalised word and no possessive follows. */
 function endsRun(text: string, end: number): boolean {
   return !/^(?:['’]s?\b| \p{Lu})/u.test(text.slice(end, end + 3));
@@ -45,7 +57,7 @@ export function joinOrgCountries(text: string, ms: RawMention[], gaz: Gazetteer)
     }
     const prev = x > 0 ? ms[x - 1] : null;
     // "Grain Standards of Norland and Varnia"
-    if (prev && prev.kind === 'name' && prev.type === 'ORG' && text.slice(prev.end, m.start) === ' of ' && /^\p{Lu}/u.test(prev.text) && !prev.text.split(' ').some((w) => gaz.orgWords.has(w.toLowerCase()))) {
+    if (prev && prev.kind === 'name' && prev.type === 'ORG' && text.slice(prev.end, m.start) === ' of ' && /^\p{Lu}/u.test(prev.text) && !prev.text.split(' ').some((w) => gaz.orgWords.has(w.toLowerCase())) && !namesSeveral(prev.text, gaz)) {
       const y = countriesFrom(ms, x, text, gaz, [' and ']);
       if (y - x === 2 && endsRun(text, ms[y - 1].end)) {
         for (let k = x; k < y; k++) dropped.add(ms[k]);

@@ -19,22 +19,29 @@ const JOINERS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'del', 'di', 'da
  * A name typed an organisation that ends in two capitalised words which are neither English words
  * nor organisation words, after an organisation's name of two words or more holding an organisation
  * word ("Norland State University Amira Velkov"), is that organisation followed by a person, when
- * the document names the person elsewhere: the surname alone, or the two words, as a person ("Velkov
- * said"). The organisation keeps its own words; the person is a new name. Linear in the number of names.
+ * the document names the person elsewhere: the two words, or the surname alone when no other person
+ * named in full bears it ("Velkov said"; not "Bank of Norland Merrill Lynch" ... "Loretta Lynch" ...
+ * "Lynch said"). The organisation keeps its own words; the person is a new name. Linear in the number of names.
  */
 export function splitPersonAfterOrg(ms: RawMention[], gaz: Gazetteer): void {
   const persons = new Set<string>();
+  // surnames of people named in full: "Lynch" alone may be another Lynch ("Loretta Lynch")
+  const fullSurnames = new Set<string>();
   let candidates = false;
   for (const m of ms) {
     if (m.kind !== 'name') continue;
-    if (m.type === 'PERSON') persons.add(m.text);
+    if (m.type === 'PERSON') {
+      persons.add(m.text);
+      const sp = m.text.lastIndexOf(' ');
+      if (sp > 0) fullSurnames.add(m.text.slice(sp + 1));
+    }
     else if (m.type === 'ORG' && m.text.length > 20) candidates = true;
   }
   if (!candidates || persons.size === 0) return;
   let out: RawMention[] | null = null;
   for (let x = 0; x < ms.length; x++) {
     const m = ms[x];
-    const split = m.kind === 'name' && m.type === 'ORG' ? personAt(m.text, persons, gaz) : -1;
+    const split = m.kind === 'name' && m.type === 'ORG' ? personAt(m.text, persons, fullSurnames, gaz) : -1;
     if (split < 0) {
       if (out) out.push(m);
       continue;
@@ -55,7 +62,7 @@ export function splitPersonAfterOrg(ms: RawMention[], gaz: Gazetteer): void {
 }
 
 /** The offset in an organisation's name where a person named elsewhere in the document starts, or -1. */
-function personAt(text: string, persons: ReadonlySet<string>, gaz: Gazetteer): number {
+function personAt(text: string, persons: ReadonlySet<string>, fullSurnames: ReadonlySet<string>, gaz: Gazetteer): number {
   const words = text.split(' ');
   const n = words.length;
   if (n < 4 || n > MAX_WORDS) return -1;
@@ -65,7 +72,8 @@ function personAt(text: string, persons: ReadonlySet<string>, gaz: Gazetteer): n
     const lw = w.toLowerCase();
     if (!/^\p{Lu}\p{Ll}+$/u.test(w) || gaz.vocab.has(lw) || gaz.orgWords.has(lw) || gaz.places.has(lw) || gaz.countries.has(lw) || gaz.norp.has(lw)) return -1;
   }
-  if (!persons.has(surname) && !persons.has(`${given} ${surname}`)) return -1;
+  // named in full elsewhere, or by the surname alone when nobody else in the document bears it
+  if (!persons.has(`${given} ${surname}`) && !(persons.has(surname) && !fullSurnames.has(surname))) return -1;
   // the organisation before: two words or more, one an organisation word, no joiner at its end
   const org = words.slice(0, n - 2);
   if (org.length < 2 || JOINERS.has(org[org.length - 1].toLowerCase())) return -1;

@@ -10,6 +10,9 @@ import type { Gazetteer } from './gazetteer';
 /** Two capitals, then a space, right before a name, after a lower-case word (prose: "by AS Kowalczyk"). */
 const INITIALS_BEFORE = /\p{Ll} (\p{Lu}{2}) $/u;
 
+/** Two-letter abbreviations of common words, which a sentence runs into a name ("speaking on TV Sunak said"). */
+const COMMON_ABBREVIATIONS = new Set(['tv', 'pm', 'am', 'pc', 'ai', 'it', 'hr', 'pr', 'ok', 'id', 'dj', 'gp', 'vp', 'hq', 'iq', 'cd', 'bc', 'ad', 'cv', 'ev', 'uk', 'us', 'eu', 'un', 'mp', 'mr', 'dr', 'st', 'fc', 'ac', 'rc', 'sc', 'pe', 'pt', 'md', 'ms', 'vs']);
+
 /**
  * A one-word name typed a person, right after two capitals that are no known country, place,
  * organisation, nationality or title ("US", "UN", "EU", "MP"), after a lower-case word, opens at
@@ -24,7 +27,7 @@ export function personInitials(text: string, ms: RawMention[], gaz: Gazetteer): 
     const hit = INITIALS_BEFORE.exec(text.slice(m.start - 5, m.start));
     if (!hit) continue;
     const lw = hit[1].toLowerCase();
-    if (gaz.countries.has(lw) || gaz.places.has(lw) || gaz.orgs.has(lw) || gaz.norp.has(lw) || gaz.titles.has(lw)) continue;
+    if (COMMON_ABBREVIATIONS.has(lw) || gaz.countries.has(lw) || gaz.places.has(lw) || gaz.orgs.has(lw) || gaz.norp.has(lw) || gaz.titles.has(lw)) continue;
     m.start -= 3;
     m.text = text.slice(m.start, m.end);
     m.entity = m.text;

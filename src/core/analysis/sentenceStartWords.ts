@@ -8,6 +8,13 @@ import type { Gazetteer } from './gazetteer';
  * without being a name alone. Acts after the typer.
  */
 
+/**
+ * Words that name one body of a country or a union when capitalised alone ("Parliament voted ...",
+ * "Commission President ..."), whatever the document writes in lower case ("members of
+ * parliament"): the rule leaves them.
+ */
+const SINGLE_BODIES = new Set(['parliament', 'commission', 'congress', 'senate', 'assembly', 'cabinet', 'bundestag', 'duma', 'knesset', 'politburo', 'vatican', 'kremlin', 'pentagon']);
+
 /** Whether the name opens a sentence: only spaces, quotes or brackets between it and a sentence end, a line break or the text's start. */
 function opensSentence(text: string, start: number): boolean {
   let k = start - 1;
@@ -35,7 +42,7 @@ export function sentenceStartOrgWord(text: string, kept: readonly RawMention[], 
   return (m: RawMention): boolean => {
     if (m.kind !== 'name' || m.text.includes(' ')) return false;
     const lw = m.text.toLowerCase();
-    if (m.text === lw || m.text === m.text.toUpperCase() || !gaz.orgWords.has(lw) || gaz.orgs.has(lw)) return false;
+    if (m.text === lw || m.text === m.text.toUpperCase() || !gaz.orgWords.has(lw) || gaz.orgs.has(lw) || SINGLE_BODIES.has(lw)) return false;
     if (!opensSentence(text, m.start)) return false;
     if (lower === null) {
       lower = new Set<string>();
