@@ -357,3 +357,23 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(got.includes('PERSON:Okafor'), got.join(' | '));
   });
 });
+
+// Issue 13, eighth round, part B: names of works, vehicles and storms are no people, organisations
+// or places. The sentences and names are made up for these tests.
+describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)', () => {
+  it('a name right after the word for a kind of work or vehicle is no entity, nor its other mentions ("the TV series Moonfall", "the films Glass Orchard and Tin Hill")', () => {
+    const text =
+      'Dorin Vask is best known for the TV series Moonfall. He also starred in the films Glass Orchard and Tin Hill, and in the thriller Night of the Harrow. ' +
+      'Vask and his Moonfall co-stars met fans in Leeds. The aircraft carrier Odo Renner sailed on Monday.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Moonfall', 'Glass Orchard', 'Tin Hill', 'Harrow', 'Odo Renner']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('PERSON:Dorin Vask'), got.join(' | '));
+    assert.ok(got.includes('LOC:Leeds'), got.join(' | '));
+  });
+
+  it('a kind word that is a verb or a relative clause after the name leaves the name alone ("to play Velmar", "the film Tarek Lisbon directed")', () => {
+    const got = typed(analyzeDocument('They plan to film Dorin Vask in Leeds. The film Maria Okafor directed was shown in Oslo.'));
+    assert.ok(got.includes('PERSON:Dorin Vask'), got.join(' | '));
+    assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
+  });
+});

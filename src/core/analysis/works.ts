@@ -1,0 +1,124 @@
+import type { RawMention } from './entities';
+import type { Gazetteer } from './gazetteer';
+
+/**
+ * Names of things that are no person, organisation or place: titles of works (films, series,
+ * books, albums, games, paintings), vehicles and spacecraft, storms. Plain text has no italics, so
+ * the evidence is the word for the kind of thing right before the name ("the romantic comedy
+ * [Velvet Harbour]", "the TV series [Moonfall]", "the aircraft carrier [Odo Renner]", "the films
+ * [Glass Orchard] and [Tin Hill]"). Such a name is CoNLL's MISC and none of GUM's types: it is left
+ * out, and so are its other mentions in the document when the kind word names the whole of it
+ * ("Moonfall" ... "Moonfall co-stars"), unless it reads like a person's full name or is a known
+ * place or organisation. Each test reads a bounded window around the name.
+ */
+
+/** Lower-case words for a kind of work, vehicle or storm, which may stand right before its name. */
+const KIND_WORDS = new Set([
+  'film', 'films', 'movie', 'movies', 'telefilm', 'series', 'miniseries', 'sitcom', 'sitcoms', 'drama', 'dramas', 'comedy', 'comedies',
+  'thriller', 'thrillers', 'documentary', 'documentaries', 'novel', 'novels', 'novella', 'memoir', 'memoirs', 'album', 'albums',
+  'song', 'songs', 'opera', 'operas', 'musical', 'musicals', 'poem', 'poems', 'painting', 'paintings', 'videogame', 'sequel', 'prequel',
+  'spacecraft', 'probe', 'rover', 'lander', 'orbiter', 'telescope', 'vessel', 'vessels', 'warship', 'warships', 'submarine', 'frigate',
+  'destroyer', 'cruiser', 'tanker', 'freighter', 'liner', 'yacht', 'cyclone', 'hurricane', 'typhoon',
+  // also verbs or words of other senses: a determiner or a possessive must stand before them
+  'play', 'plays', 'show', 'shows', 'book', 'books', 'game', 'games', 'single', 'feature', 'ship', 'ships', 'carrier', 'carriers', 'storm',
+]);
+
+/** Kind words that are also verbs or words of other senses ("to play Arsenal", "book Velmar"). */
+const AMBIGUOUS_KIND = new Set(['play', 'plays', 'show', 'shows', 'book', 'books', 'game', 'games', 'single', 'feature', 'ship', 'ships', 'carrier', 'carriers', 'storm']);
+
+/**
+ * Kind words for vehicles and storms, whose names may be followed by any verb ("the aircraft carrier
+ * [Odo Renner] sailed"); after a work's name a lower-case verb may be a relative clause's (below).
+ */
+const VEHICLES = new Set(['spacecraft', 'rover', 'lander', 'orbiter', 'telescope', 'vessel', 'vessels', 'warship', 'warships', 'submarine', 'frigate', 'destroyer', 'cruiser', 'tanker', 'freighter', 'liner', 'yacht', 'cyclone', 'hurricane', 'typhoon', 'ship', 'ships', 'carrier', 'carriers', 'storm']);
+
+/** Plural kind words (and "series"), which may open a list of names: "the films [A] and [B]". */
+const PLURAL_KIND = /(?:s|series|spacecraft)$/;
+
+/** Words before an ambiguous kind word that make it a noun. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'whose', 'aircraft', 'film', 'movie', 'cargo', 'container', 'video', 'board', 'computer', 'card', 'tv', 'television', 'radio', 'stage', 'comedy', 'drama', 'hit', 'debut', 'first', 'second', 'third', 'new', 'latest', 'next', 'last', 'tropical']);
+
+/** Words before a kind word that make it a verb ("to film Velmar", "they book Velmar"). */
+const VERB_CONTEXT = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'do', 'does', 'not', "n't", 'i', 'we', 'you', 'they', 'he', 'she', 'who', 'also', 'and', 'or']);
+
+/**
+ * What may follow a title: the end of a clause, a bracket (a year), a comma, or a preposition or a
+ * conjunction; any other lower-case word may be a relative clause's verb ("the film [Lanner]
+ * directed", where the name is the director).
+ */
+const AFTER_TITLE = /^(?:$|[.,;:!?)(\]"”'’\u2013\u2014-]| (?:in|of|as|and|or|with|at|on|for|from|by|to|about|starring|opposite|alongside|was|is|has|had|which|that|\(|\d|\p{Lu}))/u;
+
+/**
+ * The word before a name on the same line and the word before that, possibly with a title's first
+ * words between the kind word and the name ("the thriller Flight of the [Phoenix]"): at most four
+ * capitalised words or small words.
+ */
+const TWO_WORDS_BEFORE = /(?:^|[\s(])([\p{L}'’.-]+) ([\p{Ll}]+) ((?:\p{Lu}[\p{L}'’-]* (?:(?:\p{Lu}[\p{L}'’-]*|of|the|a|an|and|in|on|to) ){0,3})?)$/u;
+
+/** Between two names of one list: a comma, "and", "or" (possibly with the first title's further capitalised words). */
+const LIST_GAP = /^(?: [\p{Lu}\d][\p{L}\d'’-]*| of| the| a| in| on| at| to| and(?= \p{Lu}))*(?:,(?: and| or)? | and | or )$/u;
+
+/**
+ * The kind word right before a name (or before a title's first words) where it is a noun, or null;
+ * no other name may stand between it and the name (`prevEnd`: where the previous name ends).
+ */
+function kindBefore(text: string, start: number, prevEnd: number): string | null {
+  const window = text.slice(Math.max(0, start - 60), start);
+  const m = TWO_WORDS_BEFORE.exec(window);
+  if (!m || start - m[3].length < prevEnd) return null;
+  const kind = m[2];
+  if (!KIND_WORDS.has(kind)) return null;
+  const before = m[1].toLowerCase();
+  if (AMBIGUOUS_KIND.has(kind)) {
+    if (!(DETERMINERS.has(before) || before.endsWith("'s") || before.endsWith('’s') || /^\d{4}$/.test(before))) return null;
+    // "carrier" alone is also an airline ("the carrier Velmar Air"): only "aircraft carrier"
+    if (kind.startsWith('carrier') && before !== 'aircraft') return null;
+  } else if (VERB_CONTEXT.has(before)) return null;
+  return kind;
+}
+
+/** Whether a name reads like a person's full name: a known given name and another word. */
+function personLike(m: RawMention, gaz: Gazetteer): boolean {
+  const words = m.text.split(' ');
+  return words.length >= 2 && gaz.firstNames.has(words[0].toLowerCase());
+}
+
+/** Whether the gazetteer knows the name as a place, a country or an organisation. */
+function known(m: RawMention, gaz: Gazetteer): boolean {
+  const lower = m.text.toLowerCase();
+  return gaz.places.has(lower) || gaz.countries.has(lower) || gaz.orgs.has(lower);
+}
+
+/**
+ * The names (of `ms`, in text order) that name a work, a vehicle or a storm, and the other mentions
+ * of those names in the document. Reads at most 60 characters before each name and a few after it.
+ */
+export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazetteer): Set<RawMention> {
+  const out = new Set<RawMention>();
+  const titles = new Set<string>();
+  let listEnd = -1;
+  let prevEnd = 0;
+  for (const m of ms) {
+    if (m.kind !== 'name') continue;
+    const before = prevEnd;
+    prevEnd = Math.max(prevEnd, m.end);
+    if (m.type === 'NORP' || m.type === 'MISC') continue;
+    let hit = false;
+    if (listEnd >= 0 && m.start - listEnd <= 60 && LIST_GAP.test(text.slice(listEnd, m.start))) hit = true;
+    else {
+      listEnd = -1;
+      const kind = kindBefore(text, m.start, before);
+      if (kind !== null && (VEHICLES.has(kind) || AFTER_TITLE.test(text.slice(m.end, m.end + 12)))) {
+        hit = true;
+        if (PLURAL_KIND.test(kind)) listEnd = m.end;
+      }
+    }
+    if (!hit) continue;
+    out.add(m);
+    if (listEnd >= 0) listEnd = m.end;
+    // the whole title (no capitalised word after it), not a person's name nor a known place
+    if (!/^ \p{Lu}/u.test(text.slice(m.end, m.end + 2)) && !personLike(m, gaz) && !known(m, gaz)) titles.add(m.text);
+  }
+  if (titles.size > 0) for (const m of ms) if (m.kind === 'name' && titles.has(m.text)) out.add(m);
+  return out;
+}
