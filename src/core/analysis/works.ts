@@ -77,6 +77,17 @@ function kindBefore(text: string, start: number, prevEnd: number): string | null
   return kind;
 }
 
+/**
+ * A capitalised word for a storm or a vessel opening a name, or standing right before it: "Cyclone
+ * [Tarvo]", "Hurricane Tarvo", "Spacecraft Ilvermoor", "HMS Ardent"; the rest of the name is the
+ * storm's or the vessel's.
+ */
+const KIND_FIRST = /^(?:Cyclone|Hurricane|Typhoon|Tropical Storm|Spacecraft|HMS|HMAS|HMCS|HMNZS|HMC|USS|USNS|RMS) /;
+const KIND_FIRST_BEFORE = /(?:^|[^\p{L}])(?:Cyclone|Hurricane|Typhoon|Tropical Storm|Spacecraft|HMS|HMAS|HMCS|HMNZS|HMC|USS|USNS|RMS) $/u;
+
+/** A lower-case word for a spacecraft or a storm after its name: "the [Ilvermoor] spacecraft", "the Galileo and [Ulysses] spacecraft". */
+const KIND_AFTER = /^ (?:spacecraft|rover|lander|orbiter|cyclone|hurricane|typhoon)\b/;
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -113,6 +124,14 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
         if (PLURAL_KIND.test(kind)) listEnd = m.end;
       }
     }
+    // "Cyclone Tarvo": the name without its kind word is the storm's
+    const first = KIND_FIRST.exec(m.text);
+    if (!hit && first !== null) {
+      out.add(m);
+      titles.add(m.text.slice(first[0].length));
+      continue;
+    }
+    if (!hit && (KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (KIND_AFTER.test(text.slice(m.end, m.end + 12)) && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text)))) hit = true;
     if (!hit) continue;
     out.add(m);
     if (listEnd >= 0) listEnd = m.end;

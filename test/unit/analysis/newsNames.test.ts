@@ -376,4 +376,14 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     assert.ok(got.includes('PERSON:Dorin Vask'), got.join(' | '));
     assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
   });
+
+  it('a capitalised word for a storm or a vessel opens its name ("Cyclone Tarvo", "Spacecraft Ilvermoor", "HMS Ardent"): no entity, nor the name alone later', () => {
+    const text =
+      'Cyclone Tarvo reached the coast of Norland on Friday, and Tarvo weakened inland, said Maria Okafor. ' +
+      'The Spacecraft Ilvermoor landed in Utah; Ilvermoor carried dust, as did the Keldor spacecraft. HMS Ardent left Plymouth.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Cyclone Tarvo', 'Tarvo', 'Spacecraft Ilvermoor', 'Ilvermoor', 'Keldor', 'HMS Ardent', 'Ardent']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
+    assert.ok(got.includes('LOC:Plymouth'), got.join(' | '));
+  });
 });
