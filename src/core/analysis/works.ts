@@ -88,6 +88,35 @@ const KIND_FIRST_BEFORE = /(?:^|[^\p{L}])(?:Cyclone|Hurricane|Typhoon|Tropical S
 /** A lower-case word for a spacecraft or a storm after its name: "the [Ilvermoor] spacecraft", "the Galileo and [Ulysses] spacecraft". */
 const KIND_AFTER = /^ (?:spacecraft|rover|lander|orbiter|cyclone|hurricane|typhoon)\b/;
 
+/** Small words a title in title case may write in lower case. */
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'into', 'de', 'la', 'le', 'et', 'vs', 'vs.', 'as']);
+
+/**
+ * The title-cased text in double quotes around a name, on its line and at most 100 characters long
+ * ("Regularity in [Velmar] Constructions", "Claim to Fame Contest", "Night of the Harrow"), or null:
+ * every word capitalised but small ones, the first capitalised, and more than the name. A quoted
+ * sentence is no title.
+ */
+function quotedTitle(text: string, m: RawMention): string | null {
+  let a = m.start - 1;
+  const lo = Math.max(0, m.start - 100);
+  while (a >= lo && text[a] !== '"' && text[a] !== '\u201c' && text[a] !== '\u201d' && text[a] !== '\n') a--;
+  if (a < lo || (text[a] !== '"' && text[a] !== '\u201c')) return null;
+  if (a > 0 && /[\p{L}\p{N}]/u.test(text[a - 1])) return null;
+  let b = m.end;
+  const hi = Math.min(text.length, a + 102);
+  while (b < hi && text[b] !== '"' && text[b] !== '\u201d' && text[b] !== '\u201c' && text[b] !== '\n') b++;
+  if (b >= hi || (text[b] !== '"' && text[b] !== '\u201d')) return null;
+  if (b + 1 < text.length && /[\p{L}\p{N}]/u.test(text[b + 1])) return null;
+  const inner = text.slice(a + 1, b);
+  const words = inner.split(/[\s:;,!?.()\u2013\u2014-]+/).filter((w) => w !== '');
+  if (words.length === 0 || !/^[\p{Lu}\p{N}]/u.test(words[0])) return null;
+  for (const w of words) if (!/^[\p{Lu}\p{N}]/u.test(w) && !TITLE_SMALL.has(w)) return null;
+  // a name that fills the quote ("Velmar", "The Velmar Brothers") may be quoted as a name or a nickname
+  if (inner.replace(/^(?:The|A|An) /, '').replace(/[,.!?]$/, '') === m.text) return null;
+  return inner;
+}
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -139,5 +168,21 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
     if (!/^ \p{Lu}/u.test(text.slice(m.end, m.end + 2)) && !personLike(m, gaz) && !known(m, gaz)) titles.add(m.text);
   }
   if (titles.size > 0) for (const m of ms) if (m.kind === 'name' && titles.has(m.text)) out.add(m);
+  // a name inside a title in quotes ("The Emperor Velmar Bridge", "Night of the Harrow") is part of
+  // the title, unless the document names it outside quotes too, the gazetteer knows it, or it opens
+  // with a person's title
+  let inQuotes: RawMention[] | null = null;
+  for (const m of ms) {
+    if (m.kind !== 'name' || m.type === 'NORP' || m.type === 'MISC' || out.has(m) || known(m, gaz)) continue;
+    // a person's title in quotes ("Protector of Norland") is the person's
+    if (gaz.titles.has(m.text.split(' ')[0].toLowerCase()) || personLike(m, gaz)) continue;
+    if (quotedTitle(text, m) !== null) (inQuotes ??= []).push(m);
+  }
+  if (inQuotes !== null) {
+    const quoted = new Set(inQuotes);
+    const outside = new Set<string>();
+    for (const m of ms) if (m.kind === 'name' && !quoted.has(m)) outside.add(m.text);
+    for (const m of inQuotes) if (!outside.has(m.text)) out.add(m);
+  }
   return out;
 }

@@ -386,4 +386,14 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
     assert.ok(got.includes('LOC:Plymouth'), got.join(' | '));
   });
+
+  it('a name inside a longer title in quotes ("Claim to Velmar Contest") is part of the title; a name filling the quote, named outside quotes, or known stays', () => {
+    const text =
+      'Maria Okafor won the 1999 "Claim to Velmar Contest" and wrote "Regularity in Dunmore Constructions" for a journal. ' +
+      'Fans call her "Okafor" and she once sang "Songs of Norway" in Oslo.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Contest', 'Dunmore Constructions']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
+    assert.ok(got.includes('LOC:Norway'), got.join(' | '));
+  });
 });
