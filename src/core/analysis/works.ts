@@ -117,6 +117,13 @@ function quotedTitle(text: string, m: RawMention): string | null {
   return inner;
 }
 
+/**
+ * A prize, a grant or a licence: its word ends the name or comes before "of", "for" or "in" ("Royal
+ * Velmar Medal", "Dunmore Indemnity Scholarship", "Velmar Free Document License", "Lifetime Award
+ * of the Velmar Society"), or a prize's winner ("a Velmar Prize-winner").
+ */
+const PRIZE = /(?:^| )(?:Medal|Medals|Fellowship|Scholarship|Scholarships|License|Licence|Award|Awards|Prize|Prizes|Trophy)(?:$| (?:of|for|in) )|(?:Prize|Award|Medal)-win/;
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -152,6 +159,10 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
         hit = true;
         if (PLURAL_KIND.test(kind)) listEnd = m.end;
       }
+    }
+    if (PRIZE.test(m.text)) {
+      out.add(m);
+      continue;
     }
     // "Cyclone Tarvo": the name without its kind word is the storm's
     const first = KIND_FIRST.exec(m.text);

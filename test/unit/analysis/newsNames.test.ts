@@ -396,4 +396,14 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
     assert.ok(got.includes('LOC:Norway'), got.join(' | '));
   });
+
+  it('a prize, a grant or a licence is no organisation or person ("the Royal Velmar Medal", "a Dunmore Indemnity Scholarship", "a Velmar Prize-winner")', () => {
+    const text =
+      'Maria Okafor, a Velmar Prize-winner, went to Oslo with a Dunmore Indemnity Scholarship and was awarded the Royal Velmar Medal by the Norland Institute. ' +
+      'The code is under the Harwell Free Document License.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Prize-winner', 'Dunmore Indemnity Scholarship', 'Royal Velmar Medal', 'Harwell Free Document License']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
+    assert.ok(got.includes('ORG:Norland Institute'), got.join(' | '));
+  });
 });
