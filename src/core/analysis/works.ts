@@ -124,6 +124,17 @@ function quotedTitle(text: string, m: RawMention): string | null {
  */
 const PRIZE = /(?:^| )(?:Medal|Medals|Fellowship|Scholarship|Scholarships|License|Licence|Award|Awards|Prize|Prizes|Trophy)(?:$| (?:of|for|in) )|(?:Prize|Award|Medal)-win/;
 
+/**
+ * A field of study after an academic post or degree: "Professor of [Velmar Studies]", "a Ph.D. in
+ * [Linguistics]", "a degree in [Asian Languages]"; a place or an organisation the gazetteer knows
+ * ("a degree in Paris"), or a name ending in an organisation's word ("professor of Velmar
+ * University"), is left alone.
+ */
+const DISCIPLINE_BEFORE = /(?:^|[^\p{L}])(?:[Pp]rofessor|[Pp]rofessorship|[Ll]ecturer|Ph\.? ?D\.?|[Dd]octorate|[Dd]egrees?|[Dd]iploma|[Mm]ajor|[Mm]ajored|[Mm]ajoring|Bachelor|Doctor) (?:of|in) $/u;
+
+/** A doctrine, a religion or a prejudice named by one word: "Velmarism", "Islamophobia". */
+const DOCTRINE = /^\p{Lu}\p{Ll}{3,}(?:ism|isms|phobia)$/u;
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -159,6 +170,10 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
         hit = true;
         if (PLURAL_KIND.test(kind)) listEnd = m.end;
       }
+    }
+    if (DOCTRINE.test(m.text) || (DISCIPLINE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) && !known(m, gaz) && !gaz.orgWords.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()))) {
+      out.add(m);
+      continue;
     }
     if (PRIZE.test(m.text)) {
       out.add(m);

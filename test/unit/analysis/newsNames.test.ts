@@ -406,4 +406,13 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
     assert.ok(got.includes('ORG:Norland Institute'), got.join(' | '));
   });
+
+  it('a field of study after an academic post or degree, and a doctrine in one word, are no names ("Professor of Velmar Studies", "a Ph.D. in Dunmorics", "Velmarism")', () => {
+    const text =
+      'Maria Okafor was Professor of Velmar Studies at Harwell University after a Ph.D. in Dunmorics from the Norland Institute. ' +
+      'She converted to Velmarism in Oslo, then took a degree in Paris and was a professor of Kessler University.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Studies', 'Dunmorics', 'Velmarism']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    for (const w of ['PERSON:Maria Okafor', 'ORG:Harwell University', 'LOC:Paris', 'ORG:Kessler University']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
 });
