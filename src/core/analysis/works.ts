@@ -49,11 +49,12 @@ const VERB_CONTEXT = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'mig
 const AFTER_TITLE = /^(?:$|[.,;:!?)(\]"”'’\u2013\u2014-]| (?:in|of|as|and|or|with|at|on|for|from|by|to|about|starring|opposite|alongside|was|is|has|had|which|that|\(|\d|\p{Lu}))/u;
 
 /**
- * The word before a name on the same line and the word before that, possibly with a title's first
- * words between the kind word and the name ("the thriller Flight of the [Phoenix]"): at most four
+ * The word before a name on the same line and the word before that (a year too: "his 2004 film"),
+ * possibly with an opening quote and a title's first words between the kind word and the name
+ * ("the thriller Flight of the [Phoenix]", 'the film "The [Lantern Road]"'): at most four
  * capitalised words or small words.
  */
-const TWO_WORDS_BEFORE = /(?:^|[\s(])([\p{L}'’.-]+) ([\p{Ll}]+) ((?:\p{Lu}[\p{L}'’-]* (?:(?:\p{Lu}[\p{L}'’-]*|of|the|a|an|and|in|on|to) ){0,3})?)$/u;
+const TWO_WORDS_BEFORE = /(?:^|[\s(])([\p{L}\p{N}'’.-]+) ([\p{Ll}]+) ["\u201c]?((?:\p{Lu}[\p{L}'’-]* (?:(?:\p{Lu}[\p{L}'’-]*|of|the|a|an|and|in|on|to) ){0,3})?)$/u;
 
 /** Between two names of one list: a comma, "and", "or" (possibly with the first title's further capitalised words). */
 const LIST_GAP = /^(?: [\p{Lu}\d][\p{L}\d'’-]*| of| the| a| in| on| at| to| and(?= \p{Lu}))*(?:,(?: and| or)? | and | or )$/u;

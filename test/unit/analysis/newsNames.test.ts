@@ -415,4 +415,11 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     for (const w of ['Velmar Studies', 'Dunmorics', 'Velmarism']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
     for (const w of ['PERSON:Maria Okafor', 'ORG:Harwell University', 'LOC:Paris', 'ORG:Kessler University']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
   });
+
+  it('a year before the kind word and a quote after it still make a title ("his 2004 film Velmar Road", \'the film "The Lantern Keeper"\')', () => {
+    const text = 'Dorin Vask, whose 2004 film Velmar Road was a hit, said the film "The Lantern Keeper" would open in Leeds.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Road', 'Lantern Keeper']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    for (const w of ['PERSON:Dorin Vask', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
 });
