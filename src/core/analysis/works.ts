@@ -136,6 +136,13 @@ const DISCIPLINE_BEFORE = /(?:^|[^\p{L}])(?:[Pp]rofessor|[Pp]rofessorship|[Ll]ec
 /** A doctrine, a religion or a prejudice named by one word: "Velmarism", "Islamophobia". */
 const DOCTRINE = /^\p{Lu}\p{Ll}{3,}(?:ism|isms|phobia)$/u;
 
+/**
+ * A work's kind in apposition after its name: "[Cry Harrow], another horror film, ...", "[Velmar
+ * Road], a 2004 comedy by ...": the kind word is the phrase's head (punctuation, the end, or a
+ * preposition or a participle after it; "Okafor, a film student" is a person).
+ */
+const APPOSITIVE_KIND = /^, (?:a|an|another|the|his|her|their|its)(?: [\p{Ll}\d-]+){0,3}? (?:film|movie|telefilm|series|miniseries|sitcom|drama|comedy|thriller|documentary|novel|novella|memoir|album|song|opera|musical|poem|painting|videogame|sequel|prequel)(?:[.,;:!?)]|$| (?:by|in|of|that|which|about|from|with|starring|directed|released|written|set|based)\b)/u;
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -187,6 +194,7 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       titles.add(m.text.slice(first[0].length));
       continue;
     }
+    if (!hit && APPOSITIVE_KIND.test(text.slice(m.end, m.end + 60))) hit = true;
     if (!hit && (KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (KIND_AFTER.test(text.slice(m.end, m.end + 12)) && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text)))) hit = true;
     if (!hit) continue;
     out.add(m);

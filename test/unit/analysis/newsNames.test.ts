@@ -422,4 +422,11 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     for (const w of ['Velmar Road', 'Lantern Keeper']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
     for (const w of ['PERSON:Dorin Vask', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
   });
+
+  it('a work\'s kind in apposition after its name makes it a title ("Cry Harrow, another horror film,"); "Okafor, a film student," stays a person', () => {
+    const text = 'In 2005 Dorin Vask appeared in Cry Harrow, another horror film, as Tom. Maria Okafor, a film student, interviewed him in Leeds.';
+    const got = typed(analyzeDocument(text));
+    assert.ok(!got.some((g) => g.endsWith(':Cry Harrow')), got.join(' | '));
+    for (const w of ['PERSON:Dorin Vask', 'PERSON:Maria Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
 });
