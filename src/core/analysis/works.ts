@@ -143,6 +143,12 @@ const DOCTRINE = /^\p{Lu}\p{Ll}{3,}(?:ism|isms|phobia)$/u;
  */
 const APPOSITIVE_KIND = /^, (?:a|an|another|the|his|her|their|its)(?: [\p{Ll}\d-]+){0,3}? (?:film|movie|telefilm|series|miniseries|sitcom|drama|comedy|thriller|documentary|novel|novella|memoir|album|song|opera|musical|poem|painting|videogame|sequel|prequel)(?:[.,;:!?)]|$| (?:by|in|of|that|which|about|from|with|starring|directed|released|written|set|based)\b)/u;
 
+/**
+ * An event or a period named by its last word: "the Velmar Rising", "the Cultural Revolution", "the
+ * Dunmore Affair", "the Middle Ages"; not with "of" inside ("Daughters of the Revolution").
+ */
+const EVENT_LAST = / (?:Revolution|Rising|Uprising|Rebellion|Revolt|Crisis|Massacre|Affair|Scandal|Riots|Insurrection|Genocide|Famine|Ages)$/;
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -183,7 +189,7 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       out.add(m);
       continue;
     }
-    if (PRIZE.test(m.text)) {
+    if (PRIZE.test(m.text) || (EVENT_LAST.test(m.text) && !m.text.includes(' of '))) {
       out.add(m);
       continue;
     }

@@ -429,4 +429,11 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     assert.ok(!got.some((g) => g.endsWith(':Cry Harrow')), got.join(' | '));
     for (const w of ['PERSON:Dorin Vask', 'PERSON:Maria Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
   });
+
+  it('an event or a period named by its last word is no organisation ("the Velmar Rising", "the Dunmore Affair"); "Council of the Velmar Revolution" stays one', () => {
+    const text = 'The Velmar Rising of 1901 and the Dunmore Affair shook Norland, said the Council of the Velmar Revolution in Oslo.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Rising', 'Dunmore Affair']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('ORG:Council of the Velmar Revolution'), got.join(' | '));
+  });
 });
