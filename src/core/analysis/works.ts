@@ -56,8 +56,23 @@ const AFTER_TITLE = /^(?:$|[.,;:!?)(\]"”'’\u2013\u2014-]| (?:in|of|as|and|or
  */
 const TWO_WORDS_BEFORE = /(?:^|[\s(])([\p{L}\p{N}'’.-]+) ([\p{Ll}]+) ["\u201c]?((?:\p{Lu}[\p{L}'’-]* (?:(?:\p{Lu}[\p{L}'’-]*|of|the|a|an|and|in|on|to) ){0,3})?)$/u;
 
-/** Between two names of one list: a comma, "and", "or" (possibly with the first title's further capitalised words). */
-const LIST_GAP = /^(?: [\p{Lu}\d][\p{L}\d'’-]*| of| the| a| in| on| at| to| and(?= \p{Lu}))*(?:,(?: and| or)? | and | or )$/u;
+/**
+ * Between two names of one list: a comma, "and", "or", possibly after the first title's further
+ * capitalised words and a year in brackets, and titles that are no names ("Glass Orchard (2004),
+ * Stoker (2009), The [Tin Hill]"); read over at most 80 characters.
+ */
+const LIST_GAP = /^(?: (?:[\p{Lu}\d][\p{L}\d'’-]*|of|the|a|in|on|at|to))*(?: \(\d{4}(?:[-\u2013]\d{2,4})?\))?(?:,(?: and| or)? | and | or )(?:(?:The |A |An )?[\p{Lu}\d][\p{L}\d'’-]*(?: (?:[\p{Lu}\d][\p{L}\d'’-]*|of|the|a|in|on|at|to))*(?: \(\d{4}(?:[-\u2013]\d{2,4})?\))?(?:,(?: and| or)? | and | or ))*(?:The |A |An )?$/u;
+
+/**
+ * A list of works opened by a plural kind word and "include", "including" or "such as" ("his films
+ * include [Glass Orchard] (2004), ...", "television films, including Tin Hill, [Dry Creek]"): the
+ * name opens the list or follows a comma or "and" in the same sentence, within 120 characters.
+ * "Film roles" and "television credits" open such a list only of names followed by a year in
+ * brackets ("roles include [Velmar Road] (2009)"; a role may be a character: "roles include Henry
+ * Okafor").
+ */
+const INCLUDING_BEFORE = /(?:^|[^\p{L}])(films|movies|series|dramas|comedies|thrillers|documentaries|novels|books|albums|songs|plays|shows|operas|musicals|poems|paintings|games|(?:film|television|TV|stage|screen) (?:roles|credits)),? (?:include|includes|included|including|such as) ([^.;:!?\n]{0,120})$/u;
+const LIST_ITEM_END = /(?:^|, (?:and )?| and )(?:The |A |An )?["\u201c]?$/;
 
 /**
  * The kind word right before a name (or before a title's first words) where it is a noun, or null;
@@ -149,6 +164,13 @@ const APPOSITIVE_KIND = /^, (?:a|an|another|the|his|her|their|its)(?: [\p{Ll}\d-
  */
 const EVENT_LAST = / (?:Revolution|Rising|Uprising|Rebellion|Revolt|Crisis|Massacre|Affair|Scandal|Riots|Insurrection|Genocide|Famine|Ages)$/;
 
+/** Whether a name is an item of a list of works opened by "films include", "including" ... (above). */
+function includedInList(text: string, m: RawMention): boolean {
+  const w = INCLUDING_BEFORE.exec(text.slice(Math.max(0, m.start - 180), m.start));
+  if (w === null || !LIST_ITEM_END.test(w[2])) return false;
+  return !w[1].endsWith('roles') && !w[1].endsWith('credits') ? true : / \(\d{4}\)/.test(text.slice(m.end, m.end + 7));
+}
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -176,8 +198,11 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
     prevEnd = Math.max(prevEnd, m.end);
     if (m.type === 'NORP' || m.type === 'MISC') continue;
     let hit = false;
-    if (listEnd >= 0 && m.start - listEnd <= 60 && LIST_GAP.test(text.slice(listEnd, m.start))) hit = true;
-    else {
+    if (listEnd >= 0 && m.start - listEnd <= 80 && LIST_GAP.test(text.slice(listEnd, m.start))) hit = true;
+    else if (includedInList(text, m)) {
+      hit = true;
+      listEnd = m.end;
+    } else {
       listEnd = -1;
       const kind = kindBefore(text, m.start, before);
       if (kind !== null && (VEHICLES.has(kind) || AFTER_TITLE.test(text.slice(m.end, m.end + 12)))) {

@@ -436,4 +436,13 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     for (const w of ['Velmar Rising', 'Dunmore Affair']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
     assert.ok(got.includes('ORG:Council of the Velmar Revolution'), got.join(' | '));
   });
+
+  it('a list of works opened by "films include" or "film roles include" with years holds titles ("Glass Orchard (2004), Stoker (2009), The Tin Hill (2012)"); "roles include" a character does not', () => {
+    const text =
+      'Dorin Vask played in Leeds. His other film roles include Glass Orchard (2004), Stoker (2009), The Tin Hill (2012) and Dry Creek (2015). ' +
+      'His television roles include Harald Okafor in a drama set in Leeds.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Glass Orchard', 'Tin Hill', 'Dry Creek']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    for (const w of ['PERSON:Dorin Vask', 'PERSON:Harald Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
 });
