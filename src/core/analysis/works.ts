@@ -171,6 +171,12 @@ function includedInList(text: string, m: RawMention): boolean {
   return !w[1].endsWith('roles') && !w[1].endsWith('credits') ? true : / \(\d{4}\)/.test(text.slice(m.end, m.end + 7));
 }
 
+/**
+ * A code of capitals and digits ("L2", "U2", "B-52"): no person's name; typed a person once, none of
+ * its mentions is a name (an organisation's may be: "M5S").
+ */
+const CODE = /^\p{Lu}{1,3}-?\d+\p{L}?$/u;
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -209,6 +215,11 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
         hit = true;
         if (PLURAL_KIND.test(kind)) listEnd = m.end;
       }
+    }
+    if (m.type === 'PERSON' && CODE.test(m.text)) {
+      out.add(m);
+      titles.add(m.text);
+      continue;
     }
     if (DOCTRINE.test(m.text) || (DISCIPLINE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) && !known(m, gaz) && !gaz.orgWords.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()))) {
       out.add(m);

@@ -445,4 +445,11 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     for (const w of ['Glass Orchard', 'Tin Hill', 'Dry Creek']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
     for (const w of ['PERSON:Dorin Vask', 'PERSON:Harald Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
   });
+
+  it('a code of capitals and digits typed a person ("Q7 learners") is no name, nor its other mentions; a party\'s code stays an organisation', () => {
+    const text = 'Q7 learners improved, Maria Okafor said. Research on Q7 grammar in Leeds grew, and Q7 was studied by the K5V party in Norland.';
+    const got = typed(analyzeDocument(text));
+    assert.ok(!got.some((g) => g.endsWith(':Q7')), got.join(' | '));
+    for (const w of ['PERSON:Maria Okafor', 'LOC:Leeds', 'ORG:K5V']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
 });
