@@ -177,6 +177,16 @@ function includedInList(text: string, m: RawMention): boolean {
  */
 const CODE = /^\p{Lu}{1,3}-?\d+\p{L}?$/u;
 
+/**
+ * A language named before the word for it or its speakers ("[Velmaric] languages are ...", "the
+ * [Dunmo] dialects", "[Velmaric] speakers"): that mention only (its other mentions may name the
+ * people or the place); a name typed an organisation or known to the gazetteer is left alone ("the
+ * Velmar Institute language codes"). A name ending in "-speaking" ("Velmaric-speaking") is no name,
+ * nor is the language alone in the document.
+ */
+const LANGUAGE_AFTER = /^ (?:language|languages|dialect|dialects|speakers)\b/;
+const SPEAKING = /^(\p{Lu}[\p{L}'’]+)-speaking$/u;
+
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
   const words = m.text.split(' ');
@@ -219,6 +229,16 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
     if (m.type === 'PERSON' && CODE.test(m.text)) {
       out.add(m);
       titles.add(m.text);
+      continue;
+    }
+    const speaking = SPEAKING.exec(m.text);
+    if (speaking !== null) {
+      out.add(m);
+      titles.add(speaking[1]);
+      continue;
+    }
+    if (!hit && m.type !== 'ORG' && LANGUAGE_AFTER.test(text.slice(m.end, m.end + 12)) && !known(m, gaz)) {
+      out.add(m);
       continue;
     }
     if (DOCTRINE.test(m.text) || (DISCIPLINE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) && !known(m, gaz) && !gaz.orgWords.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()))) {

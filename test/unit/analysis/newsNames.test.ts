@@ -452,4 +452,13 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     assert.ok(!got.some((g) => g.endsWith(':Q7')), got.join(' | '));
     for (const w of ['PERSON:Maria Okafor', 'LOC:Leeds', 'ORG:K5V']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
   });
+
+  it('a language before the word for it or its speakers is no name ("Nakamura languages", "Halvorsen speakers"), nor is one before "-speaking" ("Brandt-speaking") anywhere in the text', () => {
+    const text =
+      'Most Halvorsen speakers live in Oslo, said Maria Okafor. She studied Nakamura languages in Leeds. ' +
+      'Most words are native Brandt words. The results give insight into interpretation by Brandt-speaking children.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Halvorsen', 'Nakamura', 'Brandt', 'Brandt-speaking']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    for (const w of ['PERSON:Maria Okafor', 'LOC:Oslo', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
 });
