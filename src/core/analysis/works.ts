@@ -46,7 +46,7 @@ const VERB_CONTEXT = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'mig
  * conjunction; any other lower-case word may be a relative clause's verb ("the film [Lanner]
  * directed", where the name is the director).
  */
-const AFTER_TITLE = /^(?:$|[.,;:!?)(\]"”'’\u2013\u2014-]| (?:in|of|as|and|or|with|at|on|for|from|by|to|about|starring|opposite|alongside|was|is|has|had|which|that|\(|\d|\p{Lu}))/u;
+const AFTER_TITLE = /(?:$|[.,;:!?)(\]"”'’\u2013\u2014-]| (?:in|of|as|and|or|with|at|on|for|from|by|to|about|starring|opposite|alongside|was|is|has|had|which|that|\(|\d|\p{Lu}))/uy;
 
 /**
  * The word before a name on the same line and the word before that (a year too: "his 2004 film"),
@@ -75,10 +75,35 @@ const INCLUDING_BEFORE = /(?:^|[^\p{L}])(films|movies|series|dramas|comedies|thr
 const LIST_ITEM_END = /(?:^|, (?:and )?| and )(?:The |A |An )?["\u201c]?$/;
 
 /**
+ * The cheap test before the pattern: a kind word right before the name, or before at most four
+ * capitalised or small words and a quote; stops at the first other lower-case word.
+ */
+function kindWordNear(text: string, start: number): boolean {
+  let e = start;
+  const c = text.charCodeAt(e - 1);
+  if (c === 0x22 || c === 0x201c) e--;
+  for (let n = 0; n < 6; n++) {
+    if (text.charCodeAt(e - 1) !== 32) return false;
+    let b = e - 1;
+    while (b > 0 && b > e - 20 && text.charCodeAt(b - 1) !== 32 && text.charCodeAt(b - 1) !== 10) b--;
+    let w = text.slice(b, e - 1);
+    if (KIND_WORDS.has(w)) return true;
+    const q = w.charCodeAt(0);
+    if (q === 0x22 || q === 0x201c) w = w.slice(1);
+    if (!(UPPER_START.test(w) || TITLE_SMALL.has(w))) return false;
+    e = b;
+  }
+  return false;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+
+/**
  * The kind word right before a name (or before a title's first words) where it is a noun, or null;
  * no other name may stand between it and the name (`prevEnd`: where the previous name ends).
  */
 function kindBefore(text: string, start: number, prevEnd: number): string | null {
+  if (!kindWordNear(text, start)) return null;
   const window = text.slice(Math.max(0, start - 60), start);
   const m = TWO_WORDS_BEFORE.exec(window);
   if (!m || start - m[3].length < prevEnd) return null;
@@ -99,10 +124,13 @@ function kindBefore(text: string, start: number, prevEnd: number): string | null
  * storm's or the vessel's.
  */
 const KIND_FIRST = /^(?:Cyclone|Hurricane|Typhoon|Tropical Storm|Spacecraft|HMS|HMAS|HMCS|HMNZS|HMC|USS|USNS|RMS) /;
+const KIND_FIRST_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm', 'Spacecraft', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'HMC', 'USS', 'USNS', 'RMS']);
 const KIND_FIRST_BEFORE = /(?:^|[^\p{L}])(?:Cyclone|Hurricane|Typhoon|Tropical Storm|Spacecraft|HMS|HMAS|HMCS|HMNZS|HMC|USS|USNS|RMS) $/u;
 
 /** A lower-case word for a spacecraft or a storm after its name: "the [Ilvermoor] spacecraft", "the Galileo and [Ulysses] spacecraft". */
-const KIND_AFTER = /^ (?:spacecraft|rover|lander|orbiter|cyclone|hurricane|typhoon)\b/;
+const KIND_AFTER = / (?:spacecraft|rover|lander|orbiter|cyclone|hurricane|typhoon)\b/y;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Small words a title in title case may write in lower case. */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'into', 'de', 'la', 'le', 'et', 'vs', 'vs.', 'as']);
@@ -116,14 +144,15 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'a
 function quotedTitle(text: string, m: RawMention): string | null {
   let a = m.start - 1;
   const lo = Math.max(0, m.start - 100);
-  while (a >= lo && text[a] !== '"' && text[a] !== '\u201c' && text[a] !== '\u201d' && text[a] !== '\n') a--;
-  if (a < lo || (text[a] !== '"' && text[a] !== '\u201c')) return null;
-  if (a > 0 && /[\p{L}\p{N}]/u.test(text[a - 1])) return null;
+  let c = 0;
+  while (a >= lo && (c = text.charCodeAt(a)) !== 0x22 && c !== 0x201c && c !== 0x201d && c !== 10) a--;
+  if (a < lo || (c !== 0x22 && c !== 0x201c)) return null;
+  if (a > 0 && LETTER_OR_DIGIT.test(text[a - 1])) return null;
   let b = m.end;
   const hi = Math.min(text.length, a + 102);
-  while (b < hi && text[b] !== '"' && text[b] !== '\u201d' && text[b] !== '\u201c' && text[b] !== '\n') b++;
-  if (b >= hi || (text[b] !== '"' && text[b] !== '\u201d')) return null;
-  if (b + 1 < text.length && /[\p{L}\p{N}]/u.test(text[b + 1])) return null;
+  while (b < hi && (c = text.charCodeAt(b)) !== 0x22 && c !== 0x201d && c !== 0x201c && c !== 10) b++;
+  if (b >= hi || (c !== 0x22 && c !== 0x201d)) return null;
+  if (b + 1 < text.length && LETTER_OR_DIGIT.test(text[b + 1])) return null;
   const inner = text.slice(a + 1, b);
   const words = inner.split(/[\s:;,!?.()\u2013\u2014-]+/).filter((w) => w !== '');
   if (words.length === 0 || !/^[\p{Lu}\p{N}]/u.test(words[0])) return null;
@@ -156,7 +185,7 @@ const DOCTRINE = /^\p{Lu}\p{Ll}{3,}(?:ism|isms|phobia)$/u;
  * Road], a 2004 comedy by ...": the kind word is the phrase's head (punctuation, the end, or a
  * preposition or a participle after it; "Okafor, a film student" is a person).
  */
-const APPOSITIVE_KIND = /^, (?:a|an|another|the|his|her|their|its)(?: [\p{Ll}\d-]+){0,3}? (?:film|movie|telefilm|series|miniseries|sitcom|drama|comedy|thriller|documentary|novel|novella|memoir|album|song|opera|musical|poem|painting|videogame|sequel|prequel)(?:[.,;:!?)]|$| (?:by|in|of|that|which|about|from|with|starring|directed|released|written|set|based)\b)/u;
+const APPOSITIVE_KIND = /, (?:a|an|another|the|his|her|their|its)(?: [\p{Ll}\d-]+){0,3}? (?:film|movie|telefilm|series|miniseries|sitcom|drama|comedy|thriller|documentary|novel|novella|memoir|album|song|opera|musical|poem|painting|videogame|sequel|prequel)(?:[.,;:!?)]|$| (?:by|in|of|that|which|about|from|with|starring|directed|released|written|set|based)\b)/uy;
 
 /**
  * An event or a period named by its last word: "the Velmar Rising", "the Cultural Revolution", "the
@@ -166,7 +195,9 @@ const EVENT_LAST = / (?:Revolution|Rising|Uprising|Rebellion|Revolt|Crisis|Massa
 
 /** Whether a name is an item of a list of works opened by "films include", "including" ... (above). */
 function includedInList(text: string, m: RawMention): boolean {
-  const w = INCLUDING_BEFORE.exec(text.slice(Math.max(0, m.start - 180), m.start));
+  const window = text.slice(Math.max(0, m.start - 180), m.start);
+  if (!window.includes(' includ') && !window.includes(' such as ')) return false;
+  const w = INCLUDING_BEFORE.exec(window);
   if (w === null || !LIST_ITEM_END.test(w[2])) return false;
   return !w[1].endsWith('roles') && !w[1].endsWith('credits') ? true : / \(\d{4}\)/.test(text.slice(m.end, m.end + 7));
 }
@@ -184,8 +215,22 @@ const CODE = /^\p{Lu}{1,3}-?\d+\p{L}?$/u;
  * Velmar Institute language codes"). A name ending in "-speaking" ("Velmaric-speaking") is no name,
  * nor is the language alone in the document.
  */
-const LANGUAGE_AFTER = /^ (?:language|languages|dialect|dialects|speakers)\b/;
+const LANGUAGE_AFTER = / (?:language|languages|dialect|dialects|speakers)\b/y;
 const SPEAKING = /^(\p{Lu}[\p{L}'’]+)-speaking$/u;
+
+/** The word right before a name, after one space (at most 20 characters), or "". */
+function wordBefore(text: string, start: number): string {
+  if (text.charCodeAt(start - 1) !== 32) return '';
+  let b = start - 1;
+  while (b > 0 && b > start - 21 && text.charCodeAt(b - 1) !== 32 && text.charCodeAt(b - 1) !== 10) b--;
+  return text.slice(b, start - 1);
+}
+
+/** Whether a sticky pattern matches the text at `at` (no copy of the text). */
+function matchesAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
 
 /** Whether a name reads like a person's full name: a known given name and another word. */
 function personLike(m: RawMention, gaz: Gazetteer): boolean {
@@ -208,6 +253,8 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
   const titles = new Set<string>();
   let listEnd = -1;
   let prevEnd = 0;
+  // whether the text says "include" or "such as" at all, asked once a name is met
+  let including: boolean | null = null;
   for (const m of ms) {
     if (m.kind !== 'name') continue;
     const before = prevEnd;
@@ -215,13 +262,13 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
     if (m.type === 'NORP' || m.type === 'MISC') continue;
     let hit = false;
     if (listEnd >= 0 && m.start - listEnd <= 80 && LIST_GAP.test(text.slice(listEnd, m.start))) hit = true;
-    else if (includedInList(text, m)) {
+    else if ((including ??= text.includes(' includ') || text.includes(' such as ')) && includedInList(text, m)) {
       hit = true;
       listEnd = m.end;
     } else {
       listEnd = -1;
       const kind = kindBefore(text, m.start, before);
-      if (kind !== null && (VEHICLES.has(kind) || AFTER_TITLE.test(text.slice(m.end, m.end + 12)))) {
+      if (kind !== null && (VEHICLES.has(kind) || matchesAt(AFTER_TITLE, text, m.end))) {
         hit = true;
         if (PLURAL_KIND.test(kind)) listEnd = m.end;
       }
@@ -231,21 +278,21 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       titles.add(m.text);
       continue;
     }
-    const speaking = SPEAKING.exec(m.text);
+    const speaking = m.text.endsWith('-speaking') ? SPEAKING.exec(m.text) : null;
     if (speaking !== null) {
       out.add(m);
       titles.add(speaking[1]);
       continue;
     }
-    if (!hit && m.type !== 'ORG' && LANGUAGE_AFTER.test(text.slice(m.end, m.end + 12)) && !known(m, gaz)) {
+    if (!hit && m.type !== 'ORG' && matchesAt(LANGUAGE_AFTER, text, m.end) && !known(m, gaz)) {
       out.add(m);
       continue;
     }
-    if (DOCTRINE.test(m.text) || (DISCIPLINE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) && !known(m, gaz) && !gaz.orgWords.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()))) {
+    if ((/(?:ism|isms|phobia)$/.test(m.text) && DOCTRINE.test(m.text)) || (/(?:of|in) $/.test(text.slice(Math.max(0, m.start - 3), m.start)) && DISCIPLINE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) && !known(m, gaz) && !gaz.orgWords.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()))) {
       out.add(m);
       continue;
     }
-    if (PRIZE.test(m.text) || (EVENT_LAST.test(m.text) && !m.text.includes(' of '))) {
+    if (m.text.length > 5 && (PRIZE.test(m.text) || (EVENT_LAST.test(m.text) && !m.text.includes(' of ')))) {
       out.add(m);
       continue;
     }
@@ -256,8 +303,8 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       titles.add(m.text.slice(first[0].length));
       continue;
     }
-    if (!hit && APPOSITIVE_KIND.test(text.slice(m.end, m.end + 60))) hit = true;
-    if (!hit && (KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (KIND_AFTER.test(text.slice(m.end, m.end + 12)) && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text)))) hit = true;
+    if (!hit && matchesAt(APPOSITIVE_KIND, text, m.end)) hit = true;
+    if (!hit && (KIND_FIRST_WORDS.has(wordBefore(text, m.start)) && KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (matchesAt(KIND_AFTER, text, m.end) && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text)))) hit = true;
     if (!hit) continue;
     out.add(m);
     if (listEnd >= 0) listEnd = m.end;
@@ -270,10 +317,10 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
   // with a person's title
   let inQuotes: RawMention[] | null = null;
   for (const m of ms) {
-    if (m.kind !== 'name' || m.type === 'NORP' || m.type === 'MISC' || out.has(m) || known(m, gaz)) continue;
+    if (m.kind !== 'name' || m.type === 'NORP' || m.type === 'MISC' || out.has(m) || quotedTitle(text, m) === null || known(m, gaz)) continue;
     // a person's title in quotes ("Protector of Norland") is the person's
     if (gaz.titles.has(m.text.split(' ')[0].toLowerCase()) || personLike(m, gaz)) continue;
-    if (quotedTitle(text, m) !== null) (inQuotes ??= []).push(m);
+    (inQuotes ??= []).push(m);
   }
   if (inQuotes !== null) {
     const quoted = new Set(inQuotes);
