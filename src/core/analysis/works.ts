@@ -127,8 +127,11 @@ const KIND_FIRST = /^(?:Cyclone|Hurricane|Typhoon|Tropical Storm|Spacecraft|HMS|
 const KIND_FIRST_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm', 'Spacecraft', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'HMC', 'USS', 'USNS', 'RMS']);
 const KIND_FIRST_BEFORE = /(?:^|[^\p{L}])(?:Cyclone|Hurricane|Typhoon|Tropical Storm|Spacecraft|HMS|HMAS|HMCS|HMNZS|HMC|USS|USNS|RMS) $/u;
 
-/** A lower-case word for a spacecraft or a storm after its name: "the [Ilvermoor] spacecraft", "the Galileo and [Ulysses] spacecraft". */
-const KIND_AFTER = / (?:spacecraft|rover|lander|orbiter|cyclone|hurricane|typhoon)\b/y;
+/**
+ * A lower-case word for a spacecraft, a storm or a firearm after its name: "the [Ilvermoor]
+ * spacecraft", "the Galileo and [Ulysses] spacecraft", "automatic [Dravek] rifles".
+ */
+const KIND_AFTER = / (?:spacecraft|rover|lander|orbiter|cyclone|hurricane|typhoon|rifle|rifles|pistol|pistols|revolver|revolvers|carbine|carbines)\b/y;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -304,7 +307,7 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       continue;
     }
     if (!hit && matchesAt(APPOSITIVE_KIND, text, m.end)) hit = true;
-    if (!hit && (KIND_FIRST_WORDS.has(wordBefore(text, m.start)) && KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (matchesAt(KIND_AFTER, text, m.end) && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text)))) hit = true;
+    if (!hit && (KIND_FIRST_WORDS.has(wordBefore(text, m.start)) && KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (matchesAt(KIND_AFTER, text, m.end) && m.type !== 'ORG' && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text)))) hit = true;
     if (!hit) continue;
     out.add(m);
     if (listEnd >= 0) listEnd = m.end;

@@ -461,4 +461,11 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     for (const w of ['Halvorsen', 'Nakamura', 'Brandt', 'Brandt-speaking']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
     for (const w of ['PERSON:Maria Okafor', 'LOC:Oslo', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
   });
+
+  it('a one-word name before a firearm\'s word is the firearm ("automatic Halvorsen rifles"), nor is it a name later in the text', () => {
+    const text = 'More than ten weapons, including automatic Halvorsen rifles, were stolen from a store in Leeds. Police found Halvorsen, Brandt and Colt weapons, Maria Okafor said.';
+    const got = typed(analyzeDocument(text));
+    assert.ok(!got.some((g) => g.endsWith(':Halvorsen')), got.join(' | '));
+    for (const w of ['PERSON:Maria Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
 });
