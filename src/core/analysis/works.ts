@@ -256,6 +256,8 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
   const titles = new Set<string>();
   let listEnd = -1;
   let prevEnd = 0;
+  // titles that read like a person's full name ("Odo Renner" after "the aircraft carrier")
+  let theTitles: Set<string> | null = null;
   // whether the text says "include" or "such as" at all, asked once a name is met
   let including: boolean | null = null;
   for (const m of ms) {
@@ -312,9 +314,15 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
     out.add(m);
     if (listEnd >= 0) listEnd = m.end;
     // the whole title (no capitalised word after it), not a person's name nor a known place
-    if (!/^ \p{Lu}/u.test(text.slice(m.end, m.end + 2)) && !personLike(m, gaz) && !known(m, gaz)) titles.add(m.text);
+    if (!/^ \p{Lu}/u.test(text.slice(m.end, m.end + 2)) && !known(m, gaz)) {
+      if (!personLike(m, gaz)) titles.add(m.text);
+      else (theTitles ??= new Set()).add(m.text);
+    }
   }
   if (titles.size > 0) for (const m of ms) if (m.kind === 'name' && titles.has(m.text)) out.add(m);
+  // a title named like a person ("the aircraft carrier Odo Renner") is the title again after "the"
+  // ("The Odo Renner leads a battle group"); without it, it may be the person
+  if (theTitles !== null) for (const m of ms) if (m.kind === 'name' && theTitles.has(m.text) && /(?:^|[^\p{L}])[Tt]he $/u.test(text.slice(Math.max(0, m.start - 5), m.start))) out.add(m);
   // a name inside a title in quotes ("The Emperor Velmar Bridge", "Night of the Harrow") is part of
   // the title, unless the document names it outside quotes too, the gazetteer knows it, or it opens
   // with a person's title

@@ -468,4 +468,11 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     assert.ok(!got.some((g) => g.endsWith(':Halvorsen')), got.join(' | '));
     for (const w of ['PERSON:Maria Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
   });
+
+  it('a title named like a person is the title again after "the" ("the aircraft carrier Maria Okafor" ... "The Maria Okafor leads"); without "the" the person stays', () => {
+    const text = 'Jets landed on the aircraft carrier Maria Okafor in the Gulf. The Maria Okafor leads a battle group, said Dorin Vask, who met Maria Okafor in Oslo.';
+    const got = typed(analyzeDocument(text));
+    assert.strictEqual(got.filter((g) => g.endsWith(':Maria Okafor')).length, 1, got.join(' | '));
+    for (const w of ['PERSON:Dorin Vask', 'LOC:Oslo']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
 });
