@@ -24,6 +24,7 @@ import { mayRevive, reviveDropped } from './revivedNames';
 import { sentenceStartOrgWord } from './sentenceStartWords';
 import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
+import { workMentions } from './works';
 
 /**
  * How much the typer's best type must beat the rules' type (in the model's integer score units) to
@@ -149,10 +150,13 @@ export class Analyzer {
     let form: boolean | null = null;
     let sportsGame: boolean | null = null;
     let n = 0;
+    // titles of works, vehicles and storms ("the TV series [Moonfall]"), and their other mentions (works.ts)
+    const works = workMentions(text, kept, this.gazetteer);
     for (const m of kept) {
       const drop =
         m.kind === 'name' &&
-        ((looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
+        (works.has(m) ||
+          (looksLikeLabel(text, m.start, m.end) && (form ??= isForm(text))) ||
           (m.type === 'ORG' &&
             (namesAnIndex(text, m.end) ||
               (looksLikeCompetition(m.text) && (sportHead ??= namesASportAtStart(text)) && ((table ??= isResultsTable(text)) || (sportsGame ??= isMatchReport(text) || ((sports ??= namesItsSport(text)) && A_SCORE.test(text))))) ||

@@ -431,3 +431,122 @@ describe('analysis/news names (issue 13: organisations in wire news)', () => {
     assert.ok(!lynch.includes('PERSON:Merrill Velkov'), lynch.join(' | '));
   });
 });
+
+// Issue 13, eighth round, part B: names of works, vehicles and storms are no people, organisations
+// or places. The sentences and names are made up for these tests.
+describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)', () => {
+  it('a name right after the word for a kind of work or vehicle is no entity, nor its other mentions ("the TV series Moonfall", "the films Glass Orchard and Tin Hill")', () => {
+    const text =
+      'Dorin Vask is best known for the TV series Moonfall. He also starred in the films Glass Orchard and Tin Hill, and in the thriller Night of the Harrow. ' +
+      'Vask and his Moonfall co-stars met fans in Leeds. The aircraft carrier Odo Renner sailed on Monday.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Moonfall', 'Glass Orchard', 'Tin Hill', 'Harrow', 'Odo Renner']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('PERSON:Dorin Vask'), got.join(' | '));
+    assert.ok(got.includes('LOC:Leeds'), got.join(' | '));
+  });
+
+  it('a kind word that is a verb or a relative clause after the name leaves the name alone ("to play Velmar", "the film Tarek Lisbon directed")', () => {
+    const got = typed(analyzeDocument('They plan to film Dorin Vask in Leeds. The film Maria Okafor directed was shown in Oslo.'));
+    assert.ok(got.includes('PERSON:Dorin Vask'), got.join(' | '));
+    assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
+  });
+
+  it('a capitalised word for a storm or a vessel opens its name ("Cyclone Tarvo", "Spacecraft Ilvermoor", "HMS Ardent"): no entity, nor the name alone later', () => {
+    const text =
+      'Cyclone Tarvo reached the coast of Norland on Friday, and Tarvo weakened inland, said Maria Okafor. ' +
+      'The Spacecraft Ilvermoor landed in Utah; Ilvermoor carried dust, as did the Keldor spacecraft. HMS Ardent left Plymouth.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Cyclone Tarvo', 'Tarvo', 'Spacecraft Ilvermoor', 'Ilvermoor', 'Keldor', 'HMS Ardent', 'Ardent']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
+    assert.ok(got.includes('LOC:Plymouth'), got.join(' | '));
+  });
+
+  it('a name inside a longer title in quotes ("Claim to Velmar Contest") is part of the title; a name filling the quote, named outside quotes, or known stays', () => {
+    const text =
+      'Maria Okafor won the 1999 "Claim to Velmar Contest" and wrote "Regularity in Dunmore Constructions" for a journal. ' +
+      'Fans call her "Okafor" and she once sang "Songs of Norway" in Oslo.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Contest', 'Dunmore Constructions']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
+    assert.ok(got.includes('LOC:Norway'), got.join(' | '));
+  });
+
+  it('a prize, a grant or a licence is no organisation or person ("the Royal Velmar Medal", "a Dunmore Indemnity Scholarship", "a Velmar Prize-winner")', () => {
+    const text =
+      'Maria Okafor, a Velmar Prize-winner, went to Oslo with a Dunmore Indemnity Scholarship and was awarded the Royal Velmar Medal by the Norland Institute. ' +
+      'The code is under the Harwell Free Document License.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Prize-winner', 'Dunmore Indemnity Scholarship', 'Royal Velmar Medal', 'Harwell Free Document License']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('PERSON:Maria Okafor'), got.join(' | '));
+    assert.ok(got.includes('ORG:Norland Institute'), got.join(' | '));
+  });
+
+  it('a field of study after an academic post or degree, and a doctrine in one word, are no names ("Professor of Velmar Studies", "a Ph.D. in Dunmorics", "Velmarism")', () => {
+    const text =
+      'Maria Okafor was Professor of Velmar Studies at Harwell University after a Ph.D. in Dunmorics from the Norland Institute. ' +
+      'She converted to Velmarism in Oslo, then took a degree in Paris and was a professor of Kessler University.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Studies', 'Dunmorics', 'Velmarism']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    for (const w of ['PERSON:Maria Okafor', 'ORG:Harwell University', 'LOC:Paris', 'ORG:Kessler University']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
+
+  it('a year before the kind word and a quote after it still make a title ("his 2004 film Velmar Road", \'the film "The Lantern Keeper"\')', () => {
+    const text = 'Dorin Vask, whose 2004 film Velmar Road was a hit, said the film "The Lantern Keeper" would open in Leeds.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Road', 'Lantern Keeper']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    for (const w of ['PERSON:Dorin Vask', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
+
+  it('a work\'s kind in apposition after its name makes it a title ("Cry Harrow, another horror film,"); "Okafor, a film student," stays a person', () => {
+    const text = 'In 2005 Dorin Vask appeared in Cry Harrow, another horror film, as Tom. Maria Okafor, a film student, interviewed him in Leeds.';
+    const got = typed(analyzeDocument(text));
+    assert.ok(!got.some((g) => g.endsWith(':Cry Harrow')), got.join(' | '));
+    for (const w of ['PERSON:Dorin Vask', 'PERSON:Maria Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
+
+  it('an event or a period named by its last word is no organisation ("the Velmar Rising", "the Dunmore Affair"); "Council of the Velmar Revolution" stays one', () => {
+    const text = 'The Velmar Rising of 1901 and the Dunmore Affair shook Norland, said the Council of the Velmar Revolution in Oslo.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Velmar Rising', 'Dunmore Affair']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    assert.ok(got.includes('ORG:Council of the Velmar Revolution'), got.join(' | '));
+  });
+
+  it('a list of works opened by "films include" or "film roles include" with years holds titles ("Glass Orchard (2004), Stoker (2009), The Tin Hill (2012)"); "roles include" a character does not', () => {
+    const text =
+      'Dorin Vask played in Leeds. His other film roles include Glass Orchard (2004), Stoker (2009), The Tin Hill (2012) and Dry Creek (2015). ' +
+      'His television roles include Harald Okafor in a drama set in Leeds.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Glass Orchard', 'Tin Hill', 'Dry Creek']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    for (const w of ['PERSON:Dorin Vask', 'PERSON:Harald Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
+
+  it('a code of capitals and digits typed a person ("Q7 learners") is no name, nor its other mentions; a party\'s code stays an organisation', () => {
+    const text = 'Q7 learners improved, Maria Okafor said. Research on Q7 grammar in Leeds grew, and Q7 was studied by the K5V party in Norland.';
+    const got = typed(analyzeDocument(text));
+    assert.ok(!got.some((g) => g.endsWith(':Q7')), got.join(' | '));
+    for (const w of ['PERSON:Maria Okafor', 'LOC:Leeds', 'ORG:K5V']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
+
+  it('a language before the word for it or its speakers is no name ("Nakamura languages", "Halvorsen speakers"), nor is one before "-speaking" ("Brandt-speaking") anywhere in the text', () => {
+    const text =
+      'Most Halvorsen speakers live in Oslo, said Maria Okafor. She studied Nakamura languages in Leeds. ' +
+      'Most words are native Brandt words. The results give insight into interpretation by Brandt-speaking children.';
+    const got = typed(analyzeDocument(text));
+    for (const w of ['Halvorsen', 'Nakamura', 'Brandt', 'Brandt-speaking']) assert.ok(!got.some((g) => g.endsWith(':' + w)), `${w}: ${got.join(' | ')}`);
+    for (const w of ['PERSON:Maria Okafor', 'LOC:Oslo', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
+
+  it('a one-word name before a firearm\'s word is the firearm ("automatic Halvorsen rifles"), nor is it a name later in the text', () => {
+    const text = 'More than ten weapons, including automatic Halvorsen rifles, were stolen from a store in Leeds. Police found Halvorsen, Brandt and Colt weapons, Maria Okafor said.';
+    const got = typed(analyzeDocument(text));
+    assert.ok(!got.some((g) => g.endsWith(':Halvorsen')), got.join(' | '));
+    for (const w of ['PERSON:Maria Okafor', 'LOC:Leeds']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
+
+  it('a title named like a person is the title again after "the" ("the aircraft carrier Maria Okafor" ... "The Maria Okafor leads"); without "the" the person stays', () => {
+    const text = 'Jets landed on the aircraft carrier Maria Okafor in the Gulf. The Maria Okafor leads a battle group, said Dorin Vask, who met Maria Okafor in Oslo.';
+    const got = typed(analyzeDocument(text));
+    assert.strictEqual(got.filter((g) => g.endsWith(':Maria Okafor')).length, 1, got.join(' | '));
+    for (const w of ['PERSON:Dorin Vask', 'LOC:Oslo']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
+  });
+});
