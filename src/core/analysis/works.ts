@@ -26,14 +26,11 @@ const KIND_WORDS = new Set([
 /** Kind words that are also verbs or words of other senses ("to play Arsenal", "book Velmar"). */
 const AMBIGUOUS_KIND = new Set(['play', 'plays', 'show', 'shows', 'book', 'books', 'game', 'games', 'single', 'feature', 'ship', 'ships', 'carrier', 'carriers', 'storm']);
 
-/**
- * Kind words for vehicles and storms, whose names may be followed by any verb ("the aircraft carrier
- * [Odo Renner] sailed"); after a work's name a lower-case verb may be a relative clause's (below).
- */
-const VEHICLES = new Set(['spacecraft', 'rover', 'lander', 'orbiter', 'telescope', 'vessel', 'vessels', 'warship', 'warships', 'submarine', 'frigate', 'destroyer', 'cruiser', 'tanker', 'freighter', 'liner', 'yacht', 'cyclone', 'hurricane', 'typhoon', 'ship', 'ships', 'carrier', 'carriers', 'storm']);
-
 /** Plural kind words (and "series"), which may open a list of names: "the films [A] and [B]". */
 const PLURAL_KIND = /(?:s|series|spacecraft)$/;
+
+/** Kind words for vehicles and storms. */
+const VEHICLES = new Set(['spacecraft', 'rover', 'lander', 'orbiter', 'telescope', 'vessel', 'vessels', 'warship', 'warships', 'submarine', 'frigate', 'destroyer', 'cruiser', 'tanker', 'freighter', 'liner', 'yacht', 'cyclone', 'hurricane', 'typhoon', 'ship', 'ships', 'carrier', 'carriers', 'storm']);
 
 /** Words before an ambiguous kind word that make it a noun. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'whose', 'aircraft', 'film', 'movie', 'cargo', 'container', 'video', 'board', 'computer', 'card', 'tv', 'television', 'radio', 'stage', 'comedy', 'drama', 'hit', 'debut', 'first', 'second', 'third', 'new', 'latest', 'next', 'last', 'tropical']);
@@ -46,7 +43,7 @@ const VERB_CONTEXT = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'mig
  * conjunction; any other lower-case word may be a relative clause's verb ("the film [Lanner]
  * directed", where the name is the director).
  */
-const AFTER_TITLE = /(?:$|[.,;:!?)(\]"”'’\u2013\u2014-]| (?:in|of|as|and|or|with|at|on|for|from|by|to|about|starring|opposite|alongside|was|is|has|had|which|that|\(|\d|\p{Lu}))/uy;
+const AFTER_TITLE = /(?:$|[.,;:!?)(\]"”'’\u2013\u2014-]| (?:in|of|as|and|or|with|at|on|for|from|by|to|about|starring|opposite|alongside|which|that|\(|\d|\p{Lu})| (?:was|is|has|had)(?! (?:\p{Ll}+ing|\p{Ll}+ed|ever|never|just|already|not|also|still|lost|won|made|seen|seized|sold|shot|built|written|begun|taken|given)\b))/uy;
 
 /**
  * The word before a name on the same line and the word before that (a year too: "his 2004 film"),
@@ -178,7 +175,7 @@ const PRIZE = /(?:^| )(?:Medal|Medals|Fellowship|Scholarship|Scholarships|Licens
  * ("a degree in Paris"), or a name ending in an organisation's word ("professor of Velmar
  * University"), is left alone.
  */
-const DISCIPLINE_BEFORE = /(?:^|[^\p{L}])(?:[Pp]rofessor|[Pp]rofessorship|[Ll]ecturer|Ph\.? ?D\.?|[Dd]octorate|[Dd]egrees?|[Dd]iploma|[Mm]ajor|[Mm]ajored|[Mm]ajoring|Bachelor|Doctor) (?:of|in) $/u;
+const DISCIPLINE_BEFORE = /(?:^|[^\p{L}])(?:[Pp]rofessor|[Pp]rofessorship|[Ll]ecturer|Ph\.? ?D\.?|[Dd]octorate|[Dd]egree|[Dd]iploma|[Mm]ajor|[Mm]ajored|[Mm]ajoring|Bachelor|Doctor) (?:of|in) $/u;
 
 /** A doctrine, a religion or a prejudice named by one word: "Velmarism", "Islamophobia". */
 const DOCTRINE = /^\p{Lu}\p{Ll}{3,}(?:ism|isms|phobia)$/u;
@@ -195,6 +192,9 @@ const APPOSITIVE_KIND = /, (?:a|an|another|the|his|her|their|its)(?: [\p{Ll}\d-]
  * Dunmore Affair", "the Middle Ages"; not with "of" inside ("Daughters of the Revolution").
  */
 const EVENT_LAST = / (?:Revolution|Rising|Uprising|Rebellion|Revolt|Crisis|Massacre|Affair|Scandal|Riots|Insurrection|Genocide|Famine|Ages)$/;
+
+/** A verb of a match or a signing after a name: a club ("the Velmar Revolution beat ..."), not an event. */
+const CLUB_VERB = / (?:beat|beats|won|win|wins|lost|lose|loses|drew|draw|draws|defeated|edged|host|hosts|hosted|face|faces|faced|play|plays|played|signed|sign|signs|coach|fans|striker|midfielder|defender|goalkeeper)\b/y;
 
 /** Whether a name is an item of a list of works opened by "films include", "including" ... (above). */
 function includedInList(text: string, m: RawMention): boolean {
@@ -260,6 +260,16 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
   let theTitles: Set<string> | null = null;
   // whether the text says "include" or "such as" at all, asked once a name is met
   let including: boolean | null = null;
+  // the words of people named in full ("Winston Velmar"): "the film [Velmar]" may be the person
+  let personWords: Set<string> | null = null;
+  const namedAsPerson = (m: RawMention): boolean => {
+    if (m.text.includes(' ')) return false;
+    if (personWords === null) {
+      personWords = new Set<string>();
+      for (const o of ms) if (o.kind === 'name' && o.type === 'PERSON' && o.text.includes(' ')) for (const w of o.text.split(' ')) personWords.add(w);
+    }
+    return personWords.has(m.text);
+  };
   for (const m of ms) {
     if (m.kind !== 'name') continue;
     const before = prevEnd;
@@ -273,7 +283,9 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
     } else {
       listEnd = -1;
       const kind = kindBefore(text, m.start, before);
-      if (kind !== null && (VEHICLES.has(kind) || matchesAt(AFTER_TITLE, text, m.end))) {
+      // a vehicle's name may be followed by any verb ("the aircraft carrier [Odo Renner] sailed"), so a
+      // name the gazetteer knows is no vehicle's ("the largest telescope [NASA] has launched")
+      if (kind !== null && (VEHICLES.has(kind) ? !known(m, gaz) : matchesAt(AFTER_TITLE, text, m.end)) && !namedAsPerson(m) && !gaz.titles.has(wordBefore(text, m.start).toLowerCase())) {
         hit = true;
         if (PLURAL_KIND.test(kind)) listEnd = m.end;
       }
@@ -297,7 +309,7 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       out.add(m);
       continue;
     }
-    if (m.text.length > 5 && (PRIZE.test(m.text) || (EVENT_LAST.test(m.text) && !m.text.includes(' of ')))) {
+    if (m.text.length > 5 && (PRIZE.test(m.text) || (EVENT_LAST.test(m.text) && !m.text.includes(' of ') && !matchesAt(CLUB_VERB, text, m.end)))) {
       out.add(m);
       continue;
     }
@@ -309,7 +321,7 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       continue;
     }
     if (!hit && matchesAt(APPOSITIVE_KIND, text, m.end)) hit = true;
-    if (!hit && (KIND_FIRST_WORDS.has(wordBefore(text, m.start)) && KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (matchesAt(KIND_AFTER, text, m.end) && m.type !== 'ORG' && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text)))) hit = true;
+    if (!hit && (KIND_FIRST_WORDS.has(wordBefore(text, m.start)) && KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (matchesAt(KIND_AFTER, text, m.end) && m.type !== 'ORG' && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text) && !known(m, gaz)))) hit = true;
     if (!hit) continue;
     out.add(m);
     if (listEnd >= 0) listEnd = m.end;

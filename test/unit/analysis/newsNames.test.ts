@@ -549,4 +549,15 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     assert.strictEqual(got.filter((g) => g.endsWith(':Maria Okafor')).length, 1, got.join(' | '));
     for (const w of ['PERSON:Dorin Vask', 'LOC:Oslo']) assert.ok(got.includes(w), `${w}: ${got.join(' | ')}`);
   });
+
+  it('review of the eighth round, part B: known names, people named in full and clubs are no titles', () => {
+    const known = typed(analyzeDocument('It is the largest telescope NASA has ever launched. It was the second tanker Iran has seized this year.'));
+    assert.ok(known.includes('ORG:NASA') && known.includes('LOC:Iran'), known.join(' | '));
+    const person = typed(analyzeDocument('Tomas Velkaro\'s next movie is set in Greece. The film Velkaro is shooting in Morocco is long. Velkaro, who won an award, declined.'));
+    assert.strictEqual(person.filter((g) => g === 'PERSON:Velkaro').length, 2, person.join(' | '));
+    const heat = typed(analyzeDocument('Temperatures reached 48 degrees in Jacobabad on Sunday.'));
+    assert.ok(heat.includes('LOC:Jacobabad'), heat.join(' | '));
+    const club = typed(analyzeDocument('The Norland Revolution beat Velmar City 2-1 on Saturday.'));
+    assert.ok(club.includes('ORG:Norland Revolution'), club.join(' | '));
+  });
 });
