@@ -10,7 +10,7 @@ import { TokKind, tokenize } from './tokenizer';
 import { applyCuration } from './curation';
 import { countriesAsTeams, isAfterCapitalAll, isMatchReport, isPluralClub, isPluralClubBesideClub, namesASportAtStart, namesAnIndividualSport, namesItsSport } from './teams';
 import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTables';
-import { datelineNames } from './datelines';
+import { datelineNames, groupCapitalPlaces } from './datelines';
 import { isForm, looksLikeLabel } from './formLabels';
 import { namesAnIndex } from './marketIndexes';
 import { isSportOrEventWord, looksLikeCompetition, opensCupInCapitals, opensPossessiveEvent } from './competitions';
@@ -209,6 +209,8 @@ export class Analyzer {
     countriesAsTeams(text, clean, this.gazetteer);
     this.grouper.group(clean);
     for (const m of clean) if (dateline.has(m)) m.type = 'LOC';
+    // "LEEDS (Wire) -" ... "in Leeds": one place
+    groupCapitalPlaces(clean);
     linkRoles(clean, text);
     const quoteSpans = findQuotes(text);
     const attributions = attributeQuotes(text, quoteSpans, clean, sentenceStarts, this.gazetteer.femaleNames);

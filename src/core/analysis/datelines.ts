@@ -49,3 +49,21 @@ export function datelineNames(text: string, mentions: readonly RawMention[]): Se
   }
   return out;
 }
+
+/**
+ * A place written in capitals, in a dateline or a heading ("LEEDS (Wire) -", "FLOODS IN LEEDS"), is
+ * the place the text names in ordinary case ("the police in Leeds"): it joins that place's entity,
+ * so the place is counted once. Linear in the number of names.
+ */
+export function groupCapitalPlaces(mentions: readonly RawMention[]): void {
+  let places: Map<string, string> | null = null;
+  for (const m of mentions) {
+    if (m.kind !== 'name' || m.type !== 'LOC' || m.text.length < 3 || m.text !== m.text.toUpperCase() || m.text === m.text.toLowerCase()) continue;
+    if (places === null) {
+      places = new Map<string, string>();
+      for (const o of mentions) if (o.kind === 'name' && o.type === 'LOC' && o.text !== o.text.toUpperCase()) places.set(o.text.toUpperCase(), o.entity);
+    }
+    const entity = places.get(m.text);
+    if (entity !== undefined) m.entity = entity;
+  }
+}

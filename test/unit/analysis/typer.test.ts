@@ -59,6 +59,12 @@ describe('analysis/typer (issue 13: entity errors on other outlets\' news)', () 
     ]);
   });
 
+  it('counts a dateline or a heading in capitals ("LEEDS (Wire) -") as the place the text names in ordinary case', () => {
+    const a = analyzeDocument('FLOODS HIT LEEDS\nLEEDS (Wire) - Rivers rose on Monday. The police in Leeds asked drivers to stay home.');
+    const places = a.entities.filter((e) => e.type === 'LOC').map((e) => `${e.text}>${e.entity}`);
+    assert.deepStrictEqual(places, ['LEEDS>Leeds', 'LEEDS>Leeds', 'Leeds>Leeds']);
+  });
+
   it('types places as teams in sports news that names its sport, but not a place after a locative preposition', () => {
     // made-up cricket report: no "2-1" results, so it is no match report; the counties are teams
     const text =
