@@ -14,6 +14,9 @@ const ACRONYM_AFTER = /^ \(([\p{Lu}\d][\p{L}\d]{1,7})\)/u;
 /** Lower-case words an acronym leaves out. */
 const SKIPPED = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'di', 'del', 'della', 'des', 'du', 'la', 'le', 'per', 'in', 'to', 'y', 'e', 'et', 'und', 'für']);
 
+/** Words opening a post held by a person, spelled out before its letters ("Member of Parliament (MP)"): no body's name. */
+const POSTS = /^(?:Member|Members|Minister|Secretary|Chief|Head|Director|President|Chair|Chairman|Chairwoman|Officer|Commissioner|Governor|Justice|Judge|Leader|Deputy)\b/;
+
 /** How far back the name's words are looked for (UTF-16 units). */
 const WINDOW = 120;
 
@@ -91,7 +94,7 @@ export function joinSpelledAcronyms(text: string, ms: RawMention[]): void {
     const a = ACRONYM_AFTER.exec(text.slice(m.end, m.end + 12));
     if (!a) continue;
     const s = spelledStart(text, m.end, a[1]);
-    if (s < 0 || !joinInto(ms, x, s, text, dropped)) continue;
+    if (s < 0 || POSTS.test(text.slice(s, s + 14)) || !joinInto(ms, x, s, text, dropped)) continue;
     if (full.length < MAX_FULL && !full.includes(m.text)) full.push(m.text);
   }
   if (full.length === 0) return;

@@ -21,15 +21,20 @@ function countriesFrom(ms: readonly RawMention[], x: number, text: string, gaz: 
 }
 
 /**
- * Whether a name's last word is the plural of an organisation word, a title or a word for people
- * ("the Football Associations of ...", "the Prime Ministers of ...", "the Leaders of ..."): the
- * bodies or people of each country, not one body.
+ * Whether a name's words hold the plural of an organisation word, a title or a word for people
+ * ("the Football Associations of ...", "the Prime Ministers of ...", "the Heads of Mission of ..."),
+ * or a title ("the Grand Mufti of ..."): the bodies or people of each country, not one body.
  */
 function namesSeveral(name: string, gaz: Gazetteer): boolean {
-  const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
-  if (!last.endsWith('s')) return false;
-  const one = last.endsWith('ies') ? last.slice(0, -3) + 'y' : last.slice(0, -1);
-  return gaz.orgWords.has(one) || gaz.titles.has(one) || gaz.titleHeads.has(one) || gaz.personNouns.has(one) || gaz.personNouns.has(last);
+  for (const word of name.split(' ')) {
+    const w = word.toLowerCase();
+    // a post held by one person ("the Grand Mufti of ...")
+    if (gaz.titles.has(w) || gaz.titleHeads.has(w)) return true;
+    if (!w.endsWith('s')) continue;
+    const one = w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.slice(0, -1);
+    if (gaz.orgWords.has(one) || gaz.titles.has(one) || gaz.titleHeads.has(one) || gaz.personNouns.has(one) || gaz.personNouns.has(w)) return true;
+  }
+  return false;
 }
 
 /** Whether the text after a name ends its capitalised run: no capitalised word and no possessive follows. */

@@ -95,6 +95,9 @@ function kindWordNear(text: string, start: number): boolean {
 
 const UPPER_START = /^\p{Lu}/u;
 
+/** A sentence opened by a time in a match or a show, right before a name: "After the game [Velmar] ...", "On the play [Okafor] ...". */
+const SENTENCE_TIME = /(?:^|[.!?"”]\s+|\n)(?:After|During|On|Before|Since|Throughout|At|In|Until|From|Early in|Late in|Later in) the (?:game|games|play|plays|show|shows|single) $/u;
+
 /**
  * The kind word right before a name (or before a title's first words) where it is a noun, or null;
  * no other name may stand between it and the name (`prevEnd`: where the previous name ends).
@@ -111,6 +114,8 @@ function kindBefore(text: string, start: number, prevEnd: number): string | null
     if (!(DETERMINERS.has(before) || before.endsWith("'s") || before.endsWith('’s') || /^\d{4}$/.test(before))) return null;
     // "carrier" alone is also an airline ("the carrier Velmar Air"): only "aircraft carrier"
     if (kind.startsWith('carrier') && before !== 'aircraft') return null;
+    // a time in a match opening the sentence, then its subject: "After the game Brentford's coach said"
+    if (SENTENCE_TIME.test(window)) return null;
   } else if (VERB_CONTEXT.has(before)) return null;
   return kind;
 }
@@ -185,13 +190,17 @@ const DOCTRINE = /^\p{Lu}\p{Ll}{3,}(?:ism|isms|phobia)$/u;
  * Road], a 2004 comedy by ...": the kind word is the phrase's head (punctuation, the end, or a
  * preposition or a participle after it; "Okafor, a film student" is a person).
  */
-const APPOSITIVE_KIND = /, (?:a|an|another|the|his|her|their|its)(?: [\p{Ll}\d-]+){0,3}? (?:film|movie|telefilm|series|miniseries|sitcom|drama|comedy|thriller|documentary|novel|novella|memoir|album|song|opera|musical|poem|painting|videogame|sequel|prequel)(?:[.,;:!?)]|$| (?:by|in|of|that|which|about|from|with|starring|directed|released|written|set|based)\b)/uy;
+const APPOSITIVE_KIND = /, (?:a|an|another|the|his|her|their|its)(?: (?!of\b|in\b|for\b|from\b|about\b|the\b|a\b|an\b)[\p{Ll}\d-]+){0,3}? (?:film|movie|telefilm|series|miniseries|sitcom|drama|comedy|thriller|documentary|novel|novella|memoir|album|song|opera|musical|poem|painting|videogame|sequel|prequel)(?:[.,;:!?)]|$| (?:by|in|of|that|which|about|from|with|starring|directed|released|written|set|based)\b)/uy;
 
 /**
  * An event or a period named by its last word: "the Velmar Rising", "the Cultural Revolution", "the
  * Dunmore Affair", "the Middle Ages"; not with "of" inside ("Daughters of the Revolution").
  */
 const EVENT_LAST = / (?:Revolution|Rising|Uprising|Rebellion|Revolt|Crisis|Massacre|Affair|Scandal|Riots|Insurrection|Genocide|Famine|Ages)$/;
+
+/** Movements and clubs named like a revolt ("Extinction Rebellion", "the New England Revolution") act and speak. */
+const REVOLT_LAST = / (?:Revolution|Rebellion)$/;
+const AGENT_AFTER = / (?:said|says|say|announced|announces|claimed|claims|called|calls|urged|urges|wants|plans|planned|protested|activists|protesters|supporters|members|spokesman|spokeswoman|spokesperson|co-founder|founder)\b/y;
 
 /** A verb of a match or a signing after a name: a club ("the Velmar Revolution beat ..."), not an event. */
 const CLUB_VERB = / (?:beat|beats|won|win|wins|lost|lose|loses|drew|draw|draws|defeated|edged|host|hosts|hosted|face|faces|faced|play|plays|played|signed|sign|signs|coach|fans|striker|midfielder|defender|goalkeeper)\b/y;
@@ -309,7 +318,7 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       out.add(m);
       continue;
     }
-    if (m.text.length > 5 && (PRIZE.test(m.text) || (EVENT_LAST.test(m.text) && !m.text.includes(' of ') && !matchesAt(CLUB_VERB, text, m.end)))) {
+    if (m.text.length > 5 && ((PRIZE.test(m.text) && !gaz.orgWords.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase())) || (EVENT_LAST.test(m.text) && !m.text.includes(' of ') && !matchesAt(CLUB_VERB, text, m.end) && !(REVOLT_LAST.test(m.text) && matchesAt(AGENT_AFTER, text, m.end))))) {
       out.add(m);
       continue;
     }
@@ -320,7 +329,7 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       titles.add(m.text.slice(first[0].length));
       continue;
     }
-    if (!hit && matchesAt(APPOSITIVE_KIND, text, m.end)) hit = true;
+    if (!hit && matchesAt(APPOSITIVE_KIND, text, m.end) && !known(m, gaz) && !namedAsPerson(m)) hit = true;
     if (!hit && (KIND_FIRST_WORDS.has(wordBefore(text, m.start)) && KIND_FIRST_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (matchesAt(KIND_AFTER, text, m.end) && m.type !== 'ORG' && !m.text.includes(' ') && !/^\p{Lu}+$/u.test(m.text) && !known(m, gaz)))) hit = true;
     if (!hit) continue;
     out.add(m);

@@ -560,4 +560,19 @@ describe('analysis/news names (issue 13, eighth round: works, vehicles, storms)'
     const club = typed(analyzeDocument('The Norland Revolution beat Velmar City 2-1 on Saturday.'));
     assert.ok(club.includes('ORG:Norland Revolution'), club.join(' | '));
   });
+
+  it('second review of the eighth round: movements, posts, match times, appositions with "of" and titles of office keep their names', () => {
+    const movement = typed(analyzeDocument('Velmar Rebellion said the protest would continue. The Norland Revolution announced the signing of a striker.'));
+    assert.ok(movement.some((g) => g.endsWith(':Velmar Rebellion')) && movement.some((g) => g.endsWith(':Norland Revolution')), movement.join(' | '));
+    const society = typed(analyzeDocument('The Velmar Medal of Honor Society said 62 recipients were living.'));
+    assert.ok(society.some((g) => g.endsWith(':Velmar Medal of Honor Society')), society.join(' | '));
+    const post = typed(analyzeDocument('Ana Velt, a Member of the Norland Parliament (MNP), raised it.'));
+    assert.ok(!post.some((g) => g.includes('Member of')), post.join(' | '));
+    const game = typed(analyzeDocument('After the game Brentford\'s coach said his side had been brave.'));
+    assert.ok(game.includes('ORG:Brentford'), game.join(' | '));
+    const hero = typed(analyzeDocument('Kessler, the hero of the drama, said the company had ruined lives. Tomas Kessler was knighted in 2024.'));
+    assert.ok(hero.includes('PERSON:Kessler'), hero.join(' | '));
+    const heads = typed(analyzeDocument('The Heads of Mission of Norway and Denmark met in Oslo.'));
+    assert.ok(heads.includes('LOC:Norway') && heads.includes('LOC:Denmark'), heads.join(' | '));
+  });
 });
