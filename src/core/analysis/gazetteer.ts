@@ -332,6 +332,11 @@ export class Gazetteer {
     this.maxPhraseWords = max;
   }
 
+  /** Whether a lower-cased name is a known place, country or organisation ("nasa", "iran", "leeds"). */
+  knowsPlaceOrOrg(lower: string): boolean {
+    return this.places.has(lower) || this.countries.has(lower) || this.orgs.has(lower);
+  }
+
   /** Canonical country for a country alias or a NORP adjective ("russian" -> "Russia"), or null. */
   countryOf(lower: string): string | null {
     return this.countries.get(lower) ?? this.norp.get(lower) ?? null;

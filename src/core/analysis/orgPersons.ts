@@ -70,7 +70,7 @@ function personAt(text: string, persons: ReadonlySet<string>, fullSurnames: Read
   const surname = words[n - 1];
   for (const w of [given, surname]) {
     const lw = w.toLowerCase();
-    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || gaz.vocab.has(lw) || gaz.orgWords.has(lw) || gaz.places.has(lw) || gaz.countries.has(lw) || gaz.norp.has(lw)) return -1;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || gaz.vocab.has(lw) || gaz.orgWords.has(lw) || gaz.knowsPlaceOrOrg(lw) || gaz.norp.has(lw)) return -1;
   }
   // named in full elsewhere, or by the surname alone when nobody else in the document bears it
   if (!persons.has(`${given} ${surname}`) && !(persons.has(surname) && !fullSurnames.has(surname))) return -1;

@@ -27,7 +27,7 @@ export function personInitials(text: string, ms: RawMention[], gaz: Gazetteer): 
     const hit = INITIALS_BEFORE.exec(text.slice(m.start - 5, m.start));
     if (!hit) continue;
     const lw = hit[1].toLowerCase();
-    if (COMMON_ABBREVIATIONS.has(lw) || gaz.countries.has(lw) || gaz.places.has(lw) || gaz.orgs.has(lw) || gaz.norp.has(lw) || gaz.titles.has(lw)) continue;
+    if (COMMON_ABBREVIATIONS.has(lw) || gaz.knowsPlaceOrOrg(lw) || gaz.norp.has(lw) || gaz.titles.has(lw)) continue;
     m.start -= 3;
     m.text = text.slice(m.start, m.end);
     m.entity = m.text;

@@ -74,7 +74,7 @@ function isMarkupOrData(text: string, q: QuoteSpan): boolean {
 }
 
 /** The lower-cased word that ends right before `pos` (spaces skipped), or ''. */
-function wordBefore(text: string, pos: number): string {
+export function wordBefore(text: string, pos: number): string {
   let e = pos;
   while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 0xa0)) e--;
   let s = e;

@@ -1,5 +1,6 @@
 import type { RawMention } from './entities';
 import type { Gazetteer } from './gazetteer';
+import { wordBefore } from './quoteKinds';
 
 /**
  * Names of things that are no person, organisation or place: titles of works (films, series,
@@ -126,7 +127,7 @@ function kindBefore(text: string, start: number, prevEnd: number): string | null
  * storm's or the vessel's.
  */
 const KIND_FIRST = /^(?:Cyclone|Hurricane|Typhoon|Tropical Storm|Spacecraft|HMS|HMAS|HMCS|HMNZS|HMC|USS|USNS|RMS) /;
-const KIND_FIRST_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm', 'Spacecraft', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'HMC', 'USS', 'USNS', 'RMS']);
+const KIND_FIRST_WORDS = new Set(['cyclone', 'hurricane', 'typhoon', 'storm', 'spacecraft', 'hms', 'hmas', 'hmcs', 'hmnzs', 'hmc', 'uss', 'usns', 'rms']);
 const KIND_FIRST_BEFORE = /(?:^|[^\p{L}])(?:Cyclone|Hurricane|Typhoon|Tropical Storm|Spacecraft|HMS|HMAS|HMCS|HMNZS|HMC|USS|USNS|RMS) $/u;
 
 /**
@@ -230,14 +231,6 @@ const CODE = /^\p{Lu}{1,3}-?\d+\p{L}?$/u;
 const LANGUAGE_AFTER = / (?:language|languages|dialect|dialects|speakers)\b/y;
 const SPEAKING = /^(\p{Lu}[\p{L}'’]+)-speaking$/u;
 
-/** The word right before a name, after one space (at most 20 characters), or "". */
-function wordBefore(text: string, start: number): string {
-  if (text.charCodeAt(start - 1) !== 32) return '';
-  let b = start - 1;
-  while (b > 0 && b > start - 21 && text.charCodeAt(b - 1) !== 32 && text.charCodeAt(b - 1) !== 10) b--;
-  return text.slice(b, start - 1);
-}
-
 /** Whether a sticky pattern matches the text at `at` (no copy of the text). */
 function matchesAt(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -250,10 +243,14 @@ function personLike(m: RawMention, gaz: Gazetteer): boolean {
   return words.length >= 2 && gaz.firstNames.has(words[0].toLowerCase());
 }
 
+/** A name's last word, lower-cased ("Velmar Medal of Honor Society" -> "society"). */
+function lastWord(name: string): string {
+  return name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
+}
+
 /** Whether the gazetteer knows the name as a place, a country or an organisation. */
 function known(m: RawMention, gaz: Gazetteer): boolean {
-  const lower = m.text.toLowerCase();
-  return gaz.places.has(lower) || gaz.countries.has(lower) || gaz.orgs.has(lower);
+  return gaz.knowsPlaceOrOrg(m.text.toLowerCase());
 }
 
 /**
@@ -294,7 +291,7 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       const kind = kindBefore(text, m.start, before);
       // a vehicle's name may be followed by any verb ("the aircraft carrier [Odo Renner] sailed"), so a
       // name the gazetteer knows is no vehicle's ("the largest telescope [NASA] has launched")
-      if (kind !== null && (VEHICLES.has(kind) ? !known(m, gaz) : matchesAt(AFTER_TITLE, text, m.end)) && !namedAsPerson(m) && !gaz.titles.has(wordBefore(text, m.start).toLowerCase())) {
+      if (kind !== null && (VEHICLES.has(kind) ? !known(m, gaz) : matchesAt(AFTER_TITLE, text, m.end)) && !namedAsPerson(m) && !gaz.titles.has(wordBefore(text, m.start))) {
         hit = true;
         if (PLURAL_KIND.test(kind)) listEnd = m.end;
       }
@@ -314,11 +311,11 @@ export function workMentions(text: string, ms: readonly RawMention[], gaz: Gazet
       out.add(m);
       continue;
     }
-    if ((/(?:ism|isms|phobia)$/.test(m.text) && DOCTRINE.test(m.text)) || (/(?:of|in) $/.test(text.slice(Math.max(0, m.start - 3), m.start)) && DISCIPLINE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) && !known(m, gaz) && !gaz.orgWords.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()))) {
+    if ((/(?:ism|isms|phobia)$/.test(m.text) && DOCTRINE.test(m.text)) || (/(?:of|in) $/.test(text.slice(Math.max(0, m.start - 3), m.start)) && DISCIPLINE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) && !known(m, gaz) && !gaz.orgWords.has(lastWord(m.text)))) {
       out.add(m);
       continue;
     }
-    if (m.text.length > 5 && ((PRIZE.test(m.text) && !gaz.orgWords.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase())) || (EVENT_LAST.test(m.text) && !m.text.includes(' of ') && !matchesAt(CLUB_VERB, text, m.end) && !(REVOLT_LAST.test(m.text) && matchesAt(AGENT_AFTER, text, m.end))))) {
+    if (m.text.length > 5 && ((PRIZE.test(m.text) && !gaz.orgWords.has(lastWord(m.text))) || (EVENT_LAST.test(m.text) && !m.text.includes(' of ') && !matchesAt(CLUB_VERB, text, m.end) && !(REVOLT_LAST.test(m.text) && matchesAt(AGENT_AFTER, text, m.end))))) {
       out.add(m);
       continue;
     }
