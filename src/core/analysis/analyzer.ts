@@ -303,7 +303,7 @@ export class Analyzer {
         prevStart = t.sentStart;
         sentOf[k] = sentId;
         if (t.kind === TokKind.Word && t.cap && !t.sentStart && !t.allCaps) {
-          const lw = t.text.toLowerCase();
+          const lw = t.lower;
           capsMid.set(lw, (capsMid.get(lw) ?? 0) + 1);
         }
       }

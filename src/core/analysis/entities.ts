@@ -81,17 +81,17 @@ function companyPartAfter(toks: readonly Token[], k: number): boolean {
   let j = k;
   if (j < toks.length && isPossessive(toks[j])) j++;
   if (j >= toks.length || toks[j].cap) return false;
-  const w = toks[j].text.toLowerCase();
+  const w = toks[j].lower;
   if (COMPANY_PARTS.has(w)) return true;
-  const w2 = j + 1 < toks.length ? toks[j + 1].text.toLowerCase() : '';
+  const w2 = j + 1 < toks.length ? toks[j + 1].lower : '';
   return (w === 'general' && w2 === 'manager') || (w === 'chief' && (w2 === 'executive' || w2 === 'financial'));
 }
 
 /** Whether the tokens from k name a publication or a news agency: "daily", "newspaper", "news agency", "press agency". */
 function publicationAfter(toks: readonly Token[], k: number): boolean {
-  const w = toks[k].text.toLowerCase();
+  const w = toks[k].lower;
   if (PUBLICATION_NOUNS.has(w)) return true;
-  return (w === 'news' || w === 'press') && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === 'agency';
+  return (w === 'news' || w === 'press') && k + 1 < toks.length && toks[k + 1].lower === 'agency';
 }
 
 const PLACE_SUFFIX = new Set(['street', 'avenue', 'road', 'square', 'park', 'bridge', 'airport', 'station', 'hall', 'palace', 'tower', 'stadium', 'arena', 'river', 'lake', 'mountain', 'mountains', 'mount', 'island', 'islands', 'bay', 'coast', 'valley', 'county', 'province', 'state', 'city', 'district', 'region', 'peninsula', 'sea', 'ocean', 'desert', 'canyon', 'falls', 'beach', 'harbor', 'harbour', 'port', 'heights', 'hills', 'springs', 'plaza', 'center', 'centre', 'museum', 'gallery', 'cathedral', 'mosque', 'temple', 'synagogue', 'building', 'prison', 'base', 'camp', 'field', 'forest', 'gulf', 'strait', 'canal', 'boulevard', 'lane', 'village', 'town', 'cemetery', 'memorial']);
@@ -161,7 +161,7 @@ export class EntityRecognizer {
       while (j < n) {
         const u = toks[j];
         if (!u.spaceBefore) break;
-        const lw = u.text.toLowerCase();
+        const lw = u.lower;
         // Arabic particles written lower-case inside a name: "Suleiman al-Amr"
         if (u.kind === TokKind.Word && !u.cap && PARTICLE_NAME.test(u.text)) {
           last = j;
@@ -187,7 +187,7 @@ export class EntityRecognizer {
           let k = j + 1;
           if (toks[k].text === 'the' && k + 1 < n && toks[k + 1].spaceBefore) k++;
           // not a date after it: "the Treasury Department on Wednesday"
-          if (this.isNameWord(toks[k]) && !toks[k].sentStart && !isTimeWord(toks[k].text.toLowerCase())) {
+          if (this.isNameWord(toks[k]) && !toks[k].sentStart && !isTimeWord(toks[k].lower)) {
             j = k;
             continue;
           }
@@ -199,7 +199,7 @@ export class EntityRecognizer {
       const v = last + 1;
       if (product >= 0 && v < n && toks[v].kind === TokKind.Number && toks[v].spaceBefore && toks[v].text.length <= 4) {
         let e = v + 1;
-        while (e < n && toks[e].spaceBefore && this.isNameWord(toks[e]) && !FUNCTION_WORDS.has(toks[e].text.toLowerCase())) e++;
+        while (e < n && toks[e].spaceBefore && this.isNameWord(toks[e]) && !FUNCTION_WORDS.has(toks[e].lower)) e++;
         const event = this.eventName(toks, i, last + 1);
         const from = event >= 0 ? event : product;
         if (from > i) this.segmentRun(text, toks, i, from, out);
@@ -208,7 +208,7 @@ export class EntityRecognizer {
         continue;
       }
       // "501st Legion"
-      if (i > 0 && ORDINAL.test(toks[i - 1].text) && toks[i].spaceBefore && this.gaz.orgWords.has(toks[last].text.toLowerCase())) {
+      if (i > 0 && ORDINAL.test(toks[i - 1].text) && toks[i].spaceBefore && this.gaz.orgWords.has(toks[last].lower)) {
         out.push(this.make(text, toks, i - 1, last + 1, 'ORG', 3, null));
         i = last + 1;
         continue;
@@ -225,12 +225,12 @@ export class EntityRecognizer {
    * "Claudia Mo of the Civic Party" no (a person's name ends before "of").
    */
   private mayJoinAcross(toks: readonly Token[], runStart: number, j: number): boolean {
-    const lw = toks[j].text.toLowerCase();
+    const lw = toks[j].lower;
     if (NAME_PARTICLES.has(lw) && lw !== 'la' && lw !== 'le') return true; // "Charles de Gaulle", "bin Laden"
     const known = this.longestPhrase(toks, j - 1, Math.min(toks.length, j + 3));
     if (known && known.end > j + 1) return true; // "Globe and Mail", "Trinidad and Tobago"
-    const before = toks[j - 1].text.toLowerCase();
-    const first = toks[runStart].text.toLowerCase();
+    const before = toks[j - 1].lower;
+    const first = toks[runStart].lower;
     // "Union of Rationalist Atheists and Agnostics": "and" only inside an organisation's "of"/"for" phrase
     if (lw === 'and') {
       if (toks[j + 1]?.text === 'the') return false;
@@ -241,7 +241,7 @@ export class EntityRecognizer {
     // "Foundation for the Visual Arts", "Council on Foreign Relations": only after an organisation word
     if (lw === 'for' || lw === 'on') return this.gaz.orgWords.has(before);
     // "Colorado State University of the US": "of the" before a country locates, it does not name
-    if (lw === 'of' && toks[j + 1]?.text === 'the' && j + 2 < toks.length && this.gaz.countries.has(toks[j + 2].text.toLowerCase())) return false;
+    if (lw === 'of' && toks[j + 1]?.text === 'the' && j + 2 < toks.length && this.gaz.countries.has(toks[j + 2].lower)) return false;
     // "Members of the Sea Org", "Critics of Scientology": a plural noun opening a sentence
     if (j - runStart === 1 && toks[runStart].sentStart && before.endsWith('s') && this.isVocab(before) && !this.gaz.orgWords.has(before)) return false;
     // "Daniels Pharmaceuticals Inc of St. Petersburg": a legal form ends the company's name; the place is its town
@@ -281,7 +281,7 @@ export class EntityRecognizer {
   private headlineWord(toks: readonly Token[], i: number): boolean {
     const t = toks[i];
     if (!t.allCaps || t.text.length < 3 || t.kind !== TokKind.Word) return false;
-    const lower = t.text.toLowerCase();
+    const lower = t.lower;
     const gaz = this.gaz;
     // an English word, or one the document also writes in lower case ("STOCKS SINK ..." over "stocks sank")
     if (!(gaz.vocab.has(lower) || COMPASS_WORDS.has(lower) || this.writesLower(lower)) || gaz.orgWords.has(lower) || gaz.orgs.has(lower) || gaz.places.has(lower) || gaz.countries.has(lower) || gaz.firstNames.has(lower) || gaz.lastNames.has(lower)) return false;
@@ -291,7 +291,7 @@ export class EntityRecognizer {
   /** A place's suffix in capitals after the place, part of its name ("KANSAS CITY", "SALT LAKE CITY"), though a common word. */
   private capsPlaceSuffix(toks: readonly Token[], j: number): boolean {
     const u = toks[j];
-    return u.allCaps && u.kind === TokKind.Word && j > 0 && toks[j - 1].allCaps && PLACE_SUFFIX.has(u.text.toLowerCase()) && this.gaz.places.has(toks[j - 1].text.toLowerCase());
+    return u.allCaps && u.kind === TokKind.Word && j > 0 && toks[j - 1].allCaps && PLACE_SUFFIX.has(u.lower) && this.gaz.places.has(toks[j - 1].lower);
   }
 
   /** Whether the document writes the word in lower case, or the same verb ("RETAINS" ... "retained", "DEFENDS" ... "defending"). */
@@ -311,7 +311,7 @@ export class EntityRecognizer {
     if (t.text.charCodeAt(0) === 73 && (c1 === 39 || c1 === 0x2019)) return false; // I'm, I've
     if (t.allCaps) {
       if (ROMAN.test(t.text)) return false; // "Super Bowl XVII"
-      const lower = t.text.toLowerCase();
+      const lower = t.lower;
       if (this.gaz.common.has(lower) && !this.gaz.orgs.has(lower) && !this.gaz.countries.has(lower)) return false;
     }
     return true;
@@ -335,9 +335,9 @@ export class EntityRecognizer {
     }
     while (i < b) {
       const t = toks[i];
-      const lower = t.text.toLowerCase();
+      const lower = t.lower;
       // skip connectors at the start of a segment, and a leading "The" ("The Kremlin" -> "Kremlin")
-      if (!t.cap || (lower === 'the' && i + 1 < b && toks[i + 1].text.toLowerCase() !== 'hague')) {
+      if (!t.cap || (lower === 'the' && i + 1 < b && toks[i + 1].lower !== 'hague')) {
         i++;
         continue;
       }
@@ -359,7 +359,7 @@ export class EntityRecognizer {
       if (phrase) {
         const { end, type, canonical } = phrase;
         // a gazetteer word followed by more unknown capitalised words may be a person ("Jordan Peterson")
-        const isFirstName = gaz.firstNames.has(lower) && end === i + 1 && i + 1 < b && toks[i + 1].cap && !this.longestPhrase(toks, i + 1, b) && !gaz.titles.has(toks[i + 1].text.toLowerCase());
+        const isFirstName = gaz.firstNames.has(lower) && end === i + 1 && i + 1 < b && toks[i + 1].cap && !this.longestPhrase(toks, i + 1, b) && !gaz.titles.has(toks[i + 1].lower);
         if (!isFirstName && !((gaz.common.has(lower) || gaz.vocab.has(lower)) && end === i + 1 && canonical === null && !t.allCaps && i === a && t.sentStart)) {
           let e = end;
           let ty = type;
@@ -372,7 +372,7 @@ export class EntityRecognizer {
             continue;
           }
           // ORG + of + place ("Times of London", "Bank of America", "University of California")
-          if ((ty === 'ORG' || gaz.orgWords.has(toks[e - 1].text.toLowerCase())) && e + 1 < b && toks[e].text === 'of') {
+          if ((ty === 'ORG' || gaz.orgWords.has(toks[e - 1].lower)) && e + 1 < b && toks[e].text === 'of') {
             e = b;
             ty = 'ORG';
           }
@@ -384,9 +384,9 @@ export class EntityRecognizer {
               ty = 'ORG';
             }
           }
-          if (e === end && canonical === null && ty !== 'NORP' && e < b && toks[e].cap && !gaz.titles.has(toks[e].text.toLowerCase()) && !this.longestPhrase(toks, e, b)) {
+          if (e === end && canonical === null && ty !== 'NORP' && e < b && toks[e].cap && !gaz.titles.has(toks[e].lower) && !this.longestPhrase(toks, e, b)) {
             // "Trump Tower" style: known word + unknown capitalised word -> let the unknown segment decide
-            const suffix = toks[b - 1].text.toLowerCase();
+            const suffix = toks[b - 1].lower;
             if (gaz.orgWords.has(suffix) || PLACE_SUFFIX.has(suffix)) {
               e = b;
               ty = gaz.orgWords.has(suffix) && !PLACE_SUFFIX.has(suffix) ? 'ORG' : 'LOC';
@@ -395,7 +395,7 @@ export class EntityRecognizer {
           const m = this.make(text, toks, i, e, ty, 3, ty === 'LOC' ? (canonical ?? gaz.countries.get(joinLower(toks, i, e)) ?? null) : canonical);
           if (ty === 'LOC' && i > 0) {
             const before = toks[i - 1];
-            m.locative = LOCATIVES.has(before.text.toLowerCase()) || (before.text === ',' && i > 1 && toks[i - 2].cap);
+            m.locative = LOCATIVES.has(before.lower) || (before.text === ',' && i > 1 && toks[i - 2].cap);
           }
           if (ty === 'NORP' || (ty === 'LOC' && (m.canonical !== null || gaz.countries.has(joinLower(toks, i, e))))) pendingCountry = gaz.countryOf(joinLower(toks, i, e)) ?? m.canonical;
           out.push(m);
@@ -407,15 +407,15 @@ export class EntityRecognizer {
       if (gaz.titles.has(lower) && !gaz.firstNames.has(lower)) {
         let k = i;
         let hasHead = false;
-        while (k < b && (gaz.titles.has(toks[k].text.toLowerCase()) || (toks[k].text === 'of' && k + 1 < b)) && !(k > i && gaz.firstNames.has(toks[k].text.toLowerCase()) && k + 1 < b && !gaz.titles.has(toks[k + 1].text.toLowerCase()))) {
-          if (gaz.titleHeads.has(toks[k].text.toLowerCase())) hasHead = true;
+        while (k < b && (gaz.titles.has(toks[k].lower) || (toks[k].text === 'of' && k + 1 < b)) && !(k > i && gaz.firstNames.has(toks[k].lower) && k + 1 < b && !gaz.titles.has(toks[k + 1].lower))) {
+          if (gaz.titleHeads.has(toks[k].lower)) hasHead = true;
           k++;
         }
         if (hasHead) {
           // a lone title word ("King said") may be the surname of a person named in full elsewhere ("Billie Jean
           // King"): a weak candidate the analyzer keeps only then
           const prev = i > 0 ? toks[i - 1] : null;
-          if (i === a && k === b && k === i + 1 && !t.allCaps && !(prev && DETERMINERS.has(prev.text.toLowerCase()))) {
+          if (i === a && k === b && k === i + 1 && !t.allCaps && !(prev && DETERMINERS.has(prev.lower))) {
             const m = this.make(text, toks, i, k, 'PERSON', 0, null);
             m.tentative = true;
             m.surnameOnly = true;
@@ -430,14 +430,14 @@ export class EntityRecognizer {
       let k = i + 1;
       while (k < b) {
         const w = toks[k];
-        const wl = w.text.toLowerCase();
+        const wl = w.lower;
         // "Comic Corps of Canada", "Medical Journal of Australia": the place belongs to the organisation's name
-        const ofOrg = k >= i + 2 && toks[k - 1].text === 'of' && gaz.orgWords.has(toks[k - 2].text.toLowerCase());
+        const ofOrg = k >= i + 2 && toks[k - 1].text === 'of' && gaz.orgWords.has(toks[k - 2].lower);
         // a country that is also a personal name after a given name is a surname ("Neil Jordan")
-        const surname = k === i + 1 && gaz.firstNames.has(toks[i].text.toLowerCase()) && !gaz.places.has(toks[i].text.toLowerCase()) && !gaz.norp.has(wl) && (gaz.firstNames.has(wl) || gaz.lastNames.has(wl));
-        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].text.toLowerCase()) && !ofOrg && !surname) break;
+        const surname = k === i + 1 && gaz.firstNames.has(toks[i].lower) && !gaz.places.has(toks[i].lower) && !gaz.norp.has(wl) && (gaz.firstNames.has(wl) || gaz.lastNames.has(wl));
+        if (w.cap && (gaz.countries.has(wl) || gaz.norp.has(wl)) && !NAME_PARTICLES.has(toks[k - 1].lower) && !ofOrg && !surname) break;
         // a title word that ends the run after a given name is a surname ("Billie Jean King", "Stephen King")
-        if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl) && !(k === b - 1 && gaz.firstNames.has(toks[k - 1].text.toLowerCase()) && !gaz.titles.has(toks[k - 1].text.toLowerCase()))) break;
+        if (w.cap && gaz.titleHeads.has(wl) && !gaz.orgWords.has(wl) && !gaz.firstNames.has(wl) && !(k === b - 1 && gaz.firstNames.has(toks[k - 1].lower) && !gaz.titles.has(toks[k - 1].lower))) break;
         // "the Refugee Council Enver Solomon": a person named in full after an organisation's name
         if (this.personAfterOrg(toks, k, b)) break;
         const ph = this.longestPhrase(toks, k, b);
@@ -450,8 +450,8 @@ export class EntityRecognizer {
       let s = i;
       // an organisation's name keeps its leading English words ("National Bank of Poland", "National Association of
       // Purchasing Management"), but not a date before it ("the August National Association ... index")
-      const endsInOrgWord = k - i >= 2 && (gaz.orgWords.has(toks[k - 1].text.toLowerCase()) || this.hasOrgWordBeforeConnector(toks, i, k));
-      while (s < k && gaz.common.has(toks[s].text.toLowerCase()) && !(gaz.firstNames.has(toks[s].text.toLowerCase()) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].text.toLowerCase()) && !isTimeWord(toks[s].text.toLowerCase()))) s++;
+      const endsInOrgWord = k - i >= 2 && (gaz.orgWords.has(toks[k - 1].lower) || this.hasOrgWordBeforeConnector(toks, i, k));
+      while (s < k && gaz.common.has(toks[s].lower) && !(gaz.firstNames.has(toks[s].lower) && s + 1 < k) && !(endsInOrgWord && !FUNCTION_WORDS.has(toks[s].lower) && !isTimeWord(toks[s].lower))) s++;
       if (s >= k) {
         // a lone common word mid-sentence may still be a surname ("May urged"): keep it as a weak candidate
         if (k === i + 1 && !toks[i].allCaps && !isDate(toks, i)) {
@@ -466,16 +466,16 @@ export class EntityRecognizer {
       if (k < b && !pendingTitle) {
         const ph = this.longestPhrase(toks, k, b);
         if (ph && ph.type === 'LOC' && ph.end === b && k - s <= 3 && this.noPersonWords(toks, s, k)) {
-          const dir = k - s === 1 && DIRECTIONS.has(toks[s].text.toLowerCase());
+          const dir = k - s === 1 && DIRECTIONS.has(toks[s].lower);
           out.push(this.make(text, toks, s, b, dir ? 'LOC' : 'ORG', 2, null));
           i = b;
           continue;
         }
       }
       for (let f = s + 1; f < k - 1 && f <= s + 2; f++) {
-        const fl = toks[f].text.toLowerCase();
+        const fl = toks[f].lower;
         // "Replay Ben Smith" starts at the given name; "Farouk Ben Mustapha" does not ("Ben" is also a particle there)
-        if (gaz.firstNames.has(fl) && !PARTICLE_FIRST_NAMES.has(fl) && !gaz.firstNames.has(toks[s].text.toLowerCase()) && !/^\p{Lu}\.$/u.test(toks[s].text) && !gaz.vocab.has(fl) && !gaz.orgWords.has(toks[k - 1].text.toLowerCase())) {
+        if (gaz.firstNames.has(fl) && !PARTICLE_FIRST_NAMES.has(fl) && !gaz.firstNames.has(toks[s].lower) && !/^\p{Lu}\.$/u.test(toks[s].text) && !gaz.vocab.has(fl) && !gaz.orgWords.has(toks[k - 1].lower)) {
           s = f;
           break;
         }
@@ -486,7 +486,7 @@ export class EntityRecognizer {
       i = k;
     }
     // a trailing title with no name after it is a role ("the German Chancellor")
-    if (pendingTitle !== null && b - 1 >= a && gaz.titleHeads.has(toks[b - 1].text.toLowerCase()) && !out.some((m) => m.start >= toks[b - 1].start)) {
+    if (pendingTitle !== null && b - 1 >= a && gaz.titleHeads.has(toks[b - 1].lower) && !out.some((m) => m.start >= toks[b - 1].start)) {
       const role = this.roleBefore(text, toks, a, b, pendingCountry, out);
       if (role) out.push(role);
     }
@@ -497,7 +497,7 @@ export class EntityRecognizer {
     let key = '';
     let best: { end: number; type: RawType; canonical: string | null } | null = null;
     for (let k = i; k < b && k < i + gaz.maxPhraseWords; k++) {
-      const w = toks[k].text.toLowerCase();
+      const w = toks[k].lower;
       key = k === i ? w : key + ' ' + w;
       if (k > i && !toks[k].cap && !CONNECTORS.has(w)) break;
       if (!toks[k].cap) continue;
@@ -513,17 +513,17 @@ export class EntityRecognizer {
 
   private classify(text: string, toks: readonly Token[], s: number, k: number, title: string | null, country: string | null): RawMention | null {
     const gaz = this.gaz;
-    const first = toks[s].text.toLowerCase();
+    const first = toks[s].lower;
     const lastTok = toks[k - 1];
-    const lastL = lastTok.text.toLowerCase();
+    const lastL = lastTok.lower;
     const len = k - s;
     const prev = s > 0 ? toks[s - 1] : null;
-    const prevL = prev ? prev.text.toLowerCase() : '';
+    const prevL = prev ? prev.lower : '';
     const next = k < toks.length ? toks[k] : null;
-    const nextL = next ? next.text.toLowerCase() : '';
+    const nextL = next ? next.lower : '';
     let type: EntityType;
     let strength = 1;
-    const secondL = len >= 3 ? toks[s + 1].text.toLowerCase() : '';
+    const secondL = len >= 3 ? toks[s + 1].lower : '';
     // a plural English noun opening a sentence ("Analysts said", "Others expect") is a name only as the surname of
     // someone the document names in full ("Maria Fields" ... "Fields said"): a weak candidate, like a lone common word
     if (len === 1 && title === null && toks[s].sentStart && !toks[s].allCaps && this.isPluralWord(first)) {
@@ -539,7 +539,7 @@ export class EntityRecognizer {
       // "Douglas & Lomason": a firm named after its founders
       type = 'ORG';
       strength = 3;
-    } else if (this.hasOrgWordBeforeConnector(toks, s, k) || (len >= 2 && lastL === 'district' && toks[k - 2].text.toLowerCase() === 'school')) {
+    } else if (this.hasOrgWordBeforeConnector(toks, s, k) || (len >= 2 && lastL === 'district' && toks[k - 2].lower === 'school')) {
       // "Comic Corps of Canada", "Australian Centre for Control of ...", "Irving Independent School District"
       type = 'ORG';
       strength = 3;
@@ -608,7 +608,7 @@ export class EntityRecognizer {
       // "Velco said in a statement": organisations issue statements
       type = 'ORG';
       strength = 2;
-    } else if (next && (PERSON_CUES.has(nextL) || (nextL === ',' && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === 'who'))) {
+    } else if (next && (PERSON_CUES.has(nextL) || (nextL === ',' && k + 1 < toks.length && toks[k + 1].lower === 'who'))) {
       type = 'PERSON';
       strength = 2;
     } else if (prev && (prevL === 'said' || prevL === 'says' || prevL === 'according' || prevL === 'by') && len <= 3) {
@@ -662,15 +662,15 @@ export class EntityRecognizer {
   private eventName(toks: readonly Token[], a: number, b: number): number {
     const gaz = this.gaz;
     let s0 = a;
-    while (s0 < b && (!toks[s0].cap || FUNCTION_WORDS.has(toks[s0].text.toLowerCase()))) s0++;
+    while (s0 < b && (!toks[s0].cap || FUNCTION_WORDS.has(toks[s0].lower))) s0++;
     if (s0 + 1 < b && toks[s0].text === 'Operation') return s0; // "Operation Clambake"
     let e = b - 1;
-    while (e > a && (gaz.countries.has(toks[e].text.toLowerCase()) || gaz.places.has(toks[e].text.toLowerCase()))) e--;
-    if (e <= a || !toks[e].cap || !gaz.miscHeads.has(toks[e].text.toLowerCase())) return -1;
+    while (e > a && (gaz.countries.has(toks[e].lower) || gaz.places.has(toks[e].lower))) e--;
+    if (e <= a || !toks[e].cap || !gaz.miscHeads.has(toks[e].lower)) return -1;
     let s = a;
-    while (s < e && (!toks[s].cap || FUNCTION_WORDS.has(toks[s].text.toLowerCase()))) s++;
+    while (s < e && (!toks[s].cap || FUNCTION_WORDS.has(toks[s].lower))) s++;
     if (s >= e) return -1;
-    for (let k = s; k < e; k++) if (this.gaz.orgWords.has(toks[k].text.toLowerCase()) || this.gaz.titleHeads.has(toks[k].text.toLowerCase())) return -1;
+    for (let k = s; k < e; k++) if (this.gaz.orgWords.has(toks[k].lower) || this.gaz.titleHeads.has(toks[k].lower)) return -1;
     return s;
   }
 
@@ -691,7 +691,7 @@ export class EntityRecognizer {
     let end = -1;
     for (let k = e; k < b; k++) {
       const w = toks[k];
-      const wl = w.text.toLowerCase();
+      const wl = w.lower;
       if (!w.cap) {
         if (end < 0 || !CONNECTORS.has(wl)) break;
         continue;
@@ -717,21 +717,21 @@ export class EntityRecognizer {
    */
   private personAfterOrg(toks: readonly Token[], k: number, b: number): boolean {
     const gaz = this.gaz;
-    const w = toks[k].text.toLowerCase();
+    const w = toks[k].lower;
     if (k + 1 >= b || b - k > 3 || !toks[k].cap || toks[k].allCaps || this.isVocab(w) || gaz.orgWords.has(w)) return false;
     // a known given name, or two unknown words the sentence makes a speaker ("... Enver Solomon told")
-    const cue = b < toks.length && PERSON_CUES.has(toks[b].text.toLowerCase());
-    if (!gaz.firstNames.has(w) && !(cue && b - k === 2 && !this.isVocab(toks[k + 1].text.toLowerCase()))) return false;
-    const prev = toks[k - 1].text.toLowerCase();
+    const cue = b < toks.length && PERSON_CUES.has(toks[b].lower);
+    if (!gaz.firstNames.has(w) && !(cue && b - k === 2 && !this.isVocab(toks[k + 1].lower))) return false;
+    const prev = toks[k - 1].lower;
     if (!gaz.orgWords.has(prev) || PLACE_SUFFIX.has(prev)) return false;
-    for (let x = k + 1; x < b; x++) if (!toks[x].cap || gaz.orgWords.has(toks[x].text.toLowerCase())) return false;
+    for (let x = k + 1; x < b; x++) if (!toks[x].cap || gaz.orgWords.has(toks[x].lower)) return false;
     return true;
   }
 
   /** Whether the capitalised words from k name an organisation of their own ("... and Colorado State University"). */
   private namesOrgAfter(toks: readonly Token[], k: number): boolean {
     for (let x = k; x < toks.length && x < k + 6 && toks[x].cap && (x === k || toks[x].spaceBefore); x++) {
-      if (this.gaz.orgWords.has(toks[x].text.toLowerCase())) return true;
+      if (this.gaz.orgWords.has(toks[x].lower)) return true;
     }
     return false;
   }
@@ -743,10 +743,10 @@ export class EntityRecognizer {
    * person's name, and the words after "and" end in an organisation word.
    */
   private vocabBeforeOrg(toks: readonly Token[], s: number, j: number): boolean {
-    const before = toks[j - 1].text.toLowerCase();
+    const before = toks[j - 1].lower;
     if (!(this.isVocab(before) || (before.endsWith('s') && this.isVocab(before.slice(0, -1)))) || this.gaz.places.has(before) || this.gaz.countries.has(before) || this.gaz.orgs.has(before)) return false;
     for (let x = s; x < j; x++) {
-      const w = toks[x].text.toLowerCase();
+      const w = toks[x].lower;
       if (!toks[x].cap || this.gaz.orgWords.has(w) || this.gaz.firstNames.has(w) || this.gaz.lastNames.has(w) || this.gaz.titles.has(w)) return false;
     }
     return this.namesOrgAfter(toks, j + 1);
@@ -756,14 +756,14 @@ export class EntityRecognizer {
   private hasOrgWordBeforeConnector(toks: readonly Token[], s: number, k: number): boolean {
     for (let x = s; x + 1 < k; x++) {
       const c = toks[x + 1].text;
-      if (this.gaz.orgWords.has(toks[x].text.toLowerCase()) && !PLACE_SUFFIX.has(toks[x].text.toLowerCase()) && (c === 'of' || c === 'for' || c === 'on')) return true;
+      if (this.gaz.orgWords.has(toks[x].lower) && !PLACE_SUFFIX.has(toks[x].lower) && (c === 'of' || c === 'for' || c === 'on')) return true;
     }
     return false;
   }
 
   private noPersonWords(toks: readonly Token[], s: number, k: number): boolean {
     for (let i = s; i < k; i++) {
-      const w = toks[i].text.toLowerCase();
+      const w = toks[i].lower;
       if (this.gaz.firstNames.has(w) || this.gaz.lastNames.has(w) || this.gaz.titles.has(w) || toks[i].allCaps) return false;
     }
     return true;
@@ -783,7 +783,7 @@ export class EntityRecognizer {
 
   private hasVocabWord(toks: readonly Token[], s: number, k: number): boolean {
     for (let i = s; i < k; i++) {
-      const w = toks[i].text.toLowerCase();
+      const w = toks[i].lower;
       if (toks[i].cap && this.isVocab(w) && !this.gaz.firstNames.has(w) && !this.gaz.lastNames.has(w)) return true;
     }
     return false;
@@ -792,7 +792,7 @@ export class EntityRecognizer {
   /** "the US President", "his predecessor", "the new American leader" starting at token i. */
   private roleAt(text: string, toks: readonly Token[], i: number): { mentions: RawMention[]; next: number } | null {
     const t = toks[i];
-    const lower = t.text.toLowerCase();
+    const lower = t.lower;
     if (t.kind !== TokKind.Word || !DETERMINERS.has(lower)) return null;
     let k = i + 1;
     let country: string | null = null;
@@ -801,7 +801,7 @@ export class EntityRecognizer {
     while (k < toks.length && steps < 5) {
       const w = toks[k];
       if (!w.spaceBefore && !isPossessive(w)) break;
-      const wl = w.text.toLowerCase();
+      const wl = w.lower;
       if (isPossessive(w)) {
         k++;
         steps++;
@@ -819,8 +819,8 @@ export class EntityRecognizer {
       if (ROLE_HEADS.has(wl) && w.kind === TokKind.Word) {
         // the head must end the phrase (not "the president's office" handled fine; not "the President Donald Trump")
         const nx = k + 1 < toks.length ? toks[k + 1] : null;
-        if (nx && nx.spaceBefore && nx.cap && this.isNameWord(nx) && !this.gaz.common.has(nx.text.toLowerCase())) return null;
-        if (nx && nx.spaceBefore && ROLE_HEADS.has(nx.text.toLowerCase())) {
+        if (nx && nx.spaceBefore && nx.cap && this.isNameWord(nx) && !this.gaz.common.has(nx.lower)) return null;
+        if (nx && nx.spaceBefore && ROLE_HEADS.has(nx.lower)) {
           k++;
           steps++;
           continue;
@@ -847,9 +847,9 @@ export class EntityRecognizer {
   /** A run ending in a title ("German Chancellor") preceded by "the": a role mention. */
   private roleBefore(text: string, toks: readonly Token[], a: number, b: number, country: string | null, out: RawMention[]): RawMention | null {
     const det = a > 0 ? toks[a - 1] : null;
-    if (!det || !DETERMINERS.has(det.text.toLowerCase())) return null;
+    if (!det || !DETERMINERS.has(det.lower)) return null;
     // remove the NORP/LOC mention inside the role ("the Russian President": Russian stays a NORP mention; CoNLL keeps it)
-    const head = toks[b - 1].text.toLowerCase();
+    const head = toks[b - 1].lower;
     const m = this.make(text, toks, a - 1, b, 'PERSON', 2, null);
     m.kind = 'role';
     m.country = country;
@@ -889,12 +889,17 @@ function commonNounAcronyms(toks: readonly Token[]): Set<string> {
     const t = toks[p];
     if (!t.allCaps || !wanted.has(t.text)) continue;
     const prev = toks[p - 1];
-    const count = t.spaceBefore && (prev.kind === TokKind.Number || COUNT_WORDS.has(prev.text.toLowerCase()));
+    const count = t.spaceBefore && (prev.kind === TokKind.Number || COUNT_WORDS.has(prev.lower));
     afterCount.set(t.text, count && afterCount.get(t.text) !== false);
   }
   if (toks.length > 0 && wanted.has(toks[0].text)) afterCount.set(toks[0].text, false);
   for (const [w, unit] of afterCount) if (unit) found.add(w);
+  // the words an acronym's letters may start: an initial no acronym begins with starts no run (most words)
+  const firsts = new Set<string>();
+  for (const w of wanted) firsts.add(w[0]);
   for (let p = 0; p < toks.length; p++) {
+    const t = toks[p];
+    if (t.kind !== TokKind.Word || t.cap || !firsts.has(t.text[0].toUpperCase()[0])) continue;
     let initials = '';
     for (let q = p; q < toks.length && q < p + 6; q++) {
       const w = toks[q];
@@ -912,10 +917,10 @@ const TIME_WORDS = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'from', 
 
 /** A month in a date ("in May", "May 5", "5 May", "May 2019"): no surname, even in a text about Theresa May. */
 function isDate(toks: readonly Token[], i: number): boolean {
-  if (!MONTHS.has(toks[i].text.toLowerCase())) return false;
+  if (!MONTHS.has(toks[i].lower)) return false;
   const prev = i > 0 ? toks[i - 1] : null;
   const next = i + 1 < toks.length ? toks[i + 1] : null;
-  return (prev !== null && (prev.kind === TokKind.Number || TIME_WORDS.has(prev.text.toLowerCase()))) || (next !== null && next.kind === TokKind.Number && next.spaceBefore);
+  return (prev !== null && (prev.kind === TokKind.Number || TIME_WORDS.has(prev.lower))) || (next !== null && next.kind === TokKind.Number && next.spaceBefore);
 }
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -933,7 +938,7 @@ const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', '
  */
 function isShortMonthDate(toks: readonly Token[], i: number): boolean {
   // the tokenizer keeps an abbreviation's dot ("Oct."); a dot written apart is skipped below
-  const lower = toks[i].text.toLowerCase();
+  const lower = toks[i].lower;
   if (!SHORT_MONTHS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) return false;
   let k = i + 1;
   if (k < toks.length && toks[k].text === '.' && toks[k].start === toks[i].end) k++;
@@ -943,7 +948,7 @@ function isShortMonthDate(toks: readonly Token[], i: number): boolean {
 /** "in a statement" / "in a news release" from toks[i]. */
 function saysInStatement(toks: readonly Token[], i: number): boolean {
   if (i + 2 >= toks.length || toks[i].text !== 'in' || (toks[i + 1].text !== 'a' && toks[i + 1].text !== 'its')) return false;
-  const w = toks[i + 2].text.toLowerCase();
+  const w = toks[i + 2].lower;
   return w === 'statement' || w === 'release' || w === 'filing' || (w === 'news' && toks[i + 3]?.text === 'release');
 }
 
@@ -954,7 +959,7 @@ function hasAmpersand(toks: readonly Token[], s: number, e: number): boolean {
 
 function joinLower(toks: readonly Token[], s: number, e: number): string {
   let out = '';
-  for (let k = s; k < e; k++) out += (k === s ? '' : ' ') + toks[k].text.toLowerCase();
+  for (let k = s; k < e; k++) out += (k === s ? '' : ' ') + toks[k].lower;
   return out;
 }
 

@@ -183,9 +183,9 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   if (named !== null) return named;
   if (endsSentence && toks[i].cap && !nameThenCue(ctx, toks, i)) return null;
   // CUE SUBJ: "said Trump", "according to X"
-  const w0 = toks[i].text.toLowerCase();
+  const w0 = toks[i].lower;
   if (CUE_VERBS.has(w0) && toks[i].kind === TokKind.Word && !toks[i].cap) {
-    const according = w0 === 'according' && i + 1 < toks.length && toks[i + 1].text.toLowerCase() === 'to';
+    const according = w0 === 'according' && i + 1 < toks.length && toks[i + 1].lower === 'to';
     const subjFrom = according ? i + 2 : i + 1;
     const subjTo = Math.min(toks.length, subjFrom + 8);
     // "according to a CNN translation of …": the translator or medium is not the speaker
@@ -197,7 +197,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   // SUBJ CUE: "Trump said", "the White House statement said", "he told reporters"
   let commas = 0;
   for (let k = i + 1; k < toks.length && k <= i + 18; k++) {
-    const w = toks[k].text.toLowerCase();
+    const w = toks[k].lower;
     // the full stop of an abbreviation ("Sen. Marco Rubio (R-Fla.) said") ends no sentence
     if (SUBJECT_STOP.has(w) && !(w === '.' && abbreviation(toks[k - 1]))) break;
     // one appositive may sit between the subject and the verb: "Khaled Al-Maeena, editor at large, said"
@@ -205,7 +205,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     if (commas === 0 && k > i + 9) break;
     const c = cueAt(toks, k);
     if (c !== null && !PARTICIPLES.has(c)) {
-      if (endsSentence && !toks[i].cap && !PRONOUNS.has(toks[i].text.toLowerCase())) return null;
+      if (endsSentence && !toks[i].cap && !PRONOUNS.has(toks[i].lower)) return null;
       const subj = subjectIn(ctx, toks, i, k, commas > 0 ? 'first' : 'last', q.start) ?? (toks[k - 1].text === ',' ? subjectAfterCue(ctx, toks, k + 1, q.start) : null);
       return subj ? { ...subj, cue: c } : subjectless(c);
     }
@@ -220,11 +220,11 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
 function cueAt(toks: readonly Token[], k: number): string | null {
   const t = toks[k];
   if (t.kind !== TokKind.Word) return null;
-  const w = t.text.toLowerCase();
+  const w = t.lower;
   if (t.cap && !(k > 0 && /^tweet(ed|s)$/.test(w) && toks[k - 1].text !== '.')) return null;
   if (CUE_VERBS.has(w)) return w;
   const second = CUE_PAIRS.get(w);
-  return second !== undefined && k + 1 < toks.length && toks[k + 1].text.toLowerCase() === second ? `${w} ${second}` : null;
+  return second !== undefined && k + 1 < toks.length && toks[k + 1].lower === second ? `${w} ${second}` : null;
 }
 
 /** The subject after a cue: "said Rovers head coach Tom Baker" (the last name of the noun phrase), "said Smith". */
@@ -366,7 +366,7 @@ function nounPhraseEnd(toks: readonly Token[], a: number, b: number): number {
   for (let k = a; k < b; k++) {
     if (toks[k].kind === TokKind.Punct && toks[k].text !== '.' && toks[k].text !== "'" && toks[k].text !== '’') return k;
     if (SUBJECT_STOP.has(toks[k].text) && !(k > a && toks[k - 1].text.length === 1)) return k;
-    if (toks[k].kind === TokKind.Word && !toks[k].cap && PHRASE_END.has(toks[k].text.toLowerCase())) return k;
+    if (toks[k].kind === TokKind.Word && !toks[k].cap && PHRASE_END.has(toks[k].lower)) return k;
   }
   return b;
 }
@@ -449,7 +449,7 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
   if (PARTICIPLES.has(cueWord)) {
     // an earlier finite cue in the sentence, else the sentence subject
     for (let k = cue - 1; k >= 0; k--) {
-      const w = toks[k].text.toLowerCase();
+      const w = toks[k].lower;
       if (CUE_VERBS.has(w) && !PARTICIPLES.has(w)) {
         const subj = subjectIn(ctx, toks, Math.max(0, k - 8), k, 'last', q.start);
         if (subj) return { ...subj, cue: cueWord };
@@ -504,7 +504,7 @@ function subjectIn(ctx: Ctx, toks: readonly Token[], a: number, b: number, which
     if (ctx.ms[k].end <= to) found.push(k);
   }
   const pronounAt = (k: number): number => {
-    const w = toks[k].text.toLowerCase();
+    const w = toks[k].lower;
     return PRONOUNS.has(w) && toks[k].kind === TokKind.Word ? k : -1;
   };
   const pick = (list: number[]): number => {
@@ -521,7 +521,7 @@ function subjectIn(ctx: Ctx, toks: readonly Token[], a: number, b: number, which
   for (const k of range) {
     if (mi >= 0 && (which === 'first' ? ctx.ms[mi].start <= toks[k].start : ctx.ms[mi].end >= toks[k].end)) break;
     if (pronounAt(k) >= 0) {
-      const w = toks[k].text.toLowerCase();
+      const w = toks[k].lower;
       if (w === 'it' || w === 'they') {
         const r = resolveThing(ctx, toks[k].start);
         return r >= 0 ? { mention: r, description: null } : null;
@@ -534,15 +534,15 @@ function subjectIn(ctx: Ctx, toks: readonly Token[], a: number, b: number, which
   // a description: "a senior administration official", "officials"
   const words = toks.slice(a, b).filter((t) => t.kind === TokKind.Word);
   // "the veteran striker", "the former senator": a person named shortly before
-  if (words.length >= 2 && words.length <= 4 && words[0].text.toLowerCase() === 'the' && words.every((w) => !w.cap || w === words[0])) {
-    const head = words[words.length - 1].text.toLowerCase();
+  if (words.length >= 2 && words.length <= 4 && words[0].lower === 'the' && words.every((w) => !w.cap || w === words[0])) {
+    const head = words[words.length - 1].lower;
     if (PERSON_NOUNS.has(head)) {
       const r = resolvePronoun(ctx, words[0].start, FEMALE_NOUNS.has(head) ? 'f' : null, quoteStart, 2);
       if (r >= 0) return { mention: r, description: null };
     }
   }
   if (words.length > 0 && words.length <= 6) {
-    const last = words[words.length - 1].text.toLowerCase();
+    const last = words[words.length - 1].lower;
     if (/^(officials?|spokesm[ae]n|spokeswom[ae]n|spokesperson|statement|sources?|aides?|analysts?|experts?|witnesses?|police|residents?|government|ministry|report|translation|summary|reporters?|leaders?|organi[sz]ers?|authorities|lawyers?|officers?|researchers?|scientists?)$/.test(last)) {
       const s = words[0].start;
       const e = words[words.length - 1].end;

@@ -12,6 +12,8 @@ export interface Token {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** `text` in lower case, computed once: the rules ask for it many times per token. */
+  readonly lower: string;
   readonly kind: TokKind;
   /** First character is an upper-case letter. */
   readonly cap: boolean;
@@ -153,7 +155,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const cap = kind === TokKind.Word && isUpperCode(first);
     let allCaps = false;
     if (cap && t.length >= 2) allCaps = t === t.toUpperCase() && t !== t.toLowerCase() && countLetters(t) >= 2;
-    const tok: Token = { start, end: i, text: t, kind, cap, allCaps, sentStart: sentenceEnd || sawBreak, breakBefore: sawBreak, spaceBefore: sawSpace && !sawBreak };
+    const tok: Token = { start, end: i, text: t, lower: t.toLowerCase(), kind, cap, allCaps, sentStart: sentenceEnd || sawBreak, breakBefore: sawBreak, spaceBefore: sawSpace && !sawBreak };
     out.push(tok);
     // Sentence ends after . ! ? unless the token is an abbreviation or initial; opening quotes and brackets do not start the sentence.
     if (kind === TokKind.Punct) {

@@ -116,7 +116,7 @@ function lowerAt(toks: readonly Token[], k: number): string {
   if (k < 0) return '<s>';
   if (k >= toks.length) return '</s>';
   const t = toks[k];
-  return t.kind === TokKind.Number ? '#' : t.text.toLowerCase();
+  return t.kind === TokKind.Number ? '#' : t.lower;
 }
 
 /** Gazetteer classes of one lower-case word or phrase. */
@@ -143,7 +143,7 @@ export function typerFeatures(gaz: Gazetteer, toks: readonly Token[], c: TyperCa
   const { s, e } = c;
   const len = e - s;
   const words: string[] = [];
-  for (let k = s; k < e && k < s + 8; k++) words.push(toks[k].text.toLowerCase());
+  for (let k = s; k < e && k < s + 8; k++) words.push(toks[k].lower);
   const phrase = words.join(' ');
   const first = words[0];
   const last = words[words.length - 1];
