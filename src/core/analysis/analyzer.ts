@@ -6,7 +6,7 @@ import { AliasGrouper, type WorkMention } from './aliases';
 import { linkRoles } from './roles';
 import { findQuotes } from './quotes';
 import { attributeQuotes } from './speakers';
-import { TokKind, tokenize } from './tokenizer';
+import { TokKind, tokenize, type Token } from './tokenizer';
 import { applyCuration } from './curation';
 import { countriesAsTeams, isAfterCapitalAll, isMatchReport, isPluralClub, isPluralClubBesideClub, namesASportAtStart, namesAnIndividualSport, namesItsSport } from './teams';
 import { fillsClubPlace, isResultsTable, mayBeClubInTable } from './resultsTables';
@@ -22,7 +22,7 @@ import { personInitials } from './personInitials';
 import { joinAdjacentOrgs, joinNationalPlaces, towersArePlaces } from './adjacentOrgs';
 import { mayRevive, reviveDropped } from './revivedNames';
 import { sentenceStartOrgWord } from './sentenceStartWords';
-import { EntityTyper, typerDocFeatures, typerFeatures, type TyperDocEvidence } from './typer';
+import { EntityTyper, typerDocFeatures, typerFeatures, type TyperCandidate, type TyperDocEvidence } from './typer';
 import { TYPER_MODEL } from './typerModel';
 import { workMentions } from './works';
 
@@ -57,7 +57,9 @@ export class Analyzer {
   }
 
   analyze(text: string, rules?: CurationRules): DocumentAnalysis {
-    const { ms, sentenceStarts, features, evidence } = this.collect(text, this.typer !== null);
+    const typer = this.typer;
+    const gaz = this.gazetteer;
+    const { ms, sentenceStarts, features, evidence } = this.collect(text, typer && ((toks, c) => typer.candidateScores(gaz, toks, c)));
     const kept: RawMention[] = [];
     // one-word names dropped by the rules or the typer, which the document may name elsewhere
     const dropped: RawMention[] = [];
@@ -111,11 +113,11 @@ export class Analyzer {
       }
       const f = features.get(m);
       const ev = evidence.get(m);
-      if (this.typer && f && ev) {
+      if (typer && f && ev) {
         // the model types the names the rules kept, and may bring back one they dropped
-        const all = typerDocFeatures(f, m.type, ev);
+        const all = typer.addDocScores(f, m.type, ev);
         if (ev.keptByRules) {
-          let t = this.typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
+          let t = typer.retype(all, m.type, RETYPE_MARGIN) as RawMention['type'];
           // a player named like a place ("said Lisbon") in tennis or golf news is no place or team
           if (t !== 'PERSON' && m.type === 'PERSON' && (individual ??= namesAnIndividualSport(text))) t = 'PERSON';
           // a type the model is sure of against the rules' is strong evidence for the other mentions of the name
@@ -125,7 +127,7 @@ export class Analyzer {
           // an English word the rules dropped ("talks on the Partnership") comes back only by the margin that
           // overrules the rules' type, unless the document writes it capitalised mid-sentence twice or more;
           // an unknown word ("Zembrix said") has nothing against it but the rules' guess
-          const t = this.typer.promote(all, m.common && !ev.capsElsewhere ? RETYPE_MARGIN : PROMOTE_MARGIN);
+          const t = typer.promote(all, m.common && !ev.capsElsewhere ? RETYPE_MARGIN : PROMOTE_MARGIN);
           if (t === null || t === 'O') {
             if (mayRevive(m, text)) dropped.push(m);
             continue;
@@ -269,7 +271,7 @@ export class Analyzer {
    * which labels them against gold names.
    */
   typerCandidates(text: string): Array<{ start: number; end: number; ruleType: string; features: string[] }> {
-    const { ms, features, evidence } = this.collect(text, true);
+    const { ms, features, evidence } = this.collect(text, (toks, c) => typerFeatures(this.gazetteer, toks, c));
     const out: Array<{ start: number; end: number; ruleType: string; features: string[] }> = [];
     for (const m of ms) {
       const f = features.get(m);
@@ -279,11 +281,14 @@ export class Analyzer {
     return out;
   }
 
-  /** Raw mentions of the whole text, with sentence starts and, per typed name, the typer's features and document evidence. */
-  private collect(text: string, withFeatures: boolean): { ms: RawMention[]; sentenceStarts: number[]; features: Map<RawMention, string[]>; evidence: Map<RawMention, TyperDocEvidence> } {
+  /**
+   * Raw mentions of the whole text, with sentence starts and, per typed name, what `featuresOf` makes
+   * of it (the typer's features, or its scores) and the document evidence.
+   */
+  private collect<F>(text: string, featuresOf: ((toks: readonly Token[], c: TyperCandidate) => F) | null): { ms: RawMention[]; sentenceStarts: number[]; features: Map<RawMention, F>; evidence: Map<RawMention, TyperDocEvidence> } {
     const sentenceStarts: number[] = [];
     const ms: RawMention[] = [];
-    const features = new Map<RawMention, string[]>();
+    const features = new Map<RawMention, F>();
     const capsMid = new Map<string, number>();
     let sentId = 0;
     for (let from = 0; from < text.length; ) {
@@ -315,10 +320,10 @@ export class Analyzer {
         r.sentId = sid;
         r.firstInSentence = first;
         ms.push(r);
-        if (withFeatures && this.typerDecides(r)) {
+        if (featuresOf && this.typerDecides(r)) {
           let e = r.tokenIndex;
           while (e < toks.length && toks[e].end <= r.end) e++;
-          if (e > r.tokenIndex) features.set(r, typerFeatures(this.gazetteer, toks, { s: r.tokenIndex, e, ruleType: r.type, strength: r.strength, tentative: r.tentative }));
+          if (e > r.tokenIndex) features.set(r, featuresOf(toks, { s: r.tokenIndex, e, ruleType: r.type, strength: r.strength, tentative: r.tentative }));
         }
       }
       from = to;

@@ -48,6 +48,11 @@ const LINE_WINDOW = 12;
 
 export class EntityTyper {
   private readonly index = new Map<string, number>();
+  /**
+   * The same index split at a feature's first "=" ("w=" then "new york"; "bias" then ""): analysis scores
+   * a candidate straight from its words, whose hashes V8 keeps, without building each feature's name.
+   */
+  private readonly byPrefix = new Map<string, Map<string, number>>();
   private readonly weights: Float64Array;
   private readonly nClasses: number;
 
@@ -66,7 +71,39 @@ export class EntityTyper {
     this.nClasses = data.classes.length;
     if (names.length > MAX_FEATURES || ws.length !== names.length * this.nClasses) throw new Error('typer model: features and weights do not match');
     this.weights = new Float64Array(ws as number[]);
-    for (let i = 0; i < names.length; i++) this.index.set(names[i], i);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      this.index.set(name, i);
+      const eq = name.indexOf('=');
+      const prefix = eq < 0 ? name : name.slice(0, eq + 1);
+      let values = this.byPrefix.get(prefix);
+      if (values === undefined) this.byPrefix.set(prefix, (values = new Map<string, number>()));
+      values.set(eq < 0 ? '' : name.slice(eq + 1), i);
+    }
+  }
+
+  /**
+   * The scores of a candidate (in the order of TYPER_CLASSES): the same sums as `scores` of its
+   * `typerFeatures`, which emit the same features. The weights are integers, so the order of the sums
+   * does not change them.
+   */
+  candidateScores(gaz: Gazetteer, toks: readonly Token[], c: TyperCandidate): Float64Array {
+    const score = new Float64Array(this.nClasses);
+    emitFeatures(gaz, toks, c, (prefix, value) => this.add(score, prefix, value));
+    return score;
+  }
+
+  /** Adds the document-level features (`typerDocFeatures`) to a candidate's scores, in place. */
+  addDocScores(score: Float64Array, ruleType: string, ev: TyperDocEvidence): Float64Array {
+    emitDocFeatures(ruleType, ev, (name) => this.add(score, name, ''));
+    return score;
+  }
+
+  private add(score: Float64Array, prefix: string, value: string): void {
+    const i = this.byPrefix.get(prefix)?.get(value);
+    if (i === undefined) return;
+    const o = i * this.nClasses;
+    for (let c = 0; c < this.nClasses; c++) score[c] += this.weights[o + c];
   }
 
   /** The score of each class (in the order of TYPER_CLASSES) for a feature list. */
@@ -86,8 +123,8 @@ export class EntityTyper {
    * LOC when it beats the rules' type by more than `margin` (the rules stay where the model is not
    * clearly better), else `ruleType`.
    */
-  retype(features: readonly string[], ruleType: string, margin: number): string {
-    const score = this.scores(features);
+  retype(features: readonly string[] | Float64Array, ruleType: string, margin: number): string {
+    const score = features instanceof Float64Array ? features : this.scores(features);
     let best = 0;
     for (let c = 1; c < this.nClasses - 1; c++) if (score[c] > score[best]) best = c;
     const r = TYPER_CLASSES.indexOf(ruleType as TyperClass);
@@ -96,8 +133,8 @@ export class EntityTyper {
   }
 
   /** Whether a name the rules dropped is one after all: its best type beats O by more than `margin`. Returns that type or null. */
-  promote(features: readonly string[], margin: number): TyperClass | null {
-    const score = this.scores(features);
+  promote(features: readonly string[] | Float64Array, margin: number): TyperClass | null {
+    const score = features instanceof Float64Array ? features : this.scores(features);
     let best = 0;
     for (let c = 1; c < this.nClasses - 1; c++) if (score[c] > score[best]) best = c;
     return score[best] - score[this.nClasses - 1] > margin ? TYPER_CLASSES[best] : null;
@@ -119,19 +156,22 @@ function lowerAt(toks: readonly Token[], k: number): string {
   return t.kind === TokKind.Number ? '#' : t.lower;
 }
 
+/** Where features go: `prefix` up to and including its first "=" (or the whole name, with `value` ""), then `value`. */
+type FeatureSink = (prefix: string, value: string) => void;
+
 /** Gazetteer classes of one lower-case word or phrase. */
-function gazClasses(gaz: Gazetteer, w: string, out: string[], prefix: string): void {
-  if (gaz.countries.has(w)) out.push(prefix + 'country');
-  if (gaz.places.has(w)) out.push(prefix + 'place');
-  if (gaz.orgs.has(w)) out.push(prefix + 'org');
-  if (gaz.orgWords.has(w)) out.push(prefix + 'orgword');
-  if (gaz.norp.has(w)) out.push(prefix + 'norp');
-  if (gaz.firstNames.has(w)) out.push(prefix + 'first');
-  if (gaz.lastNames.has(w)) out.push(prefix + 'last');
-  if (gaz.titles.has(w)) out.push(prefix + 'title');
-  if (gaz.misc.has(w)) out.push(prefix + 'misc');
-  if (gaz.persons.has(w)) out.push(prefix + 'person');
-  if (gaz.vocab.has(w)) out.push(prefix + 'vocab');
+function gazClasses(gaz: Gazetteer, w: string, add: FeatureSink, prefix: string): void {
+  if (gaz.countries.has(w)) add(prefix, 'country');
+  if (gaz.places.has(w)) add(prefix, 'place');
+  if (gaz.orgs.has(w)) add(prefix, 'org');
+  if (gaz.orgWords.has(w)) add(prefix, 'orgword');
+  if (gaz.norp.has(w)) add(prefix, 'norp');
+  if (gaz.firstNames.has(w)) add(prefix, 'first');
+  if (gaz.lastNames.has(w)) add(prefix, 'last');
+  if (gaz.titles.has(w)) add(prefix, 'title');
+  if (gaz.misc.has(w)) add(prefix, 'misc');
+  if (gaz.persons.has(w)) add(prefix, 'person');
+  if (gaz.vocab.has(w)) add(prefix, 'vocab');
 }
 
 /**
@@ -139,40 +179,66 @@ function gazClasses(gaz: Gazetteer, w: string, out: string[], prefix: string): v
  * and a fixed window, so the cost per name is constant.
  */
 export function typerFeatures(gaz: Gazetteer, toks: readonly Token[], c: TyperCandidate): string[] {
-  const f: string[] = ['bias'];
+  const f: string[] = [];
+  emitFeatures(gaz, toks, c, (prefix, value) => f.push(prefix + value));
+  return f;
+}
+
+/** The features of `typerFeatures`, in its order, each as its name's prefix and value. */
+function emitFeatures(gaz: Gazetteer, toks: readonly Token[], c: TyperCandidate, add: FeatureSink): void {
+  add('bias', '');
   const { s, e } = c;
   const len = e - s;
   const words: string[] = [];
   for (let k = s; k < e && k < s + 8; k++) words.push(toks[k].lower);
-  const phrase = words.join(' ');
+  const phrase = words.length === 1 ? words[0] : words.join(' ');
   const first = words[0];
   const last = words[words.length - 1];
-  const rule = `${c.ruleType}${c.strength}`;
-  f.push('r=' + c.ruleType, 'rs=' + rule, 'len=' + Math.min(len, 4), 'rl=' + c.ruleType + Math.min(len, 4));
-  if (c.tentative) f.push('tent');
-  f.push('w=' + phrase, 'fw=' + first, 'lw=' + last);
-  for (let k = 1; k + 1 < words.length; k++) f.push('mw=' + words[k]);
+  add('r=', c.ruleType);
+  add('rs=', `${c.ruleType}${c.strength}`);
+  add('len=', LENGTHS[Math.min(len, 4)]);
+  add('rl=', c.ruleType + LENGTHS[Math.min(len, 4)]);
+  if (c.tentative) add('tent', '');
+  add('w=', phrase);
+  add('fw=', first);
+  add('lw=', last);
+  for (let k = 1; k + 1 < words.length; k++) add('mw=', words[k]);
   let shape = '';
   for (let k = s; k < e && k < s + 6; k++) shape += (k > s ? ' ' : '') + shapeOf(toks[k]);
-  f.push('sh=' + shape);
-  if (toks[s].allCaps) f.push('caps', 'caps' + c.ruleType);
-  if (toks[s].sentStart) f.push('ss', 'ss' + c.ruleType + Math.min(len, 2));
-  if (last.length > 3) f.push('s3=' + last.slice(-3), 's4=' + last.slice(-4));
-  if (first.length > 3) f.push('p3=' + first.slice(0, 3));
-  if (toks[e - 1].text.includes('.')) f.push('dot');
-  gazClasses(gaz, phrase, f, 'g=');
+  add('sh=', shape);
+  if (toks[s].allCaps) {
+    add('caps', '');
+    add('caps' + c.ruleType, '');
+  }
+  if (toks[s].sentStart) {
+    add('ss', '');
+    add('ss' + c.ruleType + LENGTHS[Math.min(len, 2)], '');
+  }
+  if (last.length > 3) {
+    add('s3=', last.slice(-3));
+    add('s4=', last.slice(-4));
+  }
+  if (first.length > 3) add('p3=', first.slice(0, 3));
+  if (toks[e - 1].text.includes('.')) add('dot', '');
+  gazClasses(gaz, phrase, add, 'g=');
   if (len > 1) {
-    gazClasses(gaz, first, f, 'gf=');
-    gazClasses(gaz, last, f, 'gl=');
+    gazClasses(gaz, first, add, 'gf=');
+    gazClasses(gaz, last, add, 'gl=');
   }
   const p1 = lowerAt(toks, s - 1);
   const p2 = lowerAt(toks, s - 2);
   const n1 = lowerAt(toks, e);
   const n2 = lowerAt(toks, e + 1);
-  f.push('p1=' + p1, 'p2=' + p2, 'n1=' + n1, 'n2=' + n2, 'p12=' + p2 + '_' + p1, 'n12=' + n1 + '_' + n2);
-  f.push('p1r=' + p1 + '_' + c.ruleType, 'n1r=' + n1 + '_' + c.ruleType);
-  if (s > 0 && toks[s - 1].cap && toks[s - 1].kind === TokKind.Word) f.push('pcap');
-  if (e < toks.length && toks[e].cap && toks[e].kind === TokKind.Word && toks[e].spaceBefore) f.push('ncap');
+  add('p1=', p1);
+  add('p2=', p2);
+  add('n1=', n1);
+  add('n2=', n2);
+  add('p12=', p2 + '_' + p1);
+  add('n12=', n1 + '_' + n2);
+  add('p1r=', p1 + '_' + c.ruleType);
+  add('n1r=', n1 + '_' + c.ruleType);
+  if (s > 0 && toks[s - 1].cap && toks[s - 1].kind === TokKind.Word) add('pcap', '');
+  if (e < toks.length && toks[e].cap && toks[e].kind === TokKind.Word && toks[e].spaceBefore) add('ncap', '');
   // numbers on the same line: results ("Chelsea 2 Arsenal 1"), tables, standings
   let nums = 0;
   let words2 = 0;
@@ -186,16 +252,24 @@ export function typerFeatures(gaz: Gazetteer, toks: readonly Token[], c: TyperCa
     if (toks[k].kind === TokKind.Number) nums++;
     else if (toks[k].kind === TokKind.Word && !toks[k].cap) words2++;
   }
-  if (nums >= 2 && words2 <= 2) f.push('table', 'table' + c.ruleType);
-  else if (nums >= 1) f.push('num');
-  return f;
+  if (nums >= 2 && words2 <= 2) {
+    add('table', '');
+    add('table' + c.ruleType, '');
+  } else if (nums >= 1) add('num', '');
 }
+
+const LENGTHS = ['0', '1', '2', '3', '4'];
 
 /** The document-level features, added to a candidate's own once the whole text is read. */
 export function typerDocFeatures(f: string[], ruleType: string, ev: TyperDocEvidence): string[] {
   const out = f.slice();
-  out.push(ev.keptByRules ? 'kept' : 'dropped', (ev.keptByRules ? 'kept' : 'dropped') + ruleType);
-  if (ev.capsElsewhere) out.push('capsElsewhere');
-  if (ev.surname) out.push('surname');
+  emitDocFeatures(ruleType, ev, (name) => out.push(name));
   return out;
+}
+
+function emitDocFeatures(ruleType: string, ev: TyperDocEvidence, add: (name: string) => void): void {
+  add(ev.keptByRules ? 'kept' : 'dropped');
+  add((ev.keptByRules ? 'kept' : 'dropped') + ruleType);
+  if (ev.capsElsewhere) add('capsElsewhere');
+  if (ev.surname) add('surname');
 }
