@@ -47,10 +47,10 @@ export interface TyperDocEvidence {
 const LINE_WINDOW = 12;
 
 export class EntityTyper {
-  private readonly index = new Map<string, number>();
   /**
-   * The same index split at a feature's first "=" ("w=" then "new york"; "bias" then ""): analysis scores
-   * a candidate straight from its words, whose hashes V8 keeps, without building each feature's name.
+   * Each feature's index, by its name split at the first "=" ("w=" then "new york"; "bias" then ""):
+   * analysis scores a candidate straight from its words, whose hashes V8 keeps, without building each
+   * feature's name.
    */
   private readonly byPrefix = new Map<string, Map<string, number>>();
   private readonly weights: Float64Array;
@@ -73,7 +73,6 @@ export class EntityTyper {
     this.weights = new Float64Array(ws as number[]);
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
-      this.index.set(name, i);
       const eq = name.indexOf('=');
       const prefix = eq < 0 ? name : name.slice(0, eq + 1);
       let values = this.byPrefix.get(prefix);
@@ -83,9 +82,9 @@ export class EntityTyper {
   }
 
   /**
-   * The scores of a candidate (in the order of TYPER_CLASSES): the same sums as `scores` of its
-   * `typerFeatures`, which emit the same features. The weights are integers, so the order of the sums
-   * does not change them.
+   * The score of each class (in the order of TYPER_CLASSES) for a candidate: the sum of the weights of
+   * its `typerFeatures`, which emit the same features. The weights are integers, so the order of the
+   * sums does not change them.
    */
   candidateScores(gaz: Gazetteer, toks: readonly Token[], c: TyperCandidate): Float64Array {
     const score = new Float64Array(this.nClasses);
@@ -106,25 +105,12 @@ export class EntityTyper {
     for (let c = 0; c < this.nClasses; c++) score[c] += this.weights[o + c];
   }
 
-  /** The score of each class (in the order of TYPER_CLASSES) for a feature list. */
-  scores(features: readonly string[]): Float64Array {
-    const score = new Float64Array(this.nClasses);
-    for (const f of features) {
-      const i = this.index.get(f);
-      if (i === undefined) continue;
-      const o = i * this.nClasses;
-      for (let c = 0; c < this.nClasses; c++) score[c] += this.weights[o + c];
-    }
-    return score;
-  }
-
   /**
    * The type of a name the rules proposed as `ruleType`: the model's choice among PERSON, ORG and
    * LOC when it beats the rules' type by more than `margin` (the rules stay where the model is not
    * clearly better), else `ruleType`.
    */
-  retype(features: readonly string[] | Float64Array, ruleType: string, margin: number): string {
-    const score = features instanceof Float64Array ? features : this.scores(features);
+  retype(score: Float64Array, ruleType: string, margin: number): string {
     let best = 0;
     for (let c = 1; c < this.nClasses - 1; c++) if (score[c] > score[best]) best = c;
     const r = TYPER_CLASSES.indexOf(ruleType as TyperClass);
@@ -133,8 +119,7 @@ export class EntityTyper {
   }
 
   /** Whether a name the rules dropped is one after all: its best type beats O by more than `margin`. Returns that type or null. */
-  promote(features: readonly string[] | Float64Array, margin: number): TyperClass | null {
-    const score = features instanceof Float64Array ? features : this.scores(features);
+  promote(score: Float64Array, margin: number): TyperClass | null {
     let best = 0;
     for (let c = 1; c < this.nClasses - 1; c++) if (score[c] > score[best]) best = c;
     return score[best] - score[this.nClasses - 1] > margin ? TYPER_CLASSES[best] : null;

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { Analyzer, Gazetteer, analyzeDocument, type DocumentAnalysis } from '../../../src/core/analysis';
-import { EntityTyper, TYPER_CLASSES } from '../../../src/core/analysis/typer';
+import { EntityTyper, TYPER_CLASSES, typerDocFeatures, typerFeatures } from '../../../src/core/analysis/typer';
+import { tokenize } from '../../../src/core/analysis/tokenizer';
 import { TYPER_MODEL } from '../../../src/core/analysis/typerModel';
 
 function typed(a: DocumentAnalysis): string[] {
@@ -128,5 +129,37 @@ describe('analysis/typer (issue 13: entity errors on other outlets\' news)', () 
     assert.throws(() => new EntityTyper({ classes, features: 'a', weights: '1,2,x,4' }), /bad weight/);
     assert.throws(() => new EntityTyper({ classes: ['A', 'B', 'C', 'D'], features: 'a', weights: '1,2,3,4' }), /classes/);
     assert.throws(() => new EntityTyper({ classes, features: 'a'.repeat(17 * 1024 * 1024), weights: '' }), /too large/);
+  });
+  it('scores a candidate as the sum of the weights of its features by name (the analysis path and the training path agree)', () => {
+    // the model's weights by feature name, read here without the typer's index
+    const names = TYPER_MODEL.features.split('\n');
+    const ws = TYPER_MODEL.weights.split(',').map(Number);
+    const byName = new Map(names.map((n, i) => [n, ws.slice(i * 4, i * 4 + 4)]));
+    const sum = (features: readonly string[]): number[] => {
+      const out = [0, 0, 0, 0];
+      for (const f of features) for (let c = 0; c < 4; c++) out[c] += byName.get(f)?.[c] ?? 0;
+      return out;
+    };
+    // made-up text: names, a title, an abbreviation, a line of numbers, a word with "=" and punctuation around names
+    const text = 'Mr. Velmar Okafor, chief of Kessland Mining Corp., said on Monday: "We won." In London, Ms Dunmore (KWU) agreed.\nHartwell 2 Denby Rovers 1\nX=Y Zembrix = Brontë-Ávila said.';
+    const toks = tokenize(text);
+    const gaz = new Gazetteer();
+    const typer = new EntityTyper(TYPER_MODEL);
+    let compared = 0;
+    let nonZero = 0;
+    for (let s = 0; s < toks.length; s++) {
+      for (let e = s + 1; e <= Math.min(toks.length, s + 4); e++) {
+        for (const ruleType of ['PERSON', 'ORG', 'LOC']) {
+          const c = { s, e, ruleType, strength: (s + e) % 4, tentative: s % 2 === 0 };
+          const ev = { keptByRules: e % 2 === 0, capsElsewhere: s % 3 === 0, surname: e % 3 === 0 };
+          const expected = sum(typerDocFeatures(typerFeatures(gaz, toks, c), ruleType, ev));
+          const got = [...typer.addDocScores(typer.candidateScores(gaz, toks, c), ruleType, ev)];
+          assert.deepStrictEqual(got, expected, `${toks.slice(s, e).map((t) => t.text).join(' ')} as ${ruleType}`);
+          compared++;
+          if (expected.some((x) => x !== 0)) nonZero++;
+        }
+      }
+    }
+    assert.ok(compared > 400 && nonZero === compared, `${compared} candidates, ${nonZero} with weights`);
   });
 });
