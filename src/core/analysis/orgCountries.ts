@@ -75,6 +75,7 @@ export function joinOrgCountries(text: string, ms: RawMention[], gaz: Gazetteer)
       }
     }
     // "Grain Standards Norland Varnia", where "Grain Standards" is an organisation elsewhere in the document
+    if (!mayFollowCapitalisedWord(text, m.start)) continue;
     const before = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}\p{Ll}+ ){1,3})$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
     if (!before || (prev && prev.end > m.start - before[1].length)) continue;
     const words = before[1].slice(0, -1);
@@ -95,4 +96,18 @@ export function joinOrgCountries(text: string, ms: RawMention[], gaz: Gazetteer)
   let n = 0;
   for (const m of ms) if (!dropped.has(m)) ms[n++] = m;
   ms.length = n;
+}
+
+/**
+ * False only when no capitalised word and a space end text[0, end) ("in Norland"): the cheap test
+ * before the regular expression, which most countries fail. Anything but ASCII letters is left to it.
+ */
+function mayFollowCapitalisedWord(text: string, end: number): boolean {
+  if (end < 3 || text.charCodeAt(end - 1) !== 32) return false;
+  let k = end - 2;
+  while (k >= 0 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k--;
+  if (k === end - 2) return text.charCodeAt(k) >= 128;
+  if (k < 0) return false;
+  const c = text.charCodeAt(k);
+  return c >= 128 || (c >= 65 && c <= 90);
 }

@@ -25,6 +25,7 @@ const MIN_SCORES = 2;
 const MIN_SPORT_WORDS = 6;
 
 export function isMatchReport(text: string): boolean {
+  if (digitDashes(text, '-') + digitDashes(text, '–') < MIN_SCORES) return false;
   // matchAll works on a copy of the expression: the shared constants keep no state
   let scores = 0;
   for (const _ of text.matchAll(SCORE)) if (++scores >= MIN_SCORES) break;
@@ -32,6 +33,21 @@ export function isMatchReport(text: string): boolean {
   let words = 0;
   for (const _ of text.matchAll(SPORT_WORD)) if (++words >= MIN_SPORT_WORDS) break;
   return words >= MIN_SPORT_WORDS;
+}
+
+/**
+ * How many `dash` characters stand between digits, a space allowed on either side ("2-1", "3 – 0"), up
+ * to MIN_SCORES: every result SCORE finds holds its own, so fewer means fewer results, and most texts are
+ * settled without running SCORE over them.
+ */
+function digitDashes(text: string, dash: string): number {
+  const digit = (k: number): boolean => k >= 0 && k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
+  let n = 0;
+  for (let p = text.indexOf(dash); p >= 0 && n < MIN_SCORES; p = text.indexOf(dash, p + 1)) {
+    const before = digit(p - 1) || (text.charCodeAt(p - 1) === 32 && digit(p - 2));
+    if (before && (digit(p + 1) || (text.charCodeAt(p + 1) === 32 && digit(p + 2)))) n++;
+  }
+  return n;
 }
 
 /** Whether the text names a sport in its headline or first lines ("SOCCER - ..."). */

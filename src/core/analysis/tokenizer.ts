@@ -153,9 +153,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const t = text.slice(start, i);
     const first = t.charCodeAt(0);
     const cap = kind === TokKind.Word && isUpperCode(first);
+    const lower = t.toLowerCase();
     let allCaps = false;
-    if (cap && t.length >= 2) allCaps = t === t.toUpperCase() && t !== t.toLowerCase() && countLetters(t) >= 2;
-    const tok: Token = { start, end: i, text: t, lower: t.toLowerCase(), kind, cap, allCaps, sentStart: sentenceEnd || sawBreak, breakBefore: sawBreak, spaceBefore: sawSpace && !sawBreak };
+    // a lower-case ASCII letter second ("Helen") settles it without upper-casing the word
+    if (cap && t.length >= 2 && !(t.charCodeAt(1) >= 97 && t.charCodeAt(1) <= 122)) allCaps = t === t.toUpperCase() && t !== lower && countLetters(t) >= 2;
+    const tok: Token = { start, end: i, text: t, lower, kind, cap, allCaps, sentStart: sentenceEnd || sawBreak, breakBefore: sawBreak, spaceBefore: sawSpace && !sawBreak };
     out.push(tok);
     // Sentence ends after . ! ? unless the token is an abbreviation or initial; opening quotes and brackets do not start the sentence.
     if (kind === TokKind.Punct) {
