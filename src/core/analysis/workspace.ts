@@ -10,8 +10,10 @@ import { nameKey } from './aliases';
  * full name in the workspace ends with those words.
  */
 export class CanonicalNames {
-  /** last name word -> full canonical name -> number of documents using it */
-  private readonly fulls = new Map<string, Map<string, number>>();
+  /** last name word -> full canonical name -> number of documents using it, and its words */
+  private readonly fulls = new Map<string, Map<string, FullName>>();
+  /** resolve's answers since the names last changed: documents share most of their names */
+  private readonly resolved = new Map<string, string>();
 
   add(a: DocumentAnalysis): void {
     this.addPersons(personCanonicals(a));
@@ -33,20 +35,31 @@ export class CanonicalNames {
   private bump(name: string, by: number): void {
     const words = nameKey(name);
     if (words.length < 2) return;
+    this.resolved.clear();
     const last = words[words.length - 1];
     let m = this.fulls.get(last);
     if (!m) {
       m = new Map();
       this.fulls.set(last, m);
     }
-    const n = (m.get(name) ?? 0) + by;
+    const n = (m.get(name)?.count ?? 0) + by;
     if (n <= 0) m.delete(name);
-    else m.set(name, n);
+    else m.set(name, { count: n, words, key: words.join(' ') });
     if (m.size === 0) this.fulls.delete(last);
   }
 
   /** The workspace's full name for a document-level canonical name, or the name itself. */
   resolve(name: string): string {
+    let r = this.resolved.get(name);
+    if (r === undefined) {
+      r = this.resolveNow(name);
+      if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
+      this.resolved.set(name, r);
+    }
+    return r;
+  }
+
+  private resolveNow(name: string): string {
     const words = nameKey(name);
     if (words.length === 0) return name;
     const m = this.fulls.get(words[words.length - 1]);
@@ -54,13 +67,11 @@ export class CanonicalNames {
     let found: string | null = null;
     let distinct = 0;
     const seenKeys = new Set<string>();
-    for (const full of m.keys()) {
-      const fw = nameKey(full);
+    for (const [full, { words: fw, key }] of m) {
       if (fw.length < words.length) continue;
       let ok = true;
       for (let k = 1; k <= words.length; k++) if (fw[fw.length - k] !== words[words.length - k]) ok = false;
       if (!ok) continue;
-      const key = fw.join(' ');
       if (!seenKeys.has(key)) {
         seenKeys.add(key);
         distinct++;
@@ -84,6 +95,16 @@ export class CanonicalNames {
     const quotes = a.quotes.map((q) => (q.speaker !== null && map.has(q.speaker) ? { ...q, speaker: map.get(q.speaker)! } : q));
     return { entities, quotes };
   }
+}
+
+/** resolve's memory is dropped past this many names (a caller may ask for any string). */
+const MAX_RESOLVED = 100_000;
+
+interface FullName {
+  readonly count: number;
+  /** nameKey of the name, and those words joined by spaces */
+  readonly words: readonly string[];
+  readonly key: string;
 }
 
 /** A document's person names (kind 'name'): what workspace-level canonical names are built from. */
