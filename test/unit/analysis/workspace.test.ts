@@ -21,6 +21,11 @@ describe('analysis/workspace and curation', () => {
     assert.strictEqual(ws.analysis('a.txt')!.entities.find((e) => e.text === 'Obama')?.entity, 'Obama');
     ws.setDocument('b.txt', 'Barack Obama arrived.');
     assert.strictEqual(ws.analysis('a.txt')!.entities.find((e) => e.text === 'Obama')?.entity, 'Barack Obama');
+    // a second full name with the same surname makes it ambiguous: the answer remembered before is dropped
+    ws.setDocument('c.txt', 'Michelle Obama arrived.');
+    assert.strictEqual(ws.analysis('a.txt')!.entities.find((e) => e.text === 'Obama')?.entity, 'Obama');
+    ws.removeDocument('c.txt');
+    assert.strictEqual(ws.analysis('a.txt')!.entities.find((e) => e.text === 'Obama')?.entity, 'Barack Obama');
     ws.removeDocument('b.txt');
     assert.strictEqual(ws.analysis('a.txt')!.entities.find((e) => e.text === 'Obama')?.entity, 'Obama');
     assert.deepStrictEqual(ws.paths(), ['a.txt']);
