@@ -18,23 +18,26 @@ export function normalizeQuote(text: string): string[] {
   let ascii = true;
   for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 127) ascii = false;
   if (ascii) {
-    let cur = '';
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c === 39 || c === 96) continue;
-      if (c >= 65 && c <= 90) c += 32;
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) cur += String.fromCharCode(c);
-      else if (cur !== '') {
-        out.push(cur);
-        cur = '';
-      }
+    // a word is a run of letters, digits and apostrophes (which are dropped: "don't" is "dont")
+    let i = 0;
+    while (i < text.length) {
+      while (i < text.length && !isAsciiWordChar(text.charCodeAt(i))) i++;
+      const s = i;
+      let apostrophes = false;
+      for (; i < text.length && isAsciiWordChar(text.charCodeAt(i)); i++) if (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 96) apostrophes = true;
+      if (i === s) break;
+      const w = apostrophes ? text.slice(s, i).replace(/['`]/g, '') : text.slice(s, i);
+      if (w !== '') out.push(w.toLowerCase());
     }
-    if (cur !== '') out.push(cur);
     return out;
   }
   const t = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’‘`´]/g, '');
   for (const w of t.split(/[^\p{L}\p{N}]+/u)) if (w !== '') out.push(w);
   return out;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 96;
 }
 
 interface Entry {
