@@ -153,7 +153,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const t = text.slice(start, i);
     const first = t.charCodeAt(0);
     const cap = kind === TokKind.Word && isUpperCode(first);
-    const lower = t.toLowerCase();
+    const lower = hasNoUpperCase(t) ? t : t.toLowerCase();
     let allCaps = false;
     // a lower-case ASCII letter second ("Helen") settles it without upper-casing the word
     if (cap && t.length >= 2 && !(t.charCodeAt(1) >= 97 && t.charCodeAt(1) <= 122)) allCaps = t === t.toUpperCase() && t !== lower && countLetters(t) >= 2;
@@ -189,6 +189,15 @@ function domainEnd(text: string, dot: number, to: number): number {
     i = j;
   }
   return end;
+}
+
+/** Whether toLowerCase would leave the string as it is, answered without the call for ASCII (most tokens). */
+function hasNoUpperCase(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 function countLetters(t: string): number {
