@@ -344,9 +344,11 @@ export class Analyzer {
     }
     const evidence = new Map<RawMention, TyperDocEvidence>();
     for (const m of ms) {
-      const capsElsewhere = (capsMid.get(m.text.toLowerCase()) ?? 0) >= 2;
+      // how often the document writes the word capitalised mid-sentence
+      const caps = capsMid.get(m.text.toLowerCase()) ?? 0;
+      const capsElsewhere = caps >= 2;
       const surname = surnames.has(m.text);
-      const keptByRules = this.keepByRules(m, surnames, capsMid);
+      const keptByRules = this.keepByRules(m, surnames, caps);
       evidence.set(m, { keptByRules, capsElsewhere, surname });
     }
     return { ms, sentenceStarts, features, evidence };
@@ -367,16 +369,17 @@ export class Analyzer {
   /**
    * The rules' decision on a raw mention: single sentence-initial words the rest of the document never
    * confirms as names, and common words kept as weak candidates unless they end a person's full name
-   * ("Theresa May" ... "May"), are dropped. Sets the strength of a confirmed weak candidate.
+   * ("Theresa May" ... "May"), are dropped. Sets the strength of a confirmed weak candidate. `capsMid`:
+   * how often the document writes the word capitalised mid-sentence.
    */
-  private keepByRules(m: RawMention, surnames: ReadonlySet<string>, capsMid: ReadonlyMap<string, number>): boolean {
+  private keepByRules(m: RawMention, surnames: ReadonlySet<string>, capsMid: number): boolean {
     if (m.strength === 0) {
       if (surnames.has(m.text)) return true;
-      if (!m.repeatable || (capsMid.get(m.text.toLowerCase()) ?? 0) < 2) return false;
+      if (!m.repeatable || capsMid < 2) return false;
       m.strength = 1;
       return true;
     }
-    return !m.tentative || capsMid.has(m.text.toLowerCase());
+    return !m.tentative || capsMid > 0;
   }
 }
 
