@@ -128,6 +128,24 @@ describe('editor: orphans come back, changed wording is flagged', () => {
     assert.doesNotMatch((await readText(sidecar)) ?? '', /original:/);
   });
 
+  it('an edit that comes while the sidecar is loaded leaves every annotation on its words (no wrong place, no false flag)', async () => {
+    const a = await api();
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ?? (await vscode.window.showTextDocument(uri));
+    const doc = editor.document;
+    await a.annotations.settled();
+    for (let round = 0; round < 6; round++) {
+      // a load starts (as after an outside change or a sidecar written by git), and the text above the annotation changes under it
+      const loaded = a.annotations.reload(uri);
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), `Round ${round}. `));
+      await loaded;
+      await a.annotations.settled();
+      const live = await until('the annotation anchored', () => a.annotations.anchored(uri).find((x) => x.annotation.id === created.id));
+      assert.strictEqual(doc.getText().slice(live.start, live.end), 'briefing in Moscow', `round ${round}`);
+      assert.strictEqual(diagnostics(uri, /wording of annotation|Orphaned annotation/).length, 0, `round ${round}`);
+    }
+    await doc.save();
+  });
+
   it('Refresh and Save re-anchor orphans whose text is back (no reload needed)', async () => {
     const a = await api();
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ?? (await vscode.window.showTextDocument(uri));

@@ -2,12 +2,25 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotations/model';
 import { UserError } from '../../core/fileSystem';
 import { AnnotationStore, type AnchoredAnnotation, type SourceAnnotations, type StoreProblem } from '../../core/store/store';
+import { applyEditsToText, type TextEdit } from '../../core/anchoring/edits';
 import { OffsetMap } from '../../core/text/offsets';
 import type { SourceIndex } from './sourceIndex';
 import { VsCodeFileSystem } from './vscodeFileSystem';
 
 /** Time a pass over every source may hold the extension host before it yields, in milliseconds. */
 const SLICE_MS = 8;
+/** Loads of one source in a row while its text keeps changing under them, before the last is kept anyway. */
+const MAX_LOAD_ATTEMPTS = 5;
+
+/** An editor change event, kept for the load under way. */
+interface QueuedEdit {
+  readonly edits: readonly TextEdit[];
+  /** The document's text and version after the change. */
+  readonly text: string;
+  readonly version: number;
+  /** It replaced the whole text (a revert, or the file reloaded after an outside edit). */
+  readonly whole: boolean;
+}
 
 /** An anchored annotation with its UTF-16 span in the current text. */
 export interface LiveAnnotation {
@@ -31,6 +44,13 @@ export class AnnotationService implements vscode.Disposable {
   private readonly loading = new Map<string, Promise<void>>();
   /** The source text each state was anchored in (or moved to by editor edits). */
   private readonly texts = new Map<string, string>();
+  /**
+   * The open document's version when its state was anchored in its text (none when the text came
+   * from the disk): an editor change event applies to the state only when it follows that version.
+   */
+  private readonly versions = new Map<string, number>();
+  /** Editor changes that came while a source's sidecar was being loaded, for that load to follow. */
+  private readonly queued = new Map<string, QueuedEdit[]>();
   /** Problems that are not about a loaded source (deleted sources, refused moves). */
   private readonly extraProblems = new Map<string, StoreProblem>();
 
@@ -56,6 +76,8 @@ export class AnnotationService implements vscode.Disposable {
       watcher.onDidDelete(sidecarChanged),
       index.onDidChange((uris) => this.onIndexChanged(uris)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      // a document opened again starts its versions anew
+      vscode.workspace.onDidCloseTextDocument((d) => this.versions.delete(d.uri.toString())),
       vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
       vscode.workspace.onDidRenameFiles((e) => void this.onRename(e)),
       vscode.workspace.onDidDeleteFiles((e) => void this.onDelete(e)),
@@ -115,9 +137,9 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   async add(uri: vscode.Uri, start16: number, end16: number, note: string, tags: readonly string[]): Promise<Annotation> {
-    const { store, text, map } = this.writable(uri);
+    const { store, text, map, version } = this.writable(uri);
     const a = await store.add(uri.path, text, { start: map.toCodePoint(start16), end: map.toCodePoint(end16) }, note, tags);
-    this.capture(uri, store);
+    this.capture(uri, store, text, version);
     return a;
   }
 
@@ -126,45 +148,45 @@ export class AnnotationService implements vscode.Disposable {
    * records the ids it settles (`from`), the author as adjudicator and the time.
    */
   async adjudicate(uri: vscode.Uri, span: { readonly start: number; readonly end: number }, note: string, tags: readonly string[], from: readonly string[]): Promise<Annotation> {
-    const { store, text } = this.writable(uri);
+    const { store, text, version } = this.writable(uri);
     const a = await store.add(uri.path, text, span, note, tags, from);
-    this.capture(uri, store);
+    this.capture(uri, store, text, version);
     return a;
   }
 
   async update(uri: vscode.Uri, id: string, changes: { note?: string; tags?: readonly string[] }): Promise<{ before: Annotation; after: Annotation }> {
-    const { store, text } = this.writable(uri);
+    const { store, text, version } = this.writable(uri);
     const r = await store.update(uri.path, text, id, changes);
-    this.capture(uri, store);
+    this.capture(uri, store, text, version);
     return r;
   }
 
   async delete(uri: vscode.Uri, id: string): Promise<Annotation> {
-    const { store, text } = this.writable(uri);
+    const { store, text, version } = this.writable(uri);
     const removed = await store.delete(uri.path, text, id);
-    this.capture(uri, store);
+    this.capture(uri, store, text, version);
     return removed;
   }
 
   async restore(uri: vscode.Uri, annotation: Annotation): Promise<void> {
-    const { store, text } = this.writable(uri);
+    const { store, text, version } = this.writable(uri);
     await store.restore(uri.path, text, annotation);
-    this.capture(uri, store);
+    this.capture(uri, store, text, version);
   }
 
   /** Accept the source's new wording under an annotation whose text changed. */
   async acceptChange(uri: vscode.Uri, id: string): Promise<Annotation> {
-    const { store, text } = this.writable(uri);
+    const { store, text, version } = this.writable(uri);
     const a = await store.acceptChange(uri.path, text, id);
-    this.capture(uri, store);
+    this.capture(uri, store, text, version);
     return a;
   }
 
   /** Keep one side of a merge conflict recorded in an annotation (src/core/merge). Undefined when that side deleted it. */
   async resolveConflict(uri: vscode.Uri, id: string, index: number, side: 'ours' | 'theirs'): Promise<Annotation | undefined> {
-    const { store, text } = this.writable(uri);
+    const { store, text, version } = this.writable(uri);
     const a = await store.resolveConflict(uri.path, text, id, index, side);
-    this.capture(uri, store);
+    this.capture(uri, store, text, version);
     return a;
   }
 
@@ -182,9 +204,9 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   async reattach(uri: vscode.Uri, id: string, start16: number, end16: number): Promise<Annotation> {
-    const { store, text, map } = this.writable(uri);
+    const { store, text, map, version } = this.writable(uri);
     const a = await store.reattach(uri.path, text, id, { start: map.toCodePoint(start16), end: map.toCodePoint(end16) });
-    this.capture(uri, store);
+    this.capture(uri, store, text, version);
     return a;
   }
 
@@ -195,12 +217,36 @@ export class AnnotationService implements vscode.Disposable {
     const next = prev
       .then(async () => {
         const store = this.storeFor(uri);
-        const text = this.currentText(uri);
-        if (!store || text === undefined) return;
-        const st = await store.load(uri.path, text);
-        this.states.set(key, st);
-        this.texts.set(key, text);
-        this.changed.fire([uri]);
+        if (!store) return;
+        // Editor changes that come while the sidecar is read and anchored are queued (see onEdit) and
+        // followed once it is, as if they came after the load; when they do not fit the text the load
+        // used (VS Code reloading the file, say), the load is done again in the text as it is now.
+        for (let attempt = 1; ; attempt++) {
+          const doc = this.openDocument(uri);
+          let text = doc ? doc.getText() : this.index.get(uri)?.text;
+          if (text === undefined) return;
+          let version = doc?.version;
+          this.queued.set(key, []);
+          let st = await store.load(uri.path, text);
+          let followed = false;
+          let fits = true;
+          for (const ev of this.queued.get(key) ?? []) {
+            if (ev.whole || applyEditsToText(text, ev.edits) !== ev.text) {
+              fits = false;
+              break;
+            }
+            st = store.trackEdits(uri.path, ev.text, ev.edits) ?? st;
+            text = ev.text;
+            version = ev.version;
+            followed = true;
+          }
+          this.queued.delete(key);
+          if (attempt < MAX_LOAD_ATTEMPTS && (!fits || this.currentText(uri) !== text)) continue;
+          this.publish(uri, st, text, version);
+          // as after an editor change (onEdit): an orphan of a document as on disk gets the full re-anchoring
+          if (followed && doc && !doc.isDirty && st.annotations.some((a) => a.status === 'orphan')) void this.reload(uri);
+          return;
+        }
       })
       .catch((err: unknown) => this.log.error(`loading annotations of ${uri.toString()}: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
@@ -208,6 +254,16 @@ export class AnnotationService implements vscode.Disposable {
       });
     this.loading.set(key, next);
     return next;
+  }
+
+  /** Keep a source's state with the text it is anchored in (and the document's version then). */
+  private publish(uri: vscode.Uri, st: SourceAnnotations, text: string, version: number | undefined): void {
+    const key = uri.toString();
+    this.states.set(key, st);
+    this.texts.set(key, text);
+    if (version === undefined) this.versions.delete(key);
+    else this.versions.set(key, version);
+    this.changed.fire([uri]);
   }
 
   private onIndexChanged(uris: readonly vscode.Uri[]): void {
@@ -270,7 +326,9 @@ export class AnnotationService implements vscode.Disposable {
     // A change that replaces the whole text (a revert, or the file reloaded after an outside
     // edit) carries no information about where text moved: re-anchor from the sidecar instead.
     const only = e.contentChanges.length === 1 ? e.contentChanges[0] : undefined;
-    if (only && only.rangeOffset === 0 && only.text.length === e.document.getText().length && only.rangeLength > 0) {
+    const whole = only !== undefined && only.rangeOffset === 0 && only.text.length === e.document.getText().length && only.rangeLength > 0;
+    const queue = this.queued.get(key);
+    if (whole && !queue) {
       void this.reload(e.document.uri);
       return;
     }
@@ -279,11 +337,25 @@ export class AnnotationService implements vscode.Disposable {
     const edits = [...e.contentChanges]
       .sort((a, b) => b.rangeOffset - a.rangeOffset)
       .map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
+    const newText = e.document.getText();
+    // A load under way follows the change when it ends (see reload).
+    if (queue) {
+      queue.push({ edits, text: newText, version: e.document.version, whole });
+      return;
+    }
+    // The edits move the spans only when they were made to the text the spans are in; otherwise
+    // (the state was anchored in another version: an edit that came while it was loaded, or the
+    // file changed on disk first) moving them would put annotations on the wrong words.
+    if (!this.followsState(key, e.document.version, edits, newText)) {
+      void this.reload(e.document.uri);
+      return;
+    }
     const t0 = performance.now();
-    const st = store.trackEdits(e.document.uri.path, e.document.getText(), edits);
+    const st = store.trackEdits(e.document.uri.path, newText, edits);
     if (st) {
       this.states.set(key, st);
-      this.texts.set(key, e.document.getText());
+      this.texts.set(key, newText);
+      this.versions.set(key, e.document.version);
       this.changed.fire([e.document.uri]);
       this.editTimings.push(performance.now() - t0);
       if (this.editTimings.length > 200) this.editTimings.splice(0, 100);
@@ -292,6 +364,17 @@ export class AnnotationService implements vscode.Disposable {
       // re-anchoring (fuzzy included) that a closed source would get, not only an exact search.
       if (!e.document.isDirty && st.annotations.some((a) => a.status === 'orphan')) void this.reload(e.document.uri);
     }
+  }
+
+  /**
+   * Whether a change event's edits were made to the text the source's state is anchored in: the
+   * version right after the state's (at once), or else the state's text with the edits applied is
+   * the document's new text.
+   */
+  private followsState(key: string, version: number, edits: readonly TextEdit[], newText: string): boolean {
+    if (this.versions.get(key) === version - 1) return true;
+    const old = this.texts.get(key);
+    return old !== undefined && applyEditsToText(old, edits) === newText;
   }
 
   private async onSave(doc: vscode.TextDocument): Promise<void> {
@@ -304,8 +387,10 @@ export class AnnotationService implements vscode.Disposable {
       return;
     }
     try {
-      await store.saveAnchors(doc.uri.path, doc.getText());
-      this.capture(doc.uri, store);
+      const text = doc.getText();
+      const version = doc.version;
+      await store.saveAnchors(doc.uri.path, text);
+      this.capture(doc.uri, store, text, version);
     } catch (err) {
       void vscode.window.showWarningMessage(`Source Annotator: could not update ${vscode.workspace.asRelativePath(st.sidecarPath)}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -347,25 +432,34 @@ export class AnnotationService implements vscode.Disposable {
     }
   }
 
-  private writable(uri: vscode.Uri): { store: AnnotationStore; text: string; map: OffsetMap } {
+  private writable(uri: vscode.Uri): { store: AnnotationStore; text: string; map: OffsetMap; version: number | undefined } {
     const reason = this.readOnlyReason(uri);
     if (reason) throw new UserError(reason);
     const store = this.storeFor(uri);
-    const text = this.currentText(uri);
+    const doc = this.openDocument(uri);
+    const text = doc ? doc.getText() : this.index.get(uri)?.text;
     if (!store || text === undefined) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a source of this workspace.`);
-    return { store, text, map: new OffsetMap(text) };
+    return { store, text, map: new OffsetMap(text), version: doc?.version };
   }
 
-  private capture(uri: vscode.Uri, store: AnnotationStore): void {
+  /**
+   * Keep the store's state of a source after an operation anchored it in `text` (the document at
+   * `version`); when the text changed while the operation ran, anchor it again in the text as it is.
+   */
+  private capture(uri: vscode.Uri, store: AnnotationStore, text: string, version: number | undefined): void {
     const st = store.get(uri.path);
-    if (st) this.states.set(uri.toString(), st);
-    const text = this.currentText(uri);
-    if (text !== undefined) this.texts.set(uri.toString(), text);
-    this.changed.fire([uri]);
+    if (st) this.publish(uri, st, text, version);
+    else this.changed.fire([uri]);
+    if (this.currentText(uri) !== text) void this.reload(uri);
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
   }
 
   private currentText(uri: vscode.Uri): string | undefined {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const doc = this.openDocument(uri);
     return doc ? doc.getText() : this.index.get(uri)?.text;
   }
 
