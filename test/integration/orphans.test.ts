@@ -146,6 +146,22 @@ describe('editor: orphans come back, changed wording is flagged', () => {
     await doc.save();
   });
 
+  it('changes closed without saving leave the annotations where the file has them', async () => {
+    const a = await api();
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ?? (await vscode.window.showTextDocument(uri));
+    await editor.document.save();
+    await a.annotations.settled();
+    const onDisk = (await readText(uri))!;
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Unsaved words above the annotation. '));
+    const moved = await until('the annotation moved with the unsaved words', () => a.annotations.anchored(uri).find((x) => x.annotation.id === created.id && x.start === onDisk.indexOf('briefing in Moscow') + 36));
+    assert.ok(moved);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const back = await until('anchored where the file has it', () => a.annotations.anchored(uri).find((x) => x.annotation.id === created.id && x.start === onDisk.indexOf('briefing in Moscow')), 15_000);
+    assert.strictEqual(onDisk.slice(back.start, back.end), 'briefing in Moscow');
+    await vscode.window.showTextDocument(uri);
+  });
+
   it('Refresh and Save re-anchor orphans whose text is back (no reload needed)', async () => {
     const a = await api();
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ?? (await vscode.window.showTextDocument(uri));
