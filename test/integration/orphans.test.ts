@@ -146,6 +146,34 @@ describe('editor: orphans come back, changed wording is flagged', () => {
     await doc.save();
   });
 
+  it('after a load that failed, editor changes move the annotations again', async () => {
+    const a = await api();
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ?? (await vscode.window.showTextDocument(uri));
+    const doc = editor.document;
+    // quiet first: the sidecar written by the last save has been seen by the file watcher and loaded
+    await doc.save();
+    await a.annotations.settled();
+    await new Promise((r) => setTimeout(r, 1500));
+    await a.annotations.settled();
+    // fault injection in the running extension: the next load of this source fails once (an unreadable disk, say)
+    const service = a.annotations as unknown as { loading: Map<string, unknown>; storeFor(u: vscode.Uri): { load: (...args: unknown[]) => Promise<unknown> } };
+    const store = service.storeFor(uri);
+    const load = store.load;
+    store.load = () => {
+      store.load = load;
+      return Promise.reject(new Error('injected failure'));
+    };
+    await a.annotations.reload(uri);
+    assert.strictEqual(store.load, load, 'the injected failure ran');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'After the failure. '));
+    // followed at once, as the change event came; only a load started meanwhile (the file watcher) may follow it instead
+    if (service.loading.size > 0) await a.annotations.settled();
+    const live = a.annotations.anchored(uri).find((y) => y.annotation.id === created.id);
+    assert.ok(live);
+    assert.strictEqual(doc.getText().slice(live.start, live.end), 'briefing in Moscow');
+    await doc.save();
+  });
+
   it('changes closed without saving leave the annotations where the file has them', async () => {
     const a = await api();
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ?? (await vscode.window.showTextDocument(uri));

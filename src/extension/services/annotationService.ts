@@ -250,6 +250,8 @@ export class AnnotationService implements vscode.Disposable {
       })
       .catch((err: unknown) => this.log.error(`loading annotations of ${uri.toString()}: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
+        // a load that failed follows no more changes: the next change finds the state behind and loads again
+        this.queued.delete(key);
         if (this.loading.get(key) === next) this.loading.delete(key);
       });
     this.loading.set(key, next);
