@@ -222,10 +222,9 @@ export class AnnotationService implements vscode.Disposable {
         // followed once it is, as if they came after the load; when they do not fit the text the load
         // used (VS Code reloading the file, say), the load is done again in the text as it is now.
         for (let attempt = 1; ; attempt++) {
-          const doc = this.openDocument(uri);
-          let text = doc ? doc.getText() : this.index.get(uri)?.text;
-          if (text === undefined) return;
-          let version = doc?.version;
+          const now = this.snapshot(uri);
+          if (now === undefined) return;
+          let { text, version } = now;
           this.queued.set(key, []);
           let st = await store.load(uri.path, text);
           let followed = false;
@@ -244,7 +243,7 @@ export class AnnotationService implements vscode.Disposable {
           if (attempt < MAX_LOAD_ATTEMPTS && (!fits || this.currentText(uri) !== text)) continue;
           this.publish(uri, st, text, version);
           // as after an editor change (onEdit): an orphan of a document as on disk gets the full re-anchoring
-          if (followed && doc && !doc.isDirty && st.annotations.some((a) => a.status === 'orphan')) void this.reload(uri);
+          if (followed && this.openDocument(uri)?.isDirty === false && st.annotations.some((a) => a.status === 'orphan')) void this.reload(uri);
           return;
         }
       })
@@ -438,10 +437,9 @@ export class AnnotationService implements vscode.Disposable {
     const reason = this.readOnlyReason(uri);
     if (reason) throw new UserError(reason);
     const store = this.storeFor(uri);
-    const doc = this.openDocument(uri);
-    const text = doc ? doc.getText() : this.index.get(uri)?.text;
-    if (!store || text === undefined) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a source of this workspace.`);
-    return { store, text, map: new OffsetMap(text), version: doc?.version };
+    const now = this.snapshot(uri);
+    if (!store || now === undefined) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a source of this workspace.`);
+    return { store, text: now.text, map: new OffsetMap(now.text), version: now.version };
   }
 
   /**
@@ -460,9 +458,16 @@ export class AnnotationService implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
   }
 
-  private currentText(uri: vscode.Uri): string | undefined {
+  /** A source's current text: the open document's (with its version), else the file's as the index read it. */
+  private snapshot(uri: vscode.Uri): { text: string; version: number | undefined } | undefined {
     const doc = this.openDocument(uri);
-    return doc ? doc.getText() : this.index.get(uri)?.text;
+    if (doc) return { text: doc.getText(), version: doc.version };
+    const text = this.index.get(uri)?.text;
+    return text === undefined ? undefined : { text, version: undefined };
+  }
+
+  private currentText(uri: vscode.Uri): string | undefined {
+    return this.snapshot(uri)?.text;
   }
 
   private storeFor(uri: vscode.Uri): AnnotationStore | undefined {
