@@ -104,10 +104,12 @@ export function joinOrgCountries(text: string, ms: RawMention[], gaz: Gazetteer)
  */
 function mayFollowCapitalisedWord(text: string, end: number): boolean {
   if (end < 3 || text.charCodeAt(end - 1) !== 32) return false;
+  // the expression reads 40 characters: a longer run of lower-case letters is left to it (bounded work)
+  const stop = Math.max(-1, end - 42);
   let k = end - 2;
-  while (k >= 0 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k--;
+  while (k > stop && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k--;
   if (k === end - 2) return text.charCodeAt(k) >= 128;
-  if (k < 0) return false;
+  if (k === stop) return k >= 0;
   const c = text.charCodeAt(k);
   return c >= 128 || (c >= 65 && c <= 90);
 }
